@@ -1,0 +1,11 @@
+//! Domain types, rules and API types shared by the Worker (`backend`) and the
+//! web app (`frontend`).
+//!
+//! Invariant: no I/O here. Everything compiles natively (fast unit tests) and
+//! to wasm; the other crates call these rules instead of restating them.
+
+pub mod calendar;
+pub mod date;
+pub mod deadline;
+pub mod error;
+pub mod matter;
