@@ -1,0 +1,169 @@
+//! SQL for `department`, `matter` and `matter_material`
+//! (migrations/0001_catalogue.sql).
+
+use super::{opt_int, Db};
+use serde::Deserialize;
+use shared::matter::{CatalogueQuery, Department, HandlingClass, Material, MaterialForm, MatterSummary};
+use worker::wasm_bindgen::JsValue;
+use worker::{Error, Result};
+
+pub async fn departments(db: &Db) -> Result<Vec<Department>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        name: String,
+        window: String,
+        window_staff: u32,
+        phone: String,
+        matter_count: u32,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT d.id, d.name, d.window, d.window_staff, d.phone,
+                    (SELECT COUNT(*) FROM matter m WHERE m.department_id = d.id AND m.active = 1) AS matter_count
+             FROM department d ORDER BY d.sort, d.id",
+            &[],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Department {
+            id: r.id,
+            name: r.name,
+            window: r.window,
+            window_staff: r.window_staff,
+            phone: r.phone,
+            matter_count: r.matter_count,
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct SummaryRow {
+    id: i64,
+    code: String,
+    name: String,
+    department_id: i64,
+    department_name: String,
+    class: HandlingClass,
+    statutory_days: u32,
+    committed_days: u32,
+    free: u8,
+}
+
+impl From<SummaryRow> for MatterSummary {
+    fn from(r: SummaryRow) -> MatterSummary {
+        MatterSummary {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            department_id: r.department_id,
+            department_name: r.department_name,
+            class: r.class,
+            statutory_days: r.statutory_days,
+            committed_days: r.committed_days,
+            free: r.free == 1,
+        }
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "m.id, m.code, m.name, m.department_id, d.name AS department_name,
+    m.class, m.statutory_days, m.committed_days, m.free";
+
+pub async fn matters(db: &Db, q: &CatalogueQuery) -> Result<Vec<MatterSummary>> {
+    // Separate statements per filter, so the department filter can use
+    // `matter_by_department` instead of a scan guarded by `?1 IS NULL OR`.
+    let by_department = if q.department.is_some() { "AND m.department_id = ?1" } else { "AND ?1 IS NULL" };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}
+         FROM matter m JOIN department d ON d.id = m.department_id
+         WHERE m.active = 1 {by_department}
+           AND (?2 IS NULL OR m.name LIKE ?2 ESCAPE '\\' OR m.result LIKE ?2 ESCAPE '\\'
+                OR d.name LIKE ?2 ESCAPE '\\' OR m.code = upper(?3))
+         ORDER BY d.sort, m.sort, m.id"
+    );
+    let pattern = q.like_pattern().map(JsValue::from).unwrap_or(JsValue::NULL);
+    let code = q.q.as_deref().map(JsValue::from).unwrap_or(JsValue::NULL);
+    let rows: Vec<SummaryRow> = db.rows(&sql, &[opt_int(q.department), pattern, code]).await?;
+    Ok(rows.into_iter().map(MatterSummary::from).collect())
+}
+
+/// A matter's row with the columns the guide page needs.
+#[derive(Deserialize)]
+pub struct MatterRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub department_id: i64,
+    pub department_name: String,
+    pub window: String,
+    pub class: HandlingClass,
+    pub legal_basis: String,
+    pub conditions: String,
+    pub procedure: String,
+    pub statutory_days: u32,
+    pub committed_days: u32,
+    pub fee: String,
+    pub fee_basis: String,
+    pub result: String,
+    pub complaint_phone: String,
+}
+
+impl MatterRow {
+    pub fn procedure_steps(&self) -> Result<Vec<String>> {
+        serde_json::from_str(&self.procedure)
+            .map_err(|e| Error::RustError(format!("matter {} procedure: {e}", self.id)))
+    }
+}
+
+#[derive(Deserialize)]
+struct MaterialRow {
+    id: i64,
+    name: String,
+    form: MaterialForm,
+    copies: u32,
+    required: u8,
+    note: String,
+}
+
+/// A matter and its materials in one round trip; `None` if there is no
+/// active matter with that id.
+pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>)>> {
+    let id = JsValue::from_f64(id as f64);
+    let results = db
+        .batch(vec![
+            db.statement(
+                "SELECT m.id, m.code, m.name, m.department_id, d.name AS department_name, d.window,
+                        m.class, m.legal_basis, m.conditions, m.procedure, m.statutory_days,
+                        m.committed_days, m.fee, m.fee_basis, m.result, m.complaint_phone
+                 FROM matter m JOIN department d ON d.id = m.department_id
+                 WHERE m.id = ?1 AND m.active = 1",
+                &[id.clone()],
+            )?,
+            db.statement(
+                "SELECT id, name, form, copies, required, note
+                 FROM matter_material WHERE matter_id = ?1 ORDER BY seq",
+                &[id],
+            )?,
+        ])
+        .await?;
+    let (Some(matter), Some(materials)) = (results.first(), results.get(1)) else {
+        return Err(Error::RustError("D1 batch returned fewer results than statements".into()));
+    };
+    let Some(row) = matter.results::<MatterRow>()?.into_iter().next() else {
+        return Ok(None);
+    };
+    let materials = materials
+        .results::<MaterialRow>()?
+        .into_iter()
+        .map(|m| Material {
+            id: m.id,
+            name: m.name,
+            form: m.form,
+            copies: m.copies,
+            required: m.required == 1,
+            note: m.note,
+        })
+        .collect();
+    Ok(Some((row, materials)))
+}

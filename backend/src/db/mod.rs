@@ -1,0 +1,58 @@
+//! D1 access. Each table's SQL lives in the module named after it; this file
+//! only runs statements and counts the rows D1 reports as read, so every
+//! response can say what it cost (`X-D1-Rows-Read`).
+
+pub mod calendar;
+pub mod catalogue;
+
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use worker::{D1Database, D1PreparedStatement, D1Result, Env, Result};
+use worker::wasm_bindgen::JsValue;
+
+pub struct Db {
+    inner: D1Database,
+    rows_read: Cell<usize>,
+}
+
+impl Db {
+    pub fn from_env(env: &Env) -> Result<Db> {
+        Ok(Db { inner: env.d1("DB")?, rows_read: Cell::new(0) })
+    }
+
+    pub fn statement(&self, sql: &str, params: &[JsValue]) -> Result<D1PreparedStatement> {
+        self.inner.prepare(sql).bind(params)
+    }
+
+    /// Runs one query and returns its rows.
+    pub async fn rows<T: DeserializeOwned>(&self, sql: &str, params: &[JsValue]) -> Result<Vec<T>> {
+        let result = self.statement(sql, params)?.all().await?;
+        self.count(&result)?;
+        result.results()
+    }
+
+    /// Runs several statements in one round trip (atomically, for writes).
+    pub async fn batch(&self, statements: Vec<D1PreparedStatement>) -> Result<Vec<D1Result>> {
+        let results = self.inner.batch(statements).await?;
+        for r in &results {
+            self.count(r)?;
+        }
+        Ok(results)
+    }
+
+    /// Rows read by every statement this request has run so far.
+    pub fn rows_read(&self) -> usize {
+        self.rows_read.get()
+    }
+
+    fn count(&self, result: &D1Result) -> Result<()> {
+        let read = result.meta()?.and_then(|m| m.rows_read).unwrap_or(0);
+        self.rows_read.set(self.rows_read.get() + read);
+        Ok(())
+    }
+}
+
+/// An optional integer as a bound parameter (`NULL` when absent).
+pub fn opt_int(v: Option<i64>) -> JsValue {
+    v.map(|n| JsValue::from_f64(n as f64)).unwrap_or(JsValue::NULL)
+}

@@ -1,0 +1,39 @@
+//! Every failure becomes `{"error":{"code","message"}}` with the status its
+//! code implies. Platform errors are logged and shown as a generic 500, so
+//! no internal detail reaches the client.
+
+use shared::error::{ApiError, ErrorBody};
+use worker::{console_error, Response};
+
+pub enum AppError {
+    /// A refusal the client can act on (bad input, not found…).
+    Api(ApiError),
+    /// D1, R2 or the runtime failed.
+    Platform(worker::Error),
+}
+
+impl From<ApiError> for AppError {
+    fn from(e: ApiError) -> AppError {
+        AppError::Api(e)
+    }
+}
+
+impl From<worker::Error> for AppError {
+    fn from(e: worker::Error) -> AppError {
+        AppError::Platform(e)
+    }
+}
+
+impl AppError {
+    pub fn into_response(self) -> worker::Result<Response> {
+        let error = match self {
+            AppError::Api(e) => e,
+            AppError::Platform(e) => {
+                console_error!("internal error: {e}");
+                ApiError::internal()
+            }
+        };
+        let status = error.code.http_status();
+        Ok(Response::from_json(&ErrorBody { error })?.with_status(status))
+    }
+}

@@ -1,0 +1,53 @@
+//! The public catalogue: `GET /api/departments`, `GET /api/matters?department=&q=`,
+//! `GET /api/matters/{id}`.
+
+use super::{json, param, Cache, Reply};
+use crate::db::{self, Db};
+use crate::clock;
+use shared::deadline::DeadlineAnswer;
+use shared::error::ApiError;
+use shared::matter::{CatalogueQuery, DepartmentList, MatterDetail, MatterList};
+use worker::Url;
+
+pub async fn departments(db: &Db) -> Reply {
+    let departments = db::catalogue::departments(db).await?;
+    json(&DepartmentList { departments }, Cache::PublicMinute)
+}
+
+pub async fn matters(url: &Url, db: &Db) -> Reply {
+    let (department, q) = (param(url, "department"), param(url, "q"));
+    let query = CatalogueQuery::parse(department.as_deref(), q.as_deref())?;
+    let matters = db::catalogue::matters(db, &query).await?;
+    json(&MatterList { matters }, Cache::PublicMinute)
+}
+
+pub async fn matter(id: &str, db: &Db) -> Reply {
+    let not_found = || ApiError::not_found("该事项");
+    let id = id.parse::<i64>().map_err(|_| not_found())?;
+    let (row, materials) = db::catalogue::matter(db, id).await?.ok_or_else(not_found)?;
+    let today = clock::today_cst();
+    let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
+    let if_accepted_today = DeadlineAnswer::from(calendar.add_working_days(today, row.committed_days));
+    let procedure = row.procedure_steps()?;
+    let detail = MatterDetail {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        department_id: row.department_id,
+        department_name: row.department_name,
+        window: row.window,
+        class: row.class,
+        legal_basis: row.legal_basis,
+        conditions: row.conditions,
+        materials,
+        procedure,
+        statutory_days: row.statutory_days,
+        committed_days: row.committed_days,
+        fee: row.fee,
+        fee_basis: row.fee_basis,
+        result: row.result,
+        complaint_phone: row.complaint_phone,
+        if_accepted_today,
+    };
+    json(&detail, Cache::PublicMinute)
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test:
+#   1. unit tests of the pure rules (shared) and the data generators (xtask);
+#   2. API tests against the real Worker under `wrangler dev`, on a fresh
+#      local D1 with the demo data;
+#   3. browser tests in headless Chromium against the same server.
+# Screenshots and the server log go to test-output/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh --browser
+export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+
+echo "== unit tests"
+cargo test --quiet -p shared -p xtask
+
+echo "== build"
+bash scripts/build.sh
+
+echo "== wrangler dev on a fresh local D1"
+out="$root/test-output"
+rm -rf "$out"
+source scripts/lib/stack.sh
+start_stack "${TEST_PORT:-8799}" "$out"
+
+echo "== API and browser tests"
+BASE_URL="$BASE_URL" TEST_OUTPUT="$out" node --test --test-concurrency=1 "tests/**/*.test.mjs"

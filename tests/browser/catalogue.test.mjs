@@ -1,0 +1,90 @@
+// An applicant on a phone: open the catalogue, search, open a matter, read
+// its materials and the date it would be done by if accepted today.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE_URL, get } from "../support/http.mjs";
+import { launch, phonePage, screenshot } from "../support/browser.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("search, open a matter, see its materials and expected date at 360×740", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await page.locator(".card").first().waitFor();
+  assert.ok((await page.locator(".card").count()) >= 40);
+  await screenshot(page, "catalogue-360");
+
+  await page.getByLabel("搜索事项").fill("食品");
+  await page.getByRole("button", { name: "搜索" }).click();
+  await page.waitForURL(/q=%E9%A3%9F%E5%93%81/);
+  await page.getByText("共 2 项").waitFor();
+  await page.getByRole("link", { name: /食品经营许可（新办）/ }).click();
+
+  await page.getByRole("heading", { level: 1, name: "食品经营许可（新办）" }).waitFor();
+  assert.match(page.url(), /\/matters\/\d+$/);
+  const materials = page.getByTestId("materials");
+  for (const name of ["食品经营许可申请书", "营业执照", "食品安全管理人员健康证明"]) {
+    await materials.getByText(name, { exact: true }).waitFor();
+  }
+  assert.match(await materials.innerText(), /复印件 1 份 · 必需/);
+
+  // The expected date agrees with the calendar API.
+  const id = page.url().split("/").pop();
+  const { body } = await get(`/api/matters/${id}`);
+  const [, month, day] = body.if_accepted_today.deadline.slice(0, 10).split("-").map(Number);
+  const expected = await page.getByTestId("expected-date").innerText();
+  assert.match(expected, new RegExp(`如今天受理，预计${month}月${day}日前办结`));
+  for (const heading of ["二、设定依据", "三、申请条件", "五、办理流程", "六、办理时限", "七、收费标准", "八、办理结果", "九、监督投诉电话"]) {
+    await page.getByRole("heading", { level: 2, name: heading }).waitFor();
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling at 360 px");
+  assert.match(await page.title(), /食品经营许可/);
+  await screenshot(page, "matter-360");
+
+  // Back returns to the search that led here.
+  await page.goBack();
+  await page.getByText("共 2 项").waitFor();
+  assert.equal(await page.getByLabel("搜索事项").inputValue(), "食品");
+  await page.context().close();
+});
+
+test("filter by department, and an empty search says what to do", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  await page.locator("#department option").nth(2).waitFor({ state: "attached" });
+  await page.getByLabel("办理部门").selectOption({ label: "县公安局（5项）" });
+  await page.getByText("共 5 项").waitFor();
+  const departments = await page.locator(".card-meta").allInnerTexts();
+  assert.ok(departments.every((t) => t.includes("县公安局")));
+
+  await page.getByLabel("搜索事项").fill("不存在的事项");
+  await page.getByLabel("搜索事项").press("Enter");
+  await page.getByText("没有找到相关事项").waitFor();
+  await page.context().close();
+});
+
+test("every form control has a label and keyboard reaches the matters", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  await page.locator(".card").first().waitFor();
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).length,
+  );
+  assert.equal(unlabelled, 0);
+  await page.keyboard.press("Tab"); // brand link
+  await page.keyboard.press("Tab"); // search box
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  await page.context().close();
+});
+
+test("an unknown page and an unknown matter say so in Chinese", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/no/such/page");
+  await page.getByRole("heading", { name: "页面不存在" }).waitFor();
+  await page.goto(BASE_URL + "/matters/999999");
+  await page.getByRole("alert").getByText("该事项不存在或已下线").waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,34 @@
+// Black-box HTTP helpers for the API tests: the server is the real Worker
+// under `wrangler dev`, started by scripts/test.sh (BASE_URL).
+import assert from "node:assert/strict";
+
+export const BASE_URL = process.env.BASE_URL ?? assert.fail("BASE_URL is not set: run the tests with scripts/test.sh");
+
+export async function get(path) {
+  const res = await fetch(BASE_URL + path);
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/** Asserts the one error shape of the API and returns its code. */
+export function assertError(res, status, code) {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  assert.match(res.headers.get("content-type") ?? "", /application\/json/);
+  assert.deepEqual(Object.keys(res.body), ["error"]);
+  assert.equal(res.body.error.code, code);
+  assert.equal(typeof res.body.error.message, "string");
+  assert.ok(/\p{Script=Han}/u.test(res.body.error.message), "the message is in Chinese");
+}
+
+/** D1 rows read by the request, as the Worker reports it. */
+export function rowsRead(res) {
+  const v = res.headers.get("x-d1-rows-read");
+  assert.ok(v !== null, "X-D1-Rows-Read header present");
+  return Number(v);
+}
