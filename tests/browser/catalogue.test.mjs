@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
 import { launch, phonePage, screenshot } from "../support/browser.mjs";
+import { measureFirstLoad, PAGE_BUDGET_BROTLI } from "../support/weight.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -87,4 +88,9 @@ test("an unknown page and an unknown matter say so in Chinese", async () => {
   await page.goto(BASE_URL + "/matters/999999");
   await page.getByRole("alert").getByText("该事项不存在或已下线").waitFor();
   await page.context().close();
+});
+
+test("the catalogue's first load fits the phone budget (150 KB brotli, everything fetched)", async () => {
+  const { total } = await measureFirstLoad(browser, BASE_URL + "/", ".card");
+  assert.ok(total.brotli <= PAGE_BUDGET_BROTLI, `first load ${total.brotli} B brotli > ${PAGE_BUDGET_BROTLI} B`);
 });

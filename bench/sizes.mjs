@@ -1,0 +1,29 @@
+// Prints what ships: each applicant page's first load (every response, raw,
+// gzip, brotli) against the 150 KB brotli budget, and the Worker's size
+// against its 1 MB gzip budget. Run by scripts/bench.sh against a live stack.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { launch } from "../tests/support/browser.mjs";
+import { measureFirstLoad, PAGE_BUDGET_BROTLI } from "../tests/support/weight.mjs";
+
+const base = process.env.BASE_URL;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pages = [
+  ["catalogue /", "/", ".card"],
+  ["matter guide /matters/3", "/matters/3", "[data-testid=materials]"],
+];
+
+const browser = await launch();
+for (const [name, path, ready] of pages) {
+  const { rows, total } = await measureFirstLoad(browser, base + path, ready);
+  console.log(`\n${name}: first load`);
+  console.table(rows.map((r) => ({ url: r.url.replace(/\?v=\w+/, "?v=…"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })));
+  const verdict = total.brotli <= PAGE_BUDGET_BROTLI ? "within" : "OVER";
+  console.log(`total: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (${verdict} the ${kb(PAGE_BUDGET_BROTLI)} budget)`);
+}
+await browser.close();
+
+const worker = ["backend/build/index_bg.wasm", "backend/build/index.js"].map((f) => readFileSync(f));
+const raw = worker.reduce((n, b) => n + b.length, 0);
+const gz = worker.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+console.log(`\nWorker (wasm + JS): raw ${kb(raw)}, gzip ${kb(gz)} (budget 1024 KB gzip: ${gz <= 1024 * 1024 ? "within" : "OVER"})`);

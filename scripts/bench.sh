@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): prints figures, asserts nothing about time.
+#   scripts/bench.sh sizes   page weights and the Worker's size
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh --browser
+export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+bash scripts/build.sh
+source scripts/lib/stack.sh
+start_stack "${BENCH_PORT:-8798}" "$root/target/bench-output"
+case "${1:-sizes}" in
+  sizes) BASE_URL="$BASE_URL" node bench/sizes.mjs ;;
+  *) echo "usage: scripts/bench.sh [sizes]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,38 @@
+// What a first visit costs a phone: every response the page fetches (HTML,
+// JS, CSS, wasm, API data), raw and as the edge would send it compressed.
+// `wrangler dev` serves uncompressed, so gzip and brotli are computed here
+// (brotli at quality 11, as Cloudflare does for static assets).
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+export const PAGE_BUDGET_BROTLI = 150 * 1024;
+
+export async function measureFirstLoad(browser, url, readySelector) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+  const page = await context.newPage();
+  const pending = [];
+  page.on("response", (res) => {
+    pending.push(
+      res.body().then(
+        (body) => ({ url: new URL(res.url()).pathname + new URL(res.url()).search, status: res.status(), body }),
+        () => null,
+      ),
+    );
+  });
+  await page.goto(url);
+  await page.locator(readySelector).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const responses = (await Promise.all(pending)).filter(Boolean);
+  await context.close();
+  const rows = responses.map(({ url, status, body }) => ({
+    url,
+    status,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }));
+  const total = rows.reduce(
+    (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  return { rows, total };
+}
