@@ -5,8 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh --browser
-export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+source scripts/lib/env.sh
 bash scripts/build.sh
 source scripts/lib/stack.sh
 start_stack "${BENCH_PORT:-8798}" "$root/target/bench-output"

@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+source scripts/lib/env.sh
 
 # wasm-opt from npm binaryen 132; these features are what Rust 1.95 emits.
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
