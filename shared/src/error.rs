@@ -13,6 +13,22 @@ pub enum ErrorCode {
     InvalidDate,
     InvalidDays,
     NotFound,
+    /// The application form has field errors (see `fields`).
+    InvalidApplication,
+    /// A file was refused (size, type, count, missing material).
+    InvalidUpload,
+    /// The same Idempotency-Key was sent with a different body.
+    IdempotencyMismatch,
+    /// The same submission is still being stored; retry shortly.
+    InProgress,
+    /// The case is not in a state that allows this (see `current_state`),
+    /// or someone else changed it first.
+    Conflict,
+    /// Not signed in, or the session expired.
+    Unauthenticated,
+    /// Signed in, but this is not yours to see or do.
+    Forbidden,
+    TooManyRequests,
     Internal,
     /// A code this build does not know yet (a newer server).
     #[serde(other)]
@@ -26,7 +42,13 @@ impl ErrorCode {
             | ErrorCode::InvalidParameter
             | ErrorCode::InvalidDate
             | ErrorCode::InvalidDays => 400,
+            ErrorCode::InvalidUpload => 400,
+            ErrorCode::Unauthenticated => 401,
+            ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
+            ErrorCode::Conflict | ErrorCode::InProgress => 409,
+            ErrorCode::InvalidApplication | ErrorCode::IdempotencyMismatch => 422,
+            ErrorCode::TooManyRequests => 429,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
         }
     }
@@ -35,6 +57,19 @@ impl ErrorCode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     pub code: ErrorCode,
+    pub message: String,
+    /// Per-field problems of a form, each with its own message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+    /// With `conflict`: the state the case is in now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_state: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// `name`, `mobile`, `fields.<key>`…
+    pub field: String,
     pub message: String,
 }
 
@@ -46,7 +81,11 @@ pub struct ErrorBody {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
-        ApiError { code, message: message.into() }
+        ApiError { code, message: message.into(), fields: Vec::new(), current_state: None }
+    }
+
+    pub fn with_fields(code: ErrorCode, message: impl Into<String>, fields: Vec<FieldError>) -> ApiError {
+        ApiError { fields, ..ApiError::new(code, message) }
     }
 
     pub fn missing(param: &str, what: &str) -> ApiError {

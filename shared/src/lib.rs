@@ -4,8 +4,12 @@
 //! Invariant: no I/O here. Everything compiles natively (fast unit tests) and
 //! to wasm; the other crates call these rules instead of restating them.
 
+pub mod application;
 pub mod calendar;
+pub mod case;
 pub mod date;
 pub mod deadline;
 pub mod error;
+pub mod identity;
 pub mod matter;
+pub mod staff;

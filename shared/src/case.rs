@@ -1,0 +1,290 @@
+//! A case (办件) from submission to disposition: its states, the six
+//! dispositions a window may make, and what each changes (DOMAIN.md §1).
+
+use crate::date::Date;
+use crate::error::{ApiError, ErrorCode};
+use crate::matter::HandlingClass;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    /// Submitted online, waiting for the window.
+    Submitted,
+    /// The applicant was told, once, everything missing; the clock is stopped.
+    AwaitingSupplement,
+    /// Accepted as a commitment or joint item; the deadline runs.
+    InProgress,
+    /// Pre-reviewed and forwarded to a higher authority.
+    ReportedUp,
+    Completed,
+    Returned,
+}
+
+impl CaseState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::Submitted => "submitted",
+            CaseState::AwaitingSupplement => "awaiting_supplement",
+            CaseState::InProgress => "in_progress",
+            CaseState::ReportedUp => "reported_up",
+            CaseState::Completed => "completed",
+            CaseState::Returned => "returned",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CaseState> {
+        [
+            CaseState::Submitted,
+            CaseState::AwaitingSupplement,
+            CaseState::InProgress,
+            CaseState::ReportedUp,
+            CaseState::Completed,
+            CaseState::Returned,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            CaseState::Submitted => "已提交，待受理",
+            CaseState::AwaitingSupplement => "待补正材料",
+            CaseState::InProgress => "已受理，办理中",
+            CaseState::ReportedUp => "已上报上级审批",
+            CaseState::Completed => "已办结",
+            CaseState::Returned => "已退回",
+        }
+    }
+}
+
+/// What the window decides for a submitted case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "class", rename_all = "snake_case")]
+pub enum Disposition {
+    /// Accepted and completed on the spot.
+    Immediate,
+    /// Accepted; deadline from the matter's committed working days.
+    Commitment,
+    /// Accepted; this department leads, the others assist; one deadline.
+    Joint { co_departments: Vec<i64> },
+    /// Forwarded to a named higher authority.
+    ReportUp { authority: String },
+    /// One notice listing every missing or defective material.
+    Supplement { items: Vec<String> },
+    /// Not acceptable, with written reasons.
+    Returned { reasons: String },
+}
+
+/// A disposition request from the staff page. `version` is the case version
+/// the staff member saw: if it changed meanwhile, the request is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DispositionRequest {
+    pub version: i64,
+    #[serde(flatten)]
+    pub disposition: Disposition,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Disposition {
+    pub fn class(&self) -> HandlingClass {
+        match self {
+            Disposition::Immediate => HandlingClass::Immediate,
+            Disposition::Commitment => HandlingClass::Commitment,
+            Disposition::Joint { .. } => HandlingClass::Joint,
+            Disposition::ReportUp { .. } => HandlingClass::ReportUp,
+            Disposition::Supplement { .. } => HandlingClass::Supplement,
+            Disposition::Returned { .. } => HandlingClass::Returned,
+        }
+    }
+
+    /// The state a submitted case moves to.
+    pub fn target(&self) -> CaseState {
+        match self {
+            Disposition::Immediate => CaseState::Completed,
+            Disposition::Commitment | Disposition::Joint { .. } => CaseState::InProgress,
+            Disposition::ReportUp { .. } => CaseState::ReportedUp,
+            Disposition::Supplement { .. } => CaseState::AwaitingSupplement,
+            Disposition::Returned { .. } => CaseState::Returned,
+        }
+    }
+
+    /// Whether accepting starts the working-day clock.
+    pub fn starts_clock(&self) -> bool {
+        matches!(self, Disposition::Commitment | Disposition::Joint { .. })
+    }
+
+    /// The content checks, independent of state.
+    pub fn validate(&self, own_department: i64) -> Result<(), ApiError> {
+        let bad = |m: &str| Err(ApiError::new(ErrorCode::InvalidParameter, m));
+        match self {
+            Disposition::Joint { co_departments } => {
+                if co_departments.is_empty() {
+                    return bad("联办件须至少选择一个协办部门");
+                }
+                if co_departments.contains(&own_department) {
+                    return bad("协办部门不能是牵头部门本身");
+                }
+            }
+            Disposition::ReportUp { authority } if authority.trim().is_empty() => {
+                return bad("上报件须填写上报的上级机关名称");
+            }
+            Disposition::Supplement { items } if items.iter().all(|i| i.trim().is_empty()) => {
+                return bad("补正通知须逐项列明需补正的全部材料（一次性告知）");
+            }
+            Disposition::Returned { reasons } if reasons.trim().is_empty() => {
+                return bad("退回件须书面写明退回理由");
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The disposition is allowed only from `Submitted`; otherwise the answer is
+/// 409 with the state the case is in.
+pub fn check_transition(from: CaseState, d: &Disposition) -> Result<CaseState, ApiError> {
+    if from == CaseState::Submitted {
+        Ok(d.target())
+    } else {
+        Err(conflict(from, format!("该办件当前状态为“{}”，不能再作“{}”处理", from.zh(), d.class().zh())))
+    }
+}
+
+/// A resubmission after a supplement notice is allowed only then.
+pub fn check_resubmission(from: CaseState) -> Result<CaseState, ApiError> {
+    if from == CaseState::AwaitingSupplement {
+        Ok(CaseState::Submitted)
+    } else {
+        Err(conflict(from, format!("该办件当前状态为“{}”，无需补正材料", from.zh())))
+    }
+}
+
+pub fn conflict(current: CaseState, message: String) -> ApiError {
+    ApiError { current_state: Some(current.as_str().to_string()), ..ApiError::new(ErrorCode::Conflict, message) }
+}
+
+/// One entry of a case's audit trail: never rewritten.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub at: String,
+    /// "申请人" or the staff member's name.
+    pub actor: String,
+    pub from_state: Option<CaseState>,
+    pub to_state: CaseState,
+    pub note: String,
+}
+
+/// The receipt the applicant keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub case_no: String,
+    pub query_code: String,
+    pub matter_name: String,
+    pub department_name: String,
+    pub submitted_at: String,
+}
+
+/// What the public tracking page shows, given the right case number and code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackView {
+    pub case_no: String,
+    pub matter_id: i64,
+    pub matter_name: String,
+    pub department_name: String,
+    pub state: CaseState,
+    pub class: Option<HandlingClass>,
+    pub accepted_on: Option<Date>,
+    pub committed_days: Option<u32>,
+    /// RFC 3339 end of the last working day.
+    pub deadline: Option<String>,
+    pub supplement_items: Vec<String>,
+    pub return_reasons: Option<String>,
+    pub report_authority: Option<String>,
+    pub timeline: Vec<CaseEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<Disposition> {
+        vec![
+            Disposition::Immediate,
+            Disposition::Commitment,
+            Disposition::Joint { co_departments: vec![2] },
+            Disposition::ReportUp { authority: "市市场监督管理局".into() },
+            Disposition::Supplement { items: vec!["营业执照复印件未加盖公章".into()] },
+            Disposition::Returned { reasons: "不属于本部门职权范围".into() },
+        ]
+    }
+
+    #[test]
+    fn every_disposition_only_from_submitted() {
+        for d in all() {
+            assert_eq!(check_transition(CaseState::Submitted, &d), Ok(d.target()));
+            for from in [
+                CaseState::AwaitingSupplement,
+                CaseState::InProgress,
+                CaseState::ReportedUp,
+                CaseState::Completed,
+                CaseState::Returned,
+            ] {
+                let e = check_transition(from, &d).unwrap_err();
+                assert_eq!(e.code, ErrorCode::Conflict);
+                assert_eq!(e.current_state.as_deref(), Some(from.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn targets_and_clock() {
+        let targets: Vec<_> = all().iter().map(|d| (d.target(), d.starts_clock())).collect();
+        assert_eq!(
+            targets,
+            vec![
+                (CaseState::Completed, false),
+                (CaseState::InProgress, true),
+                (CaseState::InProgress, true),
+                (CaseState::ReportedUp, false),
+                (CaseState::AwaitingSupplement, false),
+                (CaseState::Returned, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn resubmission_only_after_a_supplement_notice() {
+        assert_eq!(check_resubmission(CaseState::AwaitingSupplement), Ok(CaseState::Submitted));
+        assert_eq!(check_resubmission(CaseState::Submitted).unwrap_err().code, ErrorCode::Conflict);
+    }
+
+    #[test]
+    fn dispositions_need_their_particulars() {
+        for d in all() {
+            assert_eq!(d.validate(1), Ok(()), "{d:?}");
+        }
+        let refused = [
+            Disposition::Joint { co_departments: vec![] },
+            Disposition::Joint { co_departments: vec![1] },
+            Disposition::ReportUp { authority: " ".into() },
+            Disposition::Supplement { items: vec![" ".into()] },
+            Disposition::Returned { reasons: "".into() },
+        ];
+        for d in refused {
+            assert_eq!(d.validate(1).unwrap_err().code, ErrorCode::InvalidParameter, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn requests_read_the_documented_json() {
+        let r: DispositionRequest =
+            serde_json::from_str(r#"{"version":3,"class":"report_up","authority":"市局","note":""}"#).unwrap();
+        assert_eq!(r.version, 3);
+        assert_eq!(r.disposition, Disposition::ReportUp { authority: "市局".into() });
+        for s in ["submitted", "awaiting_supplement", "in_progress", "reported_up", "completed", "returned"] {
+            assert_eq!(CaseState::parse(s).unwrap().as_str(), s);
+        }
+    }
+}
