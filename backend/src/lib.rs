@@ -1,20 +1,24 @@
 //! The Worker: answers `/api/*`; everything else is the web app's static
 //! assets, served by the platform before this code runs (wrangler.toml).
 
+mod auth;
 mod clock;
+mod crypto;
 mod db;
 mod error;
 mod routes;
+mod storage;
 
 use db::Db;
-use routes::{calendar, catalogue, Reply};
+use routes::{apply, calendar, catalogue, staff_auth, staff_cases, track, Reply};
 use serde::Serialize;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let db = Db::from_env(&env)?;
-    let mut response = match route(&req, &db).await {
+    let mut req = req;
+    let mut response = match route(&mut req, &env, &db).await {
         Ok(r) => r,
         Err(e) => e.into_response()?,
     };
@@ -23,7 +27,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Ok(response)
 }
 
-async fn route(req: &Request, db: &Db) -> Reply {
+async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let url = req.url()?;
     let path: Vec<&str> = url.path().trim_matches('/').split('/').collect();
     match (req.method(), path.as_slice()) {
@@ -32,6 +36,17 @@ async fn route(req: &Request, db: &Db) -> Reply {
         (Method::Get, ["api", "matters"]) => catalogue::matters(&url, db).await,
         (Method::Get, ["api", "matters", id]) => catalogue::matter(id, db).await,
         (Method::Get, ["api", "calendar", "deadline"]) => calendar::deadline(&url, db).await,
+        (Method::Post, ["api", "applications"]) => apply::submit(req, env, db).await,
+        (Method::Get, ["api", "track", case_no]) => track::track(req, &url, db, case_no).await,
+        (Method::Get, ["api", "track", case_no, "qr.svg"]) => track::qr(req, &url, case_no),
+        (Method::Post, ["api", "track", case_no, "supplement"]) => track::supplement(req, env, db, case_no).await,
+        (Method::Post, ["api", "staff", "login"]) => staff_auth::login(req, db).await,
+        (Method::Post, ["api", "staff", "logout"]) => staff_auth::logout(req, db).await,
+        (Method::Get, ["api", "staff", "me"]) => staff_auth::me(req, db).await,
+        (Method::Get, ["api", "staff", "cases"]) => staff_cases::inbox(req, &url, db).await,
+        (Method::Get, ["api", "staff", "cases", case_no]) => staff_cases::detail(req, db, case_no).await,
+        (Method::Post, ["api", "staff", "cases", case_no, "disposition"]) => staff_cases::dispose(req, db, case_no).await,
+        (Method::Get, ["api", "staff", "files", id]) => staff_cases::file(req, env, db, id).await,
         _ => Err(routes::unknown_route()),
     }
 }

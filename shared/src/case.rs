@@ -205,6 +205,67 @@ pub struct TrackView {
     pub timeline: Vec<CaseEvent>,
 }
 
+/// A stored file of a case, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub id: i64,
+    pub material_id: i64,
+    /// 0: with the application; n: with the n-th supplement.
+    pub round: u32,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// One line of a department's inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub case_no: String,
+    pub matter_name: String,
+    pub applicant_name: String,
+    pub state: CaseState,
+    pub class: Option<HandlingClass>,
+    pub submitted_at: String,
+    pub deadline: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub cases: Vec<InboxItem>,
+}
+
+/// Everything staff need to dispose of a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffCaseView {
+    pub case_no: String,
+    /// Send back with a disposition: a changed version means someone else acted.
+    pub version: i64,
+    pub matter_id: i64,
+    pub matter_name: String,
+    pub department_id: i64,
+    pub department_name: String,
+    pub co_departments: Vec<i64>,
+    pub state: CaseState,
+    pub class: Option<HandlingClass>,
+    pub applicant_kind: crate::application::ApplicantKind,
+    pub applicant_name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    /// The matter's extra fields as (label, value).
+    pub fields: Vec<(String, String)>,
+    pub submitted_at: String,
+    pub accepted_on: Option<Date>,
+    pub committed_days: Option<u32>,
+    pub deadline: Option<String>,
+    pub supplement_items: Vec<String>,
+    pub return_reasons: Option<String>,
+    pub report_authority: Option<String>,
+    pub materials: Vec<crate::matter::Material>,
+    pub files: Vec<CaseFile>,
+    pub timeline: Vec<CaseEvent>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,6 +134,15 @@ impl Date {
     }
 }
 
+/// An instant (milliseconds since the Unix epoch) as RFC 3339 in China
+/// Standard Time: `2026-02-13T16:05:09+08:00`.
+pub fn rfc3339_cst(ms: f64) -> String {
+    let secs = (ms / 1000.0).floor() as i64 + CST_OFFSET_SECONDS;
+    let day = Date { days: secs.div_euclid(86_400) as i32 };
+    let s = secs.rem_euclid(86_400);
+    format!("{day}T{:02}:{:02}:{:02}+08:00", s / 3600, s / 60 % 60, s % 60)
+}
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -235,6 +244,12 @@ mod tests {
         let ms = 1_771_000_000_000.0_f64; // 2026-02-13T16:26:40Z
         assert_eq!(Date::from_unix_ms_cst(ms).to_string(), "2026-02-14");
         assert_eq!(Date::from_unix_ms_cst(ms - 1_600_001.0).to_string(), "2026-02-13");
+    }
+
+    #[test]
+    fn instants_in_china_standard_time() {
+        assert_eq!(rfc3339_cst(1_771_000_000_000.0), "2026-02-14T00:26:40+08:00");
+        assert_eq!(rfc3339_cst(0.0), "1970-01-01T08:00:00+08:00");
     }
 
     #[test]

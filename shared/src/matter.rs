@@ -139,6 +139,8 @@ pub struct MatterDetail {
     pub complaint_phone: String,
     /// The deadline if the application were accepted today.
     pub if_accepted_today: DeadlineAnswer,
+    /// Extra fields the online application asks for.
+    pub form_fields: Vec<crate::application::FormField>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

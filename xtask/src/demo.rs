@@ -3,6 +3,7 @@
 //! Names, legal bases and limits follow real county catalogues; phone
 //! numbers are fictitious.
 
+use shared::application::FormField;
 use shared::matter::HandlingClass::{self, Commitment, Immediate, Joint, ReportUp};
 
 pub struct Dept {
@@ -196,6 +197,18 @@ fn rows() -> Vec<Row> {
         // Joint "one thing" service led by 市场监管
         Row { code: "SC007", department: 1, name: "企业开办“一件事”（执照、印章、发票、社保登记）", class: Joint, days: (5, 1), fee: FREE_FEE, result: "营业执照、公章、发票、社保登记", legal_basis: "《优化营商环境条例》第十九条；《国务院办公厅关于进一步优化企业开办服务的通知》", conditions: "新设立企业一次申请、并联办理；市场监管局牵头，公安局（印章）、税务局（发票）、人社局（社保登记）协办", site_visit: false, materials: vec![application("企业开办一表通"), m("全体股东身份证明", "copy", true, ""), m("住所使用证明", "copy", true, ""), agent()] },
     ]
+}
+
+/// The extra fields some matters' online application forms ask for.
+pub fn form_fields(code: &str) -> Vec<FormField> {
+    let f = |key: &str, label: &str, required| FormField { key: key.into(), label: label.into(), required };
+    match code {
+        "SC001" => vec![f("business_address", "经营场所", true), f("business_scope", "经营范围", true)],
+        "SC003" => vec![f("business_address", "经营场所", true), f("business_type", "主体业态（如餐饮服务、食品销售）", true)],
+        "GA003" => vec![f("destination", "前往国家或地区", false)],
+        "ZJ001" => vec![f("project_name", "工程名称", true), f("contract_price", "合同价格（万元）", true)],
+        _ => Vec::new(),
+    }
 }
 
 pub fn matters() -> Vec<MatterSpec> {

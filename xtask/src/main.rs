@@ -6,6 +6,7 @@
 
 mod demo;
 mod sql;
+mod staff;
 
 use std::process::ExitCode;
 

@@ -3,6 +3,7 @@
 
 use super::{opt_int, Db};
 use serde::Deserialize;
+use shared::application::FormField;
 use shared::matter::{CatalogueQuery, Department, HandlingClass, Material, MaterialForm, MatterSummary};
 use worker::wasm_bindgen::JsValue;
 use worker::{Error, Result};
@@ -107,12 +108,18 @@ pub struct MatterRow {
     pub fee_basis: String,
     pub result: String,
     pub complaint_phone: String,
+    pub form_fields: String,
 }
 
 impl MatterRow {
     pub fn procedure_steps(&self) -> Result<Vec<String>> {
         serde_json::from_str(&self.procedure)
             .map_err(|e| Error::RustError(format!("matter {} procedure: {e}", self.id)))
+    }
+
+    pub fn form_fields(&self) -> Result<Vec<FormField>> {
+        serde_json::from_str(&self.form_fields)
+            .map_err(|e| Error::RustError(format!("matter {} form_fields: {e}", self.id)))
     }
 }
 
@@ -135,7 +142,7 @@ pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>
             db.statement(
                 "SELECT m.id, m.code, m.name, m.department_id, d.name AS department_name, d.window,
                         m.class, m.legal_basis, m.conditions, m.procedure, m.statutory_days,
-                        m.committed_days, m.fee, m.fee_basis, m.result, m.complaint_phone
+                        m.committed_days, m.fee, m.fee_basis, m.result, m.complaint_phone, m.form_fields
                  FROM matter m JOIN department d ON d.id = m.department_id
                  WHERE m.id = ?1 AND m.active = 1",
                 &[id.clone()],

@@ -3,7 +3,10 @@
 //! response can say what it cost (`X-D1-Rows-Read`).
 
 pub mod calendar;
+pub mod cases;
 pub mod catalogue;
+pub mod staff;
+pub mod throttle;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;

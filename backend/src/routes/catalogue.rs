@@ -29,6 +29,7 @@ pub async fn matter(id: &str, db: &Db) -> Reply {
     let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
     let if_accepted_today = DeadlineAnswer::from(calendar.add_working_days(today, row.committed_days));
     let procedure = row.procedure_steps()?;
+    let form_fields = row.form_fields()?;
     let detail = MatterDetail {
         id: row.id,
         code: row.code,
@@ -48,6 +49,7 @@ pub async fn matter(id: &str, db: &Db) -> Reply {
         result: row.result,
         complaint_phone: row.complaint_phone,
         if_accepted_today,
+        form_fields,
     };
     json(&detail, Cache::PublicMinute)
 }

@@ -1,8 +1,12 @@
 //! The `/api` routes: one module per resource, each handler thin (validate
 //! with `shared`, query through `db`, answer with a `shared` type).
 
+pub mod apply;
 pub mod calendar;
 pub mod catalogue;
+pub mod staff_auth;
+pub mod staff_cases;
+pub mod track;
 
 use crate::error::AppError;
 use serde::Serialize;
@@ -35,4 +39,21 @@ pub fn unknown_route() -> AppError {
 /// A query-string parameter, or `None` if absent.
 pub fn param(url: &worker::Url, name: &str) -> Option<String> {
     url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+}
+
+/// A JSON request body. Requiring `application/json` also keeps other sites'
+/// plain HTML forms from posting here with a staff member's cookie.
+pub async fn read_json<T: serde::de::DeserializeOwned>(req: &mut worker::Request) -> Result<T, AppError> {
+    let is_json = req.headers().get("Content-Type")?.is_some_and(|t| t.starts_with("application/json"));
+    if !is_json {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, "请求格式应为 JSON").into());
+    }
+    let text = req.text().await?;
+    serde_json::from_str(&text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("请求内容无法识别：{e}")).into())
+}
+
+/// The client's address as Cloudflare reports it (one bucket for local runs).
+pub fn client_ip(req: &worker::Request) -> String {
+    req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "local".into())
 }

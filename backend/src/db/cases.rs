@@ -1,0 +1,452 @@
+//! SQL for `case_record`, `case_department`, `case_file`, `case_event` and
+//! `idempotency` (migrations/0004_cases.sql).
+//!
+//! Writes go in one `batch()` (atomic in D1). A state change names the
+//! version it read and a fresh nonce; the audit row is inserted only where
+//! that nonce landed, so a lost race writes nothing at all.
+
+use super::{opt_int, Db};
+use serde::Deserialize;
+use shared::case::{CaseEvent, CaseFile, CaseState, InboxItem, Receipt};
+use shared::matter::HandlingClass;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1PreparedStatement, Error, Result};
+
+fn num(n: i64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+fn opt_text(s: Option<&str>) -> JsValue {
+    s.map(JsValue::from).unwrap_or(JsValue::NULL)
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::RustError(format!("{what}: {e}"))
+}
+
+// ---- idempotency ---------------------------------------------------------
+
+pub enum Claim {
+    /// The key is ours: go on and create the case.
+    New,
+    /// Seen before with the same body; the receipt once it is stored.
+    Same(Option<Receipt>),
+    /// Seen before with another body.
+    Different,
+}
+
+pub async fn claim_key(db: &Db, key: &str, request_hash: &str, now: &str) -> Result<Claim> {
+    #[derive(Deserialize)]
+    struct Row {
+        request_hash: String,
+        receipt: Option<String>,
+    }
+    let results = db
+        .batch(vec![
+            db.statement(
+                "INSERT INTO idempotency (key, request_hash, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING",
+                &[key.into(), request_hash.into(), now.into()],
+            )?,
+            db.statement("SELECT request_hash, receipt FROM idempotency WHERE key = ?1", &[key.into()])?,
+        ])
+        .await?;
+    let inserted = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1;
+    if inserted {
+        return Ok(Claim::New);
+    }
+    let row = results.get(1).map(|r| r.results::<Row>()).transpose()?.and_then(|rows| rows.into_iter().next());
+    let Some(row) = row else { return Ok(Claim::New) };
+    if row.request_hash != request_hash {
+        return Ok(Claim::Different);
+    }
+    let receipt = row.receipt.map(|r| serde_json::from_str(&r).map_err(|e| corrupt("idempotency receipt", e))).transpose()?;
+    Ok(Claim::Same(receipt))
+}
+
+/// Frees a key whose case could not be created, so a retry can succeed.
+pub async fn release_key(db: &Db, key: &str) -> Result<()> {
+    db.rows::<serde_json::Value>("DELETE FROM idempotency WHERE key = ?1 AND receipt IS NULL", &[key.into()]).await?;
+    Ok(())
+}
+
+// ---- creating a case ------------------------------------------------------
+
+pub struct NewCase<'a> {
+    pub case_no: &'a str,
+    pub query_code_hash: &'a str,
+    pub matter_id: i64,
+    pub department_id: i64,
+    pub applicant_kind: &'a str,
+    pub applicant_name: &'a str,
+    pub id_number: &'a str,
+    pub mobile: &'a str,
+    pub address: &'a str,
+    pub fields_json: &'a str,
+    pub now: &'a str,
+    pub nonce: &'a str,
+}
+
+pub struct NewFile {
+    pub material_id: i64,
+    pub r2_key: String,
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub size: u64,
+}
+
+/// File rows, written only if the case's last change is `nonce`.
+fn insert_files(db: &Db, case_no: &str, nonce: &str, round: u32, files: &[NewFile], now: &str) -> Result<Vec<D1PreparedStatement>> {
+    files
+        .iter()
+        .map(|f| {
+            db.statement(
+                "INSERT INTO case_file (case_id, material_id, round, r2_key, file_name, content_type, size, uploaded_at)
+                 SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM case_record WHERE case_no = ?1 AND last_change = ?9",
+                &[
+                    case_no.into(),
+                    num(f.material_id),
+                    num(round as i64),
+                    f.r2_key.as_str().into(),
+                    f.file_name.as_str().into(),
+                    f.content_type.into(),
+                    num(f.size as i64),
+                    now.into(),
+                    nonce.into(),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The case, its lead department, files, first audit event and the stored
+/// receipt, in one atomic batch.
+pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key: &str, receipt_json: &str) -> Result<()> {
+    let mut statements = vec![
+        db.statement(
+            "INSERT INTO case_record (case_no, query_code_hash, matter_id, department_id, state, applicant_kind,
+                 applicant_name, id_number, mobile, address, fields, submitted_at, last_change)
+             VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            &[
+                c.case_no.into(),
+                c.query_code_hash.into(),
+                num(c.matter_id),
+                num(c.department_id),
+                c.applicant_kind.into(),
+                c.applicant_name.into(),
+                c.id_number.into(),
+                c.mobile.into(),
+                c.address.into(),
+                c.fields_json.into(),
+                c.now.into(),
+                c.nonce.into(),
+            ],
+        )?,
+        db.statement(
+            "INSERT INTO case_department (department_id, case_id, lead) SELECT department_id, id, 1 FROM case_record WHERE case_no = ?1",
+            &[c.case_no.into()],
+        )?,
+        event_statement(db, c.case_no, c.nonce, "申请人", None, None, CaseState::Submitted, "在线提交申请", c.now)?,
+        db.statement(
+            "UPDATE idempotency SET receipt = ?2 WHERE key = ?1",
+            &[idempotency_key.into(), receipt_json.into()],
+        )?,
+    ];
+    statements.extend(insert_files(db, c.case_no, c.nonce, 0, files, c.now)?);
+    db.batch(statements).await?;
+    Ok(())
+}
+
+/// An audit row, written only if the case's last change is `nonce`.
+#[allow(clippy::too_many_arguments)]
+fn event_statement(
+    db: &Db,
+    case_no: &str,
+    nonce: &str,
+    actor: &str,
+    staff_id: Option<i64>,
+    from: Option<CaseState>,
+    to: CaseState,
+    note: &str,
+    now: &str,
+) -> Result<D1PreparedStatement> {
+    db.statement(
+        "INSERT INTO case_event (case_id, at, actor, staff_id, from_state, to_state, note)
+         SELECT id, ?3, ?4, ?5, ?6, ?7, ?8 FROM case_record WHERE case_no = ?1 AND last_change = ?2",
+        &[
+            case_no.into(),
+            nonce.into(),
+            now.into(),
+            actor.into(),
+            opt_int(staff_id),
+            opt_text(from.map(CaseState::as_str)),
+            to.as_str().into(),
+            note.into(),
+        ],
+    )
+}
+
+// ---- reading a case -------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct CaseRow {
+    pub id: i64,
+    pub case_no: String,
+    pub query_code_hash: String,
+    pub matter_id: i64,
+    pub matter_name: String,
+    pub department_id: i64,
+    pub department_name: String,
+    pub co_departments: Option<String>,
+    pub state: String,
+    pub class: Option<HandlingClass>,
+    pub applicant_kind: String,
+    pub applicant_name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub fields: String,
+    pub submitted_at: String,
+    pub accepted_on: Option<String>,
+    pub committed_days: Option<u32>,
+    pub deadline: Option<String>,
+    pub supplement_items: String,
+    pub return_reasons: Option<String>,
+    pub report_authority: Option<String>,
+    pub version: i64,
+}
+
+impl CaseRow {
+    pub fn state(&self) -> Result<CaseState> {
+        CaseState::parse(&self.state).ok_or_else(|| corrupt("case state", &self.state))
+    }
+
+    pub fn co_departments(&self) -> Vec<i64> {
+        self.co_departments.as_deref().unwrap_or("").split(',').filter_map(|s| s.parse().ok()).collect()
+    }
+
+    pub fn supplement_items(&self) -> Result<Vec<String>> {
+        serde_json::from_str(&self.supplement_items).map_err(|e| corrupt("supplement_items", e))
+    }
+}
+
+pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
+    let rows: Vec<CaseRow> = db
+        .rows(
+            "SELECT c.id, c.case_no, c.query_code_hash, c.matter_id, m.name AS matter_name, c.department_id,
+                    d.name AS department_name,
+                    (SELECT group_concat(department_id) FROM case_department cd
+                      WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,
+                    c.state, c.class, c.applicant_kind, c.applicant_name, c.id_number, c.mobile, c.address,
+                    c.fields, c.submitted_at, c.accepted_on, c.committed_days, c.deadline, c.supplement_items,
+                    c.return_reasons, c.report_authority, c.version
+             FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id
+             WHERE c.case_no = ?1",
+            &[case_no.into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next())
+}
+
+pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>> {
+    #[derive(Deserialize)]
+    struct Row {
+        at: String,
+        actor: String,
+        from_state: Option<String>,
+        to_state: String,
+        note: String,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT at, actor, from_state, to_state, note FROM case_event WHERE case_id = ?1 ORDER BY id",
+            &[num(case_id)],
+        )
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(CaseEvent {
+                at: r.at,
+                actor: r.actor,
+                from_state: r.from_state.as_deref().and_then(CaseState::parse),
+                to_state: CaseState::parse(&r.to_state).ok_or_else(|| corrupt("event state", &r.to_state))?,
+                note: r.note,
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct FileRow {
+    id: i64,
+    material_id: i64,
+    round: u32,
+    file_name: String,
+    content_type: String,
+    size: u64,
+}
+
+impl From<FileRow> for CaseFile {
+    fn from(r: FileRow) -> CaseFile {
+        CaseFile {
+            id: r.id,
+            material_id: r.material_id,
+            round: r.round,
+            file_name: r.file_name,
+            content_type: r.content_type,
+            size: r.size,
+        }
+    }
+}
+
+pub async fn files(db: &Db, case_id: i64) -> Result<Vec<CaseFile>> {
+    let rows: Vec<FileRow> = db
+        .rows(
+            "SELECT id, material_id, round, file_name, content_type, size FROM case_file WHERE case_id = ?1 ORDER BY id",
+            &[num(case_id)],
+        )
+        .await?;
+    Ok(rows.into_iter().map(CaseFile::from).collect())
+}
+
+/// Where a stored file lives, and which case it belongs to.
+#[derive(Deserialize)]
+pub struct StoredFile {
+    pub content_type: String,
+    pub r2_key: String,
+    pub case_no: String,
+}
+
+pub async fn stored_file(db: &Db, id: i64) -> Result<Option<StoredFile>> {
+    let rows: Vec<StoredFile> = db
+        .rows(
+            "SELECT f.content_type, f.r2_key, c.case_no
+             FROM case_file f JOIN case_record c ON c.id = f.case_id WHERE f.id = ?1",
+            &[num(id)],
+        )
+        .await?;
+    Ok(rows.into_iter().next())
+}
+
+/// A department's cases in the given states, oldest first (an index range
+/// on `case_department`, then primary-key look-ups).
+pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit: u32) -> Result<Vec<InboxItem>> {
+    #[derive(Deserialize)]
+    struct Row {
+        case_no: String,
+        matter_name: String,
+        applicant_name: String,
+        state: String,
+        class: Option<HandlingClass>,
+        submitted_at: String,
+        deadline: Option<String>,
+    }
+    let states_json = serde_json::to_string(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+        .map_err(|e| corrupt("states", e))?;
+    let scope = if department.is_some() {
+        "JOIN case_department cd ON cd.case_id = c.id AND cd.department_id = ?1"
+    } else {
+        "JOIN case_department cd ON cd.case_id = c.id AND cd.lead = 1 AND ?1 IS NULL"
+    };
+    let sql = format!(
+        "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline
+         FROM case_record c {scope} JOIN matter m ON m.id = c.matter_id
+         WHERE c.state IN (SELECT value FROM json_each(?2))
+         ORDER BY c.submitted_at LIMIT ?3"
+    );
+    let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64)]).await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(InboxItem {
+                state: CaseState::parse(&r.state).ok_or_else(|| corrupt("case state", &r.state))?,
+                case_no: r.case_no,
+                matter_name: r.matter_name,
+                applicant_name: r.applicant_name,
+                class: r.class,
+                submitted_at: r.submitted_at,
+                deadline: r.deadline,
+            })
+        })
+        .collect()
+}
+
+// ---- changing a case ------------------------------------------------------
+
+/// A disposition's effect on the case row.
+pub struct Change<'a> {
+    pub from: CaseState,
+    pub to: CaseState,
+    pub class: HandlingClass,
+    pub accepted_on: Option<String>,
+    pub committed_days: Option<u32>,
+    pub deadline: Option<String>,
+    pub supplement_items_json: &'a str,
+    pub return_reasons: Option<&'a str>,
+    pub report_authority: Option<&'a str>,
+    pub co_departments: &'a [i64],
+    pub actor: &'a str,
+    pub staff_id: i64,
+    pub note: &'a str,
+}
+
+/// Applies the change if the case is still at `version`; `false` if someone
+/// else changed it first (then nothing was written).
+pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce: &str, now: &str) -> Result<bool> {
+    let mut statements = vec![db.statement(
+        "UPDATE case_record SET state = ?3, class = ?4, accepted_on = ?5, committed_days = ?6, deadline = ?7,
+             supplement_items = ?8, return_reasons = ?9, report_authority = ?10,
+             version = version + 1, last_change = ?11
+         WHERE case_no = ?1 AND version = ?2",
+        &[
+            case_no.into(),
+            num(version),
+            c.to.as_str().into(),
+            c.class.as_str().into(),
+            opt_text(c.accepted_on.as_deref()),
+            opt_int(c.committed_days.map(i64::from)),
+            opt_text(c.deadline.as_deref()),
+            c.supplement_items_json.into(),
+            opt_text(c.return_reasons),
+            opt_text(c.report_authority),
+            nonce.into(),
+        ],
+    )?];
+    for d in c.co_departments {
+        statements.push(db.statement(
+            "INSERT OR IGNORE INTO case_department (department_id, case_id, lead)
+             SELECT ?3, id, 0 FROM case_record WHERE case_no = ?1 AND last_change = ?2",
+            &[case_no.into(), nonce.into(), num(*d)],
+        )?);
+    }
+    statements.push(event_statement(db, case_no, nonce, c.actor, Some(c.staff_id), Some(c.from), c.to, c.note, now)?);
+    let results = db.batch(statements).await?;
+    Ok(changed_one(results.first()))
+}
+
+/// The applicant's supplement: new files, back to `submitted`, if the case
+/// is still at `version`.
+pub async fn resubmit(db: &Db, case_no: &str, version: i64, round: u32, files: &[NewFile], nonce: &str, now: &str) -> Result<bool> {
+    let mut statements = vec![db.statement(
+        "UPDATE case_record SET state = 'submitted', class = NULL, version = version + 1, last_change = ?3
+         WHERE case_no = ?1 AND version = ?2 AND state = 'awaiting_supplement'",
+        &[case_no.into(), num(version), nonce.into()],
+    )?];
+    let note = format!("申请人补正材料，共{}个文件", files.len());
+    statements.push(event_statement(db, case_no, nonce, "申请人", None, Some(CaseState::AwaitingSupplement), CaseState::Submitted, &note, now)?);
+    statements.extend(insert_files(db, case_no, nonce, round, files, now)?);
+    let results = db.batch(statements).await?;
+    Ok(changed_one(results.first()))
+}
+
+/// The number of supplement rounds so far.
+pub async fn last_round(db: &Db, case_id: i64) -> Result<u32> {
+    #[derive(Deserialize)]
+    struct Row {
+        round: Option<u32>,
+    }
+    let rows: Vec<Row> = db.rows("SELECT max(round) AS round FROM case_file WHERE case_id = ?1", &[num(case_id)]).await?;
+    Ok(rows.first().and_then(|r| r.round).unwrap_or(0))
+}
+
+fn changed_one(result: Option<&worker::D1Result>) -> bool {
+    result.and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1
+}

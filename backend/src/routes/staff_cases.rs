@@ -1,0 +1,186 @@
+//! The window's work, signed in: `GET /api/staff/cases?state=`,
+//! `GET /api/staff/cases/{case_no}`, `GET /api/staff/files/{id}`,
+//! `POST /api/staff/cases/{case_no}/disposition`.
+
+use super::{json, param, read_json, Cache, Reply};
+use crate::auth::require_staff;
+use crate::clock;
+use crate::crypto;
+use crate::db::cases::{self, CaseRow, Change};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::storage;
+use shared::application::{ApplicantKind, FormField};
+use shared::case::{check_transition, conflict, CaseState, Disposition, DispositionRequest, Inbox, StaffCaseView};
+use shared::date::Date;
+use shared::deadline::DeadlineAnswer;
+use shared::error::{ApiError, ErrorCode};
+use shared::staff::StaffUser;
+use std::collections::BTreeMap;
+use worker::{Env, Request, Response, Url};
+
+const INBOX_LIMIT: u32 = 200;
+
+pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let states: Vec<CaseState> = match param(url, "state").as_deref() {
+        None | Some("") | Some("open") => {
+            vec![CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp]
+        }
+        Some(s) => vec![CaseState::parse(s)
+            .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
+    };
+    let cases = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
+    json(&Inbox { cases }, Cache::NoStore)
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found("该办件")
+}
+
+/// The case, if this staff member may see it.
+async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
+    let case = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
+    user.check_can_view(case.department_id, &case.co_departments())?;
+    Ok(case)
+}
+
+pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let case = visible_case(&user, db, case_no).await?;
+    json(&staff_view(db, case).await?, Cache::NoStore)
+}
+
+async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
+    let (matter, materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
+    let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
+    let labels: Vec<FormField> = matter.form_fields()?;
+    let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
+    Ok(StaffCaseView {
+        state: case.state()?,
+        co_departments: case.co_departments(),
+        supplement_items: case.supplement_items()?,
+        files: cases::files(db, case.id).await?,
+        timeline: cases::events(db, case.id).await?,
+        applicant_kind: if case.applicant_kind == "organisation" { ApplicantKind::Organisation } else { ApplicantKind::Person },
+        accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
+        case_no: case.case_no,
+        version: case.version,
+        matter_id: case.matter_id,
+        matter_name: case.matter_name,
+        department_id: case.department_id,
+        department_name: case.department_name,
+        class: case.class,
+        applicant_name: case.applicant_name,
+        id_number: case.id_number,
+        mobile: case.mobile,
+        address: case.address,
+        fields,
+        submitted_at: case.submitted_at,
+        committed_days: case.committed_days,
+        deadline: case.deadline,
+        return_reasons: case.return_reasons,
+        report_authority: case.report_authority,
+        materials,
+    })
+}
+
+/// An attachment, shown inline in the browser.
+pub async fn file(req: &Request, env: &Env, db: &Db, id: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let not_found = || ApiError::not_found("该文件");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let stored = cases::stored_file(db, id).await?.ok_or_else(not_found)?;
+    visible_case(&user, db, &stored.case_no).await?;
+    let object = storage::bucket(env)?.get(&stored.r2_key).execute().await?.ok_or_else(not_found)?;
+    let body = object.body().ok_or_else(not_found)?.bytes().await?;
+    let mut response = Response::from_bytes(body)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", &stored.content_type)?;
+    headers.set("Content-Disposition", "inline")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    headers.set("Cache-Control", "private, no-store")?;
+    Ok(response)
+}
+
+pub async fn dispose(req: &mut Request, db: &Db, case_no: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let body: DispositionRequest = read_json(req).await?;
+    let case = visible_case(&user, db, case_no).await?;
+    user.check_can_dispose(case.department_id)?;
+    body.disposition.validate(case.department_id)?;
+    let from = case.state()?;
+    let to = check_transition(from, &body.disposition)?;
+    if body.version != case.version {
+        return Err(conflict(from, "该办件已被他人更新，请刷新后查看最新状态再处理".into()).into());
+    }
+    if let Disposition::Joint { co_departments } = &body.disposition {
+        let known = db::catalogue::departments(db).await?;
+        if !co_departments.iter().all(|d| known.iter().any(|k| k.id == *d)) {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "协办部门不存在，请重新选择").into());
+        }
+    }
+
+    let (matter, _) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
+    let today = clock::today_cst();
+    let clock_start = body.disposition.starts_clock().then_some(today);
+    let deadline = match clock_start {
+        Some(accepted) => {
+            let calendar = db::calendar::for_limits_starting_in(db, accepted.year()).await?;
+            Some(DeadlineAnswer::from(calendar.add_working_days(accepted, matter.committed_days)).deadline)
+        }
+        None => None,
+    };
+    let (mut items, mut reasons, mut authority, mut co) = (Vec::new(), None, None, &[][..]);
+    match &body.disposition {
+        Disposition::Supplement { items: list } => {
+            items = list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        }
+        Disposition::Returned { reasons: r } => reasons = Some(r.trim()),
+        Disposition::ReportUp { authority: a } => authority = Some(a.trim()),
+        Disposition::Joint { co_departments } => co = co_departments,
+        Disposition::Immediate | Disposition::Commitment => {}
+    }
+    let items_json = serde_json::to_string(&items).map_err(worker::Error::from)?;
+    let note = disposition_note(&body.disposition, &body.note, deadline.as_deref());
+    let change = Change {
+        from,
+        to,
+        class: body.disposition.class(),
+        accepted_on: clock_start.map(|d| d.to_string()),
+        committed_days: clock_start.map(|_| matter.committed_days),
+        deadline,
+        supplement_items_json: &items_json,
+        return_reasons: reasons,
+        report_authority: authority,
+        co_departments: co,
+        actor: &user.name,
+        staff_id: user.id,
+        note: &note,
+    };
+    let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    let applied = cases::dispose(db, case_no, body.version, &change, &nonce, &clock::now_rfc3339()).await?;
+    let now = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
+    if !applied {
+        let current = now.state()?;
+        return Err(conflict(current, format!("该办件刚被他人处理，当前状态为“{}”", current.zh())).into());
+    }
+    json(&staff_view(db, now).await?, Cache::NoStore)
+}
+
+/// The audit note: what was decided, in words the applicant can read.
+fn disposition_note(d: &Disposition, staff_note: &str, deadline: Option<&str>) -> String {
+    let mut note = match d {
+        Disposition::Immediate => "即办件：当场受理、当场办结".to_string(),
+        Disposition::Commitment => format!("承诺件：已受理，承诺办结期限 {}", deadline.unwrap_or("").get(..10).unwrap_or("")),
+        Disposition::Joint { .. } => format!("联办件：已受理，联合办理期限 {}", deadline.unwrap_or("").get(..10).unwrap_or("")),
+        Disposition::ReportUp { authority } => format!("上报件：县级初审完成，已上报{}", authority.trim()),
+        Disposition::Supplement { .. } => "补办件：一次性告知需补正的材料，补正后重新受理".to_string(),
+        Disposition::Returned { reasons } => format!("退回件：{}", reasons.trim()),
+    };
+    if !staff_note.trim().is_empty() {
+        note.push_str("；");
+        note.push_str(staff_note.trim());
+    }
+    note
+}

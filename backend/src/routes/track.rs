@@ -1,0 +1,125 @@
+//! Public tracking with the case number and query code:
+//! `GET /api/track/{case_no}?code=`, `POST /api/track/{case_no}/supplement`
+//! (multipart: `code`, files `material:<id>`), and
+//! `GET /api/track/{case_no}/qr.svg` (the tracking link as a QR code).
+//!
+//! A wrong code and an unknown case answer alike, and look-ups are
+//! rate-limited per address, so case numbers cannot be enumerated.
+
+use super::{client_ip, json, param, Cache, Reply};
+use crate::clock;
+use crate::crypto;
+use crate::db::cases::{self, CaseRow};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::storage;
+use shared::case::{check_resubmission, TrackView};
+use shared::date::Date;
+use shared::error::{ApiError, ErrorCode};
+use worker::{Env, FormEntry, Request, Response, Url};
+
+/// Look-ups allowed per address per minute.
+const PER_MINUTE: u32 = 30;
+
+fn no_match() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "办件编号或查询码不正确，请核对回执上的信息")
+}
+
+/// The case, if `code` is its query code; otherwise the same 404 as for an
+/// unknown case.
+async fn authorised_case(req: &Request, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
+    let hits = db::throttle::hit(db, &format!("track:ip:{}", client_ip(req)), 60, clock::now_unix()).await?;
+    if hits > PER_MINUTE {
+        return Err(ApiError::new(ErrorCode::TooManyRequests, "查询过于频繁，请一分钟后再试").into());
+    }
+    let code = code.map(str::trim).filter(|c| !c.is_empty()).ok_or_else(no_match)?;
+    let hash = crypto::sha256_hex(code.as_bytes()).await?;
+    match cases::by_case_no(db, case_no).await? {
+        Some(case) if crypto::same(&case.query_code_hash, &hash) => Ok(case),
+        _ => Err(no_match().into()),
+    }
+}
+
+pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
+    let case = authorised_case(req, db, case_no, param(url, "code").as_deref()).await?;
+    json(&view(db, case).await?, Cache::NoStore)
+}
+
+async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
+    Ok(TrackView {
+        state: case.state()?,
+        supplement_items: case.supplement_items()?,
+        timeline: cases::events(db, case.id).await?,
+        accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
+        case_no: case.case_no,
+        matter_id: case.matter_id,
+        matter_name: case.matter_name,
+        department_name: case.department_name,
+        class: case.class,
+        committed_days: case.committed_days,
+        deadline: case.deadline,
+        return_reasons: case.return_reasons,
+        report_authority: case.report_authority,
+    })
+}
+
+pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
+    let form = req.form_data().await.map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "请求应为 multipart/form-data 表单"))?;
+    let code = match form.get("code") {
+        Some(FormEntry::Field(c)) => Some(c),
+        _ => None,
+    };
+    let case = authorised_case(req, db, case_no, code.as_deref()).await?;
+    check_resubmission(case.state()?)?;
+    let (_, mut materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(no_match)?;
+    // A supplement brings only what the notice listed: no material is
+    // required again, but at least one file must come.
+    for m in &mut materials {
+        m.required = false;
+    }
+    let files = storage::received_files(&form, &materials).await?;
+    if files.is_empty() {
+        return Err(ApiError::new(ErrorCode::InvalidUpload, "请至少上传一个补正材料文件").into());
+    }
+    let types = storage::check(&files, &materials)?;
+    let round = cases::last_round(db, case.id).await? + 1;
+    let bucket = storage::bucket(env)?;
+    let stored = storage::put_all(&bucket, &format!("cases/{}/{round}", case.case_no), files, &types).await?;
+    let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    let applied = cases::resubmit(db, &case.case_no, case.version, round, &stored, &nonce, &clock::now_rfc3339()).await;
+    match applied {
+        Ok(applied) => {
+            if !applied {
+                storage::delete_all(&bucket, &stored).await;
+            }
+            let now = cases::by_case_no(db, &case.case_no).await?.ok_or_else(no_match)?;
+            if !applied {
+                // Someone else resubmitted first: say what state it is in.
+                check_resubmission(now.state()?)?;
+            }
+            json(&view(db, now).await?, Cache::NoStore)
+        }
+        Err(e) => {
+            storage::delete_all(&bucket, &stored).await;
+            Err(e.into())
+        }
+    }
+}
+
+/// The tracking link as an SVG QR code, for the receipt. Public: it only
+/// encodes the link the applicant already holds.
+pub fn qr(req: &Request, url: &Url, case_no: &str) -> Reply {
+    let code = param(url, "code").unwrap_or_default();
+    let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !valid(case_no, 30) || !valid(&code, 20) {
+        return Err(no_match().into());
+    }
+    let origin = req.url()?.origin().ascii_serialization();
+    let link = format!("{origin}/track?no={case_no}&code={code}");
+    let qr = qrcode::QrCode::new(link.as_bytes()).map_err(|_| ApiError::internal())?;
+    let svg = qr.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).build();
+    let mut response = Response::ok(svg)?;
+    response.headers_mut().set("Content-Type", "image/svg+xml")?;
+    response.headers_mut().set("Cache-Control", "private, max-age=86400")?;
+    Ok(response)
+}
