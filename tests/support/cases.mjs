@@ -1,0 +1,96 @@
+// Helpers for the application and case tests: build real multipart
+// submissions, sign staff in, and act on cases, all over HTTP.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { BASE_URL, get } from "./http.mjs";
+
+export const DEMO_PASSWORD = "Demo@2026";
+
+// Smallest files that pass the content check.
+export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+export const PDF = Buffer.from("%PDF-1.4\n%test\n");
+
+/** A different pseudo client address per caller, so throttles do not mix. */
+export function clientIp() {
+  return `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+}
+
+export async function matterByName(name) {
+  const list = (await get(`/api/matters?q=${encodeURIComponent(name)}`)).body.matters;
+  const summary = list.find((m) => m.name === name) ?? assert.fail(`no matter ${name}`);
+  return (await get(`/api/matters/${summary.id}`)).body;
+}
+
+/** A valid form for the food business licence (食品经营许可（新办）). */
+export function foodForm(matter, overrides = {}) {
+  return {
+    matter_id: matter.id,
+    applicant_kind: "organisation",
+    name: `示范县好味道餐饮有限公司-${randomUUID().slice(0, 8)}`,
+    id_number: "91350100M000100Y43",
+    mobile: "13800138000",
+    address: "示范县城关镇人民路1号",
+    fields: { business_address: "人民路1号", business_type: "餐饮服务" },
+    ...overrides,
+  };
+}
+
+/** One small file for every required material. */
+export function requiredFiles(matter) {
+  return matter.materials.filter((m) => m.required).map((m) => [m.id, "photo.jpg", JPEG]);
+}
+
+export async function submit(form, files, { key = randomUUID(), headers = {} } = {}) {
+  const body = new FormData();
+  body.set("form", JSON.stringify(form));
+  for (const [materialId, name, bytes, type = "application/octet-stream"] of files) {
+    body.append(`material:${materialId}`, new Blob([bytes], { type }), name);
+  }
+  const res = await fetch(`${BASE_URL}/api/applications`, {
+    method: "POST",
+    body,
+    headers: key === null ? headers : { "Idempotency-Key": key, ...headers },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+export async function submitFood(overrides = {}) {
+  const matter = await matterByName("食品经营许可（新办）");
+  const res = await submit(foodForm(matter, overrides), requiredFiles(matter));
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return { matter, receipt: res.body };
+}
+
+export async function track(caseNo, code, ip = clientIp()) {
+  const res = await fetch(`${BASE_URL}/api/track/${caseNo}?code=${encodeURIComponent(code)}`, {
+    headers: { "CF-Connecting-IP": ip },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Signs in and returns the session cookie. */
+export async function login(username, password = DEMO_PASSWORD, ip = clientIp()) {
+  const res = await fetch(`${BASE_URL}/api/staff/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await res.json();
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  return { status: res.status, body, cookie, setCookie: res.headers.get("set-cookie") };
+}
+
+export async function staffGet(cookie, path) {
+  const res = await fetch(BASE_URL + path, { headers: cookie ? { Cookie: cookie } : {} });
+  const type = res.headers.get("content-type") ?? "";
+  return { status: res.status, headers: res.headers, body: type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer()) };
+}
+
+export async function dispose(cookie, caseNo, disposition) {
+  const res = await fetch(`${BASE_URL}/api/staff/cases/${caseNo}/disposition`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify({ note: "", ...disposition }),
+  });
+  return { status: res.status, body: await res.json() };
+}
