@@ -11,19 +11,27 @@ source scripts/lib/env.sh
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-build_frontend() {
-  local out=frontend/dist
-  cargo build --quiet -p frontend --target wasm32-unknown-unknown --release
-  rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
-  wasm-bindgen target/wasm32-unknown-unknown/release/frontend.wasm \
-    --target web --no-typescript --out-dir "$out.tmp/pkg" --out-name app
-  wasm-opt -Oz "${wasm_features[@]}" "$out.tmp/pkg/app_bg.wasm" -o "$out.tmp/pkg/app_bg.wasm"
-  cp frontend/style.css frontend/_headers "$out.tmp/"
+# One web app: "app" (catalogue, index.html), "apply" (apply.html) or "staff" (staff.html).
+bundle() {
+  local name="$1" page="$2" title="$3" out="$4"
+  wasm-bindgen "target/wasm32-unknown-unknown/release/$name.wasm" \
+    --target web --no-typescript --out-dir "$out/pkg" --out-name "$name"
+  wasm-opt -Oz "${wasm_features[@]}" "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
   # Fixed file names (wrangler dev only sees files present at start-up) with a
   # content hash in the query string, so browsers can cache them for a year.
   local version
-  version=$(cat "$out.tmp/pkg/app_bg.wasm" "$out.tmp/pkg/app.js" frontend/style.css | sha256sum | cut -c1-12)
-  sed "s/__VERSION__/$version/g" frontend/index.html > "$out.tmp/index.html"
+  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css | sha256sum | cut -c1-12)
+  sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" frontend/index.html > "$out/$page"
+}
+
+build_frontend() {
+  local out=frontend/dist
+  cargo build --quiet -p frontend --target wasm32-unknown-unknown --release --bins
+  rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
+  bundle app index.html "示范县行政审批服务中心" "$out.tmp"
+  bundle apply apply.html "在线申请与办件查询 - 示范县行政审批服务中心" "$out.tmp"
+  bundle staff staff.html "窗口办理 - 示范县行政审批服务中心" "$out.tmp"
+  cp frontend/style.css frontend/_headers "$out.tmp/"
   # Replace the contents in place: wrangler dev keeps watching the directory.
   mkdir -p "$out"
   cp -r "$out.tmp/." "$out/"

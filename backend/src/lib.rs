@@ -16,6 +16,9 @@ use worker::{event, Context, Env, Method, Request, Response, Result};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    if let Some(shell) = app_shell(&req.path()) {
+        return serve_shell(&req, &env, shell).await;
+    }
     let db = Db::from_env(&env)?;
     let mut req = req;
     let mut response = match route(&mut req, &env, &db).await {
@@ -49,6 +52,23 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "staff", "files", id]) => staff_cases::file(req, env, db, id).await,
         _ => Err(routes::unknown_route()),
     }
+}
+
+/// Which single-page app a page URL belongs to, if not the catalogue's
+/// (`index.html`, the platform's fallback).
+fn app_shell(path: &str) -> Option<&'static str> {
+    if path == "/staff" || path.starts_with("/staff/") {
+        Some("/staff.html")
+    } else if path == "/track" || path.starts_with("/apply/") {
+        Some("/apply.html")
+    } else {
+        None
+    }
+}
+
+async fn serve_shell(req: &Request, env: &Env, shell: &str) -> Result<Response> {
+    let url = format!("{}{shell}", req.url()?.origin().ascii_serialization());
+    env.assets("ASSETS")?.fetch(url, None).await
 }
 
 /// The no-op route: latency under load is measured against it.

@@ -3,28 +3,68 @@
 //! Chinese messages ready to show.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use shared::error::{ApiError, ErrorBody, ErrorCode};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, Response};
 
 fn network_error() -> ApiError {
-    ApiError::new(ErrorCode::Unknown, "网络连接失败，请检查网络后重试")
+    ApiError::new(ErrorCode::Unknown, "网络连接失败，请检查网络后重试；已填写的内容不会丢失")
 }
 
-pub async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
+async fn send(path: &str, init: Option<RequestInit>) -> Result<(Response, String), ApiError> {
     let window = web_sys::window().ok_or_else(network_error)?;
-    let response = JsFuture::from(window.fetch_with_str(&path)).await.map_err(|_| network_error())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| network_error())?;
+    let promise = match init {
+        Some(init) => window.fetch_with_str_and_init(path, &init),
+        None => window.fetch_with_str(path),
+    };
+    let response = JsFuture::from(promise).await.map_err(|_| network_error())?;
+    let response: Response = response.dyn_into().map_err(|_| network_error())?;
     let body = JsFuture::from(response.text().map_err(|_| network_error())?)
         .await
         .map_err(|_| network_error())?
         .as_string()
         .unwrap_or_default();
+    Ok((response, body))
+}
+
+fn decode<T: DeserializeOwned>(response: &Response, body: &str) -> Result<T, ApiError> {
     if response.ok() {
-        serde_json::from_str(&body).map_err(|_| ApiError::internal())
+        serde_json::from_str(body).map_err(|_| ApiError::internal())
     } else {
-        Err(serde_json::from_str::<ErrorBody>(&body).map(|b| b.error).unwrap_or_else(|_| ApiError::internal()))
+        Err(serde_json::from_str::<ErrorBody>(body).map(|b| b.error).unwrap_or_else(|_| ApiError::internal()))
     }
+}
+
+pub async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
+    let (response, body) = send(&path, None).await?;
+    decode(&response, &body)
+}
+
+fn post_init(body: &JsValue, headers: &[(&str, &str)]) -> RequestInit {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(body);
+    let h = web_sys::Headers::new().expect("headers");
+    for (k, v) in headers {
+        let _ = h.set(k, v);
+    }
+    init.set_headers(&h);
+    init
+}
+
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
+    let init = post_init(&JsValue::from_str(&json), &[("Content-Type", "application/json")]);
+    let (response, text) = send(path, Some(init)).await?;
+    decode(&response, &text)
+}
+
+/// A multipart form (the browser sets its boundary).
+pub async fn post_form<T: DeserializeOwned>(path: &str, form: &web_sys::FormData, headers: &[(&str, &str)]) -> Result<T, ApiError> {
+    let (response, text) = send(path, Some(post_init(form, headers))).await?;
+    decode(&response, &text)
 }
 
 /// A query-string value, percent-encoded.

@@ -155,7 +155,7 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
     }
     let total: u64 = files.iter().map(|f| f.size).sum();
     if total > MAX_TOTAL_BYTES {
-        return Err(refuse(format!("文件总大小{}超过50MB，请压缩照片或分批提交", mb(total))));
+        return Err(refuse(format!("文件总大小{}超过50MB，请压缩照片或分批提交", human_size(total))));
     }
     let mut kinds = Vec::with_capacity(files.len());
     for f in files {
@@ -166,7 +166,7 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
             return Err(refuse(format!("“{}”的文件“{}”是空文件，请重新选择", material.name, f.file_name)));
         }
         if f.size > MAX_FILE_BYTES {
-            return Err(refuse(format!("“{}”的文件“{}”大小为{}，超过单个文件10MB的上限，请压缩后重新上传", material.name, f.file_name, mb(f.size))));
+            return Err(refuse(format!("“{}”的文件“{}”大小为{}，超过单个文件10MB的上限，请压缩后重新上传", material.name, f.file_name, human_size(f.size))));
         }
         match FileKind::sniff(f.head) {
             Some(kind) => kinds.push(kind),
@@ -184,8 +184,16 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
     Ok(kinds)
 }
 
-fn mb(bytes: u64) -> String {
-    format!("{:.1}MB", bytes as f64 / 1024.0 / 1024.0)
+/// "3.2MB" or "120KB", for people. Integer arithmetic: float formatting
+/// would add kilobytes to the phone's download.
+pub fn human_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{}.{}MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{}KB", bytes.div_ceil(1024))
+    }
 }
 
 #[cfg(test)]

@@ -202,6 +202,8 @@ pub struct TrackView {
     pub supplement_items: Vec<String>,
     pub return_reasons: Option<String>,
     pub report_authority: Option<String>,
+    /// The matter's materials, for uploading a supplement.
+    pub materials: Vec<crate::matter::Material>,
     pub timeline: Vec<CaseEvent>,
 }
 

@@ -75,9 +75,13 @@ test("every form control has a label and keyboard reaches the matters", async ()
     [...document.querySelectorAll("input, select, textarea")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).length,
   );
   assert.equal(unlabelled, 0);
-  await page.keyboard.press("Tab"); // brand link
-  await page.keyboard.press("Tab"); // search box
-  assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  // Header links first, then the search box, then the department filter.
+  const order = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  assert.deepEqual(order.slice(0, 6), ["示范县行政审批服务中心", "办事指南", "办件查询", "q", "搜索", "department"]);
   await page.context().close();
 });
 

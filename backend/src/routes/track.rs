@@ -46,7 +46,9 @@ pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
 }
 
 async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
+    let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
     Ok(TrackView {
+        materials,
         state: case.state()?,
         supplement_items: case.supplement_items()?,
         timeline: cases::events(db, case.id).await?,

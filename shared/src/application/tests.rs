@@ -107,3 +107,12 @@ fn size_count_and_completeness_limits() {
     assert!(check_uploads(&[up(2, 10, JPEG)], &materials()).unwrap_err().message.contains("缺少必需材料“材料1”"));
     assert_eq!(code(&[up(1, 10, JPEG), up(99, 10, JPEG)]), ErrorCode::InvalidUpload);
 }
+
+#[test]
+fn sizes_for_people() {
+    assert_eq!(human_size(0), "0KB");
+    assert_eq!(human_size(1), "1KB");
+    assert_eq!(human_size(1024 * 1024), "1.0MB");
+    assert_eq!(human_size(3 * 1024 * 1024 + 300 * 1024), "3.3MB");
+    assert_eq!(human_size(10 * 1024 * 1024 + 1), "10.0MB");
+}

@@ -1,9 +1,9 @@
 //! A matter's guide: the nine disclosures, and the date it would be done by
 //! if accepted today.
 
-use super::{ErrorNotice, Loading};
-use crate::api;
-use crate::route::{set_title, Link, Route};
+use frontend::widgets::{load, show};
+use crate::route::Route;
+use frontend::router::{set_title, Link};
 use leptos::prelude::*;
 use shared::deadline::DeadlineAnswer;
 use shared::matter::{HandlingClass, Material, MatterDetail};
@@ -11,22 +11,15 @@ use shared::matter::{HandlingClass, Material, MatterDetail};
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
     set_title("事项详情");
-    let matter = LocalResource::new(move || api::get::<MatterDetail>(format!("/api/matters/{id}")));
+    let matter = load::<MatterDetail>(format!("/api/matters/{id}"));
     view! {
         <nav class="back">
-            <Link to=Route::Catalogue { department: None, q: String::new() }>"‹ 返回事项列表"</Link>
+            <Link to=Route::home()>"‹ 返回事项列表"</Link>
         </nav>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match matter.await {
-                    Ok(m) => {
-                        set_title(&m.name);
-                        view! { <Guide m/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {show(matter, |m| {
+            set_title(&m.name);
+            view! { <Guide m/> }
+        })}
     }
 }
 
@@ -48,6 +41,7 @@ fn Guide(m: MatterDetail) -> impl IntoView {
                     <span>{format!("事项编码 {}", m.code)}</span>
                 </p>
                 <ExpectedDate answer=m.if_accepted_today.clone() class=m.class/>
+                <a href=format!("/apply/{}", m.id) class="button">"在线申请"</a>
             </header>
             <Section title="一、事项名称及办理部门">
                 <p>{format!("{}，由{}办理，地点：县行政审批服务中心{}。", m.name, m.department_name, m.window)}</p>

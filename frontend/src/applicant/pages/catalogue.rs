@@ -1,8 +1,9 @@
 //! The public catalogue: search and filter by department; phone first.
 
-use super::{ErrorNotice, Loading};
-use crate::api::{self, encode};
-use crate::route::{set_title, use_router, Link, Route};
+use frontend::api::encode;
+use frontend::widgets::{load, show};
+use crate::route::Route;
+use frontend::router::{set_title, use_router, Link};
 use leptos::prelude::*;
 use shared::matter::{DepartmentList, MatterList, MatterSummary};
 
@@ -10,8 +11,8 @@ use shared::matter::{DepartmentList, MatterList, MatterSummary};
 #[allow(non_snake_case)]
 pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
-    let router = use_router();
-    let departments = LocalResource::new(|| api::get::<DepartmentList>("/api/departments".into()));
+    let router = use_router::<Route>();
+    let departments = load::<DepartmentList>("/api/departments".into());
     let path = {
         let mut p = format!("/api/matters?q={}", encode(&q));
         if let Some(d) = department {
@@ -19,7 +20,7 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
         }
         p
     };
-    let matters = LocalResource::new(move || api::get::<MatterList>(path.clone()));
+    let matters = load::<MatterList>(path);
 
     let search = RwSignal::new(q.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -33,8 +34,8 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     };
 
     let department_options = move || {
-        departments.get().map(|r| match r {
-            Ok(list) => list
+        match departments.get() {
+            Some(Ok(list)) => list
                 .departments
                 .into_iter()
                 .map(|d| {
@@ -43,8 +44,8 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
                 })
                 .collect_view()
                 .into_any(),
-            Err(_) => ().into_any(),
-        })
+            _ => ().into_any(),
+        }
     };
 
     view! {
@@ -65,14 +66,7 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
             </form>
         </section>
         <section aria-live="polite" aria-label="事项列表">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match matters.await {
-                        Ok(list) => view! { <MatterCards matters=list.matters/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {show(matters, |list| view! { <MatterCards matters=list.matters/> })}
         </section>
     }
 }

@@ -1,0 +1,18 @@
+//! The catalogue app: the page for the current route inside the public frame.
+
+use crate::pages;
+use crate::route::Route;
+use frontend::router::Router;
+use frontend::widgets::PublicShell;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let router = Router::<Route>::install();
+    let page = move || match router.get() {
+        Route::Catalogue { department, q } => pages::catalogue::CataloguePage(department, q).into_any(),
+        Route::Matter(id) => view! { <pages::matter::MatterPage id/> }.into_any(),
+        Route::NotFound => view! { <pages::NotFound/> }.into_any(),
+    };
+    view! { <PublicShell>{page}</PublicShell> }
+}

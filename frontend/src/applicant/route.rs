@@ -1,0 +1,47 @@
+//! The applicants' pages and their URLs.
+
+use frontend::api::encode;
+use frontend::router::{query_param, segments, Page};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// `/?department=&q=`: the public catalogue.
+    Catalogue { department: Option<i64>, q: String },
+    /// `/matters/{id}`: one matter's guide.
+    Matter(i64),
+    NotFound,
+}
+
+impl Route {
+    pub fn home() -> Route {
+        Route::Catalogue { department: None, q: String::new() }
+    }
+}
+
+impl Page for Route {
+    fn parse(path: &str, search: &str) -> Route {
+        let param = |k| query_param(search, k).unwrap_or_default();
+        match segments(path).as_slice() {
+            [] => Route::Catalogue { department: param("department").parse().ok(), q: param("q") },
+            ["matters", id] => id.parse().map(Route::Matter).unwrap_or(Route::NotFound),
+            _ => Route::NotFound,
+        }
+    }
+
+    fn href(&self) -> String {
+        match self {
+            Route::Catalogue { department, q } => {
+                let mut params = Vec::new();
+                if let Some(d) = department {
+                    params.push(format!("department={d}"));
+                }
+                if !q.is_empty() {
+                    params.push(format!("q={}", encode(q)));
+                }
+                if params.is_empty() { "/".into() } else { format!("/?{}", params.join("&")) }
+            }
+            Route::Matter(id) => format!("/matters/{id}"),
+            Route::NotFound => "/".into(),
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The apply app: the page for the current route inside the public frame.
+
+use crate::pages;
+use crate::route::Route;
+use frontend::router::Router;
+use frontend::widgets::PublicShell;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let router = Router::<Route>::install();
+    let page = move || match router.get() {
+        Route::Apply(id) => view! { <pages::apply::ApplyPage id/> }.into_any(),
+        Route::Track { no, code, new } => pages::track::TrackPage(no, code, new).into_any(),
+        Route::NotFound => view! { <p class="panel">"页面不存在。"<a href="/">"返回办事指南"</a></p> }.into_any(),
+    };
+    view! { <PublicShell>{page}</PublicShell> }
+}

@@ -1,0 +1,261 @@
+//! The online application form (在线申请), phone first. The same rules as
+//! the server (shared::application) check it before anything is sent; the
+//! draft is saved on every keystroke; files go up with the form in one
+//! request carrying the draft's Idempotency-Key.
+
+use crate::draft::{self, Draft};
+use crate::route::Route;
+use frontend::api;
+use frontend::router::{set_title, use_router};
+use frontend::widgets::{load, show, ErrorNotice};
+use leptos::html::Input;
+use leptos::prelude::*;
+use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta};
+use shared::case::Receipt;
+use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::matter::{Material, MatterDetail};
+use wasm_bindgen_futures::JsFuture;
+
+#[component]
+pub fn ApplyPage(id: i64) -> impl IntoView {
+    set_title("在线申请");
+    let matter = load::<MatterDetail>(format!("/api/matters/{id}"));
+    view! {
+        <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
+        {show(matter, |m| view! { <ApplyForm m/> })}
+    }
+}
+
+/// A file input for one material, and the names of the files chosen.
+#[derive(Clone)]
+struct Slot {
+    material: Material,
+    input: NodeRef<Input>,
+    chosen: RwSignal<Vec<String>>,
+}
+
+#[component]
+fn ApplyForm(m: MatterDetail) -> impl IntoView {
+    set_title(&format!("在线申请：{}", m.name));
+    let router = use_router::<Route>();
+    let (saved, restored) = draft::load(m.id);
+    let draft = RwSignal::new(saved);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let message = RwSignal::new(None::<ApiError>);
+    let sending = RwSignal::new(false);
+    let slots: Vec<Slot> = m
+        .materials
+        .iter()
+        .map(|mat| Slot { material: mat.clone(), input: NodeRef::new(), chosen: RwSignal::new(Vec::new()) })
+        .collect();
+    let fields = m.form_fields.clone();
+
+    let edit = move |f: fn(&mut ApplicationForm, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            draft.update(|d| f(&mut d.form, value));
+            draft.with_untracked(draft::save);
+        }
+    };
+    let error_for = move |field: &'static str| {
+        move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| x.message.clone()))
+    };
+
+    let slots_for_submit = slots.clone();
+    let materials = m.materials.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (slots, materials, fields) = (slots_for_submit.clone(), materials.clone(), fields.clone());
+        let current = draft.get_untracked();
+        message.set(None);
+        if let Err(e) = current.form.validate(&fields) {
+            errors.set(e.fields.clone());
+            message.set(Some(e));
+            return;
+        }
+        errors.set(Vec::new());
+        sending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = send(&current, &slots, &materials).await;
+            sending.set(false);
+            match result {
+                Ok(receipt) => {
+                    draft::clear(current.form.matter_id);
+                    router.push(Route::Track { no: receipt.case_no, code: receipt.query_code, new: true });
+                }
+                Err(e) => {
+                    if e.code == ErrorCode::IdempotencyMismatch {
+                        // An earlier attempt with other contents was stored:
+                        // the edited form becomes a new submission.
+                        draft.update(|d| d.key = draft::new_key());
+                        draft.with_untracked(draft::save);
+                    }
+                    errors.set(e.fields.clone());
+                    message.set(Some(e));
+                }
+            }
+        });
+    };
+
+    let is_org = move || draft.with(|d| d.form.applicant_kind == Some(ApplicantKind::Organisation));
+    let kind_radio = move |kind: ApplicantKind, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="applicant_kind" checked=move || draft.with(|d| d.form.applicant_kind == Some(kind))
+                    on:change=move |_| { draft.update(|d| d.form.applicant_kind = Some(kind)); draft.with_untracked(draft::save); }/>
+                {label}
+            </label>
+        }
+    };
+
+    view! {
+        <form class="apply" on:submit=submit novalidate>
+            <section class="panel">
+                <h1>{format!("在线申请：{}", m.name)}</h1>
+                <p class="muted">{format!("{} · 承诺时限 {} 个工作日", m.department_name, m.committed_days)}</p>
+                {restored.then(|| view! { <p class="notice" role="status">"已恢复您上次填写的内容；所选文件需重新选择。"</p> })}
+                <div role="alert" aria-live="assertive">{move || message.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            </section>
+            <section class="panel">
+                <h2>"申请人信息"</h2>
+                <fieldset>
+                    <legend>"申请人类型"</legend>
+                    {kind_radio(ApplicantKind::Person, "个人")}
+                    {kind_radio(ApplicantKind::Organisation, "单位（企业、社会组织）")}
+                    <FieldMessage message=Signal::derive(error_for("applicant_kind"))/>
+                </fieldset>
+                <TextField id="name" label=Signal::derive(move || if is_org() { "单位名称" } else { "姓名" }.to_string())
+                    value=Signal::derive(move || draft.with(|d| d.form.name.clone()))
+                    on_input=edit(|f, v| f.name = v) error=Signal::derive(error_for("name")) autocomplete="name"/>
+                <TextField id="id_number"
+                    label=Signal::derive(move || if is_org() { "统一社会信用代码（18位）" } else { "居民身份证号码（18位）" }.to_string())
+                    value=Signal::derive(move || draft.with(|d| d.form.id_number.clone()))
+                    on_input=edit(|f, v| f.id_number = v) error=Signal::derive(error_for("id_number")) autocomplete="off"/>
+                <TextField id="mobile" label=Signal::derive(|| "手机号码".to_string()) input_type="tel"
+                    value=Signal::derive(move || draft.with(|d| d.form.mobile.clone()))
+                    on_input=edit(|f, v| f.mobile = v) error=Signal::derive(error_for("mobile")) autocomplete="tel"/>
+                <TextField id="address" label=Signal::derive(|| "联系地址".to_string())
+                    value=Signal::derive(move || draft.with(|d| d.form.address.clone()))
+                    on_input=edit(|f, v| f.address = v) error=Signal::derive(error_for("address")) autocomplete="street-address"/>
+                {m.form_fields.iter().map(|f| {
+                    let key = f.key.clone();
+                    let key_for_input = key.clone();
+                    let label = format!("{}{}", f.label, if f.required { "" } else { "（选填）" });
+                    let field_name = format!("fields.{key}");
+                    let id = format!("field-{key}");
+                    view! {
+                        <TextField id=id label=Signal::derive(move || label.clone())
+                            value=Signal::derive(move || draft.with(|d| d.form.fields.get(&key).cloned().unwrap_or_default()))
+                            on_input=move |ev: leptos::ev::Event| {
+                                let value = event_target_value(&ev);
+                                draft.update(|d| { d.form.fields.insert(key_for_input.clone(), value); });
+                                draft.with_untracked(draft::save);
+                            }
+                            error=Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == field_name).map(|x| x.message.clone())))
+                            autocomplete="off"/>
+                    }
+                }).collect_view()}
+            </section>
+            <section class="panel">
+                <h2>"申请材料"</h2>
+                <p class="muted">"可拍照或选择 PDF 文件；每个文件不超过 10MB，合计不超过 50MB。"</p>
+                {slots.into_iter().map(|s| view! { <UploadSlot upload=s/> }).collect_view()}
+            </section>
+            <button type="submit" class="primary" disabled=move || sending.get()>
+                {move || if sending.get() { "正在提交…" } else { "提交申请" }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn TextField(
+    #[prop(into)] id: String,
+    label: Signal<String>,
+    value: Signal<String>,
+    on_input: impl FnMut(leptos::ev::Event) + 'static,
+    error: Signal<Option<String>>,
+    #[prop(default = "text")] input_type: &'static str,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let hint = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type=input_type prop:value=value on:input=on_input autocomplete=autocomplete
+                aria-invalid=move || error.get().is_some().to_string() aria-describedby=hint.clone()/>
+            <FieldMessage id=hint message=error/>
+        </div>
+    }
+}
+
+#[component]
+fn FieldMessage(#[prop(optional, into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! { <p class="field-error" id=id>{move || message.get()}</p> }
+}
+
+#[component]
+fn UploadSlot(upload: Slot) -> impl IntoView {
+    let Slot { material, input, chosen } = upload;
+    let id = format!("material-{}", material.id);
+    let need = if material.required { "必需" } else { "视情况提交" };
+    let on_change = move |_| {
+        let names = input.get().and_then(|i| i.files()).map(|list| {
+            (0..list.length()).filter_map(|i| list.get(i)).map(|f| format!("{}（{}）", f.name(), human_size(f.size() as u64))).collect()
+        });
+        chosen.set(names.unwrap_or_default());
+    };
+    view! {
+        <div class="field upload">
+            <label for=id.clone()>{format!("{}（{}）", material.name, need)}</label>
+            {(!material.note.is_empty()).then(|| view! { <span class="muted">{material.note.clone()}</span> })}
+            <input id=id type="file" multiple accept="image/jpeg,image/png,application/pdf" node_ref=input on:change=on_change/>
+            <ul class="chosen">{move || chosen.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+/// Checks the chosen files with the server's own rules, then sends form and
+/// files in one request.
+async fn send(draft: &Draft, slots: &[Slot], materials: &[Material]) -> Result<Receipt, ApiError> {
+    let mut files = Vec::new();
+    for s in slots {
+        if let Some(list) = s.input.get_untracked().and_then(|i| i.files()) {
+            for i in 0..list.length() {
+                if let Some(f) = list.get(i) {
+                    files.push((s.material.id, f));
+                }
+            }
+        }
+    }
+    let mut heads = Vec::with_capacity(files.len());
+    for (_, f) in &files {
+        heads.push(read_head(f).await);
+    }
+    let names: Vec<String> = files.iter().map(|(_, f)| f.name()).collect();
+    let metas: Vec<UploadMeta<'_>> = files
+        .iter()
+        .zip(&heads)
+        .zip(&names)
+        .map(|(((material_id, f), head), name)| UploadMeta { material_id: *material_id, file_name: name, size: f.size() as u64, head })
+        .collect();
+    check_uploads(&metas, materials)?;
+
+    let form = web_sys::FormData::new().map_err(|_| ApiError::internal())?;
+    let json = serde_json::to_string(&draft.form).map_err(|_| ApiError::internal())?;
+    form.set_with_str("form", &json).map_err(|_| ApiError::internal())?;
+    for (material_id, f) in &files {
+        form.append_with_blob_and_filename(&format!("material:{material_id}"), f, &f.name())
+            .map_err(|_| ApiError::internal())?;
+    }
+    api::post_form("/api/applications", &form, &[("Idempotency-Key", &draft.key)]).await
+}
+
+/// The first bytes of a file: its type is judged by them, as on the server.
+async fn read_head(f: &web_sys::File) -> Vec<u8> {
+    let Ok(blob) = f.slice_with_i32_and_i32(0, 16) else { return Vec::new() };
+    match JsFuture::from(blob.array_buffer()).await {
+        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+        Err(_) => Vec::new(),
+    }
+}

@@ -1,0 +1,10 @@
+//! The staff app (desktop browsers): sign-in, the department's inbox, a
+//! case with its materials and the six dispositions, the commitment notice.
+
+mod app;
+mod pages;
+mod route;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

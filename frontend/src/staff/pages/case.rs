@@ -1,0 +1,176 @@
+//! One case: the applicant, the materials with their files (opened in the
+//! browser), the audit trail, and the disposition in the six classes.
+
+use crate::app::Me;
+use crate::route::Route;
+use frontend::api::{self, encode};
+use frontend::router::{set_title, use_router, Link};
+use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
+use leptos::prelude::*;
+use shared::application::ApplicantKind;
+use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
+use shared::error::ApiError;
+use shared::matter::{DepartmentList, HandlingClass};
+use shared::staff::Role;
+
+#[component]
+pub fn CasePage(no: String) -> impl IntoView {
+    set_title(&format!("办件 {no}"));
+    let path = format!("/api/staff/cases/{}", encode(&no));
+    let case = load::<StaffCaseView>(path);
+    view! {
+        <nav class="back no-print"><Link to=Route::Inbox { state: String::new() }>"‹ 返回办件列表"</Link></nav>
+        {show(case, |view| view! { <CaseView view/> })}
+    }
+}
+
+#[component]
+fn CaseView(view: StaffCaseView) -> impl IntoView {
+    let me = expect_context::<Me>();
+    let may_dispose = {
+        let lead = view.department_id;
+        move || {
+            me.get().is_some_and(|u| u.role != Role::OfficeAdmin && u.department_id == Some(lead))
+        }
+    };
+    let submitted = view.state == CaseState::Submitted;
+    let notice = (view.class == Some(HandlingClass::Commitment)).then(|| view.case_no.clone());
+    let id_label = if view.applicant_kind == ApplicantKind::Organisation { "统一社会信用代码" } else { "身份证号码" };
+    view! {
+        <section class="panel">
+            <h1>{format!("{} · {}", view.matter_name, view.case_no)}</h1>
+            <p class="state" data-testid="case-state">{view.state.zh()}</p>
+            <dl class="pairs">
+                <dt>"申请人"</dt><dd>{view.applicant_name.clone()}</dd>
+                <dt>{id_label}</dt><dd>{view.id_number.clone()}</dd>
+                <dt>"手机号码"</dt><dd>{view.mobile.clone()}</dd>
+                <dt>"联系地址"</dt><dd>{view.address.clone()}</dd>
+                {view.fields.iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> }).collect_view()}
+                <dt>"提交时间"</dt><dd>{short_time(&view.submitted_at)}</dd>
+                {view.deadline.as_deref().map(|d| view! { <dt>"承诺办结期限"</dt><dd data-testid="deadline">{deadline_text(d)}</dd> })}
+            </dl>
+            {notice.map(|no| view! { <Link to=Route::Notice(no) class="button">"打印承诺件通知书"</Link> })}
+        </section>
+        <section class="panel">
+            <h2>"申请材料"</h2>
+            <ol class="materials">
+                {view.materials.iter().map(|m| {
+                    let files: Vec<_> = view.files.iter().filter(|f| f.material_id == m.id).cloned().collect();
+                    view! {
+                        <li>
+                            <span class="material-name">{m.name.clone()}{(!m.required).then_some("（视情况）")}</span>
+                            {if files.is_empty() { view! { <span class="muted">"未提交"</span> }.into_any() } else {
+                                files.into_iter().map(|f| view! {
+                                    <a class="file" href=format!("/api/staff/files/{}", f.id) target="_blank" rel="noopener">
+                                        {format!("{}{}（{}KB）", f.file_name, if f.round > 0 { "【补正】" } else { "" }, f.size.div_ceil(1024))}
+                                    </a>
+                                }).collect_view().into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        {move || (submitted && may_dispose()).then(|| view! { <DispositionForm case_no=view.case_no.clone() version=view.version own=view.department_id/> })}
+        <section class="panel">
+            <h2>"办理记录"</h2>
+            <ol class="timeline">
+                {view.timeline.iter().map(|e| view! {
+                    <li><span class="muted">{short_time(&e.at)}</span>{format!(" {} · {}", e.actor, e.to_state.zh())}<br/>{e.note.clone()}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
+    let router = use_router::<Route>();
+    let class = RwSignal::new(HandlingClass::Commitment);
+    let (authority, items, reasons, note) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let co = RwSignal::new(Vec::<i64>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let departments = load::<DepartmentList>("/api/departments".into());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let disposition = match class.get_untracked() {
+            HandlingClass::Immediate => Disposition::Immediate,
+            HandlingClass::Commitment => Disposition::Commitment,
+            HandlingClass::Joint => Disposition::Joint { co_departments: co.get_untracked() },
+            HandlingClass::ReportUp => Disposition::ReportUp { authority: authority.get_untracked() },
+            HandlingClass::Supplement => Disposition::Supplement {
+                items: items.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            },
+            HandlingClass::Returned => Disposition::Returned { reasons: reasons.get_untracked() },
+        };
+        let request = DispositionRequest { version, disposition, note: note.get_untracked() };
+        let path = format!("/api/staff/cases/{}/disposition", encode(&case_no));
+        let no = case_no.clone();
+        leptos::task::spawn_local(async move {
+            match api::post_json::<_, StaffCaseView>(&path, &request).await {
+                // Re-render the case from the server's answer.
+                Ok(_) => router.replace(Route::Case(no)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let option = move |c: HandlingClass, hint: &'static str| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="class" value=c.as_str() checked=move || class.get() == c on:change=move |_| class.set(c)/>
+                <strong>{c.zh()}</strong>" "<span class="muted-inline">{hint}</span>
+            </label>
+        }
+    };
+    let shown = move |c: HandlingClass| move || class.get() == c;
+    view! {
+        <section class="panel" data-testid="disposition">
+            <h2>"受理与处理"</h2>
+            <form on:submit=submit>
+                <fieldset>
+                    <legend>"处理方式（六类事项办理制）"</legend>
+                    {option(HandlingClass::Immediate, "材料齐全、当场办结")}
+                    {option(HandlingClass::Commitment, "受理并承诺办结期限")}
+                    {option(HandlingClass::Joint, "牵头办理，协办部门参与")}
+                    {option(HandlingClass::ReportUp, "县级初审后上报上级机关")}
+                    {option(HandlingClass::Supplement, "一次性告知需补正的材料")}
+                    {option(HandlingClass::Returned, "不予受理，书面说明理由")}
+                </fieldset>
+                <Show when=shown(HandlingClass::Joint)>
+                    <fieldset>
+                        <legend>"协办部门"</legend>
+                        {move || departments.get().and_then(Result::ok).map(|list| list.departments.into_iter().filter(|d| d.id != own).map(|d| {
+                            let id = d.id;
+                            view! {
+                                <label class="choice">
+                                    <input type="checkbox" on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        co.update(|v| if on { v.push(id) } else { v.retain(|x| *x != id) });
+                                    }/>
+                                    {d.name}
+                                </label>
+                            }
+                        }).collect_view())}
+                    </fieldset>
+                </Show>
+                <Show when=shown(HandlingClass::ReportUp)>
+                    <label for="authority">"上报的上级机关"</label>
+                    <input id="authority" bind:value=authority placeholder="如：市市场监督管理局"/>
+                </Show>
+                <Show when=shown(HandlingClass::Supplement)>
+                    <label for="items">"需补正的全部材料（每行一项）"</label>
+                    <textarea id="items" rows="4" bind:value=items></textarea>
+                </Show>
+                <Show when=shown(HandlingClass::Returned)>
+                    <label for="reasons">"退回理由"</label>
+                    <textarea id="reasons" rows="3" bind:value=reasons></textarea>
+                </Show>
+                <label for="note">"备注（选填）"</label>
+                <input id="note" bind:value=note/>
+                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <button type="submit" class="primary">"确认处理"</button>
+            </form>
+        </section>
+    }
+}

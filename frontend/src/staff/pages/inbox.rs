@@ -1,0 +1,63 @@
+//! The department's inbox: open cases, oldest first, filterable by state.
+
+use crate::route::Route;
+use frontend::api::encode;
+use frontend::router::{set_title, use_router, Link};
+use frontend::widgets::{deadline_text, load, short_time, show};
+use leptos::prelude::*;
+use shared::case::{CaseState, Inbox};
+
+const STATES: [CaseState; 6] = [
+    CaseState::Submitted,
+    CaseState::AwaitingSupplement,
+    CaseState::InProgress,
+    CaseState::ReportedUp,
+    CaseState::Completed,
+    CaseState::Returned,
+];
+
+/// Rendered afresh for each URL.
+#[allow(non_snake_case)]
+pub fn InboxPage(state: String) -> impl IntoView {
+    set_title("待办件");
+    let router = use_router::<Route>();
+    let path = format!("/api/staff/cases?state={}", encode(&state));
+    let inbox = load::<Inbox>(path);
+    let choose = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: event_target_value(&ev) });
+    let selected = state.clone();
+    view! {
+        <section class="panel">
+            <h1>"办件列表"</h1>
+            <label for="state">"状态"</label>
+            <select id="state" on:change=choose>
+                <option value="" selected=selected.is_empty()>"全部未办结"</option>
+                {STATES.map(|s| view! { <option value=s.as_str() selected=selected == s.as_str()>{s.zh()}</option> })}
+            </select>
+        </section>
+        {show(inbox, |inbox| {
+            if inbox.cases.is_empty() {
+                return view! { <p class="empty">"没有符合条件的办件。"</p> }.into_any();
+            }
+            view! {
+                        <table class="cases">
+                            <thead><tr>
+                                <th scope="col">"办件编号"</th><th scope="col">"事项"</th><th scope="col">"申请人"</th>
+                                <th scope="col">"状态"</th><th scope="col">"提交时间"</th><th scope="col">"办结期限"</th>
+                            </tr></thead>
+                            <tbody>
+                                {inbox.cases.into_iter().map(|c| view! {
+                                    <tr>
+                                        <td><Link to=Route::Case(c.case_no.clone())>{c.case_no.clone()}</Link></td>
+                                        <td>{c.matter_name}</td>
+                                        <td>{c.applicant_name}</td>
+                                        <td>{c.state.zh()}</td>
+                                        <td>{short_time(&c.submitted_at)}</td>
+                                        <td>{c.deadline.as_deref().map(deadline_text).unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+            }.into_any()
+        })}
+    }
+}

@@ -1,0 +1,45 @@
+//! Staff sign-in.
+
+use crate::app::Me;
+use crate::route::Route;
+use frontend::api;
+use frontend::router::{set_title, use_router};
+use frontend::widgets::ErrorNotice;
+use leptos::prelude::*;
+use shared::error::ApiError;
+use shared::staff::{LoginRequest, StaffUser};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    set_title("工作人员登录");
+    let router = use_router::<Route>();
+    let me = expect_context::<Me>();
+    let (username, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = LoginRequest { username: username.get_untracked(), password: password.get_untracked() };
+        leptos::task::spawn_local(async move {
+            match api::post_json::<_, StaffUser>("/api/staff/login", &body).await {
+                Ok(user) => {
+                    me.set(Some(user));
+                    router.replace(Route::Inbox { state: String::new() });
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="panel narrow">
+            <h1>"工作人员登录"</h1>
+            <form class="filters" on:submit=submit>
+                <label for="username">"用户名"</label>
+                <input id="username" bind:value=username autocomplete="username" required/>
+                <label for="password">"密码"</label>
+                <input id="password" type="password" bind:value=password autocomplete="current-password" required/>
+                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <button type="submit" class="primary">"登录"</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+// The whole journey: an applicant applies on a phone with a photo, gets a
+// receipt; window staff sign in on a desktop and dispose of it as a
+// commitment item; the applicant's tracking page shows the deadline.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE_URL, get } from "../support/http.mjs";
+import { launch, phonePage, screenshot } from "../support/browser.mjs";
+import { DEMO_PASSWORD, matterByName } from "../support/cases.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A real JPEG photo, made by the browser itself. */
+async function photo() {
+  const page = await browser.newPage({ viewport: { width: 640, height: 480 } });
+  await page.setContent("<body style='background:linear-gradient(45deg,#c33,#36c)'><h1>营业执照</h1></body>");
+  const jpeg = await page.screenshot({ type: "jpeg", quality: 80 });
+  await page.close();
+  return jpeg;
+}
+
+test("apply on a phone, dispose at the window, see the deadline when tracking", async () => {
+  const matter = await matterByName("食品经营许可（新办）");
+  const jpeg = await photo();
+  const applicantName = `示范县好味道餐饮有限公司（浏览器）${Date.now()}`;
+
+  // --- the applicant, on a 360×740 phone ---------------------------------
+  const phone = await phonePage(browser);
+  await phone.goto(`${BASE_URL}/matters/${matter.id}`);
+  await phone.getByRole("link", { name: "在线申请" }).click();
+  await phone.getByRole("heading", { level: 1, name: /在线申请/ }).waitFor();
+  await phone.getByLabel("单位（企业、社会组织）").check();
+  await phone.getByLabel("单位名称").fill(applicantName);
+  await phone.getByLabel("统一社会信用代码（18位）").fill("91350100M000100Y43");
+  await phone.getByLabel("手机号码").fill("13800138000");
+
+  // The draft survives a reload.
+  await phone.reload();
+  await phone.getByText("已恢复您上次填写的内容").waitFor();
+  assert.equal(await phone.getByLabel("单位名称").inputValue(), applicantName);
+
+  await phone.getByLabel("联系地址").fill("示范县城关镇人民路1号");
+  await phone.getByLabel("经营场所", { exact: true }).fill("人民路1号");
+  await phone.getByLabel(/主体业态/).fill("餐饮服务");
+
+  // Submitting without files names the first missing material, in Chinese.
+  await phone.getByRole("button", { name: "提交申请" }).click();
+  await phone.getByRole("alert").getByText(/缺少必需材料/).waitFor();
+
+  for (const m of matter.materials.filter((x) => x.required)) {
+    await phone.locator(`#material-${m.id}`).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: jpeg });
+  }
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling");
+  await screenshot(phone, "apply-360");
+  await phone.getByRole("button", { name: "提交申请" }).click();
+
+  const receipt = phone.getByTestId("receipt");
+  await receipt.waitFor();
+  const caseNo = (await phone.getByTestId("case-no").innerText()).trim();
+  const code = (await phone.getByTestId("query-code").innerText()).trim();
+  assert.match(caseNo, /^SP\d{14}$/);
+  assert.match(code, /^\d{8}$/);
+  const qrLoaded = await phone.locator("img.qr").evaluate((img) => img.complete && img.naturalWidth > 0);
+  assert.ok(qrLoaded, "the QR code image loads");
+  await phone.getByTestId("progress").getByText("已提交，待受理").waitFor();
+  await screenshot(phone, "receipt-360");
+
+  // --- window staff, on a desktop ------------------------------------------
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
+  await desk.goto(`${BASE_URL}/staff`);
+  await desk.getByRole("heading", { name: "工作人员登录" }).waitFor();
+  await desk.getByLabel("用户名").fill("scjg_window");
+  await desk.getByLabel("密码").fill(DEMO_PASSWORD);
+  await desk.getByRole("button", { name: "登录" }).click();
+  await desk.getByTestId("who").getByText(/王晓燕/).waitFor();
+  await desk.getByRole("link", { name: caseNo }).click();
+  await desk.getByRole("heading", { name: new RegExp(caseNo) }).waitFor();
+  assert.equal(await desk.locator("a.file").count(), matter.materials.filter((x) => x.required).length);
+  const fileUrl = await desk.locator("a.file").first().getAttribute("href");
+  const file = await desk.request.get(BASE_URL + fileUrl);
+  assert.equal(file.headers()["content-type"], "image/jpeg", "the photo is viewable in the browser");
+  await desk.getByLabel(/承诺件/).check();
+  await desk.getByRole("button", { name: "确认处理" }).click();
+  await desk.getByTestId("case-state").getByText("已受理，办理中").waitFor();
+  const staffDeadline = (await desk.getByTestId("deadline").innerText()).trim();
+  await screenshot(desk, "staff-case-desktop");
+  await desk.getByRole("link", { name: "打印承诺件通知书" }).click();
+  await desk.getByTestId("notice").getByText(new RegExp(`于${staffDeadline}前办结`)).waitFor();
+  await screenshot(desk, "commitment-notice");
+
+  // --- the applicant tracks the case ---------------------------------------
+  await phone.goto(`${BASE_URL}/track?no=${caseNo}&code=${code}`);
+  await phone.getByTestId("deadline").waitFor();
+  assert.equal((await phone.getByTestId("deadline").innerText()).trim(), `${staffDeadline}前办结`);
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const api = (await get(`/api/calendar/deadline?accepted=${today}&days=${matter.committed_days}`)).body;
+  const [y, m, d] = api.deadline.slice(0, 10).split("-").map(Number);
+  assert.equal(staffDeadline, `${y}年${m}月${d}日`);
+  await screenshot(phone, "track-360");
+  await phone.context().close();
+  await desk.context().close();
+});
