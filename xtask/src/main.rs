@@ -2,7 +2,9 @@
 //!
 //! - `calendar-sql`: the official calendar (shared::calendar::official) as
 //!   SQL; its output is committed as backend/migrations/0003_official_calendar.sql.
-//! - `demo-sql`: the demo county's departments, intermediaries and matters.
+//! - `demo-sql`: the demo county's departments, intermediaries, matters and
+//!   staff accounts (local use only).
+//! - `staff-sql`: a real staff account, for a deployment's first admin.
 
 mod demo;
 mod sql;
@@ -11,11 +13,19 @@ mod staff;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match std::env::args().nth(1).as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
         Some("calendar-sql") => print!("{}", sql::calendar()),
         Some("demo-sql") => print!("{}", sql::demo()),
+        Some("staff-sql") => match staff::account_sql(&args[1..]) {
+            Ok(sql) => print!("{sql}"),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask (calendar-sql | demo-sql)");
+            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql …)");
             return ExitCode::FAILURE;
         }
     }

@@ -6,7 +6,7 @@ use shared::calendar::official::official_years;
 use std::fmt::Write;
 
 /// A SQL string literal.
-fn text(s: &str) -> String {
+pub fn text(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
@@ -70,7 +70,7 @@ pub fn demo() -> String {
         }
     }
     for (i, s) in staff::STAFF.iter().enumerate() {
-        let (salt, hash) = staff::password_hash(s.username, staff::DEMO_PASSWORD);
+        let (salt, hash) = staff::demo_password_hash(s.username);
         let department = s.department.map(|d| d.to_string()).unwrap_or_else(|| "NULL".into());
         upsert(w, "staff", &[
             ("id", &(i + 1).to_string()), ("username", &text(s.username)), ("name", &text(s.name)),

@@ -24,13 +24,48 @@ pub const STAFF: [DemoStaff; 5] = [
     DemoStaff { username: "office_admin", name: "周明", role: "office_admin", department: None },
 ];
 
+/// A demo account's (salt hex, hash hex). A fixed salt per demo user keeps
+/// the generated SQL reproducible.
+pub fn demo_password_hash(username: &str) -> (String, String) {
+    password_hash(format!("demo-salt:{username}").as_bytes(), DEMO_PASSWORD)
+}
+
 /// (salt hex, hash hex): PBKDF2-HMAC-SHA256, 32 bytes, as the Worker derives it.
-pub fn password_hash(username: &str, password: &str) -> (String, String) {
-    // A fixed salt per demo user keeps the generated SQL reproducible.
-    let salt: Vec<u8> = format!("demo-salt:{username}").into_bytes();
+pub fn password_hash(salt: &[u8], password: &str) -> (String, String) {
     let mut out = [0u8; 32];
-    pbkdf2_hmac::<Sha256>(password.as_bytes(), &salt, ITERATIONS, &mut out);
-    (hex(&salt), hex(&out))
+    pbkdf2_hmac::<Sha256>(password.as_bytes(), salt, ITERATIONS, &mut out);
+    (hex(salt), hex(&out))
+}
+
+/// `cargo xtask staff-sql USERNAME NAME ROLE [DEPARTMENT_ID]`, password in
+/// `STAFF_PASSWORD`: the SQL that creates a real account (the first office
+/// admin of a new deployment, say), to run with `wrangler d1 execute
+/// --remote`. The password itself is never printed or stored.
+pub fn account_sql(args: &[String]) -> Result<String, String> {
+    let [username, name, role, rest @ ..] = args else {
+        return Err("usage: STAFF_PASSWORD=… cargo xtask staff-sql USERNAME NAME ROLE [DEPARTMENT_ID]".into());
+    };
+    let role = shared::staff::Role::parse(role).map(|_| role.as_str()).ok_or("ROLE: window_staff, department_head or office_admin")?;
+    let department = match (role, rest.first()) {
+        ("office_admin", None) => "NULL".to_string(),
+        ("office_admin", Some(_)) => return Err("office_admin belongs to no department".into()),
+        (_, Some(d)) if d.parse::<i64>().is_ok() => d.clone(),
+        _ => return Err("DEPARTMENT_ID (a number) is required for department staff".into()),
+    };
+    let password = std::env::var("STAFF_PASSWORD").map_err(|_| "set STAFF_PASSWORD")?;
+    if password.chars().count() < 10 {
+        return Err("STAFF_PASSWORD: at least 10 characters".into());
+    }
+    let mut salt = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut salt))
+        .map_err(|e| format!("no randomness: {e}"))?;
+    let (salt, hash) = password_hash(&salt, &password);
+    let text = crate::sql::text;
+    Ok(format!(
+        "INSERT INTO staff (username, name, role, department_id, password_hash, salt, iterations) VALUES ({}, {}, {}, {department}, {}, {}, {ITERATIONS});\n",
+        text(username), text(name), text(role), text(&hash), text(&salt)
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {
