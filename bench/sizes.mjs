@@ -5,23 +5,28 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { launch } from "../tests/support/browser.mjs";
 import { measureFirstLoad, PAGE_BUDGET_BROTLI } from "../tests/support/weight.mjs";
+import { submitFood } from "../tests/support/cases.mjs";
 
 const base = process.env.BASE_URL;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const { matter, receipt } = await submitFood();
 const pages = [
   ["catalogue /", "/", ".card"],
-  ["matter guide /matters/3", "/matters/3", "[data-testid=materials]"],
+  [`matter guide /matters/${matter.id}`, `/matters/${matter.id}`, "[data-testid=materials]"],
+  [`application form /apply/${matter.id}`, `/apply/${matter.id}`, "form.apply"],
+  ["tracking /track?no=…", `/track?no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]"],
 ];
 
 const browser = await launch();
 for (const [name, path, ready] of pages) {
   const { rows, total } = await measureFirstLoad(browser, base + path, ready);
   console.log(`\n${name}: first load`);
-  console.table(rows.map((r) => ({ url: r.url.replace(/\?v=\w+/, "?v=…"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })));
+  console.table(rows.map((r) => ({ url: r.url.replace(/\?v=\w+/, "?v=…").replace(/(no|code)=\w+/g, "$1=…"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })));
   const verdict = total.brotli <= PAGE_BUDGET_BROTLI ? "within" : "OVER";
   console.log(`total: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (${verdict} the ${kb(PAGE_BUDGET_BROTLI)} budget)`);
 }
 await browser.close();
+
 
 const worker = ["backend/build/index_bg.wasm", "backend/build/index.js"].map((f) => readFileSync(f));
 const raw = worker.reduce((n, b) => n + b.length, 0);
