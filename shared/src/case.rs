@@ -22,6 +22,15 @@ pub enum CaseState {
 }
 
 impl CaseState {
+    pub const ALL: [CaseState; 6] = [
+        CaseState::Submitted,
+        CaseState::AwaitingSupplement,
+        CaseState::InProgress,
+        CaseState::ReportedUp,
+        CaseState::Completed,
+        CaseState::Returned,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CaseState::Submitted => "submitted",
@@ -34,16 +43,7 @@ impl CaseState {
     }
 
     pub fn parse(s: &str) -> Option<CaseState> {
-        [
-            CaseState::Submitted,
-            CaseState::AwaitingSupplement,
-            CaseState::InProgress,
-            CaseState::ReportedUp,
-            CaseState::Completed,
-            CaseState::Returned,
-        ]
-        .into_iter()
-        .find(|c| c.as_str() == s)
+        CaseState::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
     pub fn zh(self) -> &'static str {

@@ -7,15 +7,6 @@ use frontend::widgets::{deadline_text, load, short_time, show};
 use leptos::prelude::*;
 use shared::case::{CaseState, Inbox};
 
-const STATES: [CaseState; 6] = [
-    CaseState::Submitted,
-    CaseState::AwaitingSupplement,
-    CaseState::InProgress,
-    CaseState::ReportedUp,
-    CaseState::Completed,
-    CaseState::Returned,
-];
-
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
 pub fn InboxPage(state: String) -> impl IntoView {
@@ -31,7 +22,7 @@ pub fn InboxPage(state: String) -> impl IntoView {
             <label for="state">"状态"</label>
             <select id="state" on:change=choose>
                 <option value="" selected=selected.is_empty()>"全部未办结"</option>
-                {STATES.map(|s| view! { <option value=s.as_str() selected=selected == s.as_str()>{s.zh()}</option> })}
+                {CaseState::ALL.map(|s| view! { <option value=s.as_str() selected=selected == s.as_str()>{s.zh()}</option> })}
             </select>
         </section>
         {show(inbox, |inbox| {
