@@ -111,6 +111,11 @@ impl Date {
         }
     }
 
+    /// Days from `self` to `other` (negative if `other` is earlier).
+    pub fn days_until(self, other: Date) -> i32 {
+        other.days - self.days
+    }
+
     pub fn next(self) -> Date {
         Date { days: self.days + 1 }
     }

@@ -12,4 +12,6 @@ pub mod deadline;
 pub mod error;
 pub mod identity;
 pub mod matter;
+pub mod quota;
 pub mod staff;
+pub mod streamline;
