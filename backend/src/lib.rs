@@ -10,7 +10,7 @@ mod routes;
 mod storage;
 
 use db::Db;
-use routes::{apply, calendar, catalogue, staff_auth, staff_cases, track, Reply};
+use routes::{apply, calendar, catalogue, office, staff_auth, staff_cases, track, Reply};
 use serde::Serialize;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
@@ -50,6 +50,16 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "staff", "cases", case_no]) => staff_cases::detail(req, db, case_no).await,
         (Method::Post, ["api", "staff", "cases", case_no, "disposition"]) => staff_cases::dispose(req, db, case_no).await,
         (Method::Get, ["api", "staff", "files", id]) => staff_cases::file(req, env, db, id).await,
+        (Method::Get, ["api", "office", "dashboard"]) => office::dashboard(req, &url, db).await,
+        (Method::Get, ["api", "office", "meetings"]) => office::meetings(req, &url, db).await,
+        (Method::Post, ["api", "office", "meetings"]) => office::register_meeting(req, db).await,
+        (Method::Get, ["api", "office", "plan"]) => office::plan(req, &url, db).await,
+        (Method::Post, ["api", "office", "plan"]) => office::add_plan_item(req, db).await,
+        (Method::Get, ["api", "office", "documents"]) => office::documents(req, &url, db).await,
+        (Method::Post, ["api", "office", "documents"]) => office::request_document(req, db).await,
+        (Method::Post, ["api", "office", "documents", id, "review"]) => office::review_document(req, db, id).await,
+        (Method::Get, ["api", "office", "quotas"]) => office::quotas(req, &url, db).await,
+        (Method::Post, ["api", "office", "quotas"]) => office::set_quota(req, db).await,
         _ => Err(routes::unknown_route()),
     }
 }

@@ -73,6 +73,28 @@ impl StaffUser {
     }
 }
 
+impl StaffUser {
+    /// Only the government office may set quotas, plan meetings and review
+    /// document requests.
+    pub fn check_is_office(&self) -> Result<(), ApiError> {
+        if self.role == Role::OfficeAdmin {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::Forbidden, "此项操作仅限县府办管理员"))
+        }
+    }
+
+    /// May act in the name of `department` (`None`: the office itself)?
+    /// The office may act for anyone; department staff only for their own.
+    pub fn check_acts_for(&self, department: Option<i64>) -> Result<(), ApiError> {
+        if self.role == Role::OfficeAdmin || (department.is_some() && self.department_id == department) {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::Forbidden, "只能以本部门名义登记或申请"))
+        }
+    }
+}
+
 fn not_yours() -> ApiError {
     ApiError::new(ErrorCode::Forbidden, "该办件不属于您所在部门，无权查看或办理")
 }
@@ -103,6 +125,17 @@ mod tests {
         assert!(admin.check_can_view(1, &[]).is_ok());
         assert!(admin.check_can_dispose(1).is_err());
         assert!(admin.check_can_dispose(99).is_err());
+    }
+
+    #[test]
+    fn only_the_office_governs_quotas_and_reviews() {
+        assert!(user(Role::OfficeAdmin, 0).check_is_office().is_ok());
+        assert_eq!(user(Role::DepartmentHead, 1).check_is_office().unwrap_err().code, ErrorCode::Forbidden);
+        assert!(user(Role::OfficeAdmin, 0).check_acts_for(Some(3)).is_ok());
+        assert!(user(Role::OfficeAdmin, 0).check_acts_for(None).is_ok());
+        assert!(user(Role::WindowStaff, 3).check_acts_for(Some(3)).is_ok());
+        assert!(user(Role::WindowStaff, 3).check_acts_for(Some(4)).is_err());
+        assert!(user(Role::WindowStaff, 3).check_acts_for(None).is_err());
     }
 
     #[test]

@@ -326,5 +326,123 @@ pub fn document_number(level: DocLevel, year: i32, seq: u32) -> String {
     format!("{}〔{year}〕{seq}号", level.number_prefix())
 }
 
+/// A registered meeting, as lists show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingRecord {
+    pub id: i64,
+    pub title: String,
+    pub organiser: String,
+    pub date: Date,
+    pub duration_minutes: u32,
+    pub participants: String,
+    pub class: MeetingClass,
+    pub approved_by: ApprovingBody,
+    pub approval_date: Date,
+    pub approval_ref: String,
+    /// `None`: outside the annual plan (flagged).
+    pub plan_item: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocState {
+    Pending,
+    Issued,
+    Refused,
+}
+
+impl DocState {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DocState::Pending => "待审核",
+            DocState::Issued => "已印发",
+            DocState::Refused => "不予发文",
+        }
+    }
+}
+
+/// A document request and what became of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    pub id: i64,
+    pub version: i64,
+    pub subject: String,
+    pub proposed_level: DocLevel,
+    pub suggested_level: DocLevel,
+    pub drafting_departments: Vec<String>,
+    pub within_one_department: bool,
+    pub needs_government_authority: bool,
+    pub nature: DocNature,
+    pub length_chars: u32,
+    pub requested_at: String,
+    pub state: DocState,
+    pub issued_level: Option<DocLevel>,
+    /// "示政发〔2026〕3号", once issued.
+    pub number: Option<String>,
+    pub issued_on: Option<Date>,
+    pub review_reason: Option<String>,
+}
+
+/// The review the office sends, naming the version it saw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRequest {
+    pub version: i64,
+    #[serde(flatten)]
+    pub review: Review,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub id: i64,
+    pub year: i32,
+    pub title: String,
+    pub class: MeetingClass,
+    pub month: u32,
+}
+
+/// One annual quota: `kind` is "meeting" or "document", `category` a
+/// meeting class or document level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaEntry {
+    pub year: i32,
+    pub kind: String,
+    pub category: String,
+    pub quota: u64,
+}
+
+impl QuotaEntry {
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let ok = match self.kind.as_str() {
+            "meeting" => MeetingClass::parse(&self.category).is_some(),
+            "document" => DocLevel::parse(&self.category).is_some(),
+            _ => false,
+        };
+        if !ok || !(2000..=2100).contains(&self.year) || self.quota > 100_000 {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "指标类别、年份或数量无效"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingList {
+    pub meetings: Vec<MeetingRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentList {
+    pub documents: Vec<DocumentRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanList {
+    pub plan: Vec<PlanItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaList {
+    pub quotas: Vec<QuotaEntry>,
+}
+
 #[cfg(test)]
 mod tests;

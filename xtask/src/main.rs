@@ -9,6 +9,7 @@
 mod demo;
 mod sql;
 mod staff;
+mod streamline_demo;
 
 use std::process::ExitCode;
 

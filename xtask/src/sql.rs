@@ -78,6 +78,7 @@ pub fn demo() -> String {
             ("salt", &text(&salt)), ("iterations", &staff::ITERATIONS.to_string()),
         ]);
     }
+    crate::streamline_demo::sql(w);
     out
 }
 

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod cases;
 pub mod catalogue;
 pub mod staff;
+pub mod streamline;
 pub mod throttle;
 
 use serde::de::DeserializeOwned;

@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod calendar;
 pub mod catalogue;
+pub mod office;
 pub mod staff_auth;
 pub mod staff_cases;
 pub mod track;

@@ -1,0 +1,280 @@
+//! Meetings and documents (精简会议文件), signed in:
+//! `GET /api/office/dashboard?year=&from=&to=`,
+//! `GET|POST /api/office/meetings`, `GET|POST /api/office/plan`,
+//! `GET|POST /api/office/documents`, `POST /api/office/documents/{id}/review`,
+//! `GET|POST /api/office/quotas`.
+//!
+//! Everyone signed in may read; the office sets quotas and plans and reviews
+//! requests; departments register in their own name.
+
+use super::{json, param, read_json, Cache, Reply};
+use crate::auth::require_staff;
+use crate::clock;
+use crate::crypto;
+use crate::db::{self, Db};
+use crate::error::AppError;
+use serde::Deserialize;
+use shared::date::Date;
+use shared::error::{ApiError, ErrorCode};
+use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
+use shared::streamline::{
+    suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, PlanList, QuotaEntry,
+    QuotaList, ReviewRequest,
+};
+use worker::{Request, Url};
+
+const LIST_LIMIT: u32 = 500;
+
+fn period(url: &Url) -> Result<Period, ApiError> {
+    let (y, f, t) = (param(url, "year"), param(url, "from"), param(url, "to"));
+    Period::parse(y.as_deref(), f.as_deref(), t.as_deref(), clock::today_cst())
+}
+
+/// First and last day of a period's months.
+fn bounds(p: &Period) -> (Date, Date) {
+    let first = Date::from_ymd(p.year, p.from_month, 1).unwrap_or_else(clock::today_cst);
+    let last = (28..=31).rev().find_map(|d| Date::from_ymd(p.year, p.to_month, d)).unwrap_or(first);
+    (first, last)
+}
+
+fn ok() -> Reply {
+    json(&serde_json::json!({ "ok": true }), Cache::NoStore)
+}
+
+// ---- dashboard ---------------------------------------------------------------
+
+pub async fn dashboard(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let today = clock::today_cst();
+    let period = period(url)?;
+    // Year-to-date and projection run to today in the current year.
+    let as_of = (period.year == today.year()).then_some(today);
+    let as_of_last = as_of.map(same_day_last_year);
+    let quotas = db::streamline::quotas(db, &[period.year]).await?;
+    let quota = |kind: &str, category: &str| {
+        quotas.iter().find(|q| q.kind == kind && q.category == category).map(|q| q.quota)
+    };
+    let meeting_keys: Vec<(&str, &str)> = MeetingClass::ALL.iter().map(|c| (c.as_str(), c.zh())).collect();
+    let document_keys: Vec<(&str, &str)> = DocLevel::ALL.iter().map(|l| (l.as_str(), l.zh())).collect();
+    let mut monthly = Vec::new();
+    let mut tables = Vec::new();
+    for (kind, keys) in [("meeting", &meeting_keys), ("document", &document_keys)] {
+        let counts = Counts::load(db, kind, period.year, as_of, as_of_last).await?;
+        let cut = period.cut(today).map(|d| (d.ymd().1, d.ymd().2));
+        let cut_last = period.cut(today).map(same_day_last_year).map(|d| (d.ymd().1, d.ymd().2));
+        let ytd_cut = as_of.map(|d| (d.ymd().1, d.ymd().2));
+        let mut rows = Vec::new();
+        for (key, label) in keys.iter() {
+            let (this, last) = (counts.get(period.year, key), counts.get(period.year - 1, key));
+            let ytd = if period.year > today.year() { 0 } else { period_sum(&this, 1, 12, ytd_cut) };
+            rows.push(CategoryRow::new(
+                key,
+                label,
+                period_sum(&this, period.from_month, period.to_month, cut),
+                period_sum(&last, period.from_month, period.to_month, cut_last),
+                ytd,
+                as_of,
+                quota(kind, key),
+            ));
+            monthly.push(MonthlySeries {
+                key: format!("{kind}:{key}"),
+                label: label.to_string(),
+                this_year: this.months.to_vec(),
+                last_year: last.months.to_vec(),
+                quota: quota(kind, key),
+            });
+        }
+        rows.push(total(kind, &rows));
+        tables.push(rows);
+    }
+    let documents = tables.pop().unwrap_or_default();
+    let meetings = tables.pop().unwrap_or_default();
+    let cut = period.cut(today);
+    json(
+        &Dashboard { period, cut, cut_last_year: cut.map(same_day_last_year), meetings, documents, monthly },
+        Cache::NoStore,
+    )
+}
+
+/// The report's figures: all meetings in the government's name; documents in
+/// the government's and the office's name.
+fn total(kind: &str, rows: &[CategoryRow]) -> CategoryRow {
+    let counted: Vec<&CategoryRow> = rows
+        .iter()
+        .filter(|r| kind == "meeting" || DocLevel::parse(&r.key).is_some_and(DocLevel::in_government_name))
+        .collect();
+    let sum = |f: fn(&CategoryRow) -> u64| counted.iter().map(|r| f(r)).sum::<u64>();
+    let label = if kind == "meeting" { "以县政府名义召开的会议合计" } else { "以县政府和县府办名义下发的文件合计" };
+    let mut row = CategoryRow::new("total", label, sum(|r| r.this_period), sum(|r| r.last_period), sum(|r| r.year_to_date), None, None);
+    row.projected = sum(|r| r.projected);
+    row
+}
+
+/// Counter rows for one kind: months of two years, days of the months
+/// year-to-date stops in.
+struct Counts {
+    months: Vec<(i32, u32, String, u64)>,
+    days: Vec<(Date, String, u64)>,
+}
+
+impl Counts {
+    async fn load(db: &Db, kind: &str, year: i32, as_of: Option<Date>, as_of_last: Option<Date>) -> worker::Result<Counts> {
+        let months = db::streamline::month_counts(db, kind, [year, year - 1]).await?;
+        let mut days = Vec::new();
+        for d in [as_of, as_of_last].into_iter().flatten() {
+            let (y, m, _) = d.ymd();
+            let first = Date::from_ymd(y, m, 1).unwrap_or(d);
+            days.extend(db::streamline::day_counts(db, kind, first, d).await?);
+        }
+        Ok(Counts { months, days })
+    }
+
+    fn get(&self, year: i32, category: &str) -> YearCounts {
+        let mut c = YearCounts { months: [0; 12], cut_month_days: vec![0; 31] };
+        for (y, m, cat, n) in &self.months {
+            if *y == year && cat == category && (1..=12).contains(m) {
+                c.months[(*m - 1) as usize] = *n;
+            }
+        }
+        for (d, cat, n) in &self.days {
+            let (y, _, day) = d.ymd();
+            if y == year && cat == category {
+                c.cut_month_days[(day - 1) as usize] += n;
+            }
+        }
+        c
+    }
+}
+
+// ---- meetings and plan ---------------------------------------------------------
+
+pub async fn meetings(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let (from, to) = bounds(&period(url)?);
+    let class = match param(url, "class").as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(MeetingClass::parse(c).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "会议类别无效"))?),
+    };
+    let meetings = db::streamline::meetings(db, from, to, class, LIST_LIMIT).await?;
+    json(&MeetingList { meetings }, Cache::NoStore)
+}
+
+pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let form: MeetingForm = read_json(req).await?;
+    // Department staff register their own meetings; the office any (0: itself).
+    let organiser = Some(form.organiser_department_id).filter(|d| *d > 0);
+    user.check_acts_for(organiser)?;
+    form.validate()?;
+    if let Some(item) = form.plan_item_id {
+        let plan = db::streamline::plan(db, form.date.year()).await?;
+        if !plan.iter().any(|p| p.id == item) {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "所选计划项不属于该会议年度的会议计划").into());
+        }
+    }
+    db::streamline::insert_meeting(db, &form, organiser, user.id, &clock::now_rfc3339()).await?;
+    Ok(ok()?.with_status(201))
+}
+
+pub async fn plan(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let plan = db::streamline::plan(db, period(url)?.year).await?;
+    json(&PlanList { plan }, Cache::NoStore)
+}
+
+#[derive(Deserialize)]
+struct NewPlanItem {
+    year: i32,
+    title: String,
+    class: MeetingClass,
+    month: u32,
+}
+
+pub async fn add_plan_item(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let item: NewPlanItem = read_json(req).await?;
+    let title = item.title.trim();
+    if title.is_empty() || title.chars().count() > 100 || !(1..=12).contains(&item.month) || !(2000..=2100).contains(&item.year) {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, "请填写计划会议名称（100字以内）和1到12月的月份").into());
+    }
+    db::streamline::add_plan_item(db, item.year, title, item.class, item.month).await?;
+    Ok(ok()?.with_status(201))
+}
+
+// ---- documents ---------------------------------------------------------------------
+
+pub async fn documents(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let documents = if param(url, "state").as_deref() == Some("pending") {
+        db::streamline::pending_documents(db, LIST_LIMIT).await?
+    } else {
+        let (from, to) = bounds(&period(url)?);
+        let level = match param(url, "level").as_deref() {
+            None | Some("") => None,
+            Some(l) => Some(DocLevel::parse(l).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "发文层级无效"))?),
+        };
+        db::streamline::issued_documents(db, from, to, level, LIST_LIMIT).await?
+    };
+    json(&DocumentList { documents }, Cache::NoStore)
+}
+
+pub async fn request_document(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let request: DocumentRequest = read_json(req).await?;
+    request.validate()?;
+    user.check_acts_for(request.drafting_departments.first().copied())?;
+    let known = db::catalogue::departments(db).await?;
+    if !request.drafting_departments.iter().all(|d| known.iter().any(|k| k.id == *d)) {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, "起草部门不存在，请重新选择").into());
+    }
+    let suggested = suggest_level(&request);
+    let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    db::streamline::insert_document(db, &request, suggested, user.id, &clock::now_rfc3339(), &nonce).await?;
+    Ok(json(&serde_json::json!({ "suggested_level": suggested }), Cache::NoStore)?.with_status(201))
+}
+
+pub async fn review_document(req: &mut Request, db: &Db, id: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let body: ReviewRequest = read_json(req).await?;
+    let not_found = || ApiError::not_found("该发文申请");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let current = db::streamline::document(db, id).await?.ok_or_else(not_found)?;
+    let level = body.review.check(current.proposed_level)?;
+    let reason = match &body.review {
+        shared::streamline::Review::Approve => None,
+        shared::streamline::Review::Lower { reason, .. } | shared::streamline::Review::Refuse { reason } => Some(reason.trim()),
+    };
+    let conflict = || -> AppError {
+        ApiError::new(ErrorCode::Conflict, "该申请已被审核或已更新，请刷新后查看").into()
+    };
+    if current.state != shared::streamline::DocState::Pending || current.version != body.version {
+        return Err(conflict());
+    }
+    let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    let applied = db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &nonce).await?;
+    if !applied {
+        return Err(conflict());
+    }
+    let after = db::streamline::document(db, id).await?.ok_or_else(not_found)?;
+    json(&after, Cache::NoStore)
+}
+
+// ---- quotas ------------------------------------------------------------------------
+
+pub async fn quotas(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let year = period(url)?.year;
+    let quotas = db::streamline::quotas(db, &[year]).await?;
+    json(&QuotaList { quotas }, Cache::NoStore)
+}
+
+pub async fn set_quota(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let entry: QuotaEntry = read_json(req).await?;
+    entry.validate()?;
+    db::streamline::set_quota(db, &entry, user.id, &clock::now_rfc3339()).await?;
+    ok()
+}
