@@ -2,7 +2,7 @@
 //! page but sign-in needs a session; without one it goes to sign-in.
 
 use crate::pages;
-use crate::route::Route;
+use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{Link, Router};
 use leptos::prelude::*;
@@ -37,11 +37,22 @@ pub fn App() -> impl IntoView {
         Route::Inbox { state } => pages::inbox::InboxPage(state).into_any(),
         Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
         Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
+        Route::Dashboard(p) => pages::dashboard::DashboardPage(p).into_any(),
+        Route::Meetings(p, class) => pages::meetings::MeetingsPage(p, class).into_any(),
+        Route::Documents(p, filter) => pages::documents::DocumentsPage(p, filter).into_any(),
+        Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
     };
     view! {
         <header class="site-header staff no-print">
-            <Link to=Route::Inbox { state: String::new() } class="brand">"示范县行政审批服务中心 · 窗口办理"</Link>
+            <Link to=Route::Inbox { state: String::new() } class="brand">"示范县政务服务 · 工作台"</Link>
+            <nav class="staff-nav" aria-label="工作台栏目">
+                <Link to=Route::Inbox { state: String::new() }>"办件"</Link>
+                <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
+                <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>
+                <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"发文申请"</Link>
+                <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
+            </nav>
             {move || me.get().map(|u| view! {
                 <span class="tagline" data-testid="who">
                     {format!("{} · {} · {}", u.name, u.department_name.clone().unwrap_or_else(|| "县人民政府办公室".into()), u.role.zh())}

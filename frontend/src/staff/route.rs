@@ -13,7 +13,45 @@ pub enum Route {
     Case(String),
     /// `/staff/cases/{case_no}/notice`: the printable commitment notice.
     Notice(String),
+    /// `/staff/dashboard?year=&from=&to=`: meetings and documents against last year and quotas.
+    Dashboard(PeriodQuery),
+    /// `/staff/meetings?year=&from=&to=&class=`: the meeting register.
+    Meetings(PeriodQuery, String),
+    /// `/staff/documents?state=pending` or `?year=&from=&to=&level=`: document requests and issued documents.
+    Documents(PeriodQuery, String),
+    /// `/staff/quotas?year=`: annual quotas and the meeting plan.
+    Quotas(PeriodQuery),
     NotFound,
+}
+
+/// A period in the URL; empty parts take the server's defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PeriodQuery {
+    pub year: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl PeriodQuery {
+    fn parse(search: &str) -> PeriodQuery {
+        let p = |k| query_param(search, k).unwrap_or_default();
+        PeriodQuery { year: p("year"), from: p("from"), to: p("to") }
+    }
+
+    /// `year=…&from=…&to=…` without empty parts.
+    pub fn query(&self) -> String {
+        [("year", &self.year), ("from", &self.from), ("to", &self.to)]
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+fn with_query(path: &str, parts: &[String]) -> String {
+    let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { path.to_string() } else { format!("{path}?{}", parts.join("&")) }
 }
 
 impl Page for Route {
@@ -23,6 +61,13 @@ impl Page for Route {
             ["staff", "login"] => Route::Login,
             ["staff", "cases", no] => Route::Case(no.to_string()),
             ["staff", "cases", no, "notice"] => Route::Notice(no.to_string()),
+            ["staff", "dashboard"] => Route::Dashboard(PeriodQuery::parse(search)),
+            ["staff", "meetings"] => Route::Meetings(PeriodQuery::parse(search), query_param(search, "class").unwrap_or_default()),
+            ["staff", "documents"] => {
+                let filter = query_param(search, "state").or_else(|| query_param(search, "level")).unwrap_or_default();
+                Route::Documents(PeriodQuery::parse(search), filter)
+            }
+            ["staff", "quotas"] => Route::Quotas(PeriodQuery::parse(search)),
             _ => Route::NotFound,
         }
     }
@@ -34,6 +79,17 @@ impl Page for Route {
             Route::Inbox { state } => format!("/staff?state={}", encode(state)),
             Route::Case(no) => format!("/staff/cases/{}", encode(no)),
             Route::Notice(no) => format!("/staff/cases/{}/notice", encode(no)),
+            Route::Dashboard(p) => with_query("/staff/dashboard", &[p.query()]),
+            Route::Meetings(p, class) => {
+                let class = if class.is_empty() { String::new() } else { format!("class={}", encode(class)) };
+                with_query("/staff/meetings", &[p.query(), class])
+            }
+            Route::Documents(_, filter) if filter == "pending" => "/staff/documents?state=pending".into(),
+            Route::Documents(p, level) => {
+                let level = if level.is_empty() { String::new() } else { format!("level={}", encode(level)) };
+                with_query("/staff/documents", &[p.query(), level])
+            }
+            Route::Quotas(p) => with_query("/staff/quotas", &[p.query()]),
             Route::NotFound => "/staff".into(),
         }
     }

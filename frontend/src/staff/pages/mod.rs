@@ -1,6 +1,12 @@
 //! One module per page.
 
 pub mod case;
+pub mod charts;
+pub mod dashboard;
+pub mod documents;
 pub mod inbox;
 pub mod login;
+pub mod meetings;
 pub mod notice;
+pub mod period;
+pub mod quotas;
