@@ -2,6 +2,7 @@
 # Benchmarks (not tests): prints figures, asserts nothing about time.
 #   scripts/bench.sh sizes    page weights and the Worker's size
 #   scripts/bench.sh submit   an application with a 3 MB photo vs the no-op route
+#   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -9,9 +10,16 @@ bash scripts/setup.sh --browser
 source scripts/lib/env.sh
 bash scripts/build.sh
 source scripts/lib/stack.sh
-start_stack "${BENCH_PORT:-8798}" "$root/target/bench-output"
+port="${BENCH_PORT:-8798}"
 case "${1:-sizes}" in
-  sizes) BASE_URL="$BASE_URL" node bench/sizes.mjs ;;
-  submit) BASE_URL="$BASE_URL" node bench/submit.mjs ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit]" >&2; exit 2 ;;
+  sizes) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/sizes.mjs ;;
+  submit) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/submit.mjs ;;
+  dashboard)
+    for n in 1000 100000; do
+      node bench/registers-sql.mjs "$n" > "$root/target/registers-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/registers-$n.sql"
+      RECORDS="$n" BASE_URL="$BASE_URL" node bench/dashboard.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard]" >&2; exit 2 ;;
 esac

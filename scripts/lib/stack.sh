@@ -1,18 +1,21 @@
 # Shared by test.sh and bench.sh: start the real local stack (wrangler dev
 # on a fresh local D1 with the demo data) and stop it on exit.
-# Usage: source scripts/lib/stack.sh; start_stack PORT OUTPUT_DIR
-# Sets BASE_URL.
+# Usage: source scripts/lib/stack.sh; start_stack PORT OUTPUT_DIR [EXTRA_SQL]
+# Sets BASE_URL. EXTRA_SQL, if given, is loaded after the demo data.
 
 start_stack() {
-  local port="$1" out="$2"
+  local port="$1" out="$2" extra="${3:-}"
   local state="$root/target/stack-state-$port"
   rm -rf "$state" && mkdir -p "$state" "$out"
   wrangler d1 migrations apply DB --local --persist-to "$state" >"$out/migrations.log" 2>&1
   cargo xtask demo-sql > "$root/target/demo.sql"
   wrangler d1 execute DB --local --persist-to "$state" --file "$root/target/demo.sql" >"$out/seed.log" 2>&1
+  if [ -n "$extra" ]; then
+    wrangler d1 execute DB --local --persist-to "$state" --file "$extra" >>"$out/seed.log" 2>&1
+  fi
   wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 >"$out/wrangler.log" 2>&1 &
   STACK_PID=$!
-  trap 'kill "$STACK_PID" 2>/dev/null || true; wait "$STACK_PID" 2>/dev/null || true' EXIT
+  trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 120); do
     curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1 && return 0
@@ -22,4 +25,9 @@ start_stack() {
     sleep 1
   done
   cat "$out/wrangler.log"; echo "wrangler dev did not answer within 120 s" >&2; return 1
+}
+
+stop_stack() {
+  kill "$STACK_PID" 2>/dev/null || true
+  wait "$STACK_PID" 2>/dev/null || true
 }
