@@ -95,3 +95,18 @@ CREATE TABLE register_day (
     count    INTEGER NOT NULL,
     PRIMARY KEY (kind, day, category)
 ) WITHOUT ROWID;
+
+-- The office's audit trail for meetings, documents, quotas and the plan:
+-- appended in the same batch as the change it records, never rewritten.
+CREATE TABLE office_event (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT    NOT NULL,
+    staff_id INTEGER REFERENCES staff (id),
+    action   TEXT    NOT NULL,      -- register_meeting, request_document, review_document, set_quota, add_plan_item
+    subject  TEXT    NOT NULL,      -- what it concerns, in words
+    detail   TEXT    NOT NULL
+);
+CREATE TRIGGER office_event_append_only_update BEFORE UPDATE ON office_event
+BEGIN SELECT RAISE(ABORT, 'office_event is append-only'); END;
+CREATE TRIGGER office_event_append_only_delete BEFORE DELETE ON office_event
+BEGIN SELECT RAISE(ABORT, 'office_event is append-only'); END;

@@ -59,6 +59,7 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Post, ["api", "office", "documents"]) => office::request_document(req, db).await,
         (Method::Post, ["api", "office", "documents", id, "review"]) => office::review_document(req, db, id).await,
         (Method::Get, ["api", "office", "quotas"]) => office::quotas(req, &url, db).await,
+        (Method::Get, ["api", "office", "events"]) => office::events(req, db).await,
         (Method::Post, ["api", "office", "quotas"]) => office::set_quota(req, db).await,
         _ => Err(routes::unknown_route()),
     }

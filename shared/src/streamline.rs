@@ -424,6 +424,21 @@ impl QuotaEntry {
     }
 }
 
+/// One entry of the office's audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeEvent {
+    pub at: String,
+    pub staff: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeEventList {
+    pub events: Vec<OfficeEvent>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingList {
     pub meetings: Vec<MeetingRecord>,

@@ -175,3 +175,15 @@ test("a meeting outside the annual plan is flagged; one in it names its plan ite
   assert.equal(list.find((m) => m.title === title).plan_item, "全县年终总结大会");
   assert.ok(list.some((m) => m.plan_item === null), "meetings outside the plan are listed as such");
 });
+
+test("every change of the office's registers is in its audit trail; only the office reads it", async () => {
+  const office = (await login("office_admin")).cookie;
+  assert.equal((await post(office, "/api/office/quotas", { year, kind: "document", category: "county_office", quota: 70 })).status, 200);
+  const events = (await staffGet(office, "/api/office/events")).body.events;
+  const actions = new Set(events.map((e) => e.action));
+  for (const a of ["register_meeting", "request_document", "review_document", "set_quota", "add_plan_item"]) assert.ok(actions.has(a), a);
+  assert.ok(events.some((e) => e.action === "review_document" && /以便函印发（仅涉及商请配合事项/.test(e.detail)));
+  assert.equal(events[0].action, "set_quota");
+  assert.equal(events[0].staff, "周明");
+  assert.equal((await staffGet((await login("scjg_window")).cookie, "/api/office/events")).status, 403);
+});

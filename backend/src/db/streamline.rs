@@ -10,7 +10,7 @@ use serde::Deserialize;
 use shared::date::Date;
 use shared::streamline::{
     document_number, ApprovingBody, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest, MeetingClass,
-    MeetingForm, MeetingRecord, PlanItem, QuotaEntry,
+    MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry,
 };
 use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
@@ -45,6 +45,38 @@ fn count_one(db: &Db, kind: &str, category: &str, day: Date, guard_sql: &str, gu
     ])
 }
 
+/// One audit row; with `guard` (a nonce) only where that write landed.
+fn event(db: &Db, staff_id: i64, action: &str, subject: &str, detail: &str, now: &str, guard: Option<&str>) -> Result<D1PreparedStatement> {
+    db.statement(
+        "INSERT INTO office_event (at, staff_id, action, subject, detail) SELECT ?1, ?2, ?3, ?4, ?5
+         WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM document_request WHERE last_change = ?6)",
+        &[now.into(), num(staff_id), action.into(), subject.into(), detail.into(), guard.map(JsValue::from).unwrap_or(JsValue::NULL)],
+    )
+}
+
+/// The latest audit rows, newest first.
+pub async fn events(db: &Db, limit: u32) -> Result<Vec<OfficeEvent>> {
+    #[derive(Deserialize)]
+    struct Row {
+        at: String,
+        staff: Option<String>,
+        action: String,
+        subject: String,
+        detail: String,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT e.at, s.name AS staff, e.action, e.subject, e.detail FROM office_event e LEFT JOIN staff s ON s.id = e.staff_id
+             ORDER BY e.id DESC LIMIT ?1",
+            &[num(limit as i64)],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OfficeEvent { at: r.at, staff: r.staff.unwrap_or_default(), action: r.action, subject: r.subject, detail: r.detail })
+        .collect())
+}
+
 // ---- plan and quotas -------------------------------------------------------
 
 pub async fn plan(db: &Db, year: i32) -> Result<Vec<PlanItem>> {
@@ -62,11 +94,15 @@ pub async fn plan(db: &Db, year: i32) -> Result<Vec<PlanItem>> {
     Ok(rows.into_iter().map(|r| PlanItem { id: r.id, year: r.year, title: r.title, class: r.class, month: r.month }).collect())
 }
 
-pub async fn add_plan_item(db: &Db, year: i32, title: &str, class: MeetingClass, month: u32) -> Result<()> {
-    db.rows::<serde_json::Value>(
-        "INSERT INTO meeting_plan_item (year, title, class, month) VALUES (?1, ?2, ?3, ?4)",
-        &[num(year as i64), title.into(), class.as_str().into(), num(month as i64)],
-    )
+pub async fn add_plan_item(db: &Db, year: i32, title: &str, class: MeetingClass, month: u32, staff_id: i64, now: &str) -> Result<()> {
+    let detail = format!("{year}年{month}月，{}", class.zh());
+    db.batch(vec![
+        db.statement(
+            "INSERT INTO meeting_plan_item (year, title, class, month) VALUES (?1, ?2, ?3, ?4)",
+            &[num(year as i64), title.into(), class.as_str().into(), num(month as i64)],
+        )?,
+        event(db, staff_id, "add_plan_item", title, &detail, now, None)?,
+    ])
     .await?;
     Ok(())
 }
@@ -90,12 +126,15 @@ pub async fn quotas(db: &Db, years: &[i32]) -> Result<Vec<QuotaEntry>> {
 }
 
 pub async fn set_quota(db: &Db, q: &QuotaEntry, staff_id: i64, now: &str) -> Result<()> {
-    db.rows::<serde_json::Value>(
+    let subject = format!("{}年度指标 {}:{}", q.year, q.kind, q.category);
+    db.batch(vec![db.statement(
         "INSERT INTO quota (year, kind, category, quota, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (year, kind, category) DO UPDATE SET quota = excluded.quota,
              updated_by = excluded.updated_by, updated_at = excluded.updated_at",
         &[num(q.year as i64), q.kind.as_str().into(), q.category.as_str().into(), num(q.quota as i64), num(staff_id), now.into()],
-    )
+    )?,
+        event(db, staff_id, "set_quota", &subject, &q.quota.to_string(), now, None)?,
+    ])
     .await?;
     Ok(())
 }
@@ -125,6 +164,8 @@ pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, st
     )?];
     // The batch is atomic: if the insert fails, so do the counts.
     statements.extend(count_one(db, "meeting", m.class.as_str(), m.date, "?4 IS NULL", JsValue::NULL)?);
+    let detail = format!("{} {}，{}批准（{}）", m.date, m.class.zh(), m.approved_by.zh(), m.approval_ref.trim());
+    statements.push(event(db, staff_id, "register_meeting", m.title.trim(), &detail, now, None)?);
     db.batch(statements).await?;
     Ok(())
 }
@@ -184,7 +225,8 @@ pub async fn meetings(db: &Db, from: Date, to: Date, class: Option<MeetingClass>
 pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, staff_id: i64, now: &str, nonce: &str) -> Result<()> {
     let departments = serde_json::to_string(&r.drafting_departments).map_err(|e| corrupt("departments", e))?;
     let nature = serde_json::to_value(r.nature).map_err(|e| corrupt("nature", e))?;
-    db.rows::<serde_json::Value>(
+    let detail = format!("申请{}，建议{}", r.proposed_level.zh(), suggested.zh());
+    db.batch(vec![db.statement(
         "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department,
              needs_government_authority, nature, length_chars, requested_by, requested_at, state, last_change)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending', ?11)",
@@ -201,7 +243,9 @@ pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, 
             now.into(),
             nonce.into(),
         ],
-    )
+    )?,
+        event(db, staff_id, "request_document", r.subject.trim(), &detail, now, None)?,
+    ])
     .await?;
     Ok(())
 }
@@ -289,7 +333,7 @@ pub async fn document(db: &Db, id: i64) -> Result<Option<DocumentRecord>> {
 /// issued at `level` (numbered and counted) or refused. `false` if someone
 /// else decided first; then nothing was written.
 #[allow(clippy::too_many_arguments)]
-pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, reason: Option<&str>, staff_id: i64, today: Date, nonce: &str) -> Result<bool> {
+pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, reason: Option<&str>, staff_id: i64, today: Date, now: &str, nonce: &str) -> Result<bool> {
     let state = if level.is_some() { "issued" } else { "refused" };
     let level_value = level.map(|l| JsValue::from(l.as_str())).unwrap_or(JsValue::NULL);
     let mut statements = vec![db.statement(
@@ -323,6 +367,11 @@ pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, rea
         let guard = "EXISTS (SELECT 1 FROM document_request WHERE last_change = ?4)";
         statements.extend(count_one(db, "document", level.as_str(), today, guard, nonce.into())?);
     }
+    let detail = match level {
+        Some(l) => format!("以{}印发{}", l.zh(), reason.map(|r| format!("（{r}）")).unwrap_or_default()),
+        None => format!("不予发文（{}）", reason.unwrap_or("")),
+    };
+    statements.push(event(db, staff_id, "review_document", &format!("发文申请#{id}"), &detail, now, Some(nonce))?);
     let results = db.batch(statements).await?;
     let changed = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     Ok(changed == 1)

@@ -18,7 +18,7 @@ use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
 use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
 use shared::streamline::{
-    suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, PlanList, QuotaEntry,
+    suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
     QuotaList, ReviewRequest,
 };
 use worker::{Request, Url};
@@ -198,7 +198,7 @@ pub async fn add_plan_item(req: &mut Request, db: &Db) -> Reply {
     if title.is_empty() || title.chars().count() > 100 || !(1..=12).contains(&item.month) || !(2000..=2100).contains(&item.year) {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "请填写计划会议名称（100字以内）和1到12月的月份").into());
     }
-    db::streamline::add_plan_item(db, item.year, title, item.class, item.month).await?;
+    db::streamline::add_plan_item(db, item.year, title, item.class, item.month, user.id, &clock::now_rfc3339()).await?;
     Ok(ok()?.with_status(201))
 }
 
@@ -253,12 +253,22 @@ pub async fn review_document(req: &mut Request, db: &Db, id: &str) -> Reply {
         return Err(conflict());
     }
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
-    let applied = db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &nonce).await?;
+    let applied =
+        db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &clock::now_rfc3339(), &nonce)
+            .await?;
     if !applied {
         return Err(conflict());
     }
     let after = db::streamline::document(db, id).await?.ok_or_else(not_found)?;
     json(&after, Cache::NoStore)
+}
+
+/// The office's audit trail, newest first (office only).
+pub async fn events(req: &Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let events = db::streamline::events(db, 200).await?;
+    json(&OfficeEventList { events }, Cache::NoStore)
 }
 
 // ---- quotas ------------------------------------------------------------------------

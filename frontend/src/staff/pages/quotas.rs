@@ -6,12 +6,12 @@ use crate::app::Me;
 use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorNotice};
+use frontend::widgets::{load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
 use shared::staff::Role;
-use shared::streamline::{DocLevel, MeetingClass, PlanList, QuotaEntry, QuotaList};
+use shared::streamline::{DocLevel, MeetingClass, OfficeEventList, PlanList, QuotaEntry, QuotaList};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -28,6 +28,33 @@ pub fn QuotasPage(period: PeriodQuery) -> impl IntoView {
         </section>
         {show(quotas, move |q| view! { <Quotas year quotas=q.quotas/> })}
         {show(plan, move |p| view! { <Plan year plan=p.plan/> })}
+        <Events/>
+    }
+}
+
+/// The office's audit trail (office admin only).
+#[component]
+fn Events() -> impl IntoView {
+    let me = expect_context::<Me>();
+    view! {
+        <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
+            {
+                let events = load::<OfficeEventList>("/api/office/events".into());
+                view! {
+                    <section class="panel">
+                        <h2>"操作记录"</h2>
+                        {show(events, |l| view! {
+                            <table class="cases" data-testid="events">
+                                <thead><tr><th scope="col">"时间"</th><th scope="col">"操作人"</th><th scope="col">"事项"</th><th scope="col">"内容"</th></tr></thead>
+                                <tbody>{l.events.into_iter().map(|e| view! {
+                                    <tr><td>{short_time(&e.at)}</td><td>{e.staff}</td><td>{e.subject}</td><td>{e.detail}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                        })}
+                    </section>
+                }
+            }
+        </Show>
     }
 }
 
