@@ -5,9 +5,8 @@ use super::charts::{Cumulative, MonthlyBars};
 use super::period::PeriodPicker;
 use crate::route::{PeriodQuery, Route};
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{download_csv, load, show};
+use frontend::widgets::{load, show, CsvButton};
 use leptos::prelude::*;
-use shared::csv::to_csv;
 use shared::quota::{CategoryRow, Dashboard};
 
 /// Rendered afresh for each URL.
@@ -112,10 +111,6 @@ fn Table(title: &'static str, unit: &'static str, rows: Vec<CategoryRow>, period
             ]
         })
         .collect();
-    let export = move |_| {
-        let header = ["类别", "本期", "去年同期", "同比(%)", "本年累计", "全年预计", "年度指标"];
-        download_csv(&file, &to_csv(&header, &csv_rows));
-    };
     let link = move |r: &CategoryRow| -> Option<Route> {
         let key = if r.key == "total" { String::new() } else { r.key.clone() };
         match kind {
@@ -153,7 +148,7 @@ fn Table(title: &'static str, unit: &'static str, rows: Vec<CategoryRow>, period
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="link-like no-print" on:click=export>"导出CSV"</button>
+            <CsvButton file header=&["类别", "本期", "去年同期", "同比(%)", "本年累计", "全年预计", "年度指标"] rows=csv_rows/>
         </section>
     }
 }

@@ -7,9 +7,8 @@ use crate::app::Me;
 use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{download_csv, load, show, ErrorNotice};
+use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
-use shared::csv::to_csv;
 use shared::error::ApiError;
 use shared::matter::DepartmentList;
 use shared::staff::Role;
@@ -61,17 +60,14 @@ fn Documents(documents: Vec<DocumentRecord>, pending: bool) -> impl IntoView {
             ]
         })
         .collect();
-    let export = {
-        let rows = rows.clone();
-        move |_| download_csv("发文.csv", &to_csv(&["文号", "标题", "起草部门", "申请层级", "建议层级", "印发层级/状态", "印发日期"], &rows))
-    };
+    const HEADER: &[&str] = &["文号", "标题", "起草部门", "申请层级", "建议层级", "印发层级/状态", "印发日期"];
+    let csv_rows = rows.clone();
     view! {
         <section class="panel">
             <h2>{format!("共 {} 件", documents.len())}</h2>
             <table class="cases" data-testid="documents">
                 <thead><tr>
-                    <th scope="col">"文号"</th><th scope="col">"标题"</th><th scope="col">"起草部门"</th><th scope="col">"申请层级"</th>
-                    <th scope="col">"建议层级"</th><th scope="col">"印发层级/状态"</th><th scope="col">"印发日期"</th>
+                    {header_cells(HEADER)}
                     {pending.then_some(view! { <th scope="col" class="no-print">"审核"</th> })}
                 </tr></thead>
                 <tbody>
@@ -83,7 +79,7 @@ fn Documents(documents: Vec<DocumentRecord>, pending: bool) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="link-like no-print" on:click=export>"导出CSV"</button>
+            <CsvButton file="发文.csv".into() header=HEADER rows=csv_rows/>
         </section>
     }
 }

@@ -6,9 +6,8 @@ use crate::app::Me;
 use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{download_csv, load, show, ErrorNotice};
+use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
-use shared::csv::to_csv;
 use shared::date::Date;
 use shared::error::ApiError;
 use shared::matter::DepartmentList;
@@ -49,18 +48,13 @@ fn Meetings(meetings: Vec<MeetingRecord>) -> impl IntoView {
             ]
         })
         .collect();
-    let export_rows = rows.clone();
-    let export = move |_| {
-        download_csv("会议登记.csv", &to_csv(&["日期", "会议名称", "类别", "主办单位", "批准", "年度计划"], &export_rows));
-    };
+    const HEADER: &[&str] = &["日期", "会议名称", "类别", "主办单位", "批准", "年度计划"];
+    let csv_rows = rows.clone();
     view! {
         <section class="panel">
             <h2>{format!("共 {} 次会议", meetings.len())}</h2>
             <table class="cases" data-testid="meetings">
-                <thead><tr>
-                    <th scope="col">"日期"</th><th scope="col">"会议名称"</th><th scope="col">"类别"</th>
-                    <th scope="col">"主办单位"</th><th scope="col">"批准"</th><th scope="col">"年度计划"</th>
-                </tr></thead>
+                <thead><tr>{header_cells(HEADER)}</tr></thead>
                 <tbody>
                     {rows.into_iter().zip(&meetings).map(|(r, m)| view! {
                         <tr class:flagged=m.plan_item.is_none()>
@@ -69,7 +63,7 @@ fn Meetings(meetings: Vec<MeetingRecord>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="link-like no-print" on:click=export>"导出CSV"</button>
+            <CsvButton file="会议登记.csv".into() header=HEADER rows=csv_rows/>
         </section>
     }
 }
