@@ -53,6 +53,10 @@ impl<P: Page> Router<P> {
         self.0.get()
     }
 
+    pub fn get_untracked(self) -> P {
+        self.0.get_untracked()
+    }
+
     /// Goes to a page, adding a history entry.
     pub fn push(self, page: P) {
         self.go(page, false);

@@ -21,7 +21,10 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match api::get::<StaffUser>("/api/staff/me".into()).await {
             Ok(user) => me.set(Some(user)),
-            Err(e) if e.code == ErrorCode::Unauthenticated => router.replace(Route::Login),
+            // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
+            Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => {
+                router.replace(Route::Login)
+            }
             Err(_) => {}
         }
     });
