@@ -12,6 +12,7 @@ pub mod date;
 pub mod deadline;
 pub mod error;
 pub mod identity;
+pub mod ledger;
 pub mod matter;
 pub mod quota;
 pub mod staff;
