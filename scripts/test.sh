@@ -24,4 +24,4 @@ source scripts/lib/stack.sh
 start_stack "${TEST_PORT:-8799}" "$out"
 
 echo "== API and browser tests"
-BASE_URL="$BASE_URL" TEST_OUTPUT="$out" node --test --test-concurrency=1 "tests/**/*.test.mjs"
+BASE_URL="$BASE_URL" STACK_STATE="$STACK_STATE" TEST_OUTPUT="$out" node --test --test-concurrency=1 "tests/**/*.test.mjs"

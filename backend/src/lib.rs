@@ -10,7 +10,7 @@ mod routes;
 mod storage;
 
 use db::Db;
-use routes::{apply, calendar, catalogue, office, staff_auth, staff_cases, track, Reply};
+use routes::{apply, calendar, case_actions, catalogue, office, staff_auth, staff_cases, track, Reply};
 use serde::Serialize;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
@@ -49,6 +49,7 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "staff", "cases"]) => staff_cases::inbox(req, &url, db).await,
         (Method::Get, ["api", "staff", "cases", case_no]) => staff_cases::detail(req, db, case_no).await,
         (Method::Post, ["api", "staff", "cases", case_no, "disposition"]) => staff_cases::dispose(req, db, case_no).await,
+        (Method::Post, ["api", "staff", "cases", case_no, "action"]) => case_actions::act(req, db, case_no).await,
         (Method::Get, ["api", "staff", "files", id]) => staff_cases::file(req, env, db, id).await,
         (Method::Get, ["api", "office", "dashboard"]) => office::dashboard(req, &url, db).await,
         (Method::Get, ["api", "office", "meetings"]) => office::meetings(req, &url, db).await,

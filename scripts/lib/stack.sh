@@ -17,6 +17,8 @@ start_stack() {
   STACK_PID=$!
   trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"
+  # Tests may set up the past (an overdue case) directly in local D1.
+  export STACK_STATE="$state"
   for _ in $(seq 1 120); do
     curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1 && return 0
     if ! kill -0 "$STACK_PID" 2>/dev/null; then

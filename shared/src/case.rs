@@ -186,6 +186,14 @@ pub struct Receipt {
     pub submitted_at: String,
 }
 
+/// An extension's request and decision, as staff and the applicant see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtensionInfo {
+    pub days: u32,
+    pub reason: String,
+    pub state: crate::case_action::ExtensionState,
+}
+
 /// What the public tracking page shows, given the right case number and code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackView {
@@ -205,6 +213,10 @@ pub struct TrackView {
     /// The matter's materials, for uploading a supplement.
     pub materials: Vec<crate::matter::Material>,
     pub timeline: Vec<CaseEvent>,
+    /// The deadline with its explanation, once the clock runs.
+    pub ledger: Option<crate::ledger::Derived>,
+    pub extension: Option<ExtensionInfo>,
+    pub result: Option<String>,
 }
 
 /// A stored file of a case, as staff see it.
@@ -229,6 +241,9 @@ pub struct InboxItem {
     pub class: Option<HandlingClass>,
     pub submitted_at: String,
     pub deadline: Option<String>,
+    /// Working days left (negative: overdue), for open cases with a deadline.
+    pub remaining_days: Option<i64>,
+    pub standing: Option<crate::ledger::Standing>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,6 +281,10 @@ pub struct StaffCaseView {
     pub materials: Vec<crate::matter::Material>,
     pub files: Vec<CaseFile>,
     pub timeline: Vec<CaseEvent>,
+    pub paused: bool,
+    pub ledger: Option<crate::ledger::Derived>,
+    pub extension: Option<ExtensionInfo>,
+    pub result: Option<String>,
 }
 
 #[cfg(test)]

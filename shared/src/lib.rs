@@ -7,6 +7,7 @@
 pub mod application;
 pub mod calendar;
 pub mod case;
+pub mod case_action;
 pub mod csv;
 pub mod date;
 pub mod deadline;

@@ -74,6 +74,15 @@ impl StaffUser {
 }
 
 impl StaffUser {
+    /// Extensions are approved by the head of the case's lead department.
+    pub fn check_can_approve_extension(&self, lead: i64) -> Result<(), ApiError> {
+        if self.role == Role::DepartmentHead && self.department_id == Some(lead) {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::Forbidden, "延期须由本部门负责人审批"))
+        }
+    }
+
     /// Only the government office may set quotas, plan meetings and review
     /// document requests.
     pub fn check_is_office(&self) -> Result<(), ApiError> {

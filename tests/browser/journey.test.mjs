@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
 import { launch, phonePage, screenshot } from "../support/browser.mjs";
-import { DEMO_PASSWORD, matterByName } from "../support/cases.mjs";
+import { DEMO_PASSWORD, acceptedCase, matterByName, sqlLocal } from "../support/cases.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -100,4 +100,35 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await screenshot(phone, "track-360");
   await phone.context().close();
   await desk.context().close();
+});
+
+test("an overdue case shows red in the inbox, and its tracking page explains the deadline", async () => {
+  const { receipt } = await acceptedCase();
+  sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${receipt.case_no}'`);
+
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
+  await desk.goto(`${BASE_URL}/staff/login`);
+  await desk.getByLabel("用户名").fill("scjg_window");
+  await desk.getByLabel("密码").fill(DEMO_PASSWORD);
+  await desk.getByRole("button", { name: "登录" }).click();
+  const row = desk.locator(`tr[data-case="${receipt.case_no}"]`);
+  await row.waitFor();
+  assert.match(await row.getAttribute("class"), /\bred\b/);
+  assert.match(await row.locator("[data-col=remaining]").innerText(), /^逾期\d+$/);
+  assert.match(await desk.getByTestId("card-counts").innerText(), /红牌逾期[1-9]\d*件/);
+  const color = await row.locator("td").first().evaluate((td) => getComputedStyle(td).backgroundColor);
+  assert.equal(color, "rgb(253, 226, 226)", "the row is shaded red");
+  await screenshot(desk, "inbox-red");
+  await desk.context().close();
+
+  const phone = await phonePage(browser);
+  await phone.goto(`${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`);
+  const explanation = phone.getByTestId("explanation");
+  await explanation.waitFor();
+  const text = await explanation.innerText();
+  assert.match(text, /已超过承诺期限/);
+  assert.match(text, /2026年10月9日受理，受理当日不计；承诺10个工作日/);
+  assert.match(text, /办结期限：2026年10月22日24时前/);
+  await screenshot(phone, "track-overdue-360");
+  await phone.context().close();
 });

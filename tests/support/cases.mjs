@@ -2,6 +2,7 @@
 // submissions, sign staff in, and act on cases, all over HTTP.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { BASE_URL, get } from "./http.mjs";
 
 export const DEMO_PASSWORD = "Demo@2026";
@@ -91,6 +92,37 @@ export async function dispose(cookie, caseNo, disposition) {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
     body: JSON.stringify({ note: "", ...disposition }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/**
+ * Runs SQL on the stack's local D1 (tests use it only to set up the past,
+ * e.g. a case accepted weeks ago; the app has no way to backdate).
+ */
+export function sqlLocal(command) {
+  const state = process.env.STACK_STATE ?? assert.fail("STACK_STATE is not set: run the tests with scripts/test.sh");
+  execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--command", command], {
+    stdio: "ignore",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+}
+
+/** A food-licence application accepted today as a commitment item. */
+export async function acceptedCase() {
+  const { receipt } = await submitFood();
+  const { cookie } = await login("scjg_window");
+  const view = (await staffGet(cookie, `/api/staff/cases/${receipt.case_no}`)).body;
+  const res = await dispose(cookie, receipt.case_no, { version: view.version, class: "commitment" });
+  assert.equal(res.status, 200);
+  return { receipt, cookie, view: res.body };
+}
+
+export async function act(cookie, caseNo, body) {
+  const res = await fetch(`${BASE_URL}/api/staff/cases/${caseNo}/action`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }

@@ -158,7 +158,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
 
 /// An audit row, written only if the case's last change is `nonce`.
 #[allow(clippy::too_many_arguments)]
-fn event_statement(
+pub(crate) fn event_statement(
     db: &Db,
     case_no: &str,
     nonce: &str,
@@ -213,6 +213,8 @@ pub struct CaseRow {
     pub return_reasons: Option<String>,
     pub report_authority: Option<String>,
     pub version: i64,
+    pub paused: u8,
+    pub result: Option<String>,
 }
 
 impl CaseRow {
@@ -238,7 +240,7 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
                       WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,
                     c.state, c.class, c.applicant_kind, c.applicant_name, c.id_number, c.mobile, c.address,
                     c.fields, c.submitted_at, c.accepted_on, c.committed_days, c.deadline, c.supplement_items,
-                    c.return_reasons, c.report_authority, c.version
+                    c.return_reasons, c.report_authority, c.version, c.paused, c.result
              FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id
              WHERE c.case_no = ?1",
             &[case_no.into()],
@@ -351,7 +353,7 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
         "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline
          FROM case_record c {scope} JOIN matter m ON m.id = c.matter_id
          WHERE c.state IN (SELECT value FROM json_each(?2))
-         ORDER BY c.submitted_at LIMIT ?3"
+         ORDER BY c.deadline IS NULL, c.deadline, c.submitted_at LIMIT ?3"
     );
     let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64)]).await?;
     rows.into_iter()
@@ -364,6 +366,8 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
                 class: r.class,
                 submitted_at: r.submitted_at,
                 deadline: r.deadline,
+                remaining_days: None,
+                standing: None,
             })
         })
         .collect()

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod catalogue;
+pub mod ledger;
 pub mod staff;
 pub mod streamline;
 pub mod throttle;

@@ -14,12 +14,15 @@ use shared::application::{ApplicantKind, FormField};
 use shared::case::{check_transition, conflict, CaseState, Disposition, DispositionRequest, Inbox, StaffCaseView};
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
+use shared::ledger::{working_days_between, Standing};
 use shared::error::{ApiError, ErrorCode};
 use shared::staff::StaffUser;
 use std::collections::BTreeMap;
 use worker::{Env, Request, Response, Url};
 
 const INBOX_LIMIT: u32 = 200;
+/// Yellow card at this many working days left (DOMAIN.md §2).
+pub const YELLOW_AT: u32 = 2;
 
 pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
@@ -30,7 +33,27 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
         Some(s) => vec![CaseState::parse(s)
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
-    let cases = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
+    let mut cases = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
+    // Working days left and the yellow/red card, from the stored deadline.
+    let today = clock::today_cst();
+    let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
+    for c in cases.iter_mut().filter(|c| c.state == CaseState::InProgress) {
+        if let Some(deadline) = c.deadline.as_deref().and_then(|d| Date::parse(d.get(..10)?).ok()) {
+            let remaining = if deadline >= today {
+                working_days_between(&calendar, today, deadline) as i64
+            } else {
+                -(working_days_between(&calendar, deadline, today) as i64)
+            };
+            c.remaining_days = Some(remaining);
+            c.standing = Some(if today > deadline {
+                Standing::Red
+            } else if remaining <= YELLOW_AT as i64 {
+                Standing::Yellow
+            } else {
+                Standing::OnTrack
+            });
+        }
+    }
     json(&Inbox { cases }, Cache::NoStore)
 }
 
@@ -51,12 +74,17 @@ pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {
     json(&staff_view(db, case).await?, Cache::NoStore)
 }
 
-async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
+pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
     let (matter, materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
     let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
     let labels: Vec<FormField> = matter.form_fields()?;
     let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
+    let (ledger, extension) = super::ledger_of(db, &case).await?;
     Ok(StaffCaseView {
+        paused: case.paused == 1,
+        ledger,
+        extension,
+        result: case.result.clone(),
         state: case.state()?,
         co_departments: case.co_departments(),
         supplement_items: case.supplement_items()?,

@@ -47,7 +47,15 @@ pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
 
 async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
     let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
+    // A completed case's ledger is history; show it only while the clock runs.
+    let (ledger, extension) = match case.state()? {
+        shared::case::CaseState::InProgress => super::ledger_of(db, &case).await?,
+        _ => (None, None),
+    };
     Ok(TrackView {
+        ledger,
+        extension,
+        result: case.result.clone(),
         materials,
         state: case.state()?,
         supplement_items: case.supplement_items()?,

@@ -8,6 +8,7 @@ use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::case::{CaseState, TrackView};
+use shared::case_action::ExtensionState;
 use shared::error::ApiError;
 use shared::matter::Material;
 
@@ -83,6 +84,21 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
                 {view.report_authority.clone().map(|a| view! { <dt>"上报机关"</dt><dd>{a}</dd> })}
             </dl>
             {view.return_reasons.clone().map(|r| view! { <p class="error">{format!("退回理由：{r}")}</p> })}
+            {view.result.clone().map(|r| view! { <p class="ok">{format!("办理结果：{r}")}</p> })}
+            {view.extension.clone().filter(|e| e.state == ExtensionState::Approved).map(|e| view! {
+                <p class="notice">{format!("已延期{}个工作日，理由：{}", e.days, e.reason)}</p>
+            })}
+            {view.ledger.clone().map(|l| view! {
+                <div data-testid="explanation">
+                    <p class="state">{match l.deadline {
+                        Some(_) if l.remaining_days >= 0 => format!("剩余{}个工作日", l.remaining_days),
+                        Some(_) => "已超过承诺期限".to_string(),
+                        None => "暂停计时中".to_string(),
+                    }}</p>
+                    <p class="muted">"期限是这样算出来的："</p>
+                    <ul class="explanation">{l.explanation.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                </div>
+            })}
         </section>
         {supplement_due.then(|| view! { <Supplement view=view.clone() code=code.clone()/> })}
         <section class="panel">

@@ -9,6 +9,8 @@ use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
+use shared::case_action::{CaseAction, CaseActionRequest, ExtensionState};
+use shared::ledger::{Derived, PauseReason, Standing};
 use shared::error::ApiError;
 use shared::matter::{DepartmentList, HandlingClass};
 use shared::staff::Role;
@@ -34,6 +36,7 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
         }
     };
     let submitted = view.state == CaseState::Submitted;
+    let view_for_actions = view.clone();
     let notice = (view.class == Some(HandlingClass::Commitment)).then(|| view.case_no.clone());
     let id_label = if view.applicant_kind == ApplicantKind::Organisation { "统一社会信用代码" } else { "身份证号码" };
     view! {
@@ -51,6 +54,8 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
             </dl>
             {notice.map(|no| view! { <Link to=Route::Notice(no) class="button">"打印承诺件通知书"</Link> })}
         </section>
+        {view.ledger.clone().map(|l| view! { <LedgerPanel ledger=l/> })}
+        {move || may_dispose().then(|| view! { <Actions view=view_for_actions.clone()/> })}
         <section class="panel">
             <h2>"申请材料"</h2>
             <ol class="materials">
@@ -171,6 +176,111 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
                 <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
                 <button type="submit" class="primary">"确认处理"</button>
             </form>
+        </section>
+    }
+}
+
+/// The deadline and why it is where it is.
+#[component]
+fn LedgerPanel(ledger: Derived) -> impl IntoView {
+    let status = match ledger.standing {
+        Standing::OnTrack => format!("剩余{}个工作日", ledger.remaining_days),
+        Standing::Yellow => format!("黄牌预警：剩余{}个工作日", ledger.remaining_days),
+        Standing::Red => format!("红牌：已逾期{}个工作日", -ledger.remaining_days),
+        Standing::Paused => format!("暂停计时中，恢复后剩余{}个工作日", ledger.remaining_days),
+    };
+    view! {
+        <section class="panel" data-testid="ledger">
+            <h2>"办理时限"</h2>
+            <p class=format!("standing {}", standing_class(ledger.standing))>{status}</p>
+            <ul class="explanation">{ledger.explanation.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+pub fn standing_class(s: Standing) -> &'static str {
+    match s {
+        Standing::OnTrack => "on-track",
+        Standing::Yellow => "yellow",
+        Standing::Red => "red",
+        Standing::Paused => "paused",
+    }
+}
+
+/// Pause, resume, extension and completion for the lead department.
+#[component]
+fn Actions(view: StaffCaseView) -> impl IntoView {
+    let me = expect_context::<Me>();
+    let router = use_router::<Route>();
+    let error = RwSignal::new(None::<ApiError>);
+    let (reason, ext_days, ext_reason, result) =
+        (RwSignal::new(PauseReason::ExpertReview), RwSignal::new(String::from("5")), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (no, version) = (view.case_no.clone(), view.version);
+    let send = move |action: CaseAction| {
+        let path = format!("/api/staff/cases/{}/action", encode(&no));
+        let no = no.clone();
+        let body = CaseActionRequest { version, action };
+        leptos::task::spawn_local(async move {
+            match api::post_json::<_, StaffCaseView>(&path, &body).await {
+                Ok(_) => router.replace(Route::Case(no)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let running = view.state == CaseState::InProgress;
+    let open = matches!(view.state, CaseState::InProgress | CaseState::ReportedUp);
+    let ext_pending = view.extension.as_ref().is_some_and(|e| e.state == ExtensionState::Pending);
+    let ext_none = view.extension.is_none();
+    let is_head = move || me.get().is_some_and(|u| u.role == Role::DepartmentHead);
+    let reasons = [PauseReason::Supplement, PauseReason::Hearing, PauseReason::Testing, PauseReason::ExpertReview, PauseReason::SiteSurvey];
+    let ext_text = view.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
+        ExtensionState::Pending => "待负责人审批",
+        ExtensionState::Approved => "已批准",
+        ExtensionState::Refused => "未批准",
+        ExtensionState::None => "",
+    }));
+    let (s1, s2, s3, s4, s5, s6) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
+    view! {
+        <section class="panel no-print" data-testid="actions">
+            <h2>"办理操作"</h2>
+            {ext_text.map(|t| view! { <p>{t}</p> })}
+            {(running && !view.paused).then(|| view! {
+                <div class="action-row">
+                    <label for="pause-reason">"暂停计时原因"</label>
+                    <select id="pause-reason" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(r) = reasons.into_iter().find(|r| serde_json::to_value(r).ok().and_then(|x| x.as_str().map(|s| s == v)).unwrap_or(false)) { reason.set(r) }
+                    }>
+                        {reasons.map(|r| view! { <option value=serde_json::to_value(r).ok().and_then(|x| x.as_str().map(String::from)).unwrap_or_default() selected=r == PauseReason::ExpertReview>{r.zh()}</option> })}
+                    </select>
+                    <button type="button" class="small" on:click=move |_| s1(CaseAction::Pause { reason: reason.get_untracked() })>"暂停计时"</button>
+                </div>
+            })}
+            {view.paused.then(|| view! { <button type="button" class="small" on:click=move |_| s2(CaseAction::Resume)>"恢复计时"</button> })}
+            {(running && ext_none).then(|| view! {
+                <div class="action-row">
+                    <label for="ext-days">"延期工作日（最多10）"</label>
+                    <input id="ext-days" type="number" min="1" max="10" bind:value=ext_days/>
+                    <label for="ext-reason">"延期理由（将告知申请人）"</label>
+                    <input id="ext-reason" bind:value=ext_reason/>
+                    <button type="button" class="small" on:click=move |_| s3(CaseAction::RequestExtension {
+                        days: ext_days.get_untracked().trim().parse().unwrap_or(0), reason: ext_reason.get_untracked() })>"申请延期"</button>
+                </div>
+            })}
+            <Show when=move || ext_pending && is_head()>
+                <div class="action-row">
+                    <button type="button" class="small" on:click={let s = s4.clone(); move |_| s(CaseAction::DecideExtension { approve: true })}>"批准延期"</button>
+                    <button type="button" class="small danger" on:click={let s = s5.clone(); move |_| s(CaseAction::DecideExtension { approve: false })}>"不予延期"</button>
+                </div>
+            </Show>
+            {(open && !view.paused).then(|| view! {
+                <div class="action-row">
+                    <label for="result">"办理结果"</label>
+                    <input id="result" bind:value=result placeholder="如：准予许可，证号……"/>
+                    <button type="button" class="small" on:click=move |_| s6(CaseAction::Complete { result: result.get_untracked() })>"办结"</button>
+                </div>
+            })}
+            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show};
 use leptos::prelude::*;
 use shared::case::{CaseState, Inbox};
+use shared::ledger::Standing;
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -26,26 +27,35 @@ pub fn InboxPage(state: String) -> impl IntoView {
             </select>
         </section>
         {show(inbox, |inbox| {
+            let yellow = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Yellow)).count();
+            let red = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Red)).count();
+            let counts = view! { <p class="card-counts" data-testid="card-counts">{format!("共{}件 · 黄牌预警{}件 · 红牌逾期{}件", inbox.cases.len(), yellow, red)}</p> };
             if inbox.cases.is_empty() {
                 return view! { <p class="empty">"没有符合条件的办件。"</p> }.into_any();
             }
             view! {
+                        {counts}
                         <table class="cases">
                             <thead><tr>
                                 <th scope="col">"办件编号"</th><th scope="col">"事项"</th><th scope="col">"申请人"</th>
-                                <th scope="col">"状态"</th><th scope="col">"提交时间"</th><th scope="col">"办结期限"</th>
+                                <th scope="col">"状态"</th><th scope="col">"提交时间"</th><th scope="col">"办结期限"</th><th scope="col">"剩余工作日"</th>
                             </tr></thead>
                             <tbody>
-                                {inbox.cases.into_iter().map(|c| view! {
-                                    <tr>
+                                {inbox.cases.into_iter().map(|c| { let key = c.case_no.clone(); view! {
+                                    <tr class=c.standing.map(super::case::standing_class).unwrap_or("") data-case=key>
                                         <td><Link to=Route::Case(c.case_no.clone())>{c.case_no.clone()}</Link></td>
                                         <td>{c.matter_name}</td>
                                         <td>{c.applicant_name}</td>
                                         <td>{c.state.zh()}</td>
                                         <td>{short_time(&c.submitted_at)}</td>
                                         <td>{c.deadline.as_deref().map(deadline_text).unwrap_or_default()}</td>
+                                        <td data-col="remaining">{match (c.standing, c.remaining_days) {
+                                            (Some(Standing::Red), Some(n)) => format!("逾期{}", -n),
+                                            (_, Some(n)) => n.to_string(),
+                                            _ => String::new(),
+                                        }}</td>
                                     </tr>
-                                }).collect_view()}
+                                }}).collect_view()}
                             </tbody>
                         </table>
             }.into_any()

@@ -1,0 +1,95 @@
+// Commitment tracking: pause and resume, extension, completion, and the
+// yellow and red cards, each with its authorization.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { get } from "../support/http.mjs";
+import { acceptedCase, act, login, sqlLocal, staffGet, track } from "../support/cases.mjs";
+
+const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const deadlineFor = async (days) => (await get(`/api/calendar/deadline?accepted=${today}&days=${days}`)).body.deadline;
+
+test("pausing stops the clock; resuming the same day changes nothing", async () => {
+  const { receipt, cookie, view } = await acceptedCase();
+  const original = view.deadline;
+  assert.equal(view.ledger.deadline, original.slice(0, 10));
+  const paused = await act(cookie, receipt.case_no, { version: view.version, action: "pause", reason: "expert_review" });
+  assert.equal(paused.status, 200, JSON.stringify(paused.body));
+  assert.equal(paused.body.paused, true);
+  assert.equal(paused.body.ledger.standing, "paused");
+  assert.equal(paused.body.ledger.deadline, null);
+  const publicView = (await track(receipt.case_no, receipt.query_code)).body;
+  assert.ok(publicView.ledger.explanation.some((l) => l.startsWith("暂停计时：专家评审")), JSON.stringify(publicView.ledger));
+  assert.equal((await act(cookie, receipt.case_no, { version: paused.body.version, action: "pause", reason: "testing" })).status, 409);
+  assert.equal((await act(cookie, receipt.case_no, { version: paused.body.version, action: "complete", result: "x" })).status, 409);
+  const resumed = await act(cookie, receipt.case_no, { version: paused.body.version, action: "resume" });
+  assert.equal(resumed.status, 200);
+  assert.equal(resumed.body.deadline, original, "resuming on the day of pausing is a no-op");
+  assert.deepEqual(resumed.body.timeline.slice(-2).map((e) => e.note), ["暂停计时：专家评审", "恢复计时"]);
+});
+
+test("one extension: staff request, the department head approves, the applicant sees why", async () => {
+  const { receipt, cookie, view } = await acceptedCase();
+  const head = (await login("scjg_head")).cookie;
+  const bad = await act(cookie, receipt.case_no, { version: view.version, action: "request_extension", days: 11, reason: "x" });
+  assert.equal(bad.status, 400);
+  const req = await act(cookie, receipt.case_no, { version: view.version, action: "request_extension", days: 5, reason: "需组织专家现场论证" });
+  assert.equal(req.status, 200, JSON.stringify(req.body));
+  assert.equal(req.body.extension.state, "pending");
+  assert.equal(req.body.deadline, view.deadline, "not before it is approved");
+  assert.equal((await act(cookie, receipt.case_no, { version: req.body.version, action: "decide_extension", approve: true })).status, 403, "window staff cannot approve");
+  const ok = await act(head, receipt.case_no, { version: req.body.version, action: "decide_extension", approve: true });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.deadline, await deadlineFor(15), "10 committed + 5 extended working days");
+  const again = await act(cookie, receipt.case_no, { version: ok.body.version, action: "request_extension", days: 2, reason: "再次" });
+  assert.equal(again.status, 409, "a single department extends once");
+  const publicView = (await track(receipt.case_no, receipt.query_code)).body;
+  assert.equal(publicView.extension.reason, "需组织专家现场论证");
+  assert.ok(publicView.ledger.explanation.some((l) => l.includes("延期（李建国批准，理由：需组织专家现场论证）")));
+});
+
+test("completion on time, with the result the applicant sees", async () => {
+  const { receipt, cookie, view } = await acceptedCase();
+  assert.equal((await act(cookie, receipt.case_no, { version: view.version, action: "complete", result: " " })).status, 400);
+  const done = await act(cookie, receipt.case_no, { version: view.version, action: "complete", result: "准予许可，食品经营许可证 JY13501000001" });
+  assert.equal(done.status, 200);
+  assert.equal(done.body.state, "completed");
+  assert.match(done.body.timeline.at(-1).note, /^按期办结/);
+  const publicView = (await track(receipt.case_no, receipt.query_code)).body;
+  assert.equal(publicView.state, "completed");
+  assert.equal(publicView.result, "准予许可，食品经营许可证 JY13501000001");
+});
+
+test("other departments and the office cannot act on a case", async () => {
+  const { receipt, view } = await acceptedCase();
+  for (const user of ["ga_window", "office_admin"]) {
+    const cookie = (await login(user)).cookie;
+    assert.equal((await act(cookie, receipt.case_no, { version: view.version, action: "pause", reason: "hearing" })).status, 403, user);
+  }
+  assert.equal((await act(null, receipt.case_no, { version: view.version, action: "pause", reason: "hearing" })).status, 401);
+});
+
+test("the inbox sorts by deadline, with red for overdue and yellow near the deadline", async () => {
+  const overdue = await acceptedCase();
+  // Accepted on 2026-10-09 with 10 working days: due 2026-10-22 (Sat 10-10 was a working day), long past.
+  sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${overdue.receipt.case_no}'`);
+  const soon = await acceptedCase();
+  const near = await deadlineFor(1);
+  sqlLocal(`UPDATE case_record SET deadline = '${near}' WHERE case_no = '${soon.receipt.case_no}'`);
+  const inbox = (await staffGet(overdue.cookie, "/api/staff/cases?state=in_progress")).body.cases;
+  const find = (no) => inbox.find((c) => c.case_no === no);
+  assert.equal(find(overdue.receipt.case_no).standing, "red");
+  assert.ok(find(overdue.receipt.case_no).remaining_days < 0);
+  assert.equal(find(soon.receipt.case_no).standing, "yellow");
+  assert.equal(find(soon.receipt.case_no).remaining_days, 1);
+  const index = (no) => inbox.findIndex((c) => c.case_no === no);
+  assert.ok(index(overdue.receipt.case_no) < index(soon.receipt.case_no), "the most urgent first");
+  const firstNotRed = inbox.findIndex((c) => c.standing !== "red");
+  assert.ok(inbox.slice(firstNotRed).every((c) => c.standing !== "red"), "overdue cases lead the inbox");
+  const deadlines = inbox.map((c) => c.deadline);
+  assert.deepEqual(deadlines, [...deadlines].sort());
+  // Completing the overdue case records it as late.
+  const view = (await staffGet(overdue.cookie, `/api/staff/cases/${overdue.receipt.case_no}`)).body;
+  assert.equal(view.ledger.standing, "red");
+  const done = await act(overdue.cookie, overdue.receipt.case_no, { version: view.version, action: "complete", result: "准予许可" });
+  assert.match(done.body.timeline.at(-1).note, /^逾期办结/);
+});
