@@ -219,6 +219,22 @@ pub struct TrackView {
     pub result: Option<String>,
 }
 
+/// Working days within which an applicant must be told materials are
+/// incomplete; after that the application counts as accepted on the day it
+/// was received (Administrative Licensing Law, art. 32).
+pub const DEEMED_ACCEPTANCE_DAYS: u32 = 5;
+
+/// The warning for a submission left `elapsed` working days without a
+/// disposition: from two days before the limit.
+pub fn deemed_acceptance_warning(elapsed: u32) -> Option<String> {
+    let left = DEEMED_ACCEPTANCE_DAYS.saturating_sub(elapsed);
+    match elapsed {
+        e if e >= DEEMED_ACCEPTANCE_DAYS => Some(format!("已满{DEEMED_ACCEPTANCE_DAYS}个工作日未处理，依法视为自收到之日起受理")),
+        e if e + 2 >= DEEMED_ACCEPTANCE_DAYS => Some(format!("还有{left}个工作日将依法视为受理，请尽快受理或一次性告知补正")),
+        _ => None,
+    }
+}
+
 /// A stored file of a case, as staff see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFile {
@@ -244,6 +260,8 @@ pub struct InboxItem {
     /// Working days left (negative: overdue), for open cases with a deadline.
     pub remaining_days: Option<i64>,
     pub standing: Option<crate::ledger::Standing>,
+    /// For submissions not yet disposed of: the deemed-acceptance warning.
+    pub deemed_warning: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,6 +352,16 @@ mod tests {
                 (CaseState::Returned, false),
             ]
         );
+    }
+
+    #[test]
+    fn deemed_acceptance_is_warned_two_working_days_ahead() {
+        assert_eq!(deemed_acceptance_warning(0), None);
+        assert_eq!(deemed_acceptance_warning(2), None);
+        assert_eq!(deemed_acceptance_warning(3).unwrap(), "还有2个工作日将依法视为受理，请尽快受理或一次性告知补正");
+        assert_eq!(deemed_acceptance_warning(4).unwrap(), "还有1个工作日将依法视为受理，请尽快受理或一次性告知补正");
+        assert!(deemed_acceptance_warning(5).unwrap().starts_with("已满5个工作日"));
+        assert!(deemed_acceptance_warning(9).unwrap().starts_with("已满5个工作日"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
-import { acceptedCase, act, login, sqlLocal, staffGet, track } from "../support/cases.mjs";
+import { acceptedCase, act, login, sqlLocal, staffGet, submitFood, track } from "../support/cases.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const deadlineFor = async (days) => (await get(`/api/calendar/deadline?accepted=${today}&days=${days}`)).body.deadline;
@@ -92,4 +92,15 @@ test("the inbox sorts by deadline, with red for overdue and yellow near the dead
   assert.equal(view.ledger.standing, "red");
   const done = await act(overdue.cookie, overdue.receipt.case_no, { version: view.version, action: "complete", result: "准予许可" });
   assert.match(done.body.timeline.at(-1).note, /^逾期办结/);
+});
+
+test("submissions nearing five working days without a disposition are flagged", async () => {
+  const fresh = (await submitFood()).receipt;
+  const old = (await submitFood()).receipt;
+  // Received on Monday 2026-11-02: by now far more than five working days.
+  sqlLocal(`UPDATE case_record SET submitted_at = '2026-11-02T09:00:00+08:00' WHERE case_no = '${old.case_no}'`);
+  const { cookie } = await login("scjg_window");
+  const inbox = (await staffGet(cookie, "/api/staff/cases?state=submitted")).body.cases;
+  assert.equal(inbox.find((c) => c.case_no === fresh.case_no).deemed_warning, null);
+  assert.match(inbox.find((c) => c.case_no === old.case_no).deemed_warning, /^已满5个工作日未处理，依法视为/);
 });

@@ -368,6 +368,7 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
                 deadline: r.deadline,
                 remaining_days: None,
                 standing: None,
+                deemed_warning: None,
             })
         })
         .collect()

@@ -11,7 +11,9 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
 use shared::application::{ApplicantKind, FormField};
-use shared::case::{check_transition, conflict, CaseState, Disposition, DispositionRequest, Inbox, StaffCaseView};
+use shared::case::{
+    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, StaffCaseView,
+};
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
 use shared::ledger::{working_days_between, Standing};
@@ -37,6 +39,11 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
     // Working days left and the yellow/red card, from the stored deadline.
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
+    for c in cases.iter_mut().filter(|c| c.state == CaseState::Submitted) {
+        if let Some(received) = Date::parse(c.submitted_at.get(..10).unwrap_or("")).ok() {
+            c.deemed_warning = deemed_acceptance_warning(working_days_between(&calendar, received, today));
+        }
+    }
     for c in cases.iter_mut().filter(|c| c.state == CaseState::InProgress) {
         if let Some(deadline) = c.deadline.as_deref().and_then(|d| Date::parse(d.get(..10)?).ok()) {
             let remaining = if deadline >= today {

@@ -46,7 +46,7 @@ pub fn InboxPage(state: String) -> impl IntoView {
                                         <td><Link to=Route::Case(c.case_no.clone())>{c.case_no.clone()}</Link></td>
                                         <td>{c.matter_name}</td>
                                         <td>{c.applicant_name}</td>
-                                        <td>{c.state.zh()}</td>
+                                        <td>{c.state.zh()}{c.deemed_warning.clone().map(|w| view! { <span class="deemed" data-testid="deemed">{w}</span> })}</td>
                                         <td>{short_time(&c.submitted_at)}</td>
                                         <td>{c.deadline.as_deref().map(deadline_text).unwrap_or_default()}</td>
                                         <td data-col="remaining">{match (c.standing, c.remaining_days) {
