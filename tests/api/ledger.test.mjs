@@ -104,3 +104,17 @@ test("submissions nearing five working days without a disposition are flagged", 
   assert.equal(inbox.find((c) => c.case_no === fresh.case_no).deemed_warning, null);
   assert.match(inbox.find((c) => c.case_no === old.case_no).deemed_warning, /^已满5个工作日未处理，依法视为/);
 });
+
+test("the yellow card's threshold is the matter's own", async () => {
+  const { receipt, cookie } = await acceptedCase();
+  const near = (await get(`/api/calendar/deadline?accepted=${today}&days=4`)).body.deadline;
+  sqlLocal(`UPDATE case_record SET deadline = '${near}' WHERE case_no = '${receipt.case_no}'`);
+  const standing = async () => (await staffGet(cookie, "/api/staff/cases?state=in_progress")).body.cases.find((c) => c.case_no === receipt.case_no).standing;
+  assert.equal(await standing(), "on_track", "4 working days left, threshold 2");
+  sqlLocal("UPDATE matter SET yellow_days = 5 WHERE code = 'SC003'");
+  try {
+    assert.equal(await standing(), "yellow", "4 working days left, threshold 5");
+  } finally {
+    sqlLocal("UPDATE matter SET yellow_days = 2 WHERE code = 'SC003'");
+  }
+});

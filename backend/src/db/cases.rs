@@ -215,6 +215,8 @@ pub struct CaseRow {
     pub version: i64,
     pub paused: u8,
     pub result: Option<String>,
+    /// The matter's yellow-card threshold.
+    pub yellow_days: u32,
 }
 
 impl CaseRow {
@@ -240,7 +242,7 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
                       WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,
                     c.state, c.class, c.applicant_kind, c.applicant_name, c.id_number, c.mobile, c.address,
                     c.fields, c.submitted_at, c.accepted_on, c.committed_days, c.deadline, c.supplement_items,
-                    c.return_reasons, c.report_authority, c.version, c.paused, c.result
+                    c.return_reasons, c.report_authority, c.version, c.paused, c.result, m.yellow_days
              FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id
              WHERE c.case_no = ?1",
             &[case_no.into()],
@@ -329,9 +331,9 @@ pub async fn stored_file(db: &Db, id: i64) -> Result<Option<StoredFile>> {
     Ok(rows.into_iter().next())
 }
 
-/// A department's cases in the given states, oldest first (an index range
-/// on `case_department`, then primary-key look-ups).
-pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit: u32) -> Result<Vec<InboxItem>> {
+/// A department's cases in the given states, oldest deadline first, each with
+/// its matter's yellow-card threshold.
+pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit: u32) -> Result<Vec<(InboxItem, u32)>> {
     #[derive(Deserialize)]
     struct Row {
         case_no: String,
@@ -341,6 +343,7 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
         class: Option<HandlingClass>,
         submitted_at: String,
         deadline: Option<String>,
+        yellow_days: u32,
     }
     let states_json = serde_json::to_string(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>())
         .map_err(|e| corrupt("states", e))?;
@@ -350,7 +353,7 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
         "JOIN case_department cd ON cd.case_id = c.id AND cd.lead = 1 AND ?1 IS NULL"
     };
     let sql = format!(
-        "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline
+        "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline, m.yellow_days
          FROM case_record c {scope} JOIN matter m ON m.id = c.matter_id
          WHERE c.state IN (SELECT value FROM json_each(?2))
          ORDER BY c.deadline IS NULL, c.deadline, c.submitted_at LIMIT ?3"
@@ -358,7 +361,7 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
     let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64)]).await?;
     rows.into_iter()
         .map(|r| {
-            Ok(InboxItem {
+            let item = InboxItem {
                 state: CaseState::parse(&r.state).ok_or_else(|| corrupt("case state", &r.state))?,
                 case_no: r.case_no,
                 matter_name: r.matter_name,
@@ -369,7 +372,8 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
                 remaining_days: None,
                 standing: None,
                 deemed_warning: None,
-            })
+            };
+            Ok((item, r.yellow_days))
         })
         .collect()
 }

@@ -81,7 +81,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let deadline = match (&ledger, next_state) {
         (Some(l), CaseState::InProgress) => {
             let calendar = db::calendar::for_limits_starting_in(db, l.accepted_on.year()).await?;
-            l.derive(&calendar, today, 2).deadline.map(|d| d.end_of_day_cst())
+            l.derive(&calendar, today, case.yellow_days).deadline.map(|d| d.end_of_day_cst())
         }
         _ => case.deadline.clone(),
     };

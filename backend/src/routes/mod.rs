@@ -69,6 +69,6 @@ pub async fn ledger_of(
     let (Some(accepted), Some(days)) = (accepted, case.committed_days) else { return Ok((None, None)) };
     let (ledger, extension) = crate::db::ledger::load(db, case.id, accepted, days).await?;
     let calendar = crate::db::calendar::for_limits_starting_in(db, accepted.year()).await?;
-    let derived = ledger.derive(&calendar, crate::clock::today_cst(), staff_cases::YELLOW_AT);
+    let derived = ledger.derive(&calendar, crate::clock::today_cst(), case.yellow_days);
     Ok((Some(derived), extension))
 }

@@ -23,8 +23,6 @@ use std::collections::BTreeMap;
 use worker::{Env, Request, Response, Url};
 
 const INBOX_LIMIT: u32 = 200;
-/// Yellow card at this many working days left (DOMAIN.md §2).
-pub const YELLOW_AT: u32 = 2;
 
 pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
@@ -35,16 +33,16 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
         Some(s) => vec![CaseState::parse(s)
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
-    let mut cases = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
+    let mut rows = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
     // Working days left and the yellow/red card, from the stored deadline.
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
-    for c in cases.iter_mut().filter(|c| c.state == CaseState::Submitted) {
+    for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
         if let Some(received) = Date::parse(c.submitted_at.get(..10).unwrap_or("")).ok() {
             c.deemed_warning = deemed_acceptance_warning(working_days_between(&calendar, received, today));
         }
     }
-    for c in cases.iter_mut().filter(|c| c.state == CaseState::InProgress) {
+    for (c, yellow_at) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::InProgress) {
         if let Some(deadline) = c.deadline.as_deref().and_then(|d| Date::parse(d.get(..10)?).ok()) {
             let remaining = if deadline >= today {
                 working_days_between(&calendar, today, deadline) as i64
@@ -54,14 +52,14 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
             c.remaining_days = Some(remaining);
             c.standing = Some(if today > deadline {
                 Standing::Red
-            } else if remaining <= YELLOW_AT as i64 {
+            } else if remaining <= *yellow_at as i64 {
                 Standing::Yellow
             } else {
                 Standing::OnTrack
             });
         }
     }
-    json(&Inbox { cases }, Cache::NoStore)
+    json(&Inbox { cases: rows.into_iter().map(|(c, _)| c).collect() }, Cache::NoStore)
 }
 
 fn not_found() -> ApiError {
