@@ -1,6 +1,6 @@
 // Prints SQL that adds N meeting and document records (half each) spread
-// over last year and this year to today, then rebuilds the counters as the
-// demo does. Used by `scripts/bench.sh dashboard`.
+// over last year and this year to today. `scripts/bench.sh dashboard` then
+// rebuilds the counters with `cargo xtask counters-sql`.
 const n = Number(process.argv[2] ?? 1000);
 const today = new Date(Date.now() + 8 * 3600e3);
 const year = today.getUTCFullYear();
@@ -28,11 +28,4 @@ for (let i = 0; i < n / 2; i++) {
   docs.push(`('基准测试文件${i}','${level}','${level}','[1]',0,1,'work_arrangement',1000,'${d}T08:00:00+08:00','issued','${level}',${i + 1000},'${d}','bench')`);
 }
 chunk(docs, "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department, needs_government_authority, nature, length_chars, requested_at, state, issued_level, issued_seq, issued_on, last_change)");
-out.push(
-  "DELETE FROM register_month; DELETE FROM register_day;",
-  "INSERT INTO register_month (kind, year, month, category, count) SELECT 'meeting', CAST(substr(date, 1, 4) AS INTEGER), CAST(substr(date, 6, 2) AS INTEGER), class, COUNT(*) FROM meeting GROUP BY 1, 2, 3, 4;",
-  "INSERT INTO register_day (kind, day, category, count) SELECT 'meeting', date, class, COUNT(*) FROM meeting GROUP BY 1, 2, 3;",
-  "INSERT INTO register_month (kind, year, month, category, count) SELECT 'document', CAST(substr(issued_on, 1, 4) AS INTEGER), CAST(substr(issued_on, 6, 2) AS INTEGER), issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3, 4;",
-  "INSERT INTO register_day (kind, day, category, count) SELECT 'document', issued_on, issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3;",
-);
 console.log(out.join("\n"));

@@ -16,7 +16,7 @@ case "${1:-sizes}" in
   submit) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/submit.mjs ;;
   dashboard)
     for n in 1000 100000; do
-      node bench/registers-sql.mjs "$n" > "$root/target/registers-$n.sql"
+      { node bench/registers-sql.mjs "$n"; cargo xtask counters-sql; } > "$root/target/registers-$n.sql"
       start_stack "$port" "$root/target/bench-output" "$root/target/registers-$n.sql"
       RECORDS="$n" BASE_URL="$BASE_URL" node bench/dashboard.mjs
       stop_stack

@@ -5,6 +5,7 @@
 //! - `demo-sql`: the demo county's departments, intermediaries, matters and
 //!   staff accounts (local use only).
 //! - `staff-sql`: a real staff account, for a deployment's first admin.
+//! - `counters-sql`: rebuilds the meeting and document counters after a bulk load.
 
 mod demo;
 mod sql;
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("calendar-sql") => print!("{}", sql::calendar()),
         Some("demo-sql") => print!("{}", sql::demo()),
+        Some("counters-sql") => print!("{}", streamline_demo::COUNTERS_SQL),
         Some("staff-sql") => match staff::account_sql(&args[1..]) {
             Ok(sql) => print!("{sql}"),
             Err(e) => {
@@ -26,7 +28,7 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql …)");
+            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql … | counters-sql)");
             return ExitCode::FAILURE;
         }
     }

@@ -8,6 +8,15 @@ use shared::date::Date;
 use shared::streamline::{suggest_level, ApprovingBody, DocLevel, DocNature, DocumentRequest, MeetingClass};
 use std::fmt::Write;
 
+/// Rebuilds the meeting and document counters from the records (after a
+/// bulk load; the Worker keeps them current one record at a time).
+pub const COUNTERS_SQL: &str = "DELETE FROM register_month; DELETE FROM register_day;
+INSERT INTO register_month (kind, year, month, category, count) SELECT 'meeting', CAST(substr(date, 1, 4) AS INTEGER), CAST(substr(date, 6, 2) AS INTEGER), class, COUNT(*) FROM meeting GROUP BY 1, 2, 3, 4;
+INSERT INTO register_day (kind, day, category, count) SELECT 'meeting', date, class, COUNT(*) FROM meeting GROUP BY 1, 2, 3;
+INSERT INTO register_month (kind, year, month, category, count) SELECT 'document', CAST(substr(issued_on, 1, 4) AS INTEGER), CAST(substr(issued_on, 6, 2) AS INTEGER), issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3, 4;
+INSERT INTO register_day (kind, day, category, count) SELECT 'document', issued_on, issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3;
+";
+
 struct Rng(u64);
 
 impl Rng {
@@ -111,14 +120,7 @@ pub fn sql(out: &mut String) {
         let class = if i % 3 == 0 { "class1" } else { "class2" };
         writeln!(out, "INSERT OR REPLACE INTO meeting_plan_item (id, year, title, class, month) VALUES ({}, 2026, {}, '{class}', {});", i + 1, text(title), 1 + i).expect("write");
     }
-    // The counters, from the records just written.
-    out.push_str(
-        "DELETE FROM register_month; DELETE FROM register_day;\n\
-         INSERT INTO register_month (kind, year, month, category, count) SELECT 'meeting', CAST(substr(date, 1, 4) AS INTEGER), CAST(substr(date, 6, 2) AS INTEGER), class, COUNT(*) FROM meeting GROUP BY 1, 2, 3, 4;\n\
-         INSERT INTO register_day (kind, day, category, count) SELECT 'meeting', date, class, COUNT(*) FROM meeting GROUP BY 1, 2, 3;\n\
-         INSERT INTO register_month (kind, year, month, category, count) SELECT 'document', CAST(substr(issued_on, 1, 4) AS INTEGER), CAST(substr(issued_on, 6, 2) AS INTEGER), issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3, 4;\n\
-         INSERT INTO register_day (kind, day, category, count) SELECT 'document', issued_on, issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3;\n",
-    );
+    out.push_str(COUNTERS_SQL);
 }
 
 /// A document request at `level`: issued (date, number) or still pending.
