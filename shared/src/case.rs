@@ -267,6 +267,8 @@ pub struct InboxItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inbox {
     pub cases: Vec<InboxItem>,
+    /// Things every window should know today (a missing calendar year).
+    pub notices: Vec<String>,
 }
 
 /// Everything staff need to dispose of a case.

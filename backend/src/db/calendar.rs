@@ -30,3 +30,27 @@ pub async fn for_limits_starting_in(db: &Db, year: i32) -> Result<Calendar> {
     });
     Ok(Calendar::new(years.collect::<Result<Vec<_>>>()?))
 }
+
+/// One year's calendar, if published.
+pub async fn year(db: &Db, year: i32) -> Result<Option<YearCalendar>> {
+    let calendar = for_limits_starting_in(db, year).await?;
+    Ok(calendar.year(year).cloned())
+}
+
+/// Stores a year (replacing it) with the audit event, atomically.
+pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, now: &str) -> Result<()> {
+    let holidays = serde_json::to_string(&y.holidays).map_err(|e| Error::RustError(e.to_string()))?;
+    let workdays = serde_json::to_string(&y.workdays).map_err(|e| Error::RustError(e.to_string()))?;
+    let detail = format!("节假日{}天，调休上班{}天", y.holidays.len(), y.workdays.len());
+    db.batch(vec![
+        db.statement(
+            "INSERT INTO calendar_year (year, holidays, workdays, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (year) DO UPDATE SET holidays = excluded.holidays, workdays = excluded.workdays,
+                 updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            &[JsValue::from(y.year), holidays.into(), workdays.into(), now.into(), staff_name.into()],
+        )?,
+        super::streamline::event(db, staff_id, "set_calendar", &format!("{}年节假日安排", y.year), &detail, now, None)?,
+    ])
+    .await?;
+    Ok(())
+}

@@ -46,7 +46,7 @@ fn count_one(db: &Db, kind: &str, category: &str, day: Date, guard_sql: &str, gu
 }
 
 /// One audit row; with `guard` (a nonce) only where that write landed.
-fn event(db: &Db, staff_id: i64, action: &str, subject: &str, detail: &str, now: &str, guard: Option<&str>) -> Result<D1PreparedStatement> {
+pub(crate) fn event(db: &Db, staff_id: i64, action: &str, subject: &str, detail: &str, now: &str, guard: Option<&str>) -> Result<D1PreparedStatement> {
     db.statement(
         "INSERT INTO office_event (at, staff_id, action, subject, detail) SELECT ?1, ?2, ?3, ?4, ?5
          WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM document_request WHERE last_change = ?6)",

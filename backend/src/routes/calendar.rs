@@ -1,9 +1,14 @@
-//! `GET /api/calendar/deadline?accepted=YYYY-MM-DD&days=N`
+//! `GET /api/calendar/deadline?accepted=YYYY-MM-DD&days=N`, and the office's
+//! maintenance of the calendar: `GET|POST /api/office/calendar?year=`.
 
 use super::{json, param, Cache, Reply};
 use crate::db::{self, Db};
+use crate::auth::require_staff;
+use crate::clock;
+use shared::calendar::{missing_next_year, CalendarYearView, YearCalendar};
 use shared::deadline::{DeadlineAnswer, DeadlineQuery};
-use worker::Url;
+use shared::error::{ApiError, ErrorCode};
+use worker::{Request, Url};
 
 pub async fn deadline(url: &Url, db: &Db) -> Reply {
     let (accepted, days) = (param(url, "accepted"), param(url, "days"));
@@ -11,4 +16,34 @@ pub async fn deadline(url: &Url, db: &Db) -> Reply {
     let calendar = db::calendar::for_limits_starting_in(db, q.accepted.year()).await?;
     let answer = DeadlineAnswer::from(calendar.add_working_days(q.accepted, q.days));
     json(&answer, Cache::PublicMinute)
+}
+
+pub async fn year(req: &Request, url: &Url, db: &Db) -> Reply {
+    require_staff(req, db).await?;
+    let today = clock::today_cst();
+    let year = match param(url, "year") {
+        Some(y) => y.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "年份无效"))?,
+        None => today.year() + 1,
+    };
+    let stored = db::calendar::year(db, year).await?;
+    let next_published = db::calendar::year(db, today.year() + 1).await?.is_some();
+    let view = CalendarYearView {
+        year,
+        published: stored.is_some(),
+        calendar: stored.unwrap_or(YearCalendar { year, holidays: Vec::new(), workdays: Vec::new() }),
+        warning: missing_next_year(today, next_published),
+    };
+    json(&view, Cache::NoStore)
+}
+
+pub async fn save(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let calendar: YearCalendar = super::read_json(req).await?;
+    if !(2000..=2100).contains(&calendar.year) {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, "年份无效").into());
+    }
+    calendar.validate().map_err(|e| ApiError::new(ErrorCode::InvalidParameter, e.message()))?;
+    db::calendar::save(db, &calendar, user.id, &user.name, &clock::now_rfc3339()).await?;
+    json(&serde_json::json!({ "ok": true }), Cache::NoStore)
 }

@@ -16,6 +16,7 @@ use shared::case::{
 };
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
+use shared::calendar::missing_next_year;
 use shared::ledger::{working_days_between, Standing};
 use shared::error::{ApiError, ErrorCode};
 use shared::staff::StaffUser;
@@ -59,7 +60,8 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
             });
         }
     }
-    json(&Inbox { cases: rows.into_iter().map(|(c, _)| c).collect() }, Cache::NoStore)
+    let notices = missing_next_year(today, calendar.is_published(today.year() + 1)).into_iter().collect();
+    json(&Inbox { cases: rows.into_iter().map(|(c, _)| c).collect(), notices }, Cache::NoStore)
 }
 
 fn not_found() -> ApiError {

@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
         Route::Meetings(p, class) => pages::meetings::MeetingsPage(p, class).into_any(),
         Route::Documents(p, filter) => pages::documents::DocumentsPage(p, filter).into_any(),
         Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
+        Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
     };
     view! {
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>
                 <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"发文申请"</Link>
                 <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
+                <Link to=Route::Calendar(String::new())>"节假日安排"</Link>
             </nav>
             {move || me.get().map(|u| view! {
                 <span class="tagline" data-testid="who">

@@ -21,6 +21,8 @@ pub enum Route {
     Documents(PeriodQuery, String),
     /// `/staff/quotas?year=`: annual quotas and the meeting plan.
     Quotas(PeriodQuery),
+    /// `/staff/calendar?year=`: the working-day calendar the office maintains.
+    Calendar(String),
     NotFound,
 }
 
@@ -68,6 +70,7 @@ impl Page for Route {
                 Route::Documents(PeriodQuery::parse(search), filter)
             }
             ["staff", "quotas"] => Route::Quotas(PeriodQuery::parse(search)),
+            ["staff", "calendar"] => Route::Calendar(query_param(search, "year").unwrap_or_default()),
             _ => Route::NotFound,
         }
     }
@@ -90,6 +93,8 @@ impl Page for Route {
                 with_query("/staff/documents", &[p.query(), level])
             }
             Route::Quotas(p) => with_query("/staff/quotas", &[p.query()]),
+            Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
+            Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::NotFound => "/staff".into(),
         }
     }

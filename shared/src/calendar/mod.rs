@@ -13,7 +13,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use validate::CalendarError;
+pub use validate::{missing_next_year, parse_days, CalendarError};
 
 /// The longest time limit the system computes, in working days. Statutory
 /// limits are far shorter (20, 45, 60 days); a larger number is a mistake.
@@ -35,6 +35,16 @@ pub struct YearCalendar {
     pub holidays: Vec<NamedDay>,
     /// Saturdays and Sundays that are working days.
     pub workdays: Vec<NamedDay>,
+}
+
+/// A year's calendar as the office edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarYearView {
+    pub year: i32,
+    pub published: bool,
+    pub calendar: YearCalendar,
+    /// Set from 1 November while next year is missing.
+    pub warning: Option<String>,
 }
 
 /// What kind of day a date is, and why.
@@ -90,6 +100,10 @@ pub struct WorkingDayCount {
 impl Calendar {
     pub fn new(years: impl IntoIterator<Item = YearCalendar>) -> Calendar {
         Calendar { years: years.into_iter().map(|y| (y.year, y)).collect() }
+    }
+
+    pub fn year(&self, year: i32) -> Option<&YearCalendar> {
+        self.years.get(&year)
     }
 
     pub fn is_published(&self, year: i32) -> bool {

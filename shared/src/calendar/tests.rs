@@ -186,3 +186,24 @@ fn validation_refuses_inconsistent_years() {
     assert_eq!(year(vec![unnamed], vec![]).validate(), Err(CalendarError::Unnamed(d("2027-10-01"))));
     assert_eq!(year(vec![named("2027-10-01")], vec![named("2027-10-09")]).validate(), Ok(()));
 }
+
+#[test]
+fn days_are_typed_one_per_line() {
+    let days = parse_days("2027-01-01 元旦\n\n  2027-02-06   春节 \n").unwrap();
+    assert_eq!(days, vec![
+        NamedDay { date: d("2027-01-01"), name: "元旦".into() },
+        NamedDay { date: d("2027-02-06"), name: "春节".into() },
+    ]);
+    assert_eq!(parse_days("2027-13-01 x"), Err(CalendarError::BadLine("2027-13-01 x".into())));
+    assert_eq!(parse_days("元旦 2027-01-01").unwrap_err().message(), "无法识别“元旦 2027-01-01”，每行应为“日期 名称”，如“2027-01-01 元旦”");
+    let unnamed = parse_days("2027-01-01").unwrap();
+    let year = YearCalendar { year: 2027, holidays: unnamed, workdays: vec![] };
+    assert_eq!(year.validate(), Err(CalendarError::Unnamed(d("2027-01-01"))));
+}
+
+#[test]
+fn a_missing_next_year_is_flagged_from_the_first_of_november() {
+    assert_eq!(missing_next_year(d("2026-10-31"), false), None);
+    assert!(missing_next_year(d("2026-11-01"), false).unwrap().starts_with("2027年节假日安排尚未录入"));
+    assert_eq!(missing_next_year(d("2026-12-31"), true), None);
+}

@@ -30,10 +30,12 @@ pub fn InboxPage(state: String) -> impl IntoView {
             let yellow = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Yellow)).count();
             let red = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Red)).count();
             let counts = view! { <p class="card-counts" data-testid="card-counts">{format!("共{}件 · 黄牌预警{}件 · 红牌逾期{}件", inbox.cases.len(), yellow, red)}</p> };
+            let notices = inbox.notices.iter().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n.clone()}</p> }).collect_view();
             if inbox.cases.is_empty() {
-                return view! { <p class="empty">"没有符合条件的办件。"</p> }.into_any();
+                return view! { {notices}<p class="empty">"没有符合条件的办件。"</p> }.into_any();
             }
             view! {
+                        {notices}
                         {counts}
                         <table class="cases">
                             <thead><tr>

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod calendar;
 pub mod case;
 pub mod charts;
 pub mod dashboard;
