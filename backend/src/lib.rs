@@ -61,6 +61,7 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Post, ["api", "office", "documents", id, "review"]) => office::review_document(req, db, id).await,
         (Method::Get, ["api", "office", "quotas"]) => office::quotas(req, &url, db).await,
         (Method::Get, ["api", "office", "events"]) => office::events(req, db).await,
+        (Method::Get, ["api", "office", "overview"]) => staff_cases::overview(req, db).await,
         (Method::Get, ["api", "office", "calendar"]) => calendar::year(req, &url, db).await,
         (Method::Post, ["api", "office", "calendar"]) => calendar::save(req, db).await,
         (Method::Post, ["api", "office", "quotas"]) => office::set_quota(req, db).await,

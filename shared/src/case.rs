@@ -235,6 +235,30 @@ pub fn deemed_acceptance_warning(elapsed: u32) -> Option<String> {
     }
 }
 
+/// A department's completed cases and how many were on time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentRate {
+    pub department: String,
+    pub completed: u64,
+    pub on_time: u64,
+    /// On-time completion rate in percent, one decimal; `None` before any completion.
+    pub on_time_rate: Option<f64>,
+}
+
+impl DepartmentRate {
+    pub fn new(department: String, completed: u64, on_time: u64) -> DepartmentRate {
+        let on_time_rate = (completed > 0).then(|| (on_time as f64 * 1000.0 / completed as f64).round() / 10.0);
+        DepartmentRate { department, completed, on_time, on_time_rate }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfficeOverview {
+    pub rates: Vec<DepartmentRate>,
+    /// Open cases past their deadline, across departments, most overdue first.
+    pub overdue: Vec<InboxItem>,
+}
+
 /// A stored file of a case, as staff see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFile {
@@ -364,6 +388,13 @@ mod tests {
         assert_eq!(deemed_acceptance_warning(4).unwrap(), "还有1个工作日将依法视为受理，请尽快受理或一次性告知补正");
         assert!(deemed_acceptance_warning(5).unwrap().starts_with("已满5个工作日"));
         assert!(deemed_acceptance_warning(9).unwrap().starts_with("已满5个工作日"));
+    }
+
+    #[test]
+    fn on_time_rate() {
+        assert_eq!(DepartmentRate::new("x".into(), 0, 0).on_time_rate, None);
+        assert_eq!(DepartmentRate::new("x".into(), 3, 2).on_time_rate, Some(66.7));
+        assert_eq!(DepartmentRate::new("x".into(), 4, 4).on_time_rate, Some(100.0));
     }
 
     #[test]

@@ -118,3 +118,23 @@ test("the yellow card's threshold is the matter's own", async () => {
     sqlLocal("UPDATE matter SET yellow_days = 2 WHERE code = 'SC003'");
   }
 });
+
+test("the office sees on-time rates per department and every overdue case", async () => {
+  const office = (await login("office_admin")).cookie;
+  const before = (await staffGet(office, "/api/office/overview")).body;
+  const market = (o) => o.rates.find((r) => r.department === "县市场监督管理局");
+  // One completed on time, one overdue and still open.
+  const onTime = await acceptedCase();
+  const res = await act(onTime.cookie, onTime.receipt.case_no, { version: onTime.view.version, action: "complete", result: "准予许可" });
+  assert.equal(res.status, 200);
+  const late = await acceptedCase();
+  sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${late.receipt.case_no}'`);
+  const after = (await staffGet(office, "/api/office/overview")).body;
+  assert.equal(market(after).completed, market(before).completed + 1);
+  assert.equal(market(after).on_time, market(before).on_time + 1);
+  const m = market(after);
+  assert.equal(m.on_time_rate, Math.round((m.on_time * 1000) / m.completed) / 10);
+  assert.ok(after.overdue.some((c) => c.case_no === late.receipt.case_no));
+  assert.ok(after.overdue.every((c) => c.standing === "red"));
+  assert.equal((await staffGet(late.cookie, "/api/office/overview")).status, 403);
+});

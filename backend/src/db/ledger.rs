@@ -147,7 +147,33 @@ pub async fn change(
     if let Some(s) = side_statement(db, case_no, nonce, side)? {
         statements.push(s);
     }
+    if let Some((_, late, _)) = c.completed {
+        statements.push(db.statement(
+            "INSERT INTO department_stats (department_id, completed, on_time)
+             SELECT department_id, 1, ?3 FROM case_record WHERE case_no = ?1 AND last_change = ?2
+             ON CONFLICT (department_id) DO UPDATE SET completed = completed + 1, on_time = on_time + excluded.on_time",
+            &[case_no.into(), nonce.into(), num(!late as i64)],
+        )?);
+    }
     statements.push(event_statement(db, case_no, nonce, actor.0, Some(actor.1), Some(from), c.state, note, now)?);
     let results = db.batch(statements).await?;
     Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1)
+}
+
+/// Completed and on-time counts per department (one row each).
+pub async fn department_stats(db: &Db) -> Result<Vec<shared::case::DepartmentRate>> {
+    #[derive(Deserialize)]
+    struct Row {
+        name: String,
+        completed: u64,
+        on_time: u64,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT d.name, coalesce(s.completed, 0) AS completed, coalesce(s.on_time, 0) AS on_time
+             FROM department d LEFT JOIN department_stats s ON s.department_id = d.id ORDER BY d.sort, d.id",
+            &[],
+        )
+        .await?;
+    Ok(rows.into_iter().map(|r| shared::case::DepartmentRate::new(r.name, r.completed, r.on_time)).collect())
 }

@@ -12,7 +12,8 @@ use crate::error::AppError;
 use crate::storage;
 use shared::application::{ApplicantKind, FormField};
 use shared::case::{
-    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, StaffCaseView,
+    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview,
+    StaffCaseView,
 };
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
@@ -34,8 +35,23 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
         Some(s) => vec![CaseState::parse(s)
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
-    let mut rows = cases::inbox(db, user.department_id, &states, INBOX_LIMIT).await?;
-    // Working days left and the yellow/red card, from the stored deadline.
+    json(&annotated_inbox(db, user.department_id, &states).await?, Cache::NoStore)
+}
+
+/// The office's view across departments: on-time rates and the overdue list.
+pub async fn overview(req: &Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let rates = db::ledger::department_stats(db).await?;
+    let inbox = annotated_inbox(db, None, &[CaseState::InProgress]).await?;
+    let overdue = inbox.cases.into_iter().filter(|c| c.standing == Some(Standing::Red)).collect();
+    json(&OfficeOverview { rates, overdue }, Cache::NoStore)
+}
+
+/// Cases with working days left, yellow/red cards and deemed-acceptance
+/// warnings, from the stored deadlines.
+async fn annotated_inbox(db: &Db, department: Option<i64>, states: &[CaseState]) -> worker::Result<Inbox> {
+    let mut rows = cases::inbox(db, department, states, INBOX_LIMIT).await?;
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
     for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
@@ -61,7 +77,7 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
         }
     }
     let notices = missing_next_year(today, calendar.is_published(today.year() + 1)).into_iter().collect();
-    json(&Inbox { cases: rows.into_iter().map(|(c, _)| c).collect(), notices }, Cache::NoStore)
+    Ok(Inbox { cases: rows.into_iter().map(|(c, _)| c).collect(), notices })
 }
 
 fn not_found() -> ApiError {

@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
         Route::Documents(p, filter) => pages::documents::DocumentsPage(p, filter).into_any(),
         Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
         Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
+        Route::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
     };
     view! {
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
             <Link to=Route::Inbox { state: String::new() } class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
                 <Link to=Route::Inbox { state: String::new() }>"办件"</Link>
+                <Link to=Route::Overview>"时限监察"</Link>
                 <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
                 <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>
                 <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"发文申请"</Link>

@@ -23,6 +23,8 @@ pub enum Route {
     Quotas(PeriodQuery),
     /// `/staff/calendar?year=`: the working-day calendar the office maintains.
     Calendar(String),
+    /// `/staff/overview`: on-time rates and overdue cases across departments.
+    Overview,
     NotFound,
 }
 
@@ -71,6 +73,7 @@ impl Page for Route {
             }
             ["staff", "quotas"] => Route::Quotas(PeriodQuery::parse(search)),
             ["staff", "calendar"] => Route::Calendar(query_param(search, "year").unwrap_or_default()),
+            ["staff", "overview"] => Route::Overview,
             _ => Route::NotFound,
         }
     }
@@ -93,6 +96,7 @@ impl Page for Route {
                 with_query("/staff/documents", &[p.query(), level])
             }
             Route::Quotas(p) => with_query("/staff/quotas", &[p.query()]),
+            Route::Overview => "/staff/overview".into(),
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::NotFound => "/staff".into(),

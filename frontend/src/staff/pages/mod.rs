@@ -9,5 +9,6 @@ pub mod inbox;
 pub mod login;
 pub mod meetings;
 pub mod notice;
+pub mod overview;
 pub mod period;
 pub mod quotas;
