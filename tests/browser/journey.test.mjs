@@ -132,3 +132,39 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
   await screenshot(phone, "track-overdue-360");
   await phone.context().close();
 });
+
+test("staff pause, resume and complete a commitment item in the case page", async () => {
+  const { receipt } = await acceptedCase();
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
+  desk.on("pageerror", (e) => { throw e; });
+  await desk.goto(`${BASE_URL}/staff/login`);
+  await desk.getByLabel("用户名").fill("scjg_window");
+  await desk.getByLabel("密码").fill(DEMO_PASSWORD);
+  await desk.getByRole("button", { name: "登录" }).click();
+  await desk.getByTestId("who").waitFor();
+  await desk.goto(`${BASE_URL}/staff/cases/${receipt.case_no}`);
+  const ledger = desk.getByTestId("ledger");
+  await ledger.getByText(/剩余\d+个工作日/).waitFor();
+
+  await desk.getByLabel("暂停计时原因").selectOption({ label: "现场勘查" });
+  await desk.getByRole("button", { name: "暂停计时" }).click();
+  await ledger.getByText(/暂停计时中，恢复后剩余10个工作日/).waitFor();
+  await ledger.getByText(/暂停计时：现场勘查/).waitFor();
+
+  await desk.getByRole("button", { name: "恢复计时" }).click();
+  await ledger.getByText(/剩余\d+个工作日/).waitFor();
+
+  await desk.getByLabel("办理结果").fill("准予许可，食品经营许可证 JY13501000002");
+  await desk.getByRole("button", { name: "办结" }).click();
+  await desk.getByTestId("case-state").getByText("已办结").waitFor();
+  const notes = await desk.locator(".timeline li").allInnerTexts();
+  assert.ok(notes.some((n) => /暂停计时：现场勘查/.test(n)));
+  assert.ok(notes.some((n) => /按期办结：准予许可/.test(n)));
+  await screenshot(desk, "staff-case-completed");
+  await desk.context().close();
+
+  const phone = await phonePage(browser);
+  await phone.goto(`${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`);
+  await phone.getByText("办理结果：准予许可，食品经营许可证 JY13501000002").waitFor();
+  await phone.context().close();
+});
