@@ -138,3 +138,13 @@ test("the office sees on-time rates per department and every overdue case", asyn
   assert.ok(after.overdue.every((c) => c.standing === "red"));
   assert.equal((await staffGet(late.cookie, "/api/office/overview")).status, 403);
 });
+
+test("the inbox filters by class of handling", async () => {
+  const { receipt, cookie } = await acceptedCase();
+  const commitment = (await staffGet(cookie, "/api/staff/cases?state=in_progress&class=commitment")).body.cases;
+  assert.ok(commitment.some((c) => c.case_no === receipt.case_no));
+  assert.ok(commitment.every((c) => c.class === "commitment"));
+  const joint = (await staffGet(cookie, "/api/staff/cases?state=in_progress&class=joint")).body.cases;
+  assert.ok(!joint.some((c) => c.case_no === receipt.case_no));
+  assert.equal((await staffGet(cookie, "/api/staff/cases?class=nonsense")).status, 400);
+});

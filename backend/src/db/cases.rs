@@ -333,7 +333,13 @@ pub async fn stored_file(db: &Db, id: i64) -> Result<Option<StoredFile>> {
 
 /// A department's cases in the given states, oldest deadline first, each with
 /// its matter's yellow-card threshold.
-pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit: u32) -> Result<Vec<(InboxItem, u32)>> {
+pub async fn inbox(
+    db: &Db,
+    department: Option<i64>,
+    states: &[CaseState],
+    class: Option<HandlingClass>,
+    limit: u32,
+) -> Result<Vec<(InboxItem, u32)>> {
     #[derive(Deserialize)]
     struct Row {
         case_no: String,
@@ -355,10 +361,11 @@ pub async fn inbox(db: &Db, department: Option<i64>, states: &[CaseState], limit
     let sql = format!(
         "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline, m.yellow_days
          FROM case_record c {scope} JOIN matter m ON m.id = c.matter_id
-         WHERE c.state IN (SELECT value FROM json_each(?2))
+         WHERE c.state IN (SELECT value FROM json_each(?2)) AND (?4 IS NULL OR c.class = ?4)
          ORDER BY c.deadline IS NULL, c.deadline, c.submitted_at LIMIT ?3"
     );
-    let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64)]).await?;
+    let class = opt_text(class.map(HandlingClass::as_str));
+    let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64), class]).await?;
     rows.into_iter()
         .map(|r| {
             let item = InboxItem {

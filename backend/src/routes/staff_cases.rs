@@ -20,6 +20,7 @@ use shared::deadline::DeadlineAnswer;
 use shared::calendar::missing_next_year;
 use shared::ledger::{working_days_between, Standing};
 use shared::error::{ApiError, ErrorCode};
+use shared::matter::HandlingClass;
 use shared::staff::StaffUser;
 use std::collections::BTreeMap;
 use worker::{Env, Request, Response, Url};
@@ -35,7 +36,16 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
         Some(s) => vec![CaseState::parse(s)
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
-    json(&annotated_inbox(db, user.department_id, &states).await?, Cache::NoStore)
+    let class = match param(url, "class").as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(
+            HandlingClass::ALL
+                .into_iter()
+                .find(|h| h.as_str() == c)
+                .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办理类别“{c}”")))?,
+        ),
+    };
+    json(&annotated_inbox(db, user.department_id, &states, class).await?, Cache::NoStore)
 }
 
 /// The office's view across departments: on-time rates and the overdue list.
@@ -43,15 +53,15 @@ pub async fn overview(req: &Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
     let rates = db::ledger::department_stats(db).await?;
-    let inbox = annotated_inbox(db, None, &[CaseState::InProgress]).await?;
+    let inbox = annotated_inbox(db, None, &[CaseState::InProgress], None).await?;
     let overdue = inbox.cases.into_iter().filter(|c| c.standing == Some(Standing::Red)).collect();
     json(&OfficeOverview { rates, overdue }, Cache::NoStore)
 }
 
 /// Cases with working days left, yellow/red cards and deemed-acceptance
 /// warnings, from the stored deadlines.
-async fn annotated_inbox(db: &Db, department: Option<i64>, states: &[CaseState]) -> worker::Result<Inbox> {
-    let mut rows = cases::inbox(db, department, states, INBOX_LIMIT).await?;
+async fn annotated_inbox(db: &Db, department: Option<i64>, states: &[CaseState], class: Option<HandlingClass>) -> worker::Result<Inbox> {
+    let mut rows = cases::inbox(db, department, states, class, INBOX_LIMIT).await?;
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
     for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {

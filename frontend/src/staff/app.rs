@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     };
     let page = move || match router.get() {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state } => pages::inbox::InboxPage(state).into_any(),
+        Route::Inbox { state, class } => pages::inbox::InboxPage(state, class).into_any(),
         Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
         Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
         Route::Dashboard(p) => pages::dashboard::DashboardPage(p).into_any(),
@@ -50,9 +50,9 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <header class="site-header staff no-print">
-            <Link to=Route::Inbox { state: String::new() } class="brand">"示范县政务服务 · 工作台"</Link>
+            <Link to=Route::Inbox { state: String::new(), class: String::new() } class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
-                <Link to=Route::Inbox { state: String::new() }>"办件"</Link>
+                <Link to=Route::Inbox { state: String::new(), class: String::new() }>"办件"</Link>
                 <Link to=Route::Overview>"时限监察"</Link>
                 <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
                 <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>

@@ -7,8 +7,8 @@ use frontend::router::{query_param, segments, Page};
 pub enum Route {
     /// `/staff/login`
     Login,
-    /// `/staff?state=`: the inbox.
-    Inbox { state: String },
+    /// `/staff?state=&class=`: the inbox.
+    Inbox { state: String, class: String },
     /// `/staff/cases/{case_no}`
     Case(String),
     /// `/staff/cases/{case_no}/notice`: the printable commitment notice.
@@ -61,7 +61,10 @@ fn with_query(path: &str, parts: &[String]) -> String {
 impl Page for Route {
     fn parse(path: &str, search: &str) -> Route {
         match segments(path).as_slice() {
-            ["staff"] => Route::Inbox { state: query_param(search, "state").unwrap_or_default() },
+            ["staff"] => Route::Inbox {
+                state: query_param(search, "state").unwrap_or_default(),
+                class: query_param(search, "class").unwrap_or_default(),
+            },
             ["staff", "login"] => Route::Login,
             ["staff", "cases", no] => Route::Case(no.to_string()),
             ["staff", "cases", no, "notice"] => Route::Notice(no.to_string()),
@@ -81,8 +84,11 @@ impl Page for Route {
     fn href(&self) -> String {
         match self {
             Route::Login => "/staff/login".into(),
-            Route::Inbox { state } if state.is_empty() => "/staff".into(),
-            Route::Inbox { state } => format!("/staff?state={}", encode(state)),
+            Route::Inbox { state, class } => {
+                let state = if state.is_empty() { String::new() } else { format!("state={}", encode(state)) };
+                let class = if class.is_empty() { String::new() } else { format!("class={}", encode(class)) };
+                with_query("/staff", &[state, class])
+            }
             Route::Case(no) => format!("/staff/cases/{}", encode(no)),
             Route::Notice(no) => format!("/staff/cases/{}/notice", encode(no)),
             Route::Dashboard(p) => with_query("/staff/dashboard", &[p.query()]),

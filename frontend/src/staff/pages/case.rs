@@ -21,7 +21,7 @@ pub fn CasePage(no: String) -> impl IntoView {
     let path = format!("/api/staff/cases/{}", encode(&no));
     let case = load::<StaffCaseView>(path);
     view! {
-        <nav class="back no-print"><Link to=Route::Inbox { state: String::new() }>"‹ 返回办件列表"</Link></nav>
+        <nav class="back no-print"><Link to=Route::Inbox { state: String::new(), class: String::new() }>"‹ 返回办件列表"</Link></nav>
         {show(case, |view| view! { <CaseView view/> })}
     }
 }

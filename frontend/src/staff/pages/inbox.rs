@@ -7,15 +7,19 @@ use frontend::widgets::{deadline_text, load, short_time, show};
 use leptos::prelude::*;
 use shared::case::{CaseState, Inbox};
 use shared::ledger::Standing;
+use shared::matter::HandlingClass;
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
-pub fn InboxPage(state: String) -> impl IntoView {
+pub fn InboxPage(state: String, class: String) -> impl IntoView {
     set_title("待办件");
     let router = use_router::<Route>();
-    let path = format!("/api/staff/cases?state={}", encode(&state));
+    let path = format!("/api/staff/cases?state={}&class={}", encode(&state), encode(&class));
     let inbox = load::<Inbox>(path);
-    let choose = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: event_target_value(&ev) });
+    let class_now = class.clone();
+    let choose = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: event_target_value(&ev), class: class_now.clone() });
+    let state_now = state.clone();
+    let choose_class = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: state_now.clone(), class: event_target_value(&ev) });
     let selected = state.clone();
     view! {
         <section class="panel">
@@ -24,6 +28,11 @@ pub fn InboxPage(state: String) -> impl IntoView {
             <select id="state" on:change=choose>
                 <option value="" selected=selected.is_empty()>"全部未办结"</option>
                 {CaseState::ALL.map(|s| view! { <option value=s.as_str() selected=selected == s.as_str()>{s.zh()}</option> })}
+            </select>
+            <label for="class">"办理类别"</label>
+            <select id="class" on:change=choose_class>
+                <option value="" selected=class.is_empty()>"全部类别"</option>
+                {HandlingClass::ALL.map(|h| view! { <option value=h.as_str() selected=class == h.as_str()>{h.zh()}</option> })}
             </select>
         </section>
         {show(inbox, |inbox| {
