@@ -118,7 +118,7 @@ pub fn sql(out: &mut String) {
     }
     for (i, title) in MEETINGS.iter().enumerate() {
         let class = if i % 3 == 0 { "class1" } else { "class2" };
-        writeln!(out, "INSERT OR REPLACE INTO meeting_plan_item (id, year, title, class, month) VALUES ({}, 2026, {}, '{class}', {});", i + 1, text(title), 1 + i).expect("write");
+        writeln!(out, "INSERT OR IGNORE INTO meeting_plan_item (id, year, title, class, month) VALUES ({}, 2026, {}, '{class}', {});", i + 1, text(title), 1 + i).expect("write");
     }
     out.push_str(COUNTERS_SQL);
 }
