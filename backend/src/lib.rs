@@ -8,11 +8,12 @@ mod db;
 mod error;
 mod routes;
 mod storage;
+mod warnings;
 
 use db::Db;
 use routes::{apply, calendar, case_actions, catalogue, office, staff_auth, staff_cases, track, Reply};
 use serde::Serialize;
-use worker::{event, Context, Env, Method, Request, Response, Result};
+use worker::{event, Context, Env, Method, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
@@ -62,10 +63,24 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "office", "quotas"]) => office::quotas(req, &url, db).await,
         (Method::Get, ["api", "office", "events"]) => office::events(req, db).await,
         (Method::Get, ["api", "office", "overview"]) => staff_cases::overview(req, db).await,
+        (Method::Get, ["api", "office", "warnings"]) => staff_cases::warnings(req, &url, db).await,
         (Method::Get, ["api", "office", "calendar"]) => calendar::year(req, &url, db).await,
         (Method::Post, ["api", "office", "calendar"]) => calendar::save(req, db).await,
         (Method::Post, ["api", "office", "quotas"]) => office::set_quota(req, db).await,
         _ => Err(routes::unknown_route()),
+    }
+}
+
+/// The daily job (wrangler.toml `[triggers]`): records the day's warnings.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let result = match Db::from_env(&env) {
+        Ok(db) => warnings::run(&db, clock::today_cst()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(n) => worker::console_log!("daily warnings: {n} new"),
+        Err(e) => worker::console_error!("daily warnings failed: {e}"),
     }
 }
 

@@ -13,7 +13,8 @@ start_stack() {
   if [ -n "$extra" ]; then
     wrangler d1 execute DB --local --persist-to "$state" --file "$extra" >>"$out/seed.log" 2>&1
   fi
-  wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 >"$out/wrangler.log" 2>&1 &
+  # --test-scheduled: tests run the daily job at /cdn-cgi/handler/scheduled.
+  wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled >"$out/wrangler.log" 2>&1 &
   STACK_PID=$!
   trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"

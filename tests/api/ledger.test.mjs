@@ -148,3 +148,22 @@ test("the inbox filters by class of handling", async () => {
   assert.ok(!joint.some((c) => c.case_no === receipt.case_no));
   assert.equal((await staffGet(cookie, "/api/staff/cases?class=nonsense")).status, 400);
 });
+
+test("the daily job records the day's cards and warnings; a second run changes nothing", async () => {
+  const red = await acceptedCase();
+  sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${red.receipt.case_no}'`);
+  const waiting = (await submitFood()).receipt;
+  sqlLocal(`UPDATE case_record SET submitted_at = '2026-11-02T09:00:00+08:00' WHERE case_no = '${waiting.case_no}'`);
+  const office = (await login("office_admin")).cookie;
+  const run = async () => {
+    const res = await fetch(`${process.env.BASE_URL}/cdn-cgi/handler/scheduled?cron=0+17+*+*+*`);
+    assert.equal(res.status, 200);
+    return (await staffGet(office, "/api/office/warnings")).body.warnings;
+  };
+  const first = await run();
+  assert.ok(first.some((w) => w.case_no === red.receipt.case_no && w.kind === "red"), JSON.stringify(first));
+  assert.ok(first.some((w) => w.case_no === waiting.case_no && w.kind === "deemed"));
+  const second = await run();
+  assert.deepEqual(second, first, "running the job twice changes nothing");
+  assert.equal((await staffGet(red.cookie, "/api/office/warnings")).status, 403);
+});

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod staff;
 pub mod streamline;
 pub mod throttle;
+pub mod warnings;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;

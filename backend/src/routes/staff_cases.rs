@@ -245,3 +245,15 @@ fn disposition_note(d: &Disposition, staff_note: &str, deadline: Option<&str>) -
     }
     note
 }
+
+/// The warnings the daily job recorded for `?day=` (default today), office only.
+pub async fn warnings(req: &Request, url: &Url, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let day = match param(url, "day") {
+        Some(d) => Date::parse(&d).map_err(|_| ApiError::new(ErrorCode::InvalidDate, "日期应为 YYYY-MM-DD"))?,
+        None => clock::today_cst(),
+    };
+    let warnings = db::warnings::on(db, day).await?;
+    json(&serde_json::json!({ "day": day, "warnings": warnings }), Cache::NoStore)
+}

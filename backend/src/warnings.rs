@@ -1,0 +1,38 @@
+//! The daily scheduled job (wrangler.toml `[triggers]`): records yellow and
+//! red cards and deemed-acceptance warnings for the day. Running it twice on
+//! the same day changes nothing.
+
+use crate::db::{self, Db};
+use shared::case::deemed_acceptance_warning;
+use shared::date::Date;
+use shared::ledger::working_days_between;
+
+/// The longest yellow threshold a matter may set (migration 0007), in
+/// calendar days with weekends and the longest holiday around it.
+const LOOKAHEAD_DAYS: i32 = 30 * 2 + 10;
+
+pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
+    let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
+    let mut until = today;
+    for _ in 0..LOOKAHEAD_DAYS {
+        until = until.next();
+    }
+    let mut found: Vec<(i64, &'static str)> = Vec::new();
+    for c in db::warnings::due_by(db, until).await? {
+        let Some(deadline) = c.deadline.get(..10).and_then(|d| Date::parse(d).ok()) else { continue };
+        if today > deadline {
+            found.push((c.id, "red"));
+        } else if working_days_between(&calendar, today, deadline) <= c.yellow_days {
+            found.push((c.id, "yellow"));
+        }
+    }
+    // Submissions still waiting: a small set (the windows' open work), read
+    // through the (state, submitted_at) index.
+    for (id, submitted_at) in db::warnings::waiting_since(db, today).await? {
+        let Some(received) = submitted_at.get(..10).and_then(|d| Date::parse(d).ok()) else { continue };
+        if deemed_acceptance_warning(working_days_between(&calendar, received, today)).is_some() {
+            found.push((id, "deemed"));
+        }
+    }
+    db::warnings::record(db, today, &found).await
+}
