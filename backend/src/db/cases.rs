@@ -5,20 +5,11 @@
 //! version it read and a fresh nonce; the audit row is inserted only where
 //! that nonce landed, so a lost race writes nothing at all.
 
-use super::{opt_int, Db};
+use super::{num, opt_int, opt_text, Db};
 use serde::Deserialize;
 use shared::case::{CaseEvent, CaseFile, CaseState, InboxItem, Receipt};
 use shared::matter::HandlingClass;
-use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
-
-fn num(n: i64) -> JsValue {
-    JsValue::from_f64(n as f64)
-}
-
-fn opt_text(s: Option<&str>) -> JsValue {
-    s.map(JsValue::from).unwrap_or(JsValue::NULL)
-}
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
     Error::RustError(format!("{what}: {e}"))

@@ -4,22 +4,13 @@
 //! event are written only where that change landed.
 
 use super::cases::event_statement;
-use super::{opt_int, Db};
+use super::{num, opt_int, opt_text, Db};
 use serde::Deserialize;
 use shared::case::{CaseState, ExtensionInfo};
 use shared::case_action::ExtensionState;
 use shared::date::Date;
 use shared::ledger::{Extension, Ledger, Pause, PauseReason};
-use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Result};
-
-fn num(n: i64) -> JsValue {
-    JsValue::from_f64(n as f64)
-}
-
-fn opt_text(s: Option<&str>) -> JsValue {
-    s.map(JsValue::from).unwrap_or(JsValue::NULL)
-}
 
 /// The ledger of an accepted case, and its extension request if any.
 pub async fn load(db: &Db, case_id: i64, accepted_on: Date, committed_days: u32) -> Result<(Ledger, Option<ExtensionInfo>)> {

@@ -58,7 +58,17 @@ impl Db {
     }
 }
 
+/// An integer as a bound parameter (D1 takes JavaScript numbers).
+pub fn num(n: i64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+/// Optional text as a bound parameter (`NULL` when absent).
+pub fn opt_text(s: Option<&str>) -> JsValue {
+    s.map(JsValue::from).unwrap_or(JsValue::NULL)
+}
+
 /// An optional integer as a bound parameter (`NULL` when absent).
 pub fn opt_int(v: Option<i64>) -> JsValue {
-    v.map(|n| JsValue::from_f64(n as f64)).unwrap_or(JsValue::NULL)
+    v.map(num).unwrap_or(JsValue::NULL)
 }

@@ -5,7 +5,7 @@
 //! Every record that counts updates its month and day counters in the same
 //! atomic batch; dashboards read only the counters.
 
-use super::{opt_int, Db};
+use super::{num, opt_int, Db};
 use serde::Deserialize;
 use shared::date::Date;
 use shared::streamline::{
@@ -14,10 +14,6 @@ use shared::streamline::{
 };
 use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
-
-fn num(n: i64) -> JsValue {
-    JsValue::from_f64(n as f64)
-}
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
     Error::RustError(format!("{what}: {e}"))
