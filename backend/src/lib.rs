@@ -11,7 +11,7 @@ mod storage;
 mod warnings;
 
 use db::Db;
-use routes::{apply, calendar, case_actions, catalogue, office, staff_auth, staff_cases, track, Reply};
+use routes::{apply, calendar, case_actions, catalogue, evaluation, office, staff_auth, staff_cases, statistics, track, Reply};
 use serde::Serialize;
 use worker::{event, Context, Env, Method, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
@@ -44,6 +44,7 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "track", case_no]) => track::track(req, &url, db, case_no).await,
         (Method::Get, ["api", "track", case_no, "qr.svg"]) => track::qr(req, &url, case_no),
         (Method::Post, ["api", "track", case_no, "supplement"]) => track::supplement(req, env, db, case_no).await,
+        (Method::Post, ["api", "track", case_no, "evaluation"]) => evaluation::rate(req, db, case_no).await,
         (Method::Post, ["api", "staff", "login"]) => staff_auth::login(req, db).await,
         (Method::Post, ["api", "staff", "logout"]) => staff_auth::logout(req, db).await,
         (Method::Get, ["api", "staff", "me"]) => staff_auth::me(req, db).await,
@@ -51,6 +52,10 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "staff", "cases", case_no]) => staff_cases::detail(req, db, case_no).await,
         (Method::Post, ["api", "staff", "cases", case_no, "disposition"]) => staff_cases::dispose(req, db, case_no).await,
         (Method::Post, ["api", "staff", "cases", case_no, "action"]) => case_actions::act(req, db, case_no).await,
+        (Method::Post, ["api", "staff", "cases", case_no, "verification"]) => evaluation::verify(req, db, case_no).await,
+        (Method::Post, ["api", "staff", "cases", case_no, "rectification"]) => evaluation::rectify(req, db, case_no).await,
+        (Method::Get, ["api", "staff", "reviews"]) => evaluation::reviews(req, &url, db).await,
+        (Method::Get, ["api", "staff", "colleagues"]) => staff_cases::colleagues(req, db).await,
         (Method::Get, ["api", "staff", "files", id]) => staff_cases::file(req, env, db, id).await,
         (Method::Get, ["api", "office", "dashboard"]) => office::dashboard(req, &url, db).await,
         (Method::Get, ["api", "office", "meetings"]) => office::meetings(req, &url, db).await,
@@ -63,6 +68,7 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         (Method::Get, ["api", "office", "quotas"]) => office::quotas(req, &url, db).await,
         (Method::Get, ["api", "office", "events"]) => office::events(req, db).await,
         (Method::Get, ["api", "office", "overview"]) => staff_cases::overview(req, db).await,
+        (Method::Get, ["api", "office", "statistics"]) => statistics::statistics(req, &url, db).await,
         (Method::Get, ["api", "office", "warnings"]) => staff_cases::warnings(req, &url, db).await,
         (Method::Get, ["api", "office", "calendar"]) => calendar::year(req, &url, db).await,
         (Method::Post, ["api", "office", "calendar"]) => calendar::save(req, db).await,

@@ -217,6 +217,8 @@ pub struct TrackView {
     pub ledger: Option<crate::ledger::Derived>,
     pub extension: Option<ExtensionInfo>,
     pub result: Option<String>,
+    /// The applicant's rating once given, with the negative-review outcome.
+    pub evaluation: Option<crate::evaluation::EvaluationView>,
 }
 
 /// Working days within which an applicant must be told materials are
@@ -286,6 +288,8 @@ pub struct InboxItem {
     pub standing: Option<crate::ledger::Standing>,
     /// For submissions not yet disposed of: the deemed-acceptance warning.
     pub deemed_warning: Option<String>,
+    /// The handler's name, once someone took the case.
+    pub assignee: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -329,6 +333,9 @@ pub struct StaffCaseView {
     pub ledger: Option<crate::ledger::Derived>,
     pub extension: Option<ExtensionInfo>,
     pub result: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub assignee: Option<String>,
+    pub evaluation: Option<crate::evaluation::EvaluationView>,
 }
 
 #[cfg(test)]

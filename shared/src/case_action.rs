@@ -18,6 +18,8 @@ pub enum CaseAction {
     RequestExtension { days: u32, reason: String },
     DecideExtension { approve: bool },
     Complete { result: String },
+    /// Hand an open case to a member of the lead department (its head only).
+    Assign { staff_id: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +65,9 @@ pub fn check_action(state: CaseState, paused: bool, extension: ExtensionState, a
         }
         CaseAction::Complete { .. } if paused => not_now("暂停计时中的办件请先恢复计时再办结"),
         CaseAction::Complete { result } if result.trim().is_empty() => bad("请填写办理结果（如证照编号、上级批复文号）".into()),
+        CaseAction::Assign { .. } if matches!(state, CaseState::Completed | CaseState::Returned) => {
+            not_now("已办结或已退回的办件无需分派")
+        }
         _ => Ok(()),
     }
 }
@@ -116,6 +121,15 @@ mod tests {
         assert!(!ok(Completed, false, ExtensionState::None, &done));
         let empty = CaseAction::Complete { result: " ".into() };
         assert_eq!(check_action(InProgress, false, ExtensionState::None, &empty).unwrap_err().code, ErrorCode::InvalidParameter);
+    }
+
+    #[test]
+    fn open_cases_can_be_assigned() {
+        let assign = CaseAction::Assign { staff_id: 3 };
+        for s in CaseState::ALL {
+            let open = !matches!(s, Completed | Returned);
+            assert_eq!(ok(s, false, ExtensionState::None, &assign), open, "{s:?}");
+        }
     }
 
     #[test]

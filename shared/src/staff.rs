@@ -76,10 +76,19 @@ impl StaffUser {
 impl StaffUser {
     /// Extensions are approved by the head of the case's lead department.
     pub fn check_can_approve_extension(&self, lead: i64) -> Result<(), ApiError> {
+        self.check_head_of(lead, "延期须由本部门负责人审批")
+    }
+
+    /// Cases are assigned to a handler by the head of the lead department.
+    pub fn check_can_assign(&self, lead: i64) -> Result<(), ApiError> {
+        self.check_head_of(lead, "办件分派须由本部门负责人操作")
+    }
+
+    fn check_head_of(&self, lead: i64, refusal: &str) -> Result<(), ApiError> {
         if self.role == Role::DepartmentHead && self.department_id == Some(lead) {
             Ok(())
         } else {
-            Err(ApiError::new(ErrorCode::Forbidden, "延期须由本部门负责人审批"))
+            Err(ApiError::new(ErrorCode::Forbidden, refusal))
         }
     }
 
@@ -104,6 +113,14 @@ impl StaffUser {
     }
 }
 
+/// A member of a department's staff, for assigning and filtering by handler.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
 fn not_yours() -> ApiError {
     ApiError::new(ErrorCode::Forbidden, "该办件不属于您所在部门，无权查看或办理")
 }
@@ -126,6 +143,16 @@ mod tests {
         assert!(staff.check_can_dispose(1).is_ok());
         assert!(staff.check_can_dispose(2).is_err());
         assert!(user(Role::DepartmentHead, 2).check_can_dispose(2).is_ok());
+    }
+
+    #[test]
+    fn only_the_lead_departments_head_assigns_and_approves() {
+        assert!(user(Role::DepartmentHead, 1).check_can_assign(1).is_ok());
+        assert!(user(Role::DepartmentHead, 1).check_can_approve_extension(1).is_ok());
+        for (role, dept) in [(Role::DepartmentHead, 2), (Role::WindowStaff, 1), (Role::OfficeAdmin, 1)] {
+            assert_eq!(user(role, dept).check_can_assign(1).unwrap_err().code, ErrorCode::Forbidden);
+            assert_eq!(user(role, dept).check_can_approve_extension(1).unwrap_err().code, ErrorCode::Forbidden);
+        }
     }
 
     #[test]

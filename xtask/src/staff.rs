@@ -16,8 +16,9 @@ pub struct DemoStaff {
     pub department: Option<usize>,
 }
 
-pub const STAFF: [DemoStaff; 5] = [
+pub const STAFF: [DemoStaff; 6] = [
     DemoStaff { username: "scjg_window", name: "王晓燕", role: "window_staff", department: Some(1) },
+    DemoStaff { username: "scjg_window2", name: "陈静", role: "window_staff", department: Some(1) },
     DemoStaff { username: "scjg_head", name: "李建国", role: "department_head", department: Some(1) },
     DemoStaff { username: "ga_window", name: "赵志强", role: "window_staff", department: Some(2) },
     DemoStaff { username: "zj_window", name: "孙丽", role: "window_staff", department: Some(4) },

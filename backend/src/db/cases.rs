@@ -74,6 +74,8 @@ pub struct NewCase<'a> {
     pub address: &'a str,
     pub fields_json: &'a str,
     pub now: &'a str,
+    /// The day it was received (China Standard Time), for the statistics.
+    pub day: shared::date::Date,
     pub nonce: &'a str,
 }
 
@@ -143,6 +145,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
         )?,
     ];
     statements.extend(insert_files(db, c.case_no, c.nonce, 0, files, c.now)?);
+    statements.extend(super::stats::add(db, c.case_no, c.nonce, c.day, &shared::stats::on_received())?);
     db.batch(statements).await?;
     Ok(())
 }
@@ -208,6 +211,8 @@ pub struct CaseRow {
     pub result: Option<String>,
     /// The matter's yellow-card threshold.
     pub yellow_days: u32,
+    pub assignee_id: Option<i64>,
+    pub assignee: Option<String>,
 }
 
 impl CaseRow {
@@ -233,8 +238,10 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
                       WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,
                     c.state, c.class, c.applicant_kind, c.applicant_name, c.id_number, c.mobile, c.address,
                     c.fields, c.submitted_at, c.accepted_on, c.committed_days, c.deadline, c.supplement_items,
-                    c.return_reasons, c.report_authority, c.version, c.paused, c.result, m.yellow_days
+                    c.return_reasons, c.report_authority, c.version, c.paused, c.result, m.yellow_days,
+                    c.assignee_id, s.name AS assignee
              FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id
+                  LEFT JOIN staff s ON s.id = c.assignee_id
              WHERE c.case_no = ?1",
             &[case_no.into()],
         )
@@ -322,13 +329,28 @@ pub async fn stored_file(db: &Db, id: i64) -> Result<Option<StoredFile>> {
     Ok(rows.into_iter().next())
 }
 
-/// A department's cases in the given states, oldest deadline first, each with
-/// its matter's yellow-card threshold.
+/// Whose cases an inbox lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handler {
+    Anyone,
+    /// Not yet taken by anyone.
+    Nobody,
+    Staff(i64),
+}
+
+/// A department's cases (as lead, or assisting a joint case) in the given
+/// states, oldest deadline first, each with its matter's yellow-card
+/// threshold. The office (`None`) sees every department's.
+///
+/// Rows read grow with the open cases, not with history: the lead cases come
+/// from the (department, state, deadline) index, the assisted ones from the
+/// partial index of co-departments.
 pub async fn inbox(
     db: &Db,
     department: Option<i64>,
     states: &[CaseState],
     class: Option<HandlingClass>,
+    handler: Handler,
     limit: u32,
 ) -> Result<Vec<(InboxItem, u32)>> {
     #[derive(Deserialize)]
@@ -341,22 +363,36 @@ pub async fn inbox(
         submitted_at: String,
         deadline: Option<String>,
         yellow_days: u32,
+        assignee: Option<String>,
     }
     let states_json = serde_json::to_string(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>())
         .map_err(|e| corrupt("states", e))?;
-    let scope = if department.is_some() {
-        "JOIN case_department cd ON cd.case_id = c.id AND cd.department_id = ?1"
-    } else {
-        "JOIN case_department cd ON cd.case_id = c.id AND cd.lead = 1 AND ?1 IS NULL"
+    let in_states = "c.state IN (SELECT value FROM json_each(?2))";
+    let scope = match department {
+        Some(_) => format!(
+            "SELECT c.id FROM case_record c WHERE c.department_id = ?1 AND {in_states}
+             UNION ALL
+             SELECT cd.case_id FROM case_department cd JOIN case_record c ON c.id = cd.case_id
+             WHERE cd.department_id = ?1 AND cd.lead = 0 AND {in_states}"
+        ),
+        None => format!("SELECT c.id FROM case_record c WHERE ?1 IS NULL AND {in_states}"),
     };
     let sql = format!(
-        "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline, m.yellow_days
-         FROM case_record c {scope} JOIN matter m ON m.id = c.matter_id
-         WHERE c.state IN (SELECT value FROM json_each(?2)) AND (?4 IS NULL OR c.class = ?4)
+        "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline,
+                m.yellow_days, s.name AS assignee
+         FROM case_record c JOIN matter m ON m.id = c.matter_id LEFT JOIN staff s ON s.id = c.assignee_id
+         WHERE c.id IN ({scope}) AND (?4 IS NULL OR c.class = ?4)
+           AND (?5 = 'anyone' OR (?5 = 'nobody' AND c.assignee_id IS NULL) OR c.assignee_id = ?6)
          ORDER BY c.deadline IS NULL, c.deadline, c.submitted_at LIMIT ?3"
     );
     let class = opt_text(class.map(HandlingClass::as_str));
-    let rows: Vec<Row> = db.rows(&sql, &[opt_int(department), states_json.into(), num(limit as i64), class]).await?;
+    let (mode, staff) = match handler {
+        Handler::Anyone => ("anyone", None),
+        Handler::Nobody => ("nobody", None),
+        Handler::Staff(id) => ("staff", Some(id)),
+    };
+    let params = [opt_int(department), states_json.into(), num(limit as i64), class, mode.into(), opt_int(staff)];
+    let rows: Vec<Row> = db.rows(&sql, &params).await?;
     rows.into_iter()
         .map(|r| {
             let item = InboxItem {
@@ -370,6 +406,7 @@ pub async fn inbox(
                 remaining_days: None,
                 standing: None,
                 deemed_warning: None,
+                assignee: r.assignee,
             };
             Ok((item, r.yellow_days))
         })
@@ -393,6 +430,9 @@ pub struct Change<'a> {
     pub actor: &'a str,
     pub staff_id: i64,
     pub note: &'a str,
+    /// What the disposition adds to the day's statistics.
+    pub day: shared::date::Date,
+    pub stats: shared::stats::Increments,
 }
 
 /// Applies the change if the case is still at `version`; `false` if someone
@@ -401,7 +441,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
     let mut statements = vec![db.statement(
         "UPDATE case_record SET state = ?3, class = ?4, accepted_on = ?5, committed_days = ?6, deadline = ?7,
              supplement_items = ?8, return_reasons = ?9, report_authority = ?10,
-             version = version + 1, last_change = ?11
+             assignee_id = coalesce(assignee_id, ?12), version = version + 1, last_change = ?11
          WHERE case_no = ?1 AND version = ?2",
         &[
             case_no.into(),
@@ -415,6 +455,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
             opt_text(c.return_reasons),
             opt_text(c.report_authority),
             nonce.into(),
+            num(c.staff_id),
         ],
     )?];
     for d in c.co_departments {
@@ -425,6 +466,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
         )?);
     }
     statements.push(event_statement(db, case_no, nonce, c.actor, Some(c.staff_id), Some(c.from), c.to, c.note, now)?);
+    statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     let results = db.batch(statements).await?;
     Ok(changed_one(results.first()))
 }

@@ -65,6 +65,11 @@ pub struct CaseChange<'a> {
     pub paused: bool,
     pub deadline: Option<String>,
     pub completed: Option<(Date, bool, &'a str)>,
+    /// A new handler (the department head's assignment).
+    pub assignee: Option<i64>,
+    /// What the change adds to the day's statistics.
+    pub day: Date,
+    pub stats: shared::stats::Increments,
 }
 
 /// What else the change writes, each guarded by the nonce.
@@ -121,7 +126,7 @@ pub async fn change(
     let mut statements = vec![db.statement(
         "UPDATE case_record SET state = ?3, paused = ?4, deadline = ?5,
              completed_on = coalesce(?6, completed_on), completed_late = coalesce(?7, completed_late), result = coalesce(?8, result),
-             version = version + 1, last_change = ?9
+             assignee_id = coalesce(?10, assignee_id), version = version + 1, last_change = ?9
          WHERE case_no = ?1 AND version = ?2",
         &[
             case_no.into(),
@@ -133,6 +138,7 @@ pub async fn change(
             opt_int(late),
             opt_text(result),
             nonce.into(),
+            opt_int(c.assignee),
         ],
     )?];
     if let Some(s) = side_statement(db, case_no, nonce, side)? {
@@ -147,6 +153,7 @@ pub async fn change(
         )?);
     }
     statements.push(event_statement(db, case_no, nonce, actor.0, Some(actor.1), Some(from), c.state, note, now)?);
+    statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     let results = db.batch(statements).await?;
     Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1)
 }

@@ -5,8 +5,10 @@
 pub mod calendar;
 pub mod cases;
 pub mod catalogue;
+pub mod evaluation;
 pub mod ledger;
 pub mod staff;
+pub mod stats;
 pub mod streamline;
 pub mod throttle;
 pub mod warnings;

@@ -85,3 +85,23 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<()> {
     db.rows::<serde_json::Value>("DELETE FROM staff_session WHERE token_hash = ?1", &[token_hash.into()]).await?;
     Ok(())
 }
+
+/// A department's active staff, for assigning cases and filtering by handler.
+pub async fn colleagues(db: &Db, department_id: i64) -> Result<Vec<shared::staff::Colleague>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        id: i64,
+        name: String,
+        role: String,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT id, name, role FROM staff WHERE department_id = ?1 AND active = 1 ORDER BY role DESC, name",
+            &[super::num(department_id)],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| Some(shared::staff::Colleague { id: r.id, name: r.name, role: shared::staff::Role::parse(&r.role)? }))
+        .collect())
+}

@@ -97,6 +97,7 @@ async fn store(
             address: form.address.trim(),
             fields_json: &fields_json,
             now,
+            day: clock::today_cst(),
             nonce: &crypto::hex(&crypto::random_bytes::<16>()?),
         };
         cases::create(db, &new_case, &stored, key, &receipt_json).await?;

@@ -23,6 +23,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     user.check_can_view(case.department_id, &case.co_departments())?;
     match body.action {
         CaseAction::DecideExtension { .. } => user.check_can_approve_extension(case.department_id)?,
+        CaseAction::Assign { .. } => user.check_can_assign(case.department_id)?,
         _ => user.check_can_dispose(case.department_id)?,
     }
     let state = case.state()?;
@@ -44,6 +45,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let now = clock::now_rfc3339();
     let actor = (user.name.as_str(), user.id);
     let (mut next_state, mut paused, mut completed) = (state, case.paused == 1, None);
+    let (mut assignee, mut stats) = (None, Vec::new());
     let (side, note) = match &body.action {
         CaseAction::Pause { reason } => {
             if let Some(l) = ledger.as_mut() {
@@ -74,8 +76,19 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
             next_state = CaseState::Completed;
             let late = case.deadline.as_deref().and_then(|d| shared::date::Date::parse(d.get(..10)?).ok()).is_some_and(|d| today > d);
             completed = Some((today, late, result.trim()));
+            if let Some(class) = case.class {
+                stats = shared::stats::on_completion(class, late);
+            }
             let when = if late { "逾期办结" } else { "按期办结" };
             (Side::None, format!("{when}：{}", result.trim()))
+        }
+        CaseAction::Assign { staff_id } => {
+            let colleagues = db::staff::colleagues(db, case.department_id).await?;
+            let to = colleagues.into_iter().find(|c| c.id == *staff_id).ok_or_else(|| {
+                ApiError::new(shared::error::ErrorCode::InvalidParameter, "只能分派给本部门在岗的工作人员")
+            })?;
+            assignee = Some(to.id);
+            (Side::None, format!("分派给{}办理", to.name))
         }
     };
     let deadline = match (&ledger, next_state) {
@@ -85,7 +98,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         }
         _ => case.deadline.clone(),
     };
-    let change = CaseChange { state: next_state, paused, deadline, completed };
+    let change = CaseChange { state: next_state, paused, deadline, completed, assignee, day: today, stats };
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
     let applied = db::ledger::change(db, case_no, body.version, state, &change, &side, actor, &note, &now, &nonce).await?;
     let after = db::cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;

@@ -5,9 +5,11 @@ pub mod apply;
 pub mod case_actions;
 pub mod calendar;
 pub mod catalogue;
+pub mod evaluation;
 pub mod office;
 pub mod staff_auth;
 pub mod staff_cases;
+pub mod statistics;
 pub mod track;
 
 use crate::error::AppError;

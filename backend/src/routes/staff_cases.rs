@@ -6,7 +6,7 @@ use super::{json, param, read_json, Cache, Reply};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
-use crate::db::cases::{self, CaseRow, Change};
+use crate::db::cases::{self, CaseRow, Change, Handler};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
@@ -45,7 +45,25 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
                 .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办理类别“{c}”")))?,
         ),
     };
-    json(&annotated_inbox(db, user.department_id, &states, class).await?, Cache::NoStore)
+    let handler = match param(url, "assignee").as_deref() {
+        None | Some("") => Handler::Anyone,
+        Some("none") => Handler::Nobody,
+        Some("me") => Handler::Staff(user.id),
+        Some(id) => Handler::Staff(
+            id.parse().map_err(|_| ApiError::new(ErrorCode::InvalidParameter, format!("未知的承办人“{id}”")))?,
+        ),
+    };
+    json(&annotated_inbox(db, user.department_id, &states, class, handler).await?, Cache::NoStore)
+}
+
+/// The signed-in member's department colleagues (the office: none).
+pub async fn colleagues(req: &Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let list = match user.department_id {
+        Some(d) => db::staff::colleagues(db, d).await?,
+        None => Vec::new(),
+    };
+    json(&list, Cache::NoStore)
 }
 
 /// The office's view across departments: on-time rates and the overdue list.
@@ -53,15 +71,21 @@ pub async fn overview(req: &Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
     let rates = db::ledger::department_stats(db).await?;
-    let inbox = annotated_inbox(db, None, &[CaseState::InProgress], None).await?;
+    let inbox = annotated_inbox(db, None, &[CaseState::InProgress], None, Handler::Anyone).await?;
     let overdue = inbox.cases.into_iter().filter(|c| c.standing == Some(Standing::Red)).collect();
     json(&OfficeOverview { rates, overdue }, Cache::NoStore)
 }
 
 /// Cases with working days left, yellow/red cards and deemed-acceptance
 /// warnings, from the stored deadlines.
-async fn annotated_inbox(db: &Db, department: Option<i64>, states: &[CaseState], class: Option<HandlingClass>) -> worker::Result<Inbox> {
-    let mut rows = cases::inbox(db, department, states, class, INBOX_LIMIT).await?;
+async fn annotated_inbox(
+    db: &Db,
+    department: Option<i64>,
+    states: &[CaseState],
+    class: Option<HandlingClass>,
+    handler: Handler,
+) -> worker::Result<Inbox> {
+    let mut rows = cases::inbox(db, department, states, class, handler, INBOX_LIMIT).await?;
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
     for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
@@ -118,6 +142,9 @@ pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppErro
         ledger,
         extension,
         result: case.result.clone(),
+        evaluation: db::evaluation::of_case(db, case.id).await?,
+        assignee_id: case.assignee_id,
+        assignee: case.assignee.clone(),
         state: case.state()?,
         co_departments: case.co_departments(),
         supplement_items: case.supplement_items()?,
@@ -218,6 +245,8 @@ pub async fn dispose(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         actor: &user.name,
         staff_id: user.id,
         note: &note,
+        day: today,
+        stats: shared::stats::on_disposition(body.disposition.class(), (matter.committed_days, matter.statutory_days)),
     };
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
     let applied = cases::dispose(db, case_no, body.version, &change, &nonce, &clock::now_rfc3339()).await?;

@@ -27,7 +27,7 @@ fn no_match() -> ApiError {
 
 /// The case, if `code` is its query code; otherwise the same 404 as for an
 /// unknown case.
-async fn authorised_case(req: &Request, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
+pub(super) async fn authorised_case(req: &Request, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
     let hits = db::throttle::hit(db, &format!("track:ip:{}", client_ip(req)), 60, clock::now_unix()).await?;
     if hits > PER_MINUTE {
         return Err(ApiError::new(ErrorCode::TooManyRequests, "查询过于频繁，请一分钟后再试").into());
@@ -45,7 +45,7 @@ pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
     json(&view(db, case).await?, Cache::NoStore)
 }
 
-async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
+pub(super) async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
     let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
     // A completed case's ledger is history; show it only while the clock runs.
     let (ledger, extension) = match case.state()? {
@@ -56,6 +56,7 @@ async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
         ledger,
         extension,
         result: case.result.clone(),
+        evaluation: db::evaluation::of_case(db, case.id).await?,
         materials,
         state: case.state()?,
         supplement_items: case.supplement_items()?,

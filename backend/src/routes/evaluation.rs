@@ -1,0 +1,145 @@
+//! 好差评 and the negative-review loop (shared::evaluation):
+//! `POST /api/track/{case_no}/evaluation` (the applicant, with the query code),
+//! `GET /api/staff/reviews?state=open|<state>` (the office: all; a department: its own),
+//! `POST /api/staff/cases/{case_no}/verification` (the office),
+//! `POST /api/staff/cases/{case_no}/rectification` (the lead department).
+
+use super::{json, param, read_json, Cache, Reply};
+use crate::auth::require_staff;
+use crate::db::cases::CaseRow;
+use crate::db::evaluation::{ReviewChange, Step};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::{clock, crypto};
+use shared::case::conflict;
+use shared::deadline::DeadlineAnswer;
+use shared::error::{ApiError, ErrorCode};
+use shared::evaluation::{
+    check_rating, check_rectification, check_verdict, EvaluationRequest, RectificationRequest, ReviewState, VerificationRequest,
+    Verdict,
+};
+use worker::{Request, Url};
+
+fn nonce() -> worker::Result<String> {
+    Ok(crypto::hex(&crypto::random_bytes::<16>()?))
+}
+
+/// A lost race: someone changed the case between reading and writing.
+fn changed_meanwhile(case: &CaseRow) -> AppError {
+    match case.state() {
+        Ok(s) => conflict(s, "该办件刚被他人更新，请刷新后查看".into()).into(),
+        Err(e) => e.into(),
+    }
+}
+
+pub async fn rate(req: &mut Request, db: &Db, case_no: &str) -> Reply {
+    let body: EvaluationRequest = read_json(req).await?;
+    let case = super::track::authorised_case(req, db, case_no, Some(&body.code)).await?;
+    let already = db::evaluation::of_case(db, case.id).await?.is_some();
+    check_rating(case.state()?, already, body.level, &body.comment)?;
+    let (nonce, now) = (nonce()?, clock::now_rfc3339());
+    let comment = body.comment.trim();
+    let note = if comment.is_empty() {
+        format!("申请人评价：{}", body.level.zh())
+    } else {
+        format!("申请人评价：{}（{comment}）", body.level.zh())
+    };
+    let step = Step {
+        case_no: &case.case_no,
+        version: case.version,
+        nonce: &nonce,
+        actor: "申请人",
+        staff_id: None,
+        note: &note,
+        now: &now,
+        day: clock::today_cst(),
+    };
+    if !db::evaluation::rate(db, &step, body.level, comment).await? {
+        // A concurrent rating won: answer as for a second one.
+        return Err(conflict(case.state()?, "该办件已评价，每件只能评价一次".into()).into());
+    }
+    let after = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
+    json(&super::track::view(db, after).await?, Cache::NoStore)
+}
+
+pub async fn reviews(req: &Request, url: &Url, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let states = match param(url, "state").as_deref() {
+        None | Some("") | Some("open") => vec![ReviewState::PendingVerification, ReviewState::Rectifying],
+        Some("all") => ReviewState::ALL.to_vec(),
+        Some(s) => vec![ReviewState::parse(s)
+            .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的差评处理状态“{s}”")))?],
+    };
+    // The office sees every department's; a department only its own.
+    let department = if user.check_is_office().is_ok() { None } else { user.department_id };
+    json(&db::evaluation::reviews(db, department, &states).await?, Cache::NoStore)
+}
+
+pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    let body: VerificationRequest = read_json(req).await?;
+    let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
+    let current = db::evaluation::of_case(db, case.id).await?.and_then(|e| e.review).map(|r| r.state);
+    let to = check_verdict(current, &body.verdict)?;
+    let today = clock::today_cst();
+    let (office_note, rectify_by, note) = match &body.verdict {
+        Verdict::Upheld { days, instructions } => {
+            let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
+            let by = DeadlineAnswer::from(calendar.add_working_days(today, *days)).deadline;
+            let note = format!("县府办核实差评属实，责成部门于{}前整改：{}", by.get(..10).unwrap_or(""), instructions.trim());
+            (instructions.trim(), Some(by), note)
+        }
+        Verdict::Dismissed { reason } => (reason.trim(), None, format!("县府办核实差评：{}", reason.trim())),
+    };
+    let (nonce, now) = (nonce()?, clock::now_rfc3339());
+    let step = Step {
+        case_no,
+        version: body.version,
+        nonce: &nonce,
+        actor: &user.name,
+        staff_id: Some(user.id),
+        note: &note,
+        now: &now,
+        day: today,
+    };
+    let change = ReviewChange::Verified { to, office_note, rectify_by: rectify_by.as_deref() };
+    if !db::evaluation::review(db, &step, ReviewState::PendingVerification, &change).await? {
+        return Err(changed_meanwhile(&case));
+    }
+    after(db, case_no).await
+}
+
+pub async fn rectify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let body: RectificationRequest = read_json(req).await?;
+    let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
+    user.check_can_dispose(case.department_id)?;
+    let review = db::evaluation::of_case(db, case.id).await?.and_then(|e| e.review);
+    check_rectification(review.as_ref().map(|r| r.state), &body.report)?;
+    let today = clock::today_cst();
+    let due = review.and_then(|r| r.rectify_by).and_then(|d| shared::date::Date::parse(d.get(..10)?).ok());
+    let late = due.is_some_and(|d| today > d);
+    let report = body.report.trim();
+    let note = format!("{}：{report}", if late { "部门逾期完成整改" } else { "部门完成整改" });
+    let (nonce, now) = (nonce()?, clock::now_rfc3339());
+    let step = Step {
+        case_no,
+        version: body.version,
+        nonce: &nonce,
+        actor: &user.name,
+        staff_id: Some(user.id),
+        note: &note,
+        now: &now,
+        day: today,
+    };
+    if !db::evaluation::review(db, &step, ReviewState::Rectifying, &ReviewChange::Rectified { report, late }).await? {
+        return Err(changed_meanwhile(&case));
+    }
+    after(db, case_no).await
+}
+
+async fn after(db: &Db, case_no: &str) -> Reply {
+    let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
+    json(&super::staff_cases::staff_view(db, case).await?, Cache::NoStore)
+}
