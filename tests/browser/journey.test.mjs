@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
-import { launch, phonePage, screenshot } from "../support/browser.mjs";
+import { deskPage, launch, phonePage, screenshot } from "../support/browser.mjs";
 import { DEMO_PASSWORD, acceptedCase, matterByName, sqlLocal } from "../support/cases.mjs";
 
 let browser;
@@ -106,11 +106,7 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
   const { receipt } = await acceptedCase();
   sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${receipt.case_no}'`);
 
-  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
-  await desk.goto(`${BASE_URL}/staff/login`);
-  await desk.getByLabel("用户名").fill("scjg_window");
-  await desk.getByLabel("密码").fill(DEMO_PASSWORD);
-  await desk.getByRole("button", { name: "登录" }).click();
+  const desk = await deskPage(browser, "scjg_window");
   const row = desk.locator(`tr[data-case="${receipt.case_no}"]`);
   await row.waitFor();
   assert.match(await row.getAttribute("class"), /\bred\b/);
@@ -135,13 +131,7 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
 
 test("staff pause, resume and complete a commitment item in the case page", async () => {
   const { receipt } = await acceptedCase();
-  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
-  desk.on("pageerror", (e) => { throw e; });
-  await desk.goto(`${BASE_URL}/staff/login`);
-  await desk.getByLabel("用户名").fill("scjg_window");
-  await desk.getByLabel("密码").fill(DEMO_PASSWORD);
-  await desk.getByRole("button", { name: "登录" }).click();
-  await desk.getByTestId("who").waitFor();
+  const desk = await deskPage(browser, "scjg_window");
   await desk.goto(`${BASE_URL}/staff/cases/${receipt.case_no}`);
   const ledger = desk.getByTestId("ledger");
   await ledger.getByText(/剩余\d+个工作日/).waitFor();

@@ -34,3 +34,17 @@ export async function screenshot(page, name) {
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
+
+/** A desktop page signed in to the staff app as `username`. */
+export async function deskPage(browser, username) {
+  const { BASE_URL } = await import("./http.mjs");
+  const { DEMO_PASSWORD } = await import("./cases.mjs");
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
+  page.on("pageerror", (e) => { throw e; });
+  await page.goto(`${BASE_URL}/staff/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByTestId("who").waitFor();
+  return page;
+}

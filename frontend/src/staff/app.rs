@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     };
     let page = move || match router.get() {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state, class } => pages::inbox::InboxPage(state, class).into_any(),
+        Route::Inbox { state, class, assignee } => pages::inbox::InboxPage(state, class, assignee).into_any(),
         Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
         Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
         Route::Dashboard(p) => pages::dashboard::DashboardPage(p).into_any(),
@@ -46,14 +46,18 @@ pub fn App() -> impl IntoView {
         Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
         Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
         Route::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
+        Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
+        Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
     };
     view! {
         <header class="site-header staff no-print">
-            <Link to=Route::Inbox { state: String::new(), class: String::new() } class="brand">"示范县政务服务 · 工作台"</Link>
+            <Link to=Route::inbox() class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
-                <Link to=Route::Inbox { state: String::new(), class: String::new() }>"办件"</Link>
+                <Link to=Route::inbox()>"办件"</Link>
                 <Link to=Route::Overview>"时限监察"</Link>
+                <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
+                <Link to=Route::Reviews(String::new())>"差评整改"</Link>
                 <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
                 <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>
                 <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"发文申请"</Link>

@@ -7,8 +7,8 @@ use frontend::router::{query_param, segments, Page};
 pub enum Route {
     /// `/staff/login`
     Login,
-    /// `/staff?state=&class=`: the inbox.
-    Inbox { state: String, class: String },
+    /// `/staff?state=&class=&assignee=`: the inbox.
+    Inbox { state: String, class: String, assignee: String },
     /// `/staff/cases/{case_no}`
     Case(String),
     /// `/staff/cases/{case_no}/notice`: the printable commitment notice.
@@ -25,7 +25,18 @@ pub enum Route {
     Calendar(String),
     /// `/staff/overview`: on-time rates and overdue cases across departments.
     Overview,
+    /// `/staff/reviews?state=`: negative reviews to verify or rectify.
+    Reviews(String),
+    /// `/staff/statistics?from=&to=`: the Center's figures for a date range.
+    Statistics { from: String, to: String },
     NotFound,
+}
+
+impl Route {
+    /// The inbox without filters: the staff app's home.
+    pub fn inbox() -> Route {
+        Route::Inbox { state: String::new(), class: String::new(), assignee: String::new() }
+    }
 }
 
 /// A period in the URL; empty parts take the server's defaults.
@@ -53,6 +64,11 @@ impl PeriodQuery {
     }
 }
 
+/// `key=value`, or nothing for an empty value.
+fn pair(key: &str, value: &str) -> String {
+    if value.is_empty() { String::new() } else { format!("{key}={}", encode(value)) }
+}
+
 fn with_query(path: &str, parts: &[String]) -> String {
     let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() { path.to_string() } else { format!("{path}?{}", parts.join("&")) }
@@ -64,6 +80,7 @@ impl Page for Route {
             ["staff"] => Route::Inbox {
                 state: query_param(search, "state").unwrap_or_default(),
                 class: query_param(search, "class").unwrap_or_default(),
+                assignee: query_param(search, "assignee").unwrap_or_default(),
             },
             ["staff", "login"] => Route::Login,
             ["staff", "cases", no] => Route::Case(no.to_string()),
@@ -77,6 +94,11 @@ impl Page for Route {
             ["staff", "quotas"] => Route::Quotas(PeriodQuery::parse(search)),
             ["staff", "calendar"] => Route::Calendar(query_param(search, "year").unwrap_or_default()),
             ["staff", "overview"] => Route::Overview,
+            ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
+            ["staff", "statistics"] => Route::Statistics {
+                from: query_param(search, "from").unwrap_or_default(),
+                to: query_param(search, "to").unwrap_or_default(),
+            },
             _ => Route::NotFound,
         }
     }
@@ -84,25 +106,19 @@ impl Page for Route {
     fn href(&self) -> String {
         match self {
             Route::Login => "/staff/login".into(),
-            Route::Inbox { state, class } => {
-                let state = if state.is_empty() { String::new() } else { format!("state={}", encode(state)) };
-                let class = if class.is_empty() { String::new() } else { format!("class={}", encode(class)) };
-                with_query("/staff", &[state, class])
+            Route::Inbox { state, class, assignee } => {
+                with_query("/staff", &[pair("state", state), pair("class", class), pair("assignee", assignee)])
             }
             Route::Case(no) => format!("/staff/cases/{}", encode(no)),
             Route::Notice(no) => format!("/staff/cases/{}/notice", encode(no)),
             Route::Dashboard(p) => with_query("/staff/dashboard", &[p.query()]),
-            Route::Meetings(p, class) => {
-                let class = if class.is_empty() { String::new() } else { format!("class={}", encode(class)) };
-                with_query("/staff/meetings", &[p.query(), class])
-            }
+            Route::Meetings(p, class) => with_query("/staff/meetings", &[p.query(), pair("class", class)]),
             Route::Documents(_, filter) if filter == "pending" => "/staff/documents?state=pending".into(),
-            Route::Documents(p, level) => {
-                let level = if level.is_empty() { String::new() } else { format!("level={}", encode(level)) };
-                with_query("/staff/documents", &[p.query(), level])
-            }
+            Route::Documents(p, level) => with_query("/staff/documents", &[p.query(), pair("level", level)]),
             Route::Quotas(p) => with_query("/staff/quotas", &[p.query()]),
             Route::Overview => "/staff/overview".into(),
+            Route::Reviews(state) => with_query("/staff/reviews", &[pair("state", state)]),
+            Route::Statistics { from, to } => with_query("/staff/statistics", &[pair("from", from), pair("to", to)]),
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::NotFound => "/staff".into(),

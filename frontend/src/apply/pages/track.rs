@@ -1,6 +1,7 @@
 //! Case tracking (办件查询) with the case number and query code, the receipt
 //! right after submission, and the supplement upload when one is due.
 
+use super::evaluate::{Evaluate, Outcome};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
@@ -70,6 +71,8 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
     let deadline = view.deadline.as_deref().map(deadline_text);
     let class = view.class.map(|c| c.zh());
     let supplement_due = view.state == CaseState::AwaitingSupplement;
+    let completed = view.state == CaseState::Completed;
+    let evaluation = view.evaluation.clone();
     view! {
         <section class="panel" data-testid="progress">
             <h2>"办理进度"</h2>
@@ -101,6 +104,11 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
             })}
         </section>
         {supplement_due.then(|| view! { <Supplement view=view.clone() code=code.clone()/> })}
+        {match evaluation {
+            Some(evaluation) => view! { <Outcome evaluation/> }.into_any(),
+            None if completed => view! { <Evaluate no=view.case_no.clone() code=code.clone()/> }.into_any(),
+            None => ().into_any(),
+        }}
         <section class="panel">
             <h2>"办理记录"</h2>
             <ol class="timeline">

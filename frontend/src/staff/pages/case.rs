@@ -13,7 +13,7 @@ use shared::case_action::{CaseAction, CaseActionRequest, ExtensionState};
 use shared::ledger::{Derived, PauseReason, Standing};
 use shared::error::ApiError;
 use shared::matter::{DepartmentList, HandlingClass};
-use shared::staff::Role;
+use shared::staff::{Colleague, Role};
 
 #[component]
 pub fn CasePage(no: String) -> impl IntoView {
@@ -21,7 +21,7 @@ pub fn CasePage(no: String) -> impl IntoView {
     let path = format!("/api/staff/cases/{}", encode(&no));
     let case = load::<StaffCaseView>(path);
     view! {
-        <nav class="back no-print"><Link to=Route::Inbox { state: String::new(), class: String::new() }>"‹ 返回办件列表"</Link></nav>
+        <nav class="back no-print"><Link to=Route::inbox()>"‹ 返回办件列表"</Link></nav>
         {show(case, |view| view! { <CaseView view/> })}
     }
 }
@@ -50,12 +50,16 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
                 <dt>"联系地址"</dt><dd>{view.address.clone()}</dd>
                 {view.fields.iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> }).collect_view()}
                 <dt>"提交时间"</dt><dd>{short_time(&view.submitted_at)}</dd>
+                <dt>"承办人"</dt><dd data-testid="assignee">{view.assignee.clone().unwrap_or_else(|| "尚未受理".into())}</dd>
                 {view.deadline.as_deref().map(|d| view! { <dt>"承诺办结期限"</dt><dd data-testid="deadline">{deadline_text(d)}</dd> })}
             </dl>
             {notice.map(|no| view! { <Link to=Route::Notice(no) class="button">"打印承诺件通知书"</Link> })}
         </section>
         {view.ledger.clone().map(|l| view! { <LedgerPanel ledger=l/> })}
         {move || may_dispose().then(|| view! { <Actions view=view_for_actions.clone()/> })}
+        {view.evaluation.clone().map(|evaluation| view! {
+            <super::review::ReviewPanel evaluation case_no=view.case_no.clone() version=view.version lead=view.department_id/>
+        })}
         <section class="panel">
             <h2>"申请材料"</h2>
             <ol class="materials">
@@ -88,9 +92,20 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
     }
 }
 
+/// Posts a change of the case, then shows the case afresh from the server;
+/// a refusal (stale version, missing reason…) is shown in `error`.
+pub fn post_then_reload<B: serde::Serialize + 'static>(path: String, body: B, no: String, error: RwSignal<Option<ApiError>>) {
+    let router = use_router::<Route>();
+    leptos::task::spawn_local(async move {
+        match api::post_json::<_, StaffCaseView>(&path, &body).await {
+            Ok(_) => router.replace(Route::Case(no)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
+
 #[component]
 fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
-    let router = use_router::<Route>();
     let class = RwSignal::new(HandlingClass::Commitment);
     let (authority, items, reasons, note) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -110,15 +125,7 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
             HandlingClass::Returned => Disposition::Returned { reasons: reasons.get_untracked() },
         };
         let request = DispositionRequest { version, disposition, note: note.get_untracked() };
-        let path = format!("/api/staff/cases/{}/disposition", encode(&case_no));
-        let no = case_no.clone();
-        leptos::task::spawn_local(async move {
-            match api::post_json::<_, StaffCaseView>(&path, &request).await {
-                // Re-render the case from the server's answer.
-                Ok(_) => router.replace(Route::Case(no)),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        post_then_reload(format!("/api/staff/cases/{}/disposition", encode(&case_no)), request, case_no.clone(), error);
     };
     let option = move |c: HandlingClass, hint: &'static str| {
         view! {
@@ -211,21 +218,13 @@ pub fn standing_class(s: Standing) -> &'static str {
 #[component]
 fn Actions(view: StaffCaseView) -> impl IntoView {
     let me = expect_context::<Me>();
-    let router = use_router::<Route>();
     let error = RwSignal::new(None::<ApiError>);
     let (reason, ext_days, ext_reason, result) =
         (RwSignal::new(PauseReason::ExpertReview), RwSignal::new(String::from("5")), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (no, version) = (view.case_no.clone(), view.version);
     let send = move |action: CaseAction| {
-        let path = format!("/api/staff/cases/{}/action", encode(&no));
-        let no = no.clone();
         let body = CaseActionRequest { version, action };
-        leptos::task::spawn_local(async move {
-            match api::post_json::<_, StaffCaseView>(&path, &body).await {
-                Ok(_) => router.replace(Route::Case(no)),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        post_then_reload(format!("/api/staff/cases/{}/action", encode(&no)), body, no.clone(), error);
     };
     let running = view.state == CaseState::InProgress;
     let open = matches!(view.state, CaseState::InProgress | CaseState::ReportedUp);
@@ -239,7 +238,8 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
         ExtensionState::Refused => "未批准",
         ExtensionState::None => "",
     }));
-    let (s1, s2, s3, s4, s5, s6) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
+    let assignable = !matches!(view.state, CaseState::Completed | CaseState::Returned);
+    let (s1, s2, s3, s4, s5, s6, s7) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
     view! {
         <section class="panel no-print" data-testid="actions">
             <h2>"办理操作"</h2>
@@ -280,7 +280,31 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
                     <button type="button" class="small" on:click=move |_| s6(CaseAction::Complete { result: result.get_untracked() })>"办结"</button>
                 </div>
             })}
+            <Show when=move || assignable && is_head()>
+                <AssignRow current=view.assignee_id send=s7.clone()/>
+            </Show>
             <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
         </section>
+    }
+}
+
+/// The department head hands the case to a colleague.
+#[component]
+fn AssignRow(current: Option<i64>, send: impl Fn(CaseAction) + Clone + Send + Sync + 'static) -> impl IntoView {
+    let colleagues = load::<Vec<Colleague>>("/api/staff/colleagues".into());
+    let chosen = RwSignal::new(current.map(|c| c.to_string()).unwrap_or_default());
+    view! {
+        <div class="action-row">
+            <label for="assignee">"承办人"</label>
+            <select id="assignee" bind:value=chosen>
+                <option value="">"请选择"</option>
+                {move || colleagues.get().and_then(Result::ok).map(|list| list.into_iter().map(|c| view! {
+                    <option value=c.id.to_string() selected=Some(c.id) == current>{format!("{}（{}）", c.name, c.role.zh())}</option>
+                }).collect_view())}
+            </select>
+            <button type="button" class="small" on:click=move |_| {
+                if let Ok(staff_id) = chosen.get_untracked().parse() { send(CaseAction::Assign { staff_id }) }
+            }>"分派"</button>
+        </div>
     }
 }

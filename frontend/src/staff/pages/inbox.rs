@@ -1,4 +1,5 @@
-//! The department's inbox: open cases, oldest first, filterable by state.
+//! The department's inbox: open cases, oldest deadline first, filterable by
+//! state, class of handling and handler.
 
 use crate::route::Route;
 use frontend::api::encode;
@@ -8,19 +9,31 @@ use leptos::prelude::*;
 use shared::case::{CaseState, Inbox};
 use shared::ledger::Standing;
 use shared::matter::HandlingClass;
+use shared::staff::Colleague;
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
-pub fn InboxPage(state: String, class: String) -> impl IntoView {
+pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoView {
     set_title("待办件");
     let router = use_router::<Route>();
-    let path = format!("/api/staff/cases?state={}&class={}", encode(&state), encode(&class));
+    let path = format!("/api/staff/cases?state={}&class={}&assignee={}", encode(&state), encode(&class), encode(&assignee));
     let inbox = load::<Inbox>(path);
-    let class_now = class.clone();
-    let choose = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: event_target_value(&ev), class: class_now.clone() });
-    let state_now = state.clone();
-    let choose_class = move |ev: leptos::ev::Event| router.replace(Route::Inbox { state: state_now.clone(), class: event_target_value(&ev) });
+    let colleagues = load::<Vec<Colleague>>("/api/staff/colleagues".into());
+    // Each filter keeps the other two.
+    let now = Route::Inbox { state: state.clone(), class: class.clone(), assignee: assignee.clone() };
+    let refilter = move |change: fn(&mut Route, String)| {
+        let now = now.clone();
+        move |ev: leptos::ev::Event| {
+            let mut next = now.clone();
+            change(&mut next, event_target_value(&ev));
+            router.replace(next);
+        }
+    };
+    let choose = refilter(|r, v| if let Route::Inbox { state, .. } = r { *state = v });
+    let choose_class = refilter(|r, v| if let Route::Inbox { class, .. } = r { *class = v });
+    let choose_assignee = refilter(|r, v| if let Route::Inbox { assignee, .. } = r { *assignee = v });
     let selected = state.clone();
+    let who = assignee.clone();
     view! {
         <section class="panel">
             <h1>"办件列表"</h1>
@@ -33,6 +46,16 @@ pub fn InboxPage(state: String, class: String) -> impl IntoView {
             <select id="class" on:change=choose_class>
                 <option value="" selected=class.is_empty()>"全部类别"</option>
                 {HandlingClass::ALL.map(|h| view! { <option value=h.as_str() selected=class == h.as_str()>{h.zh()}</option> })}
+            </select>
+            <label for="assignee-filter">"承办人"</label>
+            <select id="assignee-filter" on:change=choose_assignee>
+                <option value="" selected=assignee.is_empty()>"全部承办人"</option>
+                <option value="me" selected=assignee == "me">"我承办的"</option>
+                <option value="none" selected=assignee == "none">"尚未分派"</option>
+                {move || colleagues.get().and_then(Result::ok).map(|list| list.into_iter().map(|c| {
+                    let id = c.id.to_string();
+                    view! { <option value=id.clone() selected=who == id>{c.name}</option> }
+                }).collect_view())}
             </select>
         </section>
         {show(inbox, |inbox| {
@@ -49,7 +72,7 @@ pub fn InboxPage(state: String, class: String) -> impl IntoView {
                         <table class="cases">
                             <thead><tr>
                                 <th scope="col">"办件编号"</th><th scope="col">"事项"</th><th scope="col">"申请人"</th>
-                                <th scope="col">"状态"</th><th scope="col">"提交时间"</th><th scope="col">"办结期限"</th><th scope="col">"剩余工作日"</th>
+                                <th scope="col">"状态"</th><th scope="col">"承办人"</th><th scope="col">"提交时间"</th><th scope="col">"办结期限"</th><th scope="col">"剩余工作日"</th>
                             </tr></thead>
                             <tbody>
                                 {inbox.cases.into_iter().map(|c| { let key = c.case_no.clone(); view! {
@@ -58,6 +81,7 @@ pub fn InboxPage(state: String, class: String) -> impl IntoView {
                                         <td>{c.matter_name}</td>
                                         <td>{c.applicant_name}</td>
                                         <td>{c.state.zh()}{c.deemed_warning.clone().map(|w| view! { <span class="deemed" data-testid="deemed">{w}</span> })}</td>
+                                        <td>{c.assignee.clone().unwrap_or_default()}</td>
                                         <td>{short_time(&c.submitted_at)}</td>
                                         <td>{c.deadline.as_deref().map(deadline_text).unwrap_or_default()}</td>
                                         <td data-col="remaining">{match (c.standing, c.remaining_days) {

@@ -23,7 +23,7 @@ pub fn LoginPage() -> impl IntoView {
             match api::post_json::<_, StaffUser>("/api/staff/login", &body).await {
                 Ok(user) => {
                     me.set(Some(user));
-                    router.replace(Route::Inbox { state: String::new(), class: String::new() });
+                    router.replace(Route::inbox());
                 }
                 Err(e) => error.set(Some(e)),
             }

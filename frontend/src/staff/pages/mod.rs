@@ -12,3 +12,5 @@ pub mod notice;
 pub mod overview;
 pub mod period;
 pub mod quotas;
+pub mod review;
+pub mod statistics;
