@@ -3,6 +3,7 @@
 #   scripts/bench.sh sizes    page weights and the Worker's size
 #   scripts/bench.sh submit   an application with a 3 MB photo vs the no-op route
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
+#   scripts/bench.sh cases  rows read and latency of inbox, tracking and statistics at 10,000 and 100,000 cases
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,5 +22,14 @@ case "${1:-sizes}" in
       RECORDS="$n" BASE_URL="$BASE_URL" node bench/dashboard.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard]" >&2; exit 2 ;;
+  cases)
+    echo "|   cases | request                              | rows read | p50 ms  | p90 ms  | p99 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|---------|---------|"
+    for n in 10000 100000; do
+      node bench/cases-sql.mjs "$n" > "$root/target/cases-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/cases-$n.sql"
+      CASES="$n" BASE_URL="$BASE_URL" node bench/cases.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases]" >&2; exit 2 ;;
 esac

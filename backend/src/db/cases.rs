@@ -9,6 +9,7 @@ use super::{num, opt_int, opt_text, Db};
 use serde::Deserialize;
 use shared::case::{CaseEvent, CaseFile, CaseState, InboxItem, Receipt};
 use shared::matter::HandlingClass;
+use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
@@ -343,8 +344,8 @@ pub enum Handler {
 /// threshold. The office (`None`) sees every department's.
 ///
 /// Rows read grow with the open cases, not with history: the lead cases come
-/// from the (department, state, deadline) index, the assisted ones from the
-/// partial index of co-departments.
+/// from the (department, state, …) indexes, the assisted ones from the
+/// partial index of co-departments, and a closed state reads one page.
 pub async fn inbox(
     db: &Db,
     department: Option<i64>,
@@ -365,25 +366,37 @@ pub async fn inbox(
         yellow_days: u32,
         assignee: Option<String>,
     }
-    let states_json = serde_json::to_string(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>())
-        .map_err(|e| corrupt("states", e))?;
-    let in_states = "c.state IN (SELECT value FROM json_each(?2))";
+    // One state is compared directly, so SQLite can walk an index in order.
+    let states_param: JsValue = match states {
+        [one] => one.as_str().into(),
+        _ => serde_json::to_string(&states.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+            .map_err(|e| corrupt("states", e))?
+            .into(),
+    };
+    let in_states = if states.len() == 1 { "c.state = ?2" } else { "c.state IN (SELECT value FROM json_each(?2))" };
+    // Open cases by deadline; a history (only closed states) newest first, so
+    // a page of it is read straight off the (department, state, submitted_at) index.
+    let history = states.iter().all(|s| matches!(s, CaseState::Completed | CaseState::Returned));
+    let order = if history { "c.submitted_at DESC" } else { "c.deadline IS NULL, c.deadline, c.submitted_at" };
+    let filters = "(?4 IS NULL OR c.class = ?4) AND (?5 = 'anyone' OR (?5 = 'nobody' AND c.assignee_id IS NULL) OR c.assignee_id = ?6)";
+    let page = |from_where: &str| format!("SELECT id FROM (SELECT c.id FROM {from_where} AND {in_states} AND {filters} ORDER BY {order} LIMIT ?3)");
+    // Assisted cases: only the department's co-department rows (the partial
+    // index, named because without statistics SQLite may pick the primary
+    // key and read every case of the department), joined in that order.
     let scope = match department {
         Some(_) => format!(
-            "SELECT c.id FROM case_record c WHERE c.department_id = ?1 AND {in_states}
-             UNION ALL
-             SELECT cd.case_id FROM case_department cd JOIN case_record c ON c.id = cd.case_id
-             WHERE cd.department_id = ?1 AND cd.lead = 0 AND {in_states}"
+            "{} UNION ALL {}",
+            page("case_record c WHERE c.department_id = ?1"),
+            page("case_department cd INDEXED BY case_department_assisting CROSS JOIN case_record c ON c.id = cd.case_id WHERE cd.department_id = ?1 AND cd.lead = 0"),
         ),
-        None => format!("SELECT c.id FROM case_record c WHERE ?1 IS NULL AND {in_states}"),
+        None => page("case_record c WHERE ?1 IS NULL"),
     };
     let sql = format!(
         "SELECT c.case_no, m.name AS matter_name, c.applicant_name, c.state, c.class, c.submitted_at, c.deadline,
                 m.yellow_days, s.name AS assignee
          FROM case_record c JOIN matter m ON m.id = c.matter_id LEFT JOIN staff s ON s.id = c.assignee_id
-         WHERE c.id IN ({scope}) AND (?4 IS NULL OR c.class = ?4)
-           AND (?5 = 'anyone' OR (?5 = 'nobody' AND c.assignee_id IS NULL) OR c.assignee_id = ?6)
-         ORDER BY c.deadline IS NULL, c.deadline, c.submitted_at LIMIT ?3"
+         WHERE c.id IN ({scope})
+         ORDER BY {order} LIMIT ?3"
     );
     let class = opt_text(class.map(HandlingClass::as_str));
     let (mode, staff) = match handler {
@@ -391,7 +404,7 @@ pub async fn inbox(
         Handler::Nobody => ("nobody", None),
         Handler::Staff(id) => ("staff", Some(id)),
     };
-    let params = [opt_int(department), states_json.into(), num(limit as i64), class, mode.into(), opt_int(staff)];
+    let params = [opt_int(department), states_param, num(limit as i64), class, mode.into(), opt_int(staff)];
     let rows: Vec<Row> = db.rows(&sql, &params).await?;
     rows.into_iter()
         .map(|r| {
