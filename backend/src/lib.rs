@@ -6,6 +6,7 @@ mod clock;
 mod crypto;
 mod db;
 mod error;
+mod housekeeping;
 mod routes;
 mod storage;
 mod warnings;
@@ -77,16 +78,21 @@ async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     }
 }
 
-/// The daily job (wrangler.toml `[triggers]`): records the day's warnings.
+/// The daily job (wrangler.toml `[triggers]`): records the day's warnings,
+/// then drops expired rows.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    let result = match Db::from_env(&env) {
-        Ok(db) => warnings::run(&db, clock::today_cst()).await,
-        Err(e) => Err(e),
+    let db = match Db::from_env(&env) {
+        Ok(db) => db,
+        Err(e) => return worker::console_error!("daily job: no database: {e}"),
     };
-    match result {
+    match warnings::run(&db, clock::today_cst()).await {
         Ok(n) => worker::console_log!("daily warnings: {n} new"),
         Err(e) => worker::console_error!("daily warnings failed: {e}"),
+    }
+    match housekeeping::run(&db).await {
+        Ok(n) => worker::console_log!("housekeeping: {n} expired rows deleted"),
+        Err(e) => worker::console_error!("housekeeping failed: {e}"),
     }
 }
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
-import { acceptedCase, act, login, sqlLocal, staffGet, submitFood, track } from "../support/cases.mjs";
+import { acceptedCase, act, login, sqlLocal, sqlLocalRows, staffGet, submitFood, track } from "../support/cases.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const deadlineFor = async (days) => (await get(`/api/calendar/deadline?accepted=${today}&days=${days}`)).body.deadline;
@@ -166,4 +166,16 @@ test("the daily job records the day's cards and warnings; a second run changes n
   const second = await run();
   assert.deepEqual(second, first, "running the job twice changes nothing");
   assert.equal((await staffGet(red.cookie, "/api/office/warnings")).status, 403);
+});
+
+test("the daily job drops expired throttle windows, sessions and old idempotency keys, and nothing current", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  sqlLocal(`INSERT INTO throttle (key, window_start, count) VALUES ('test:old', ${now - 3 * 86400}, 3), ('test:new', ${now}, 1);
+            INSERT INTO idempotency (key, request_hash, created_at) VALUES ('test-old-key', 'x', '2026-01-05T10:00:00+08:00');`);
+  const { receipt } = await submitFood();
+  await fetch(`${process.env.BASE_URL}/cdn-cgi/handler/scheduled?cron=0+17+*+*+*`);
+  const keys = sqlLocalRows("SELECT key FROM throttle WHERE key LIKE 'test:%' UNION ALL SELECT key FROM idempotency WHERE key = 'test-old-key'");
+  assert.deepEqual(keys.map((r) => r.key), ["test:new"]);
+  const fresh = sqlLocalRows(`SELECT count(*) AS n FROM idempotency WHERE receipt LIKE '%${receipt.case_no}%'`);
+  assert.equal(fresh[0].n, 1, "today's receipt is kept for retries");
 });

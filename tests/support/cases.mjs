@@ -108,6 +108,15 @@ export function sqlLocal(command) {
   });
 }
 
+/** Rows of a query on the stack's local D1 (to check what the app cannot show). */
+export function sqlLocalRows(query) {
+  const state = process.env.STACK_STATE ?? assert.fail("STACK_STATE is not set: run the tests with scripts/test.sh");
+  const out = execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", query], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  return JSON.parse(out.toString())[0].results;
+}
+
 /** A food-licence application accepted today as a commitment item. */
 export async function acceptedCase() {
   const { receipt } = await submitFood();

@@ -61,6 +61,13 @@ pub async fn release_key(db: &Db, key: &str) -> Result<()> {
     Ok(())
 }
 
+/// Idempotency keys older than `before` (RFC 3339, +08:00, so text order is
+/// time order). A retry comes within minutes; the stored receipt holds the
+/// query code, which should not be kept longer than needed.
+pub fn expire_keys(db: &Db, before: &str) -> Result<D1PreparedStatement> {
+    db.statement("DELETE FROM idempotency WHERE created_at < ?1", &[before.into()])
+}
+
 // ---- creating a case ------------------------------------------------------
 
 pub struct NewCase<'a> {

@@ -105,3 +105,8 @@ pub async fn colleagues(db: &Db, department_id: i64) -> Result<Vec<shared::staff
         .filter_map(|r| Some(shared::staff::Colleague { id: r.id, name: r.name, role: shared::staff::Role::parse(&r.role)? }))
         .collect())
 }
+
+/// Sessions past their expiry (they are already refused; this drops them).
+pub fn expire_sessions(db: &Db, now: i64) -> Result<worker::D1PreparedStatement> {
+    db.statement("DELETE FROM staff_session WHERE expires_at < ?1", &[super::num(now)])
+}

@@ -25,6 +25,12 @@ pub async fn hit(db: &Db, key: &str, window_secs: i64, now: i64) -> Result<u32> 
     Ok(rows.first().map(|r| r.count).unwrap_or(1))
 }
 
+/// Forgets windows that started before `before` (Unix seconds): every
+/// window is minutes long, so the daily job drops the day's leftovers.
+pub fn expire(db: &Db, before: i64) -> Result<worker::D1PreparedStatement> {
+    db.statement("DELETE FROM throttle WHERE window_start < ?1", &[JsValue::from_f64(before as f64)])
+}
+
 pub async fn clear(db: &Db, key: &str) -> Result<()> {
     db.rows::<serde_json::Value>("DELETE FROM throttle WHERE key = ?1", &[key.into()]).await?;
     Ok(())
