@@ -74,7 +74,7 @@ pub fn sql(out: &mut String) {
                     out,
                     "INSERT OR IGNORE INTO meeting (id, title, organiser_department_id, date, duration_minutes, participants, class, approved_by, approval_date, approval_ref, registered_at) \
                      VALUES ({meeting_id}, {}, {department}, '{date}', {}, {}, '{}', '{}', '{approval}', {}, '{date}T09:00:00+08:00');",
-                    text(*rng.pick(&MEETINGS)),
+                    text(rng.pick::<&str>(&MEETINGS)),
                     60 + 30 * rng.next(4),
                     text("各乡镇（街道）、县直各部门主要负责人"),
                     class.as_str(),

@@ -145,7 +145,7 @@ pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>
                         m.committed_days, m.fee, m.fee_basis, m.result, m.complaint_phone, m.form_fields
                  FROM matter m JOIN department d ON d.id = m.department_id
                  WHERE m.id = ?1 AND m.active = 1",
-                &[id.clone()],
+                std::slice::from_ref(&id),
             )?,
             db.statement(
                 "SELECT id, name, form, copies, required, note

@@ -20,8 +20,21 @@ use shared::evaluation::{
 };
 use worker::{Request, Url};
 
-fn nonce() -> worker::Result<String> {
-    Ok(crypto::hex(&crypto::random_bytes::<16>()?))
+/// When a step happens and the nonce that marks its write.
+struct Stamp {
+    nonce: String,
+    now: String,
+    day: shared::date::Date,
+}
+
+impl Stamp {
+    fn new() -> worker::Result<Stamp> {
+        Ok(Stamp { nonce: crypto::hex(&crypto::random_bytes::<16>()?), now: clock::now_rfc3339(), day: clock::today_cst() })
+    }
+
+    fn step<'a>(&'a self, case_no: &'a str, version: i64, actor: (&'a str, Option<i64>), note: &'a str) -> Step<'a> {
+        Step { case_no, version, nonce: &self.nonce, actor: actor.0, staff_id: actor.1, note, now: &self.now, day: self.day }
+    }
 }
 
 /// A lost race: someone changed the case between reading and writing.
@@ -37,23 +50,14 @@ pub async fn rate(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let case = super::track::authorised_case(req, db, case_no, Some(&body.code)).await?;
     let already = db::evaluation::of_case(db, case.id).await?.is_some();
     check_rating(case.state()?, already, body.level, &body.comment)?;
-    let (nonce, now) = (nonce()?, clock::now_rfc3339());
     let comment = body.comment.trim();
     let note = if comment.is_empty() {
         format!("申请人评价：{}", body.level.zh())
     } else {
         format!("申请人评价：{}（{comment}）", body.level.zh())
     };
-    let step = Step {
-        case_no: &case.case_no,
-        version: case.version,
-        nonce: &nonce,
-        actor: "申请人",
-        staff_id: None,
-        note: &note,
-        now: &now,
-        day: clock::today_cst(),
-    };
+    let stamp = Stamp::new()?;
+    let step = stamp.step(&case.case_no, case.version, ("申请人", None), &note);
     if !db::evaluation::rate(db, &step, body.level, comment).await? {
         // A concurrent rating won: answer as for a second one.
         return Err(conflict(case.state()?, "该办件已评价，每件只能评价一次".into()).into());
@@ -92,17 +96,8 @@ pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         }
         Verdict::Dismissed { reason } => (reason.trim(), None, format!("县府办核实差评：{}", reason.trim())),
     };
-    let (nonce, now) = (nonce()?, clock::now_rfc3339());
-    let step = Step {
-        case_no,
-        version: body.version,
-        nonce: &nonce,
-        actor: &user.name,
-        staff_id: Some(user.id),
-        note: &note,
-        now: &now,
-        day: today,
-    };
+    let stamp = Stamp::new()?;
+    let step = stamp.step(case_no, body.version, (&user.name, Some(user.id)), &note);
     let change = ReviewChange::Verified { to, office_note, rectify_by: rectify_by.as_deref() };
     if !db::evaluation::review(db, &step, ReviewState::PendingVerification, &change).await? {
         return Err(changed_meanwhile(&case));
@@ -122,17 +117,8 @@ pub async fn rectify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let late = due.is_some_and(|d| today > d);
     let report = body.report.trim();
     let note = format!("{}：{report}", if late { "部门逾期完成整改" } else { "部门完成整改" });
-    let (nonce, now) = (nonce()?, clock::now_rfc3339());
-    let step = Step {
-        case_no,
-        version: body.version,
-        nonce: &nonce,
-        actor: &user.name,
-        staff_id: Some(user.id),
-        note: &note,
-        now: &now,
-        day: today,
-    };
+    let stamp = Stamp::new()?;
+    let step = stamp.step(case_no, body.version, (&user.name, Some(user.id)), &note);
     if !db::evaluation::review(db, &step, ReviewState::Rectifying, &ReviewChange::Rectified { report, late }).await? {
         return Err(changed_meanwhile(&case));
     }

@@ -89,7 +89,7 @@ async fn annotated_inbox(
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
     for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
-        if let Some(received) = Date::parse(c.submitted_at.get(..10).unwrap_or("")).ok() {
+        if let Ok(received) = Date::parse(c.submitted_at.get(..10).unwrap_or("")) {
             c.deemed_warning = deemed_acceptance_warning(working_days_between(&calendar, received, today));
         }
     }
@@ -269,7 +269,7 @@ fn disposition_note(d: &Disposition, staff_note: &str, deadline: Option<&str>) -
         Disposition::Returned { reasons } => format!("退回件：{}", reasons.trim()),
     };
     if !staff_note.trim().is_empty() {
-        note.push_str("；");
+        note.push('；');
         note.push_str(staff_note.trim());
     }
     note
