@@ -168,6 +168,15 @@ pub struct ReviewItem {
     pub at: String,
     pub state: ReviewState,
     pub rectify_by: Option<String>,
+    /// Still being rectified after its deadline.
+    pub overdue: bool,
+}
+
+/// A rectification is overdue once the day after its deadline has begun and
+/// the department has not reported.
+pub fn rectification_overdue(state: ReviewState, rectify_by: Option<&str>, today: crate::date::Date) -> bool {
+    let due = rectify_by.and_then(|d| crate::date::Date::parse(d.get(..10)?).ok());
+    state == ReviewState::Rectifying && due.is_some_and(|d| today > d)
 }
 
 /// The rating is allowed once, after completion, with a comment that says
@@ -292,6 +301,16 @@ mod tests {
             assert_eq!(check_rectification(Some(s), "x").unwrap_err().code, ErrorCode::Conflict);
         }
         assert_eq!(check_rectification(None, "x").unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn a_rectification_is_overdue_only_after_its_last_day_while_unreported() {
+        let d = |s| crate::date::Date::parse(s).unwrap();
+        let by = Some("2026-12-02T23:59:59+08:00");
+        assert!(!rectification_overdue(ReviewState::Rectifying, by, d("2026-12-02")));
+        assert!(rectification_overdue(ReviewState::Rectifying, by, d("2026-12-03")));
+        assert!(!rectification_overdue(ReviewState::Rectified, by, d("2026-12-03")));
+        assert!(!rectification_overdue(ReviewState::Rectifying, None, d("2026-12-03")));
     }
 
     #[test]

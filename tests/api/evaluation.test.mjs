@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError } from "../support/http.mjs";
-import { acceptedCase, act, clientIp, login, staffGet, track } from "../support/cases.mjs";
+import { acceptedCase, act, clientIp, login, sqlLocal, staffGet, track } from "../support/cases.mjs";
 
 async function post(path, body, cookie) {
   const res = await fetch(BASE_URL + path, {
@@ -70,6 +70,13 @@ test("a negative review: office verifies, the department rectifies, the applican
   assert.equal(upheld.body.evaluation.review.state, "rectifying");
   assert.match(upheld.body.evaluation.review.rectify_by, /T23:59:59\+08:00$/);
   assertError(await post(`/api/staff/cases/${receipt.case_no}/verification`, { ...verdict, version: upheld.body.version }, office), 409, "conflict");
+  const listed = async () => (await staffGet(office, "/api/staff/reviews")).body.find((r) => r.case_no === receipt.case_no);
+  assert.equal((await listed()).overdue, false);
+  // Let its deadline pass (the app cannot backdate): the office's list flags it.
+  const rectifyBy = upheld.body.evaluation.review.rectify_by;
+  sqlLocal(`UPDATE case_evaluation SET rectify_by = '2026-10-09T23:59:59+08:00' WHERE case_id = (SELECT id FROM case_record WHERE case_no = '${receipt.case_no}')`);
+  assert.equal((await listed()).overdue, true);
+  sqlLocal(`UPDATE case_evaluation SET rectify_by = '${rectifyBy}' WHERE case_id = (SELECT id FROM case_record WHERE case_no = '${receipt.case_no}')`);
 
   const report = { version: upheld.body.version, report: "已组织全体窗口人员培训，并向申请人致歉" };
   assertError(await post(`/api/staff/cases/${receipt.case_no}/rectification`, report, other), 403, "forbidden");

@@ -124,7 +124,7 @@ pub async fn review(db: &Db, s: &Step<'_>, from: ReviewState, change: &ReviewCha
 
 /// Negative reviews in `states`, newest first; one department's (as the
 /// lead department) or, for the office, all.
-pub async fn reviews(db: &Db, department: Option<i64>, states: &[ReviewState]) -> Result<Vec<ReviewItem>> {
+pub async fn reviews(db: &Db, department: Option<i64>, states: &[ReviewState], today: Date) -> Result<Vec<ReviewItem>> {
     #[derive(Deserialize)]
     struct ItemRow {
         case_no: String,
@@ -149,9 +149,11 @@ pub async fn reviews(db: &Db, department: Option<i64>, states: &[ReviewState]) -
         .await?;
     rows.into_iter()
         .map(|r| {
+            let state = review_state(&r.review)?;
             Ok(ReviewItem {
+                overdue: shared::evaluation::rectification_overdue(state, r.rectify_by.as_deref(), today),
                 level: level(r.level)?,
-                state: review_state(&r.review)?,
+                state,
                 case_no: r.case_no,
                 matter_name: r.matter_name,
                 department_name: r.department_name,

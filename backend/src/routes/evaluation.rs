@@ -76,7 +76,7 @@ pub async fn reviews(req: &Request, url: &Url, db: &Db) -> Reply {
     };
     // The office sees every department's; a department only its own.
     let department = if user.check_is_office().is_ok() { None } else { user.department_id };
-    json(&db::evaluation::reviews(db, department, &states).await?, Cache::NoStore)
+    json(&db::evaluation::reviews(db, department, &states, clock::today_cst()).await?, Cache::NoStore)
 }
 
 pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {

@@ -7,7 +7,7 @@ use frontend::api;
 use frontend::router::{Link, Router};
 use leptos::prelude::*;
 use shared::error::ErrorCode;
-use shared::staff::StaffUser;
+use shared::staff::{Role, StaffUser};
 
 /// The signed-in staff member, once known.
 pub type Me = RwSignal<Option<StaffUser>>;
@@ -55,8 +55,11 @@ pub fn App() -> impl IntoView {
             <Link to=Route::inbox() class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
                 <Link to=Route::inbox()>"办件"</Link>
-                <Link to=Route::Overview>"时限监察"</Link>
-                <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
+                // The office's oversight pages (their API answers 403 to anyone else).
+                <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
+                    <Link to=Route::Overview>"时限监察"</Link>
+                    <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
+                </Show>
                 <Link to=Route::Reviews(String::new())>"差评整改"</Link>
                 <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
                 <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>

@@ -134,14 +134,14 @@ pub fn ReviewsPage(state: String) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {items.into_iter().map(|r| { let key = r.case_no.clone(); view! {
-                            <tr data-case=key>
+                            <tr data-case=key class=if r.overdue { "red" } else { "" }>
                                 <td><Link to=Route::Case(r.case_no.clone())>{r.case_no.clone()}</Link></td>
                                 <td>{r.matter_name}</td>
                                 <td>{r.department_name}</td>
                                 <td>{r.level.zh()}</td>
                                 <td>{r.comment}</td>
                                 <td>{short_time(&r.at)}</td>
-                                <td>{r.state.zh()}</td>
+                                <td>{r.state.zh()}{r.overdue.then_some("（逾期未整改）")}</td>
                                 <td>{r.rectify_by.as_deref().map(deadline_text).unwrap_or_default()}</td>
                             </tr>
                         }}).collect_view()}
