@@ -15,7 +15,7 @@ pub async fn run(db: &Db) -> worker::Result<u64> {
         .batch(vec![
             db::throttle::expire(db, now - 86_400)?,
             db::staff::expire_sessions(db, now)?,
-            db::cases::expire_keys(db, &clock::rfc3339_days_ago(KEEP_KEYS_DAYS))?,
+            db::idempotency::expire_keys(db, &clock::rfc3339_days_ago(KEEP_KEYS_DAYS))?,
         ])
         .await?;
     Ok(results.iter().filter_map(|r| r.meta().ok().flatten()).filter_map(|m| m.changes).map(|c| c as u64).sum())

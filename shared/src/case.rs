@@ -194,7 +194,8 @@ pub struct ExtensionInfo {
     pub state: crate::case_action::ExtensionState,
 }
 
-/// What the public tracking page shows, given the right case number and code.
+/// What the public tracking page shows, given the right case number and code
+/// (and the part of the staff view that is the same).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackView {
     pub case_no: String,
@@ -299,19 +300,16 @@ pub struct Inbox {
     pub notices: Vec<String>,
 }
 
-/// Everything staff need to dispose of a case.
+/// Everything staff need to dispose of a case: what the applicant sees, and
+/// the applicant's particulars, files and the handling details.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffCaseView {
-    pub case_no: String,
+    #[serde(flatten)]
+    pub progress: TrackView,
     /// Send back with a disposition: a changed version means someone else acted.
     pub version: i64,
-    pub matter_id: i64,
-    pub matter_name: String,
     pub department_id: i64,
-    pub department_name: String,
     pub co_departments: Vec<i64>,
-    pub state: CaseState,
-    pub class: Option<HandlingClass>,
     pub applicant_kind: crate::application::ApplicantKind,
     pub applicant_name: String,
     pub id_number: String,
@@ -320,22 +318,10 @@ pub struct StaffCaseView {
     /// The matter's extra fields as (label, value).
     pub fields: Vec<(String, String)>,
     pub submitted_at: String,
-    pub accepted_on: Option<Date>,
-    pub committed_days: Option<u32>,
-    pub deadline: Option<String>,
-    pub supplement_items: Vec<String>,
-    pub return_reasons: Option<String>,
-    pub report_authority: Option<String>,
-    pub materials: Vec<crate::matter::Material>,
     pub files: Vec<CaseFile>,
-    pub timeline: Vec<CaseEvent>,
     pub paused: bool,
-    pub ledger: Option<crate::ledger::Derived>,
-    pub extension: Option<ExtensionInfo>,
-    pub result: Option<String>,
     pub assignee_id: Option<i64>,
     pub assignee: Option<String>,
-    pub evaluation: Option<crate::evaluation::EvaluationView>,
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ pub mod calendar;
 pub mod cases;
 pub mod catalogue;
 pub mod evaluation;
+pub mod idempotency;
+pub mod inbox;
 pub mod ledger;
 pub mod staff;
 pub mod stats;

@@ -9,7 +9,8 @@
 use super::{json, Cache, Reply};
 use crate::clock;
 use crate::crypto;
-use crate::db::cases::{self, Claim, NewCase};
+use crate::db::cases::{self, NewCase};
+use crate::db::idempotency::{self, Claim};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage::{self, Received};
@@ -34,7 +35,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
 
     let request_hash = request_hash(&form, &files).await?;
     let now = clock::now_rfc3339();
-    match cases::claim_key(db, &key, &request_hash, &now).await? {
+    match idempotency::claim_key(db, &key, &request_hash, &now).await? {
         Claim::New => {}
         Claim::Different => {
             return Err(ApiError::new(
@@ -52,7 +53,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
         Ok(receipt) => Ok(json(&receipt, Cache::NoStore)?.with_status(201)),
         Err((e, stored)) => {
             storage::delete_all(&bucket, &stored).await;
-            cases::release_key(db, &key).await?;
+            idempotency::release_key(db, &key).await?;
             Err(e)
         }
     }
@@ -117,12 +118,12 @@ async fn same_submission(db: &Db, key: &str, hash: &str, mut receipt: Option<Rec
             return json(&r, Cache::NoStore);
         }
         Delay::from(std::time::Duration::from_millis(250)).await;
-        receipt = match cases::claim_key(db, key, hash, &clock::now_rfc3339()).await? {
+        receipt = match idempotency::claim_key(db, key, hash, &clock::now_rfc3339()).await? {
             Claim::Same(r) => r,
             // The first attempt failed and released the key; this retry
             // claimed it, but its files were not kept: ask for a resend.
             Claim::New => {
-                cases::release_key(db, key).await?;
+                idempotency::release_key(db, key).await?;
                 break;
             }
             Claim::Different => None,

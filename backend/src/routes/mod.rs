@@ -61,16 +61,3 @@ pub async fn read_json<T: serde::de::DeserializeOwned>(req: &mut worker::Request
 pub fn client_ip(req: &worker::Request) -> String {
     req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "local".into())
 }
-
-/// The derived deadline of an accepted case, and its extension request.
-pub async fn ledger_of(
-    db: &crate::db::Db,
-    case: &crate::db::cases::CaseRow,
-) -> worker::Result<(Option<shared::ledger::Derived>, Option<shared::case::ExtensionInfo>)> {
-    let accepted = case.accepted_on.as_deref().and_then(|d| shared::date::Date::parse(d).ok());
-    let (Some(accepted), Some(days)) = (accepted, case.committed_days) else { return Ok((None, None)) };
-    let (ledger, extension) = crate::db::ledger::load(db, case.id, accepted, days).await?;
-    let calendar = crate::db::calendar::for_limits_starting_in(db, accepted.year()).await?;
-    let derived = ledger.derive(&calendar, crate::clock::today_cst(), case.yellow_days);
-    Ok((Some(derived), extension))
-}

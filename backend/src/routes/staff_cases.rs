@@ -6,7 +6,8 @@ use super::{json, param, read_json, Cache, Reply};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
-use crate::db::cases::{self, CaseRow, Change, Handler};
+use crate::db::cases::{self, CaseRow, Change};
+use crate::db::inbox::Handler;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
@@ -85,7 +86,7 @@ async fn annotated_inbox(
     class: Option<HandlingClass>,
     handler: Handler,
 ) -> worker::Result<Inbox> {
-    let mut rows = cases::inbox(db, department, states, class, handler, INBOX_LIMIT).await?;
+    let mut rows = db::inbox::inbox(db, department, states, class, handler, INBOX_LIMIT).await?;
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
     for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
@@ -136,40 +137,22 @@ pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppErro
     let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
     let labels: Vec<FormField> = matter.form_fields()?;
     let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
-    let (ledger, extension) = super::ledger_of(db, &case).await?;
     Ok(StaffCaseView {
+        progress: super::track::progress(db, &case, materials).await?,
         paused: case.paused == 1,
-        ledger,
-        extension,
-        result: case.result.clone(),
-        evaluation: db::evaluation::of_case(db, case.id).await?,
         assignee_id: case.assignee_id,
-        assignee: case.assignee.clone(),
-        state: case.state()?,
         co_departments: case.co_departments(),
-        supplement_items: case.supplement_items()?,
         files: cases::files(db, case.id).await?,
-        timeline: cases::events(db, case.id).await?,
         applicant_kind: if case.applicant_kind == "organisation" { ApplicantKind::Organisation } else { ApplicantKind::Person },
-        accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
-        case_no: case.case_no,
+        assignee: case.assignee,
         version: case.version,
-        matter_id: case.matter_id,
-        matter_name: case.matter_name,
         department_id: case.department_id,
-        department_name: case.department_name,
-        class: case.class,
         applicant_name: case.applicant_name,
         id_number: case.id_number,
         mobile: case.mobile,
         address: case.address,
         fields,
         submitted_at: case.submitted_at,
-        committed_days: case.committed_days,
-        deadline: case.deadline,
-        return_reasons: case.return_reasons,
-        report_authority: case.report_authority,
-        materials,
     })
 }
 

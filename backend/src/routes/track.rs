@@ -16,6 +16,7 @@ use crate::storage;
 use shared::case::{check_resubmission, TrackView};
 use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
+use shared::matter::Material;
 use worker::{Env, FormEntry, Request, Response, Url};
 
 /// Look-ups allowed per address per minute.
@@ -47,9 +48,14 @@ pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
 
 pub(super) async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
     let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
+    progress(db, &case, materials).await
+}
+
+/// The case's progress, as the applicant and (within the staff view) staff see it.
+pub(super) async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> worker::Result<TrackView> {
     // A completed case's ledger is history; show it only while the clock runs.
     let (ledger, extension) = match case.state()? {
-        shared::case::CaseState::InProgress => super::ledger_of(db, &case).await?,
+        shared::case::CaseState::InProgress => ledger_of(db, case).await?,
         _ => (None, None),
     };
     Ok(TrackView {
@@ -62,15 +68,15 @@ pub(super) async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
         supplement_items: case.supplement_items()?,
         timeline: cases::events(db, case.id).await?,
         accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
-        case_no: case.case_no,
+        case_no: case.case_no.clone(),
         matter_id: case.matter_id,
-        matter_name: case.matter_name,
-        department_name: case.department_name,
+        matter_name: case.matter_name.clone(),
+        department_name: case.department_name.clone(),
         class: case.class,
         committed_days: case.committed_days,
-        deadline: case.deadline,
-        return_reasons: case.return_reasons,
-        report_authority: case.report_authority,
+        deadline: case.deadline.clone(),
+        return_reasons: case.return_reasons.clone(),
+        report_authority: case.report_authority.clone(),
     })
 }
 
@@ -133,4 +139,17 @@ pub fn qr(req: &Request, url: &Url, case_no: &str) -> Reply {
     response.headers_mut().set("Content-Type", "image/svg+xml")?;
     response.headers_mut().set("Cache-Control", "private, max-age=86400")?;
     Ok(response)
+}
+
+/// The derived deadline of an accepted case, and its extension request.
+async fn ledger_of(
+    db: &crate::db::Db,
+    case: &crate::db::cases::CaseRow,
+) -> worker::Result<(Option<shared::ledger::Derived>, Option<shared::case::ExtensionInfo>)> {
+    let accepted = case.accepted_on.as_deref().and_then(|d| shared::date::Date::parse(d).ok());
+    let (Some(accepted), Some(days)) = (accepted, case.committed_days) else { return Ok((None, None)) };
+    let (ledger, extension) = crate::db::ledger::load(db, case.id, accepted, days).await?;
+    let calendar = crate::db::calendar::for_limits_starting_in(db, accepted.year()).await?;
+    let derived = ledger.derive(&calendar, crate::clock::today_cst(), case.yellow_days);
+    Ok((Some(derived), extension))
 }

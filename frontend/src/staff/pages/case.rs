@@ -35,14 +35,14 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
             me.get().is_some_and(|u| u.role != Role::OfficeAdmin && u.department_id == Some(lead))
         }
     };
-    let submitted = view.state == CaseState::Submitted;
+    let submitted = view.progress.state == CaseState::Submitted;
     let view_for_actions = view.clone();
-    let notice = (view.class == Some(HandlingClass::Commitment)).then(|| view.case_no.clone());
+    let notice = (view.progress.class == Some(HandlingClass::Commitment)).then(|| view.progress.case_no.clone());
     let id_label = if view.applicant_kind == ApplicantKind::Organisation { "统一社会信用代码" } else { "身份证号码" };
     view! {
         <section class="panel">
-            <h1>{format!("{} · {}", view.matter_name, view.case_no)}</h1>
-            <p class="state" data-testid="case-state">{view.state.zh()}</p>
+            <h1>{format!("{} · {}", view.progress.matter_name, view.progress.case_no)}</h1>
+            <p class="state" data-testid="case-state">{view.progress.state.zh()}</p>
             <dl class="pairs">
                 <dt>"申请人"</dt><dd>{view.applicant_name.clone()}</dd>
                 <dt>{id_label}</dt><dd>{view.id_number.clone()}</dd>
@@ -51,19 +51,19 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
                 {view.fields.iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> }).collect_view()}
                 <dt>"提交时间"</dt><dd>{short_time(&view.submitted_at)}</dd>
                 <dt>"承办人"</dt><dd data-testid="assignee">{view.assignee.clone().unwrap_or_else(|| "尚未受理".into())}</dd>
-                {view.deadline.as_deref().map(|d| view! { <dt>"承诺办结期限"</dt><dd data-testid="deadline">{deadline_text(d)}</dd> })}
+                {view.progress.deadline.as_deref().map(|d| view! { <dt>"承诺办结期限"</dt><dd data-testid="deadline">{deadline_text(d)}</dd> })}
             </dl>
             {notice.map(|no| view! { <Link to=Route::Notice(no) class="button">"打印承诺件通知书"</Link> })}
         </section>
-        {view.ledger.clone().map(|l| view! { <LedgerPanel ledger=l/> })}
+        {view.progress.ledger.clone().map(|l| view! { <LedgerPanel ledger=l/> })}
         {move || may_dispose().then(|| view! { <Actions view=view_for_actions.clone()/> })}
-        {view.evaluation.clone().map(|evaluation| view! {
-            <super::review::ReviewPanel evaluation case_no=view.case_no.clone() version=view.version lead=view.department_id/>
+        {view.progress.evaluation.clone().map(|evaluation| view! {
+            <super::review::ReviewPanel evaluation case_no=view.progress.case_no.clone() version=view.version lead=view.department_id/>
         })}
         <section class="panel">
             <h2>"申请材料"</h2>
             <ol class="materials">
-                {view.materials.iter().map(|m| {
+                {view.progress.materials.iter().map(|m| {
                     let files: Vec<_> = view.files.iter().filter(|f| f.material_id == m.id).cloned().collect();
                     view! {
                         <li>
@@ -80,11 +80,11 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
-        {move || (submitted && may_dispose()).then(|| view! { <DispositionForm case_no=view.case_no.clone() version=view.version own=view.department_id/> })}
+        {move || (submitted && may_dispose()).then(|| view! { <DispositionForm case_no=view.progress.case_no.clone() version=view.version own=view.department_id/> })}
         <section class="panel">
             <h2>"办理记录"</h2>
             <ol class="timeline">
-                {view.timeline.iter().map(|e| view! {
+                {view.progress.timeline.iter().map(|e| view! {
                     <li><span class="muted">{short_time(&e.at)}</span>{format!(" {} · {}", e.actor, e.to_state.zh())}<br/>{e.note.clone()}</li>
                 }).collect_view()}
             </ol>
@@ -221,24 +221,24 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let (reason, ext_days, ext_reason, result) =
         (RwSignal::new(PauseReason::ExpertReview), RwSignal::new(String::from("5")), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (no, version) = (view.case_no.clone(), view.version);
+    let (no, version) = (view.progress.case_no.clone(), view.version);
     let send = move |action: CaseAction| {
         let body = CaseActionRequest { version, action };
         post_then_reload(format!("/api/staff/cases/{}/action", encode(&no)), body, no.clone(), error);
     };
-    let running = view.state == CaseState::InProgress;
-    let open = matches!(view.state, CaseState::InProgress | CaseState::ReportedUp);
-    let ext_pending = view.extension.as_ref().is_some_and(|e| e.state == ExtensionState::Pending);
-    let ext_none = view.extension.is_none();
+    let running = view.progress.state == CaseState::InProgress;
+    let open = matches!(view.progress.state, CaseState::InProgress | CaseState::ReportedUp);
+    let ext_pending = view.progress.extension.as_ref().is_some_and(|e| e.state == ExtensionState::Pending);
+    let ext_none = view.progress.extension.is_none();
     let is_head = move || me.get().is_some_and(|u| u.role == Role::DepartmentHead);
     let reasons = [PauseReason::Supplement, PauseReason::Hearing, PauseReason::Testing, PauseReason::ExpertReview, PauseReason::SiteSurvey];
-    let ext_text = view.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
+    let ext_text = view.progress.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
         ExtensionState::Pending => "待负责人审批",
         ExtensionState::Approved => "已批准",
         ExtensionState::Refused => "未批准",
         ExtensionState::None => "",
     }));
-    let assignable = !matches!(view.state, CaseState::Completed | CaseState::Returned);
+    let assignable = !matches!(view.progress.state, CaseState::Completed | CaseState::Returned);
     let (s1, s2, s3, s4, s5, s6, s7) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
     view! {
         <section class="panel no-print" data-testid="actions">

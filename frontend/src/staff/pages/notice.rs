@@ -25,26 +25,26 @@ pub fn NoticePage(no: String) -> impl IntoView {
 
 #[component]
 fn Notice(c: StaffCaseView) -> impl IntoView {
-    let (Some(accepted), Some(days), Some(deadline)) = (c.accepted_on, c.committed_days, c.deadline.clone()) else {
+    let (Some(accepted), Some(days), Some(deadline)) = (c.progress.accepted_on, c.progress.committed_days, c.progress.deadline.clone()) else {
         return view! { <p class="error">"该办件不是已受理的承诺件，没有承诺件通知书。"</p> }.into_any();
     };
     view! {
         <article class="paper" data-testid="notice">
             <h1>"承诺件通知书"</h1>
-            <p class="ref">{format!("编号：{}", c.case_no)}</p>
+            <p class="ref">{format!("编号：{}", c.progress.case_no)}</p>
             <p>{format!("{}：", c.applicant_name)}</p>
             <p class="body">
                 {format!(
                     "您于{}提交的“{}”申请，材料齐全、符合法定形式，本窗口已于{}予以受理。根据承诺时限，本事项将在{}个工作日内办结，即于{}前办结（法定节假日不计算在内）。",
                     c.submitted_at.get(..10).and_then(|d| shared::date::Date::parse(d).ok()).map(|d| d.zh_full()).unwrap_or_default(),
-                    c.matter_name,
+                    c.progress.matter_name,
                     accepted.zh_full(),
                     days,
                     deadline_text(&deadline),
                 )}
             </p>
             <p class="body">"请凭本通知书及办件编号查询办理进度或领取办理结果。如在承诺时限内未能办结，可拨打监督投诉电话 0000-6012345 反映。"</p>
-            <p class="sign">{c.department_name}<br/>"示范县行政审批服务中心"<br/>{accepted.zh_full()}</p>
+            <p class="sign">{c.progress.department_name}<br/>"示范县行政审批服务中心"<br/>{accepted.zh_full()}</p>
         </article>
     }
     .into_any()
