@@ -1,18 +1,36 @@
 // Prints SQL that adds N cases to local D1 (scripts/bench.sh cases): history
 // spread over the last 700 days, nearly all completed, and a fixed 400 open
-// cases (the open workload does not grow with history). Every seeded case
-// has the query code BENCH_CODE; case numbers are BM00000001…
+// cases (the open workload does not grow with history). Case numbers are
+// BM00000001…; the first TRACKED of them can be tracked with `codeFor(no)`,
+// derived as the Worker derives it from the local stack's key.
 // The rows are generated inside SQLite (a recursive CTE), so the file stays
 // small whatever N is. Counters in case_stats are derived from the seeded
 // rows in the same file.
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
-export const BENCH_CODE = "24681357";
 const open = 400;
+export const TRACKED = 500;
+const key = process.env.LOCAL_QUERY_CODE_KEY ?? "local-development-only-not-a-secret";
+
+/** HMAC-SHA256 of the parts, each followed by 0x1f (backend/src/crypto.rs). */
+function mac(...parts) {
+  const h = createHmac("sha256", key);
+  for (const p of parts) h.update(Buffer.concat([Buffer.from(p), Buffer.from([0x1f])]));
+  return h.digest();
+}
+
+/** A case's query code, as the Worker derives it. */
+export function codeFor(caseNo) {
+  return String(mac("query-code", caseNo).readBigUInt64BE(0) % 100000000n).padStart(8, "0");
+}
+
+const check = (caseNo) => mac("query-code-check", caseNo, codeFor(caseNo)).toString("hex");
+export const benchCase = (i) => `BM${String(i).padStart(8, "0")}`;
 
 /** The SQL for `n` cases. */
 export function casesSql(n) {
-  const hash = createHash("sha256").update(BENCH_CODE).digest("hex");
+  const tracked = Array.from({ length: Math.min(n, TRACKED) }, (_, i) => benchCase(i + 1));
+  const checks = tracked.map((no) => `WHEN '${no}' THEN '${check(no)}'`).join(" ");
   return `
 WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n}),
      c AS (SELECT i, 1 + (i * 7) % (SELECT count(*) FROM matter) AS matter_row,
@@ -20,7 +38,7 @@ WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n
 INSERT INTO case_record (case_no, query_code_hash, matter_id, department_id, state, class, applicant_kind,
     applicant_name, id_number, mobile, address, fields, submitted_at, accepted_on, committed_days, deadline,
     completed_on, completed_late, result, last_change)
-SELECT printf('BM%08d', c.i), '${hash}', m.id, m.department_id,
+SELECT printf('BM%08d', c.i), 'untracked', m.id, m.department_id,
        CASE WHEN c.i <= ${open} THEN (CASE c.i % 4 WHEN 0 THEN 'submitted' WHEN 1 THEN 'awaiting_supplement' ELSE 'in_progress' END)
             ELSE 'completed' END,
        CASE WHEN c.i <= ${open} AND c.i % 4 IN (0, 1) THEN NULL ELSE 'commitment' END,
@@ -31,6 +49,8 @@ SELECT printf('BM%08d', c.i), '${hash}', m.id, m.department_id,
        CASE WHEN c.i > ${open} THEN (c.i % 20 = 0) END,
        CASE WHEN c.i > ${open} THEN '准予许可' END, 'bench'
 FROM c JOIN (SELECT id, department_id, committed_days, row_number() OVER (ORDER BY id) AS r FROM matter) m ON m.r = c.matter_row;
+
+UPDATE case_record SET query_code_hash = CASE case_no ${checks} END WHERE case_no IN (${tracked.map((t) => `'${t}'`).join(",")});
 
 INSERT INTO case_department (department_id, case_id, lead)
 SELECT department_id, id, 1 FROM case_record WHERE case_no LIKE 'BM%';

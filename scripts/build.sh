@@ -48,6 +48,12 @@ build_worker() {
     worker-build --release)
 }
 
+# The test and bench stacks build first and start wrangler dev with
+# STACK_BUILT=1, so its own [build] step does not compile a second time.
+if [ "${STACK_BUILT:-}" = 1 ]; then
+  exit 0
+fi
+
 case "${1:-all}" in
   frontend) build_frontend ;;
   worker) build_worker ;;

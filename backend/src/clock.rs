@@ -14,6 +14,10 @@ pub fn now_unix() -> i64 {
     (now_ms() / 1000.0) as i64
 }
 
+pub fn now_unix_ms() -> i64 {
+    now_ms() as i64
+}
+
 /// The instant `days` ago, RFC 3339 in China Standard Time.
 pub fn rfc3339_days_ago(days: u32) -> String {
     rfc3339_cst(now_ms() - f64::from(days) * 86_400_000.0)

@@ -62,6 +62,51 @@ pub async fn pbkdf2_hex(password: &str, salt: &[u8], iterations: u32) -> Result<
     Ok(hex(&Uint8Array::new(&bits).to_vec()))
 }
 
+/// The Worker secret that keys query codes (`wrangler secret put
+/// QUERY_CODE_KEY`; local stacks pass a development value with `--var`).
+/// Without it the Worker refuses to issue or check codes rather than fall
+/// back to a guessable key.
+pub struct QueryCodeKey(hmac::Hmac<sha2::Sha256>);
+
+impl QueryCodeKey {
+    pub fn from_env(env: &worker::Env) -> Result<QueryCodeKey> {
+        let key = env
+            .secret("QUERY_CODE_KEY")
+            .map(|s| s.to_string())
+            .or_else(|_| env.var("QUERY_CODE_KEY").map(|v| v.to_string()))
+            .map_err(|_| Error::RustError("QUERY_CODE_KEY is not set".into()))?;
+        if key.len() < 16 {
+            return Err(Error::RustError("QUERY_CODE_KEY is shorter than 16 bytes".into()));
+        }
+        let mac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(key.as_bytes())
+            .map_err(|e| Error::RustError(format!("QUERY_CODE_KEY: {e}")))?;
+        Ok(QueryCodeKey(mac))
+    }
+
+    fn mac(&self, parts: &[&str]) -> [u8; 32] {
+        use hmac::Mac;
+        let mut mac = self.0.clone();
+        for p in parts {
+            mac.update(p.as_bytes());
+            mac.update(&[0x1f]);
+        }
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The case's 8-digit query code, derived from its number, so a retried
+    /// submission gets the same code back without the code ever being stored.
+    pub fn code(&self, case_no: &str) -> String {
+        let mac = self.mac(&["query-code", case_no]);
+        let n = u64::from_be_bytes([mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], mac[6], mac[7]]);
+        format!("{:08}", n % 100_000_000)
+    }
+
+    /// What D1 keeps of a code: a keyed hash that is useless without the secret.
+    pub fn check(&self, case_no: &str, code: &str) -> String {
+        hex(&self.mac(&["query-code-check", case_no, code]))
+    }
+}
+
 /// Equal-length comparison that does not stop at the first difference.
 pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

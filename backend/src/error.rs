@@ -8,6 +8,8 @@ use worker::{console_error, Response};
 pub enum AppError {
     /// A refusal the client can act on (bad input, not found…).
     Api(ApiError),
+    /// A 429 with the seconds to wait (`Retry-After`).
+    Limited(ApiError, i64),
     /// D1, R2 or the runtime failed.
     Platform(worker::Error),
 }
@@ -26,14 +28,19 @@ impl From<worker::Error> for AppError {
 
 impl AppError {
     pub fn into_response(self) -> worker::Result<Response> {
-        let error = match self {
-            AppError::Api(e) => e,
+        let (error, retry_after) = match self {
+            AppError::Api(e) => (e, None),
+            AppError::Limited(e, seconds) => (e, Some(seconds)),
             AppError::Platform(e) => {
                 console_error!("internal error: {e}");
-                ApiError::internal()
+                (ApiError::internal(), None)
             }
         };
         let status = error.code.http_status();
-        Ok(Response::from_json(&ErrorBody { error })?.with_status(status))
+        let mut response = Response::from_json(&ErrorBody { error })?.with_status(status);
+        if let Some(seconds) = retry_after {
+            response.headers_mut().set("Retry-After", &seconds.max(1).to_string())?;
+        }
+        Ok(response)
     }
 }

@@ -4,8 +4,9 @@
 
 use crate::db::cases::NewFile;
 use crate::error::AppError;
-use shared::application::{check_uploads, UploadMeta};
+use shared::application::{check_uploads, clean_file_name, UploadMeta};
 use shared::matter::Material;
+use wasm_bindgen::JsCast;
 use worker::{Bucket, Env, FormData, FormEntry, HttpMetadata, Result};
 
 pub fn bucket(env: &Env) -> Result<Bucket> {
@@ -19,17 +20,53 @@ pub struct Received {
     pub bytes: Vec<u8>,
 }
 
-/// The files of a form, one field per material: `material:<id>`.
-pub async fn received_files(form: &FormData, materials: &[Material]) -> Result<Vec<Received>> {
+/// The files of a form, one field per material: `material:<id>`. A file
+/// under any other `material:` field is kept too, so that the check refuses
+/// it by name instead of the submission silently dropping it.
+pub async fn received_files(form: FormData) -> std::result::Result<(FormData, Vec<Received>), AppError> {
+    let js: wasm_bindgen::JsValue = form.into();
+    let names: Vec<String> = js
+        .clone()
+        .unchecked_into::<web_sys::FormData>()
+        .keys()
+        .into_iter()
+        .filter_map(|k| k.ok().and_then(|k| k.as_string()))
+        .collect();
+    let form = FormData::from(js);
     let mut out = Vec::new();
-    for m in materials {
-        for entry in form.get_all(&format!("material:{}", m.id)).unwrap_or_default() {
+    let mut seen = Vec::new();
+    for name in names {
+        if seen.contains(&name) {
+            continue;
+        }
+        let Some(id) = name.strip_prefix("material:") else {
+            if form.get_all(&name).unwrap_or_default().iter().any(|e| matches!(e, FormEntry::File(_))) {
+                let message = format!("文件应放在材料栏目（material:编号）中提交，不能放在“{}”中", clean_file_name(&name));
+                return Err(shared::error::ApiError::new(shared::error::ErrorCode::InvalidUpload, message).into());
+            }
+            seen.push(name);
+            continue;
+        };
+        // An id that is not a number can belong to no material: -1 is refused as such.
+        let material_id = id.parse().unwrap_or(-1);
+        for entry in form.get_all(&name).unwrap_or_default() {
             if let FormEntry::File(file) = entry {
-                out.push(Received { material_id: m.id, file_name: file.name(), bytes: file.bytes().await? });
+                out.push(Received { material_id, file_name: clean_file_name(&file.name()), bytes: file.bytes().await? });
             }
         }
+        seen.push(name);
     }
-    Ok(out)
+    Ok((form, out))
+}
+
+/// Deletes every object under `prefix` (a lost submission attempt's files).
+pub async fn delete_prefix(bucket: &Bucket, prefix: &str) -> Result<()> {
+    let listed = bucket.list().prefix(prefix).execute().await?;
+    let keys: Vec<String> = listed.objects().iter().map(|o| o.key()).collect();
+    if !keys.is_empty() {
+        bucket.delete_multiple(keys).await?;
+    }
+    Ok(())
 }
 
 /// Checks the files against the matter's rules (shared::application).

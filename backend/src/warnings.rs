@@ -5,7 +5,7 @@
 use crate::db::{self, Db};
 use shared::case::deemed_acceptance_warning;
 use shared::date::Date;
-use shared::ledger::working_days_between;
+use shared::ledger::{standing, working_days_between, Standing};
 
 /// The longest yellow threshold a matter may set (migration 0007), in
 /// calendar days with weekends and the longest holiday around it.
@@ -19,17 +19,17 @@ pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
     }
     let mut found: Vec<(i64, &'static str)> = Vec::new();
     for c in db::warnings::due_by(db, until).await? {
-        let Some(deadline) = c.deadline.get(..10).and_then(|d| Date::parse(d).ok()) else { continue };
-        if today > deadline {
-            found.push((c.id, "red"));
-        } else if working_days_between(&calendar, today, deadline) <= c.yellow_days {
-            found.push((c.id, "yellow"));
+        let Some(deadline) = Date::of_instant(&c.deadline) else { continue };
+        match standing(&calendar, today, deadline, c.yellow_days).1 {
+            Standing::Red => found.push((c.id, "red")),
+            Standing::Yellow => found.push((c.id, "yellow")),
+            Standing::OnTrack | Standing::Paused => {}
         }
     }
     // Submissions still waiting: a small set (the windows' open work), read
     // through the (state, submitted_at) index.
     for (id, submitted_at) in db::warnings::waiting_since(db, today).await? {
-        let Some(received) = submitted_at.get(..10).and_then(|d| Date::parse(d).ok()) else { continue };
+        let Some(received) = Date::of_instant(&submitted_at) else { continue };
         if deemed_acceptance_warning(working_days_between(&calendar, received, today)).is_some() {
             found.push((id, "deemed"));
         }

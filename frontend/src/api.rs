@@ -1,9 +1,10 @@
-//! Typed calls to `/api`, over the browser's own `fetch` (no HTTP library:
-//! every kilobyte counts on a phone). Errors arrive as `shared` types with
-//! Chinese messages ready to show.
+//! Typed calls to `/api`, each named by its endpoint declaration in
+//! `shared::api` (path, query, body and answer types come from there), over
+//! the browser's own `fetch` (no HTTP library: every kilobyte counts on a
+//! phone). Errors arrive as `shared` types with Chinese messages to show.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use shared::api::{query_string, Endpoint};
 use shared::error::{ApiError, ErrorBody, ErrorCode};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -37,8 +38,24 @@ fn decode<T: DeserializeOwned>(response: &Response, body: &str) -> Result<T, Api
     }
 }
 
-pub async fn get<T: DeserializeOwned>(path: String) -> Result<T, ApiError> {
-    let (response, body) = send(&path, None).await?;
+/// The URL of endpoint `E` with its path arguments and query.
+pub fn url<E: Endpoint>(args: &[&str], query: &E::Query) -> String {
+    let args: Vec<String> = args.iter().map(|a| encode(a)).collect();
+    let path = E::path(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    match query_string(query) {
+        q if q.is_empty() => path,
+        q => format!("{path}?{q}"),
+    }
+}
+
+/// GET endpoint `E`.
+pub async fn fetch<E: Endpoint>(args: &[&str], query: &E::Query) -> Result<E::Response, ApiError> {
+    get_url(url::<E>(args, query)).await
+}
+
+/// GET a URL made by `url::<E>` (so its answer is `E::Response`).
+pub(crate) async fn get_url<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {
+    let (response, body) = send(&url, None).await?;
     decode(&response, &body)
 }
 
@@ -54,16 +71,17 @@ fn post_init(body: &JsValue, headers: &[(&str, &str)]) -> RequestInit {
     init
 }
 
-pub async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+/// POST endpoint `E` with its JSON body.
+pub async fn post<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<E::Response, ApiError> {
     let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
     let init = post_init(&JsValue::from_str(&json), &[("Content-Type", "application/json")]);
-    let (response, text) = send(path, Some(init)).await?;
+    let (response, text) = send(&url::<E>(args, &Default::default()), Some(init)).await?;
     decode(&response, &text)
 }
 
-/// A multipart form (the browser sets its boundary).
-pub async fn post_form<T: DeserializeOwned>(path: &str, form: &web_sys::FormData, headers: &[(&str, &str)]) -> Result<T, ApiError> {
-    let (response, text) = send(path, Some(post_init(form, headers))).await?;
+/// POST endpoint `E` with a multipart form (the browser sets its boundary).
+pub async fn post_form<E: Endpoint>(args: &[&str], form: &web_sys::FormData, headers: &[(&str, &str)]) -> Result<E::Response, ApiError> {
+    let (response, text) = send(&url::<E>(args, &Default::default()), Some(post_init(form, headers))).await?;
     decode(&response, &text)
 }
 

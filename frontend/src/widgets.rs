@@ -21,20 +21,22 @@ pub fn short_time(rfc3339: &str) -> String {
 
 /// The date part of an RFC 3339 deadline, written for people: "2026年12月10日".
 pub fn deadline_text(rfc3339: &str) -> String {
-    rfc3339.get(..10).and_then(|d| shared::date::Date::parse(d).ok()).map(|d| d.zh_full()).unwrap_or_default()
+    shared::date::Date::of_instant(rfc3339).map(|d| d.zh_full()).unwrap_or_default()
 }
 
 /// Data fetched once from the API: `None` while loading.
 pub type Loaded<T> = RwSignal<Option<Result<T, ApiError>>>;
 
-/// Starts fetching `path`. (A plain signal filled by one task costs the
-/// phone far fewer bytes than `LocalResource` with `Suspense`.)
-pub fn load<T>(path: String) -> Loaded<T>
+/// Starts fetching endpoint `E` with its path arguments and query. (A plain
+/// signal filled by one task costs the phone far fewer bytes than
+/// `LocalResource` with `Suspense`.)
+pub fn load<E: shared::api::Endpoint>(args: &[&str], query: E::Query) -> Loaded<E::Response>
 where
-    T: serde::de::DeserializeOwned + Send + Sync + 'static,
+    E::Response: Send + Sync + 'static,
 {
+    let url = crate::api::url::<E>(args, &query);
     let data = RwSignal::new(None);
-    leptos::task::spawn_local(async move { data.set(Some(crate::api::get::<T>(path).await)) });
+    leptos::task::spawn_local(async move { data.set(Some(crate::api::get_url::<E::Response>(url).await)) });
     data
 }
 

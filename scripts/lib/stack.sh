@@ -14,7 +14,7 @@ start_stack() {
     wrangler d1 execute DB --local --persist-to "$state" --file "$extra" >>"$out/seed.log" 2>&1
   fi
   # --test-scheduled: tests run the daily job at /cdn-cgi/handler/scheduled.
-  wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled >"$out/wrangler.log" 2>&1 &
+  STACK_BUILT=1 wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled "${LOCAL_VARS[@]}" >"$out/wrangler.log" 2>&1 &
   STACK_PID=$!
   trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"

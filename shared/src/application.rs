@@ -11,8 +11,15 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: u64 = 50 * 1024 * 1024;
 pub const MAX_FILES: usize = 30;
 pub const MAX_TEXT_CHARS: usize = 200;
+/// The longest file name kept (characters); longer names are shortened
+/// before their extension.
+pub const MAX_FILE_NAME_CHARS: usize = 100;
+/// The largest request body a submission or supplement may have: every file
+/// at its limit, plus room for the form and the multipart framing.
+pub const MAX_UPLOAD_BODY_BYTES: u64 = MAX_TOTAL_BYTES + 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicantKind {
     Person,
@@ -21,6 +28,7 @@ pub enum ApplicantKind {
 
 /// An extra field a matter asks for (e.g. 经营场所地址).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormField {
     pub key: String,
     pub label: String,
@@ -29,6 +37,7 @@ pub struct FormField {
 
 /// The text part of a submission, as the phone sends it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplicationForm {
     pub matter_id: i64,
     pub applicant_kind: Option<ApplicantKind>,
@@ -42,6 +51,16 @@ pub struct ApplicationForm {
     pub fields: BTreeMap<String, String>,
 }
 
+/// The multipart form of `POST /api/applications`, as documented: the form
+/// as JSON in `form`, and each file in a field `material:<id>` named after
+/// the matter's material (several files per material allowed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApplicationUpload {
+    /// `ApplicationForm` as JSON.
+    pub form: String,
+}
+
 /// An uploaded file as the server sees it before storing it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UploadMeta<'a> {
@@ -52,6 +71,7 @@ pub struct UploadMeta<'a> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     Jpeg,
@@ -155,18 +175,29 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
     }
     let total: u64 = files.iter().map(|f| f.size).sum();
     if total > MAX_TOTAL_BYTES {
-        return Err(refuse(format!("文件总大小{}超过50MB，请压缩照片或分批提交", human_size(total))));
+        return Err(refuse(format!("文件总大小{}超过{}，请压缩照片或分批提交", human_size(total), human_size(MAX_TOTAL_BYTES))));
     }
     let mut kinds = Vec::with_capacity(files.len());
     for f in files {
         let Some(material) = materials.iter().find(|m| m.id == f.material_id) else {
-            return Err(refuse(format!("文件“{}”对应的材料不属于该事项", f.file_name)));
+            return Err(refuse(format!(
+                "文件“{}”提交到了材料栏目“material:{}”，该事项没有这项材料，请按材料清单重新选择",
+                f.file_name, f.material_id
+            )));
         };
         if f.size == 0 {
             return Err(refuse(format!("“{}”的文件“{}”是空文件，请重新选择", material.name, f.file_name)));
         }
         if f.size > MAX_FILE_BYTES {
-            return Err(refuse(format!("“{}”的文件“{}”大小为{}，超过单个文件10MB的上限，请压缩后重新上传", material.name, f.file_name, human_size(f.size))));
+            return Err(refuse(format!(
+                "“{}”的文件“{}”大小为{}（{}字节），超过单个文件{}（{}字节）的上限，请压缩后重新上传",
+                material.name,
+                f.file_name,
+                human_size(f.size),
+                f.size,
+                human_size(MAX_FILE_BYTES),
+                MAX_FILE_BYTES
+            )));
         }
         match FileKind::sniff(f.head) {
             Some(kind) => kinds.push(kind),
@@ -184,13 +215,45 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
     Ok(kinds)
 }
 
-/// "3.2MB" or "120KB", for people. Integer arithmetic: float formatting
-/// would add kilobytes to the phone's download.
+/// A file name as people will see it: control and bidirectional-override
+/// characters removed (they can disguise `exe.pdf` as `fdp.exe`), path
+/// separators replaced, at most `MAX_FILE_NAME_CHARS` characters with the
+/// extension kept. Never used as a storage key.
+pub fn clean_file_name(name: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    };
+    let cleaned: String =
+        name.chars().filter(|c| !invisible(*c)).map(|c| if matches!(c, '/' | '\\') { '_' } else { c }).collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        return "未命名文件".to_string();
+    }
+    if cleaned.chars().count() <= MAX_FILE_NAME_CHARS {
+        return cleaned.to_string();
+    }
+    let ext = cleaned.rsplit_once('.').map(|(_, e)| e).filter(|e| !e.is_empty() && e.chars().count() <= 10);
+    match ext {
+        Some(ext) => {
+            let keep = MAX_FILE_NAME_CHARS - ext.chars().count() - 1;
+            format!("{}.{ext}", cleaned.chars().take(keep).collect::<String>())
+        }
+        None => cleaned.chars().take(MAX_FILE_NAME_CHARS).collect(),
+    }
+}
+
+/// "10MB", "3.23MB" or "120KB", for people. Rounded up, so a size over a
+/// limit never reads the same as the limit (10 MiB + 1 KiB is "10.01MB").
+/// Integer arithmetic: float formatting would add kilobytes to the phone's
+/// download.
 pub fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes >= MB {
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        format!("{}.{}MB", tenths / 10, tenths % 10)
+    if bytes % MB == 0 && bytes > 0 {
+        format!("{}MB", bytes / MB)
+    } else if bytes >= MB {
+        let hundredths = (bytes * 100).div_ceil(MB);
+        format!("{}.{:02}MB", hundredths / 100, hundredths % 100)
     } else {
         format!("{}KB", bytes.div_ceil(1024))
     }

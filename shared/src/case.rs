@@ -1,12 +1,15 @@
 //! A case (办件) from submission to disposition: its states, the six
 //! dispositions a window may make, and what each changes (DOMAIN.md §1).
 
-use crate::date::Date;
 use crate::error::{ApiError, ErrorCode};
 use crate::matter::HandlingClass;
 use serde::{Deserialize, Serialize};
 
+mod view;
+pub use view::*;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseState {
     /// Submitted online, waiting for the window.
@@ -30,6 +33,10 @@ impl CaseState {
         CaseState::Completed,
         CaseState::Returned,
     ];
+
+    /// The states a window still has work in (the inbox's default).
+    pub const OPEN: [CaseState; 4] =
+        [CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,6 +67,7 @@ impl CaseState {
 
 /// What the window decides for a submitted case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "class", rename_all = "snake_case")]
 pub enum Disposition {
     /// Accepted and completed on the spot.
@@ -79,6 +87,7 @@ pub enum Disposition {
 /// A disposition request from the staff page. `version` is the case version
 /// the staff member saw: if it changed meanwhile, the request is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DispositionRequest {
     pub version: i64,
     #[serde(flatten)]
@@ -165,63 +174,6 @@ pub fn conflict(current: CaseState, message: String) -> ApiError {
     ApiError { current_state: Some(current.as_str().to_string()), ..ApiError::new(ErrorCode::Conflict, message) }
 }
 
-/// One entry of a case's audit trail: never rewritten.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseEvent {
-    pub at: String,
-    /// "申请人" or the staff member's name.
-    pub actor: String,
-    pub from_state: Option<CaseState>,
-    pub to_state: CaseState,
-    pub note: String,
-}
-
-/// The receipt the applicant keeps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Receipt {
-    pub case_no: String,
-    pub query_code: String,
-    pub matter_name: String,
-    pub department_name: String,
-    pub submitted_at: String,
-}
-
-/// An extension's request and decision, as staff and the applicant see it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExtensionInfo {
-    pub days: u32,
-    pub reason: String,
-    pub state: crate::case_action::ExtensionState,
-}
-
-/// What the public tracking page shows, given the right case number and code
-/// (and the part of the staff view that is the same).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrackView {
-    pub case_no: String,
-    pub matter_id: i64,
-    pub matter_name: String,
-    pub department_name: String,
-    pub state: CaseState,
-    pub class: Option<HandlingClass>,
-    pub accepted_on: Option<Date>,
-    pub committed_days: Option<u32>,
-    /// RFC 3339 end of the last working day.
-    pub deadline: Option<String>,
-    pub supplement_items: Vec<String>,
-    pub return_reasons: Option<String>,
-    pub report_authority: Option<String>,
-    /// The matter's materials, for uploading a supplement.
-    pub materials: Vec<crate::matter::Material>,
-    pub timeline: Vec<CaseEvent>,
-    /// The deadline with its explanation, once the clock runs.
-    pub ledger: Option<crate::ledger::Derived>,
-    pub extension: Option<ExtensionInfo>,
-    pub result: Option<String>,
-    /// The applicant's rating once given, with the negative-review outcome.
-    pub evaluation: Option<crate::evaluation::EvaluationView>,
-}
-
 /// Working days within which an applicant must be told materials are
 /// incomplete; after that the application counts as accepted on the day it
 /// was received (Administrative Licensing Law, art. 32).
@@ -236,92 +188,6 @@ pub fn deemed_acceptance_warning(elapsed: u32) -> Option<String> {
         e if e + 2 >= DEEMED_ACCEPTANCE_DAYS => Some(format!("还有{left}个工作日将依法视为受理，请尽快受理或一次性告知补正")),
         _ => None,
     }
-}
-
-/// A department's completed cases and how many were on time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DepartmentRate {
-    pub department: String,
-    pub completed: u64,
-    pub on_time: u64,
-    /// On-time completion rate in percent, one decimal; `None` before any completion.
-    pub on_time_rate: Option<f64>,
-}
-
-impl DepartmentRate {
-    pub fn new(department: String, completed: u64, on_time: u64) -> DepartmentRate {
-        let on_time_rate = (completed > 0).then(|| (on_time as f64 * 1000.0 / completed as f64).round() / 10.0);
-        DepartmentRate { department, completed, on_time, on_time_rate }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OfficeOverview {
-    pub rates: Vec<DepartmentRate>,
-    /// Open cases past their deadline, across departments, most overdue first.
-    pub overdue: Vec<InboxItem>,
-}
-
-/// A stored file of a case, as staff see it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseFile {
-    pub id: i64,
-    pub material_id: i64,
-    /// 0: with the application; n: with the n-th supplement.
-    pub round: u32,
-    pub file_name: String,
-    pub content_type: String,
-    pub size: u64,
-}
-
-/// One line of a department's inbox.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboxItem {
-    pub case_no: String,
-    pub matter_name: String,
-    pub applicant_name: String,
-    pub state: CaseState,
-    pub class: Option<HandlingClass>,
-    pub submitted_at: String,
-    pub deadline: Option<String>,
-    /// Working days left (negative: overdue), for open cases with a deadline.
-    pub remaining_days: Option<i64>,
-    pub standing: Option<crate::ledger::Standing>,
-    /// For submissions not yet disposed of: the deemed-acceptance warning.
-    pub deemed_warning: Option<String>,
-    /// The handler's name, once someone took the case.
-    pub assignee: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Inbox {
-    pub cases: Vec<InboxItem>,
-    /// Things every window should know today (a missing calendar year).
-    pub notices: Vec<String>,
-}
-
-/// Everything staff need to dispose of a case: what the applicant sees, and
-/// the applicant's particulars, files and the handling details.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffCaseView {
-    #[serde(flatten)]
-    pub progress: TrackView,
-    /// Send back with a disposition: a changed version means someone else acted.
-    pub version: i64,
-    pub department_id: i64,
-    pub co_departments: Vec<i64>,
-    pub applicant_kind: crate::application::ApplicantKind,
-    pub applicant_name: String,
-    pub id_number: String,
-    pub mobile: String,
-    pub address: String,
-    /// The matter's extra fields as (label, value).
-    pub fields: Vec<(String, String)>,
-    pub submitted_at: String,
-    pub files: Vec<CaseFile>,
-    pub paused: bool,
-    pub assignee_id: Option<i64>,
-    pub assignee: Option<String>,
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_EXTENSION_DAYS: u32 = 10;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum CaseAction {
     Pause { reason: PauseReason },
@@ -23,6 +24,7 @@ pub enum CaseAction {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseActionRequest {
     pub version: i64,
     #[serde(flatten)]
@@ -31,6 +33,7 @@ pub struct CaseActionRequest {
 
 /// An extension's progress on a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExtensionState {
     None,

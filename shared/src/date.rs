@@ -132,6 +132,13 @@ impl Date {
         format!("{y}年{m}月{d}日")
     }
 
+    /// The calendar day of a stored RFC 3339 instant in China Standard Time
+    /// (`2026-02-27T23:59:59+08:00` → 2026-02-27): every stored instant is
+    /// written with `+08:00`, so its date part is the day in China.
+    pub fn of_instant(s: &str) -> Option<Date> {
+        Date::parse(s.get(..10)?).ok()
+    }
+
     /// The end of this day in China Standard Time, RFC 3339:
     /// `2026-02-27T23:59:59+08:00`.
     pub fn end_of_day_cst(self) -> String {
@@ -189,6 +196,22 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
         write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// In the API a date is `YYYY-MM-DD` (a calendar day in China Standard Time).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day in China Standard Time (UTC+08:00), YYYY-MM-DD"
+        })
     }
 }
 

@@ -39,6 +39,7 @@ impl DeadlineQuery {
 
 /// Something the reader of a deadline should know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadlineWarning {
     pub code: String,
     pub message: String,
@@ -46,6 +47,7 @@ pub struct DeadlineWarning {
 
 /// The answer: the deadline and every non-working day that moved it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadlineAnswer {
     pub accepted: Date,
     pub days: u32,
@@ -78,7 +80,7 @@ impl From<WorkingDayCount> for DeadlineAnswer {
 impl DeadlineAnswer {
     /// The date part of `deadline`.
     pub fn deadline_date(&self) -> Option<Date> {
-        self.deadline.get(..10).and_then(|s| Date::parse(s).ok())
+        Date::of_instant(&self.deadline)
     }
 }
 

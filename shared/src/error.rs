@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     MissingParameter,
@@ -29,6 +30,10 @@ pub enum ErrorCode {
     /// Signed in, but this is not yours to see or do.
     Forbidden,
     TooManyRequests,
+    /// The request body is larger than the endpoint takes.
+    PayloadTooLarge,
+    /// The request body's length was not declared (`Content-Length`).
+    LengthRequired,
     Internal,
     /// A code this build does not know yet (a newer server).
     #[serde(other)]
@@ -49,12 +54,15 @@ impl ErrorCode {
             ErrorCode::Conflict | ErrorCode::InProgress => 409,
             ErrorCode::InvalidApplication | ErrorCode::IdempotencyMismatch => 422,
             ErrorCode::TooManyRequests => 429,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::LengthRequired => 411,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
@@ -67,6 +75,7 @@ pub struct ApiError {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// `name`, `mobile`, `fields.<key>`…
     pub field: String,
@@ -75,6 +84,7 @@ pub struct FieldError {
 
 /// The JSON body of every error response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     pub error: ApiError,
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// The five levels, best first, as the national 好差评 system names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     VerySatisfied,
@@ -57,6 +58,7 @@ impl Level {
 
 /// Where a negative review stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// Waiting for the office to verify it.
@@ -103,6 +105,7 @@ pub const MAX_COMMENT_CHARS: usize = 500;
 
 /// The applicant's rating, sent with the query code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvaluationRequest {
     pub code: String,
     pub level: Level,
@@ -112,6 +115,7 @@ pub struct EvaluationRequest {
 
 /// The office's verification, naming the case version it read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VerificationRequest {
     pub version: i64,
     #[serde(flatten)]
@@ -120,6 +124,7 @@ pub struct VerificationRequest {
 
 /// The office's verification of a negative review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
     /// The complaint holds: rectify within `days` working days.
@@ -130,6 +135,7 @@ pub enum Verdict {
 
 /// The department's rectification report, naming the case version it read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RectificationRequest {
     pub version: i64,
     pub report: String,
@@ -137,6 +143,7 @@ pub struct RectificationRequest {
 
 /// An evaluation as the applicant, the department and the office see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvaluationView {
     pub level: Level,
     pub comment: String,
@@ -146,6 +153,7 @@ pub struct EvaluationView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReviewView {
     pub state: ReviewState,
     /// The office's verdict: instructions if upheld, the reason if dismissed.
@@ -159,6 +167,7 @@ pub struct ReviewView {
 
 /// One line of the office's list of negative reviews.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReviewItem {
     pub case_no: String,
     pub matter_name: String,
@@ -175,8 +184,8 @@ pub struct ReviewItem {
 /// A rectification is overdue once the day after its deadline has begun and
 /// the department has not reported.
 pub fn rectification_overdue(state: ReviewState, rectify_by: Option<&str>, today: crate::date::Date) -> bool {
-    let due = rectify_by.and_then(|d| crate::date::Date::parse(d.get(..10)?).ok());
-    state == ReviewState::Rectifying && due.is_some_and(|d| today > d)
+    let due = rectify_by.and_then(crate::date::Date::of_instant);
+    state == ReviewState::Rectifying && due.is_some_and(|d| crate::ledger::is_late(today, d))
 }
 
 /// The rating is allowed once, after completion, with a comment that says

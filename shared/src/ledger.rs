@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why the clock stopped (Administrative Licensing Law, art. 45).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PauseReason {
     Supplement,
@@ -36,6 +37,7 @@ impl PauseReason {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pause {
     pub reason: PauseReason,
     pub from: Date,
@@ -44,6 +46,7 @@ pub struct Pause {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Extension {
     pub days: u32,
     pub approver: String,
@@ -51,6 +54,7 @@ pub struct Extension {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ledger {
     pub accepted_on: Date,
     pub committed_days: u32,
@@ -60,6 +64,7 @@ pub struct Ledger {
 
 /// Where a case stands against its deadline on a given day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     OnTrack,
@@ -73,6 +78,7 @@ pub enum Standing {
 
 /// The derived deadline and its explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Derived {
     /// `None` while paused: the deadline depends on the resume date.
     pub deadline: Option<Date>,
@@ -161,18 +167,7 @@ impl Ledger {
             explanation.push(format!("+{paused}个工作日：暂停计时期间不计"));
         }
         explanation.push(format!("办结期限：{}24时前", deadline.zh_full()));
-        let remaining = if deadline >= today {
-            working_days_between(calendar, today, deadline) as i64
-        } else {
-            -(working_days_between(calendar, deadline, today) as i64)
-        };
-        let standing = if today > deadline {
-            Standing::Red
-        } else if remaining <= yellow_at as i64 {
-            Standing::Yellow
-        } else {
-            Standing::OnTrack
-        };
+        let (remaining, standing) = standing(calendar, today, deadline, yellow_at);
         Derived {
             deadline: Some(deadline),
             total_days: total,
@@ -192,6 +187,33 @@ impl Ledger {
             })
             .collect()
     }
+}
+
+/// Where a case due on `deadline` stands on `today`, with the working days
+/// left (negative once overdue): red after the deadline day, yellow with at
+/// most `yellow_at` working days left. The one rule for the inbox, the daily
+/// job, the overview and the derived ledger.
+pub fn standing(calendar: &Calendar, today: Date, deadline: Date, yellow_at: u32) -> (i64, Standing) {
+    let remaining = if deadline >= today {
+        working_days_between(calendar, today, deadline) as i64
+    } else {
+        -(working_days_between(calendar, deadline, today) as i64)
+    };
+    let standing = if is_late(today, deadline) {
+        Standing::Red
+    } else if remaining <= yellow_at as i64 {
+        Standing::Yellow
+    } else {
+        Standing::OnTrack
+    };
+    (remaining, standing)
+}
+
+/// Whether something done (or still undone) on `day` is late for a limit
+/// that ends at the end of `deadline`: the one rule for completion,
+/// rectification and red cards.
+pub fn is_late(day: Date, deadline: Date) -> bool {
+    day > deadline
 }
 
 /// Working days in `(from, to]`.

@@ -4,6 +4,7 @@
 //! Invariant: no I/O here. Everything compiles natively (fast unit tests) and
 //! to wasm; the other crates call these rules instead of restating them.
 
+pub mod api;
 pub mod application;
 pub mod calendar;
 pub mod case;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod identity;
 pub mod ledger;
 pub mod matter;
+pub mod page;
 pub mod quota;
 pub mod staff;
 pub mod stats;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The six classes of handling (六类事项办理制). A matter names the class its
 /// cases are usually disposed as; each case is disposed as exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HandlingClass {
     Immediate,
@@ -54,6 +55,7 @@ impl HandlingClass {
 
 /// Whether a material is handed in as the original, a copy, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialForm {
     Original,
@@ -72,6 +74,7 @@ impl MaterialForm {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Material {
     pub id: i64,
     pub name: String,
@@ -83,6 +86,7 @@ pub struct Material {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Department {
     pub id: i64,
     pub name: String,
@@ -96,6 +100,7 @@ pub struct Department {
 
 /// One line of the catalogue list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterSummary {
     pub id: i64,
     pub code: String,
@@ -110,6 +115,7 @@ pub struct MatterSummary {
 
 /// A matter with all nine disclosures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterDetail {
     pub id: i64,
     pub code: String,
@@ -144,11 +150,13 @@ pub struct MatterDetail {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterList {
     pub matters: Vec<MatterSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DepartmentList {
     pub departments: Vec<Department>,
 }
@@ -182,22 +190,6 @@ impl CatalogueQuery {
         }
         Ok(CatalogueQuery { department, q })
     }
-
-    /// The search text as a SQL `LIKE` pattern, with `%`, `_` and the escape
-    /// character itself escaped by `\` so they match literally.
-    pub fn like_pattern(&self) -> Option<String> {
-        self.q.as_ref().map(|q| {
-            let mut p = String::from("%");
-            for c in q.chars() {
-                if matches!(c, '%' | '_' | '\\') {
-                    p.push('\\');
-                }
-                p.push(c);
-            }
-            p.push('%');
-            p
-        })
-    }
 }
 
 #[cfg(test)]
@@ -217,13 +209,6 @@ mod tests {
         let long = "许".repeat(MAX_SEARCH_CHARS + 1);
         assert_eq!(CatalogueQuery::parse(None, Some(&long)).unwrap_err().code, ErrorCode::InvalidParameter);
         assert!(CatalogueQuery::parse(None, Some(&"许".repeat(MAX_SEARCH_CHARS))).is_ok());
-    }
-
-    #[test]
-    fn like_pattern_escapes_wildcards() {
-        let q = CatalogueQuery::parse(None, Some("100%_a\\b")).unwrap();
-        assert_eq!(q.like_pattern().unwrap(), "%100\\%\\_a\\\\b%");
-        assert_eq!(CatalogueQuery::default().like_pattern(), None);
     }
 
     #[test]

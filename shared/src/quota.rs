@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Months `from..=to` of `year`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     pub year: i32,
     pub from_month: u32,
@@ -48,6 +49,27 @@ impl Period {
         let (y, m, _) = today.ymd();
         self.year > y || (self.year == y && self.from_month > m)
     }
+
+    /// What a dashboard says instead of comparing a period that has not
+    /// begun with a whole past one (which would read "−100%").
+    pub fn not_started(&self, today: Date) -> Option<String> {
+        self.is_future(today).then(|| {
+            let months = if self.from_month == self.to_month {
+                format!("{}月", self.from_month)
+            } else {
+                format!("{}—{}月", self.from_month, self.to_month)
+            };
+            format!("{}年{months}尚未开始，暂无数据，不与上年同期比较", self.year)
+        })
+    }
+}
+
+/// The first year the registers hold (the system's first year of use).
+pub const FIRST_YEAR: i32 = 2025;
+
+/// The years a period picker offers on `today`: none that has not begun.
+pub fn years_offered(today: Date) -> std::ops::RangeInclusive<i32> {
+    FIRST_YEAR..=today.year().max(FIRST_YEAR)
 }
 
 /// The same calendar day a year earlier; 29 February becomes 28 February.
@@ -94,6 +116,7 @@ pub fn projection(count: u64, as_of: Date) -> u64 {
 
 /// One row of a dashboard table: a meeting class, a document level, or a total.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryRow {
     pub key: String,
     pub label: String,
@@ -131,6 +154,7 @@ impl CategoryRow {
 /// Monthly counts of one category, this year and last, for the bar chart
 /// and the cumulative line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthlySeries {
     pub key: String,
     pub label: String,
@@ -140,6 +164,7 @@ pub struct MonthlySeries {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dashboard {
     pub period: Period,
     /// The day counting stopped at, if the period includes today.
@@ -149,6 +174,9 @@ pub struct Dashboard {
     pub meetings: Vec<CategoryRow>,
     pub documents: Vec<CategoryRow>,
     pub monthly: Vec<MonthlySeries>,
+    /// Set for a period that has not begun: there is nothing to compare.
+    #[serde(default)]
+    pub not_started: Option<String>,
 }
 
 #[cfg(test)]

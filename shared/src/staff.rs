@@ -5,6 +5,7 @@ use crate::error::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Accepts and disposes of its department's cases.
@@ -36,6 +37,7 @@ impl Role {
 
 /// The signed-in staff member.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffUser {
     pub id: i64,
     pub username: String,
@@ -47,9 +49,50 @@ pub struct StaffUser {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+}
+
+/// The longest user name and password a sign-in accepts (characters).
+pub const MAX_USERNAME_CHARS: usize = 64;
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+impl LoginRequest {
+    /// Length caps, checked before anything is looked up or written.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let username = self.username.trim();
+        if username.is_empty() || self.password.is_empty() {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "请输入用户名和密码"));
+        }
+        if username.chars().count() > MAX_USERNAME_CHARS || self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Err(ApiError::new(
+                ErrorCode::InvalidParameter,
+                format!("用户名最长{MAX_USERNAME_CHARS}个字符，密码最长{MAX_PASSWORD_CHARS}个字符"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Sign-in throttling (DOMAIN: staff accounts). Wrong passwords are counted
+/// per (user name, address) in a window of `LOGIN_WINDOW_SECONDS`; after
+/// `LOGIN_FREE_FAILURES` of them each further attempt from that address
+/// waits twice as long as the one before, up to the window. Nobody else's
+/// failures ever delay a user, so an attacker cannot lock a member out.
+pub const LOGIN_WINDOW_SECONDS: i64 = 15 * 60;
+pub const LOGIN_FREE_FAILURES: u32 = 5;
+/// Attempts of any kind from one address per window, checked first.
+pub const LOGIN_PER_ADDRESS: u32 = 50;
+
+/// Seconds to wait after the `failures`-th wrong password before the next
+/// attempt from the same address for the same user.
+pub fn login_delay(failures: u32) -> i64 {
+    match failures.checked_sub(LOGIN_FREE_FAILURES) {
+        None => 0,
+        Some(n) => 1i64.checked_shl(n.min(20)).unwrap_or(i64::MAX).min(LOGIN_WINDOW_SECONDS),
+    }
 }
 
 impl StaffUser {
@@ -115,6 +158,7 @@ impl StaffUser {
 
 /// A member of a department's staff, for assigning and filtering by handler.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Colleague {
     pub id: i64,
     pub name: String,
@@ -181,4 +225,26 @@ mod tests {
             assert_eq!(Role::parse(s.as_str().unwrap()), Some(r));
         }
     }
+
+    #[test]
+    fn sign_in_delays_grow_and_stop_at_the_window() {
+        let delays: Vec<i64> = (0..=25).map(login_delay).collect();
+        assert!(delays[..LOGIN_FREE_FAILURES as usize].iter().all(|d| *d == 0));
+        assert_eq!(&delays[5..10], &[1, 2, 4, 8, 16]);
+        assert!(delays.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(delays[25], LOGIN_WINDOW_SECONDS);
+        assert_eq!(login_delay(u32::MAX), LOGIN_WINDOW_SECONDS);
+    }
+
+    #[test]
+    fn sign_in_fields_are_capped() {
+        let req = |u: &str, p: &str| LoginRequest { username: u.into(), password: p.into() };
+        assert!(req("scjg_window", "Demo@2026").validate().is_ok());
+        assert!(req(&"u".repeat(MAX_USERNAME_CHARS), "x").validate().is_ok());
+        assert!(req(&"u".repeat(MAX_USERNAME_CHARS + 1), "x").validate().is_err());
+        assert!(req("u", &"p".repeat(MAX_PASSWORD_CHARS + 1)).validate().is_err());
+        assert!(req(" ", "x").validate().is_err());
+        assert!(req("u", "").validate().is_err());
+    }
+
 }

@@ -99,6 +99,7 @@ pub const MAX_RANGE_YEARS: i32 = 5;
 
 /// A validated date range, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Range {
     pub from: Date,
     pub to: Date,
@@ -149,6 +150,7 @@ pub fn cover(range: Range) -> Vec<String> {
 
 /// Counter sums over a range, indexed like [`Counter::all`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Totals(pub Vec<u64>);
 
 impl Totals {
@@ -159,6 +161,7 @@ impl Totals {
 
 /// The Center's standing figures (from the catalogue, not the cases).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Establishment {
     pub departments: u64,
     pub window_staff: u64,
@@ -170,6 +173,7 @@ pub struct Establishment {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClassFigures {
     pub class: HandlingClass,
     pub disposed: u64,
@@ -178,6 +182,7 @@ pub struct ClassFigures {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelCount {
     pub level: Level,
     pub count: u64,
@@ -185,6 +190,7 @@ pub struct LevelCount {
 
 /// What `GET /api/office/statistics` answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CentreStats {
     pub range: Range,
     pub establishment: Establishment,

@@ -6,7 +6,11 @@ use crate::date::Date;
 use crate::error::{ApiError, ErrorCode, FieldError};
 use serde::{Deserialize, Serialize};
 
+mod records;
+pub use records::*;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingClass {
     Class1,
@@ -37,6 +41,7 @@ impl MeetingClass {
 
 /// Who approved holding a meeting in the county government's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApprovingBody {
     /// 县政府常务会议
@@ -93,6 +98,7 @@ fn allowed_bodies(class: MeetingClass) -> String {
 
 /// A meeting to register (the office or the organising department fills it in).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingForm {
     pub title: String,
     pub organiser_department_id: i64,
@@ -153,6 +159,7 @@ impl MeetingForm {
 
 /// Issuing levels, highest first (DOMAIN.md §5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocLevel {
     /// 县政府文件
@@ -225,6 +232,7 @@ impl DocLevel {
 
 /// What a document is for, as far as its level is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocNature {
     /// Normative document or major policy for the whole county.
@@ -237,6 +245,7 @@ pub enum DocNature {
 
 /// A request to issue a document (departments fill it in).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentRequest {
     pub subject: String,
     pub proposed_level: DocLevel,
@@ -289,6 +298,7 @@ impl DocumentRequest {
 
 /// The office's review of a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum Review {
     /// Issue at the proposed level.
@@ -328,6 +338,7 @@ pub fn document_number(level: DocLevel, year: i32, seq: u32) -> String {
 
 /// A registered meeting, as lists show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingRecord {
     pub id: i64,
     pub title: String,
@@ -344,6 +355,7 @@ pub struct MeetingRecord {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocState {
     Pending,
@@ -359,104 +371,6 @@ impl DocState {
             DocState::Refused => "不予发文",
         }
     }
-}
-
-/// A document request and what became of it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentRecord {
-    pub id: i64,
-    pub version: i64,
-    pub subject: String,
-    pub proposed_level: DocLevel,
-    pub suggested_level: DocLevel,
-    pub drafting_departments: Vec<String>,
-    pub within_one_department: bool,
-    pub needs_government_authority: bool,
-    pub nature: DocNature,
-    pub length_chars: u32,
-    pub requested_at: String,
-    pub state: DocState,
-    pub issued_level: Option<DocLevel>,
-    /// "示政发〔2026〕3号", once issued.
-    pub number: Option<String>,
-    pub issued_on: Option<Date>,
-    pub review_reason: Option<String>,
-}
-
-/// The review the office sends, naming the version it saw.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReviewRequest {
-    pub version: i64,
-    #[serde(flatten)]
-    pub review: Review,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanItem {
-    pub id: i64,
-    pub year: i32,
-    pub title: String,
-    pub class: MeetingClass,
-    pub month: u32,
-}
-
-/// One annual quota: `kind` is "meeting" or "document", `category` a
-/// meeting class or document level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaEntry {
-    pub year: i32,
-    pub kind: String,
-    pub category: String,
-    pub quota: u64,
-}
-
-impl QuotaEntry {
-    pub fn validate(&self) -> Result<(), ApiError> {
-        let ok = match self.kind.as_str() {
-            "meeting" => MeetingClass::parse(&self.category).is_some(),
-            "document" => DocLevel::parse(&self.category).is_some(),
-            _ => false,
-        };
-        if !ok || !(2000..=2100).contains(&self.year) || self.quota > 100_000 {
-            return Err(ApiError::new(ErrorCode::InvalidParameter, "指标类别、年份或数量无效"));
-        }
-        Ok(())
-    }
-}
-
-/// One entry of the office's audit trail.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfficeEvent {
-    pub at: String,
-    pub staff: String,
-    pub action: String,
-    pub subject: String,
-    pub detail: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfficeEventList {
-    pub events: Vec<OfficeEvent>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MeetingList {
-    pub meetings: Vec<MeetingRecord>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentList {
-    pub documents: Vec<DocumentRecord>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanList {
-    pub plan: Vec<PlanItem>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuotaList {
-    pub quotas: Vec<QuotaEntry>,
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ test("a negative review: office verifies, the department rectifies, the applican
   sqlLocal(`UPDATE case_evaluation SET rectify_by = '${rectifyBy}' WHERE case_id = (SELECT id FROM case_record WHERE case_no = '${receipt.case_no}')`);
 
   const report = { version: upheld.body.version, report: "已组织全体窗口人员培训，并向申请人致歉" };
-  assertError(await post(`/api/staff/cases/${receipt.case_no}/rectification`, report, other), 403, "forbidden");
+  assertError(await post(`/api/staff/cases/${receipt.case_no}/rectification`, report, other), 404, "not_found");
   assertError(await post(`/api/staff/cases/${receipt.case_no}/rectification`, report, office), 403, "forbidden");
   assertError(await post(`/api/staff/cases/${receipt.case_no}/rectification`, { ...report, report: "" }, cookie), 400, "invalid_parameter");
   const fixed = await post(`/api/staff/cases/${receipt.case_no}/rectification`, report, cookie);

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError, rowsRead } from "../support/http.mjs";
 import { acceptedCase, act, login, staffGet, submitFood } from "../support/cases.mjs";
+import { allPages } from "../support/pages.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const stats = async (cookie, query = `from=${today}&to=${today}`) => staffGet(cookie, `/api/office/statistics?${query}`);
@@ -44,9 +45,10 @@ test("statistics: bad ranges are refused; only the office may ask", async () => 
 test("whoever disposes takes the case; the head reassigns; the inbox filters by handler", async () => {
   const { receipt, cookie, view } = await acceptedCase();
   assert.equal(view.assignee, "王晓燕");
-  const mine = (await staffGet(cookie, "/api/staff/cases?assignee=me")).body.cases;
+  const all = async (c, path) => (await allPages(c, path, "cases")).items;
+  const mine = await all(cookie, "/api/staff/cases?assignee=me");
   assert.ok(mine.some((c) => c.case_no === receipt.case_no && c.assignee === "王晓燕"));
-  const nobody = (await staffGet(cookie, "/api/staff/cases?assignee=none")).body.cases;
+  const nobody = await all(cookie, "/api/staff/cases?assignee=none");
   assert.ok(!nobody.some((c) => c.case_no === receipt.case_no));
   assert.ok(nobody.every((c) => c.assignee === null));
 
@@ -61,8 +63,8 @@ test("whoever disposes takes the case; the head reassigns; the inbox filters by 
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
   assert.equal(moved.body.assignee, "陈静");
   assert.equal(moved.body.timeline.at(-1).note, "分派给陈静办理");
-  const chens = (await staffGet(head, `/api/staff/cases?assignee=${chen.id}`)).body.cases;
+  const chens = await all(head, `/api/staff/cases?assignee=${chen.id}`);
   assert.ok(chens.some((c) => c.case_no === receipt.case_no));
-  assert.ok(!(await staffGet(cookie, "/api/staff/cases?assignee=me")).body.cases.some((c) => c.case_no === receipt.case_no));
+  assert.ok(!(await all(cookie, "/api/staff/cases?assignee=me")).some((c) => c.case_no === receipt.case_no));
   assertError(await staffGet(cookie, "/api/staff/cases?assignee=abc"), 400, "invalid_parameter");
 });

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
 import { login, staffGet } from "../support/cases.mjs";
+import { allPages } from "../support/pages.mjs";
 
 async function post(cookie, path, body) {
   const res = await fetch(BASE_URL + path, {
@@ -65,13 +66,13 @@ test("dashboard counts equal the records, this year to today and last year to th
   assert.equal(d.cut, today);
   const lastCut = d.cut_last_year;
   for (const cls of ["class1", "class2"]) {
-    const thisYear = (await staffGet(cookie, `/api/office/meetings?year=${year}&from=1&to=12&class=${cls}`)).body.meetings;
-    const lastYear = (await staffGet(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12&class=${cls}`)).body.meetings;
+    const thisYear = (await allPages(cookie, `/api/office/meetings?year=${year}&from=1&to=12&class=${cls}`, "meetings")).items;
+    const lastYear = (await allPages(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12&class=${cls}`, "meetings")).items;
     assert.equal(row(d.meetings, cls).this_period, thisYear.filter((m) => m.date <= today).length, cls);
     assert.equal(row(d.meetings, cls).last_period, lastYear.filter((m) => m.date <= lastCut).length, cls);
   }
   for (const level of ["county_government", "county_office", "informal_letter"]) {
-    const issued = (await staffGet(cookie, `/api/office/documents?year=${year}&from=1&to=12&level=${level}`)).body.documents;
+    const issued = (await allPages(cookie, `/api/office/documents?year=${year}&from=1&to=12&level=${level}`, "documents")).items;
     assert.equal(row(d.documents, level).this_period, issued.filter((x) => x.issued_on <= today).length, level);
   }
   const r = row(d.documents, "total");
@@ -85,7 +86,7 @@ test("a past year is counted whole, with no projection beyond it", async () => {
   const { cookie } = await login("office_admin");
   const d = (await staffGet(cookie, `/api/office/dashboard?year=${year - 1}`)).body;
   assert.equal(d.cut, null);
-  const all = (await staffGet(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12`)).body.meetings;
+  const all = (await allPages(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12`, "meetings")).items;
   assert.equal(row(d.meetings, "total").this_period, all.length);
   assert.equal(row(d.meetings, "class1").projected, row(d.meetings, "class1").year_to_date);
   const none = (await staffGet(cookie, `/api/office/dashboard?year=${year - 2}`)).body;
@@ -103,7 +104,7 @@ test("a department requests, the office lowers the level, the number is issued",
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal(created.body.suggested_level, "informal_letter");
   const office = await login("office_admin");
-  const pending = (await staffGet(office.cookie, "/api/office/documents?state=pending")).body.documents;
+  const pending = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items;
   const doc = pending.find((d) => d.subject === req.subject);
   assert.equal(doc.suggested_level, "informal_letter");
   assert.deepEqual(doc.drafting_departments, ["县市场监督管理局"]);
@@ -125,13 +126,13 @@ test("a department requests, the office lowers the level, the number is issued",
   // Numbers run on per level and year.
   const second = await post(dept.cookie, "/api/office/documents", { ...req, subject: "关于商请协助开展抽检的函" });
   assert.equal(second.status, 201);
-  const doc2 = (await staffGet(office.cookie, "/api/office/documents?state=pending")).body.documents.find((d) => d.subject === "关于商请协助开展抽检的函");
+  const doc2 = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items.find((d) => d.subject === "关于商请协助开展抽检的函");
   const approved = await post(office.cookie, `/api/office/documents/${doc2.id}/review`, { version: doc2.version, decision: "approve" });
   const n = (s) => Number(s.match(/〕(\d+)号/)[1]);
   assert.equal(approved.body.number.startsWith("示政办发"), true);
   const refusedReq = await post(dept.cookie, "/api/office/documents", { ...req, subject: "关于重复部署的通知" });
   assert.equal(refusedReq.status, 201);
-  const doc3 = (await staffGet(office.cookie, "/api/office/documents?state=pending")).body.documents.find((d) => d.subject === "关于重复部署的通知");
+  const doc3 = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items.find((d) => d.subject === "关于重复部署的通知");
   assert.equal((await post(office.cookie, `/api/office/documents/${doc3.id}/review`, { version: doc3.version, decision: "refuse", reason: "" })).status, 400);
   const refused = await post(office.cookie, `/api/office/documents/${doc3.id}/review`, { version: doc3.version, decision: "refuse", reason: "已有文件部署，能不发的坚决不发" });
   assert.equal(refused.body.state, "refused");
@@ -144,7 +145,7 @@ test("only the office sets quotas, plans meetings and reviews; departments act i
   const office = (await login("office_admin")).cookie;
   assert.equal((await post(dept, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 99 })).status, 403);
   assert.equal((await post(dept, "/api/office/plan", { year, title: "x", class: "class1", month: 3 })).status, 403);
-  const pending = (await staffGet(office, "/api/office/documents?state=pending")).body.documents;
+  const pending = (await allPages(office, "/api/office/documents?state=pending", "documents")).items;
   assert.equal((await post(dept, `/api/office/documents/${pending[0].id}/review`, { version: pending[0].version, decision: "approve" })).status, 403);
   assert.equal((await post(dept, "/api/office/meetings", meeting({ organiser_department_id: 2 }))).status, 403);
   assert.equal((await post(dept, "/api/office/meetings", meeting({ organiser_department_id: 1 }))).status, 201);
@@ -171,7 +172,7 @@ test("a meeting outside the annual plan is flagged; one in it names its plan ite
   const title = `全县年终总结大会（测试${Date.now()}）`;
   assert.equal((await post(office, "/api/office/meetings", meeting({ title, class: "class1", approved_by: "executive_meeting", plan_item_id: item.id }))).status, 201);
   assert.equal((await post(office, "/api/office/meetings", meeting({ title: "未列入计划的会议", plan_item_id: 999999 }))).status, 400);
-  const list = (await staffGet(office, `/api/office/meetings?year=${year}&from=1&to=12`)).body.meetings;
+  const list = (await allPages(office, `/api/office/meetings?year=${year}&from=1&to=12`, "meetings")).items;
   assert.equal(list.find((m) => m.title === title).plan_item, "全县年终总结大会");
   assert.ok(list.some((m) => m.plan_item === null), "meetings outside the plan are listed as such");
 });

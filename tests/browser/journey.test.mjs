@@ -74,6 +74,10 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await desk.getByLabel("密码").fill(DEMO_PASSWORD);
   await desk.getByRole("button", { name: "登录" }).click();
   await desk.getByTestId("who").getByText(/王晓燕/).waitFor();
+  // The window finds the new case by its number, however long the list.
+  await desk.getByLabel("查找办件").fill(caseNo);
+  await desk.getByRole("button", { name: "查找" }).click();
+  await desk.getByTestId("card-counts").getByText(/找到1件/).waitFor();
   await desk.getByRole("link", { name: caseNo }).click();
   await desk.getByRole("heading", { name: new RegExp(caseNo) }).waitFor();
   assert.equal(await desk.locator("a.file").count(), matter.materials.filter((x) => x.required).length);

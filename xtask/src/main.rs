@@ -8,9 +8,11 @@
 //! - `counters-sql`: rebuilds the meeting and document counters after a bulk load.
 
 mod demo;
+mod openapi;
 mod sql;
 mod staff;
 mod streamline_demo;
+mod tidy;
 
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         Some("calendar-sql") => print!("{}", sql::calendar()),
         Some("demo-sql") => print!("{}", sql::demo()),
         Some("counters-sql") => print!("{}", streamline_demo::COUNTERS_SQL),
+        Some("openapi") => print!("{}", openapi::document()),
         Some("staff-sql") => match staff::account_sql(&args[1..]) {
             Ok(sql) => print!("{sql}"),
             Err(e) => {
@@ -28,7 +31,7 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql … | counters-sql)");
+            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql … | counters-sql | openapi)");
             return ExitCode::FAILURE;
         }
     }

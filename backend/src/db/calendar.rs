@@ -50,6 +50,8 @@ pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, no
             &[JsValue::from(y.year), holidays.into(), workdays.into(), now.into(), staff_name.into()],
         )?,
         super::streamline::event(db, staff_id, "set_calendar", &format!("{}年节假日安排", y.year), &detail, now, None)?,
+        // The open cases whose deadlines this year may move (rederive.rs).
+        super::rederive::start(db, y.year, now)?,
     ])
     .await?;
     Ok(())

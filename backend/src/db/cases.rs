@@ -68,13 +68,15 @@ fn insert_files(db: &Db, case_no: &str, nonce: &str, round: u32, files: &[NewFil
 }
 
 /// The case, its lead department, files, first audit event and the stored
-/// receipt, in one atomic batch.
-pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key: &str, receipt_json: &str) -> Result<()> {
+/// receipt, in one atomic batch, if this attempt still holds the claim on
+/// `idempotency_key` (db/idempotency.rs); `false` if it lost it.
+pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key: &str, receipt_json: &str) -> Result<bool> {
     let mut statements = vec![
         db.statement(
             "INSERT INTO case_record (case_no, query_code_hash, matter_id, department_id, state, applicant_kind,
                  applicant_name, id_number, mobile, address, fields, submitted_at, last_change)
-             VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             SELECT ?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
+             WHERE EXISTS (SELECT 1 FROM idempotency WHERE key = ?13 AND case_no = ?1 AND receipt IS NULL)",
             &[
                 c.case_no.into(),
                 c.query_code_hash.into(),
@@ -88,6 +90,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
                 c.fields_json.into(),
                 c.now.into(),
                 c.nonce.into(),
+                idempotency_key.into(),
             ],
         )?,
         db.statement(
@@ -95,15 +98,12 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
             &[c.case_no.into()],
         )?,
         event_statement(db, c.case_no, c.nonce, "申请人", None, None, CaseState::Submitted, "在线提交申请", c.now)?,
-        db.statement(
-            "UPDATE idempotency SET receipt = ?2 WHERE key = ?1",
-            &[idempotency_key.into(), receipt_json.into()],
-        )?,
+        super::idempotency::store_receipt(db, idempotency_key, c.case_no, receipt_json)?,
     ];
     statements.extend(insert_files(db, c.case_no, c.nonce, 0, files, c.now)?);
     statements.extend(super::stats::add(db, c.case_no, c.nonce, c.day, &shared::stats::on_received())?);
-    db.batch(statements).await?;
-    Ok(())
+    let results = db.batch(statements).await?;
+    Ok(super::wrote(results.first()))
 }
 
 /// An audit row, written only if the case's last change is `nonce`.
@@ -141,7 +141,6 @@ pub(crate) fn event_statement(
 pub struct CaseRow {
     pub id: i64,
     pub case_no: String,
-    pub query_code_hash: String,
     pub matter_id: i64,
     pub matter_name: String,
     pub department_id: i64,
@@ -188,7 +187,7 @@ impl CaseRow {
 pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
     let rows: Vec<CaseRow> = db
         .rows(
-            "SELECT c.id, c.case_no, c.query_code_hash, c.matter_id, m.name AS matter_name, c.department_id,
+            "SELECT c.id, c.case_no, c.matter_id, m.name AS matter_name, c.department_id,
                     d.name AS department_name,
                     (SELECT group_concat(department_id) FROM case_department cd
                       WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,
@@ -203,6 +202,26 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
         )
         .await?;
     Ok(rows.into_iter().next())
+}
+
+/// The stored check of a case's query code (the only thing kept of the
+/// code), by the unique index on the case number. An unknown number reads
+/// the first case's check instead, which cannot match (the check includes
+/// the case number): a miss reads as many rows as a hit, so the rows read
+/// do not tell an unknown case from a wrong code.
+pub async fn code_check(db: &Db, case_no: &str) -> Result<Option<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        check: Option<String>,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT coalesce((SELECT query_code_hash FROM case_record WHERE case_no = ?1),
+                             (SELECT query_code_hash FROM case_record ORDER BY id LIMIT 1)) AS \"check\"",
+            &[case_no.into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next().and_then(|r| r.check))
 }
 
 pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>> {
@@ -340,7 +359,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
     statements.push(event_statement(db, case_no, nonce, c.actor, Some(c.staff_id), Some(c.from), c.to, c.note, now)?);
     statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     let results = db.batch(statements).await?;
-    Ok(changed_one(results.first()))
+    Ok(super::wrote(results.first()))
 }
 
 /// The applicant's supplement: new files, back to `submitted`, if the case
@@ -355,7 +374,7 @@ pub async fn resubmit(db: &Db, case_no: &str, version: i64, round: u32, files: &
     statements.push(event_statement(db, case_no, nonce, "申请人", None, Some(CaseState::AwaitingSupplement), CaseState::Submitted, &note, now)?);
     statements.extend(insert_files(db, case_no, nonce, round, files, now)?);
     let results = db.batch(statements).await?;
-    Ok(changed_one(results.first()))
+    Ok(super::wrote(results.first()))
 }
 
 /// The number of supplement rounds so far.
@@ -366,8 +385,4 @@ pub async fn last_round(db: &Db, case_id: i64) -> Result<u32> {
     }
     let rows: Vec<Row> = db.rows("SELECT max(round) AS round FROM case_file WHERE case_id = ?1", &[num(case_id)]).await?;
     Ok(rows.first().and_then(|r| r.round).unwrap_or(0))
-}
-
-fn changed_one(result: Option<&worker::D1Result>) -> bool {
-    result.and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1
 }

@@ -79,13 +79,14 @@ pub async fn matters(db: &Db, q: &CatalogueQuery) -> Result<Vec<MatterSummary>> 
         "SELECT {SUMMARY_COLUMNS}
          FROM matter m JOIN department d ON d.id = m.department_id
          WHERE m.active = 1 {by_department}
-           AND (?2 IS NULL OR m.name LIKE ?2 ESCAPE '\\' OR m.result LIKE ?2 ESCAPE '\\'
-                OR d.name LIKE ?2 ESCAPE '\\' OR m.code = upper(?3))
+           AND (?2 IS NULL OR instr(m.name, ?2) > 0 OR instr(m.result, ?2) > 0
+                OR instr(d.name, ?2) > 0 OR m.code = upper(?2))
          ORDER BY d.sort, m.sort, m.id"
     );
-    let pattern = q.like_pattern().map(JsValue::from).unwrap_or(JsValue::NULL);
-    let code = q.q.as_deref().map(JsValue::from).unwrap_or(JsValue::NULL);
-    let rows: Vec<SummaryRow> = db.rows(&sql, &[opt_int(q.department), pattern, code]).await?;
+    // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes, which 17
+    // Chinese characters reach, and a plain substring needs no escaping.
+    let text = q.q.as_deref().map(JsValue::from).unwrap_or(JsValue::NULL);
+    let rows: Vec<SummaryRow> = db.rows(&sql, &[opt_int(q.department), text]).await?;
     Ok(rows.into_iter().map(MatterSummary::from).collect())
 }
 

@@ -82,7 +82,7 @@ async fn run(db: &Db, s: &Step<'_>, middle: Vec<worker::D1PreparedStatement>) ->
     let done = CaseState::Completed;
     statements.push(event_statement(db, s.case_no, s.nonce, s.actor, s.staff_id, Some(done), done, s.note, s.now)?);
     let results = db.batch(statements).await?;
-    Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1)
+    Ok(super::wrote(results.first()))
 }
 
 /// The applicant's rating; `false` if the case changed meanwhile (or was

@@ -155,7 +155,7 @@ pub async fn change(
     statements.push(event_statement(db, case_no, nonce, actor.0, Some(actor.1), Some(from), c.state, note, now)?);
     statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     let results = db.batch(statements).await?;
-    Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1)
+    Ok(super::wrote(results.first()))
 }
 
 /// Completed and on-time counts per department (one row each).

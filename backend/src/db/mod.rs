@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod idempotency;
 pub mod inbox;
 pub mod ledger;
+pub mod rederive;
 pub mod staff;
 pub mod stats;
 pub mod streamline;
@@ -60,6 +61,13 @@ impl Db {
         self.rows_read.set(self.rows_read.get() + read);
         Ok(())
     }
+}
+
+/// Whether a guarded write (the first statement of a batch, usually) took
+/// effect. D1 counts the rows triggers change too (`case_tally`), so a write
+/// that landed reports one or more, and one that lost its race none.
+pub fn wrote(result: Option<&D1Result>) -> bool {
+    result.and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) > 0
 }
 
 /// An integer as a bound parameter (D1 takes JavaScript numbers).

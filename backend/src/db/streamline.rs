@@ -6,14 +6,15 @@
 //! atomic batch; dashboards read only the counters.
 
 use super::{num, opt_int, Db};
+use shared::page::Cursor;
 use serde::Deserialize;
 use shared::date::Date;
-use shared::streamline::{
-    document_number, ApprovingBody, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest, MeetingClass,
-    MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry,
-};
+use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry};
 use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
+
+mod documents;
+pub use documents::*;
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
     Error::RustError(format!("{what}: {e}"))
@@ -41,12 +42,26 @@ fn count_one(db: &Db, kind: &str, category: &str, day: Date, guard_sql: &str, gu
     ])
 }
 
-/// One audit row; with `guard` (a nonce) only where that write landed.
-pub(crate) fn event(db: &Db, staff_id: i64, action: &str, subject: &str, detail: &str, now: &str, guard: Option<&str>) -> Result<D1PreparedStatement> {
+/// One audit row; with `guard` (a document request's id and the nonce of a
+/// write to it) only where that write landed. The guard reads the request
+/// by its primary key: one row, however many requests there are.
+pub(crate) fn event(
+    db: &Db,
+    staff_id: i64,
+    action: &str,
+    subject: &str,
+    detail: &str,
+    now: &str,
+    guard: Option<(i64, &str)>,
+) -> Result<D1PreparedStatement> {
+    let (id, nonce) = match guard {
+        Some((id, nonce)) => (num(id), JsValue::from(nonce)),
+        None => (JsValue::NULL, JsValue::NULL),
+    };
     db.statement(
         "INSERT INTO office_event (at, staff_id, action, subject, detail) SELECT ?1, ?2, ?3, ?4, ?5
-         WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM document_request WHERE last_change = ?6)",
-        &[now.into(), num(staff_id), action.into(), subject.into(), detail.into(), guard.map(JsValue::from).unwrap_or(JsValue::NULL)],
+         WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM document_request WHERE id = ?7 AND last_change = ?6)",
+        &[now.into(), num(staff_id), action.into(), subject.into(), detail.into(), nonce, id],
     )
 }
 
@@ -137,12 +152,12 @@ pub async fn set_quota(db: &Db, q: &QuotaEntry, staff_id: i64, now: &str) -> Res
 
 // ---- meetings ----------------------------------------------------------------
 
-/// The meeting and its counters, atomically.
-pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, staff_id: i64, now: &str) -> Result<()> {
+/// The meeting and its counters, atomically; the new meeting's id.
+pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, staff_id: i64, now: &str) -> Result<i64> {
     let mut statements = vec![db.statement(
         "INSERT INTO meeting (title, organiser_department_id, date, duration_minutes, participants, class, approved_by,
              approval_date, approval_ref, plan_item_id, registered_by, registered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         &[
             m.title.trim().into(),
             opt_int(organiser),
@@ -162,45 +177,44 @@ pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, st
     statements.extend(count_one(db, "meeting", m.class.as_str(), m.date, "?4 IS NULL", JsValue::NULL)?);
     let detail = format!("{} {}，{}批准（{}）", m.date, m.class.zh(), m.approved_by.zh(), m.approval_ref.trim());
     statements.push(event(db, staff_id, "register_meeting", m.title.trim(), &detail, now, None)?);
-    db.batch(statements).await?;
-    Ok(())
+    let results = db.batch(statements).await?;
+    new_id(results.first())
 }
 
-/// Meetings held in `from..=to`, optionally of one class (an index range).
-pub async fn meetings(db: &Db, from: Date, to: Date, class: Option<MeetingClass>, limit: u32) -> Result<Vec<MeetingRecord>> {
+/// A keyset cursor's key and id as the last two parameters, only when there
+/// is one: D1 refuses more bindings than the statement uses.
+fn cursor_params(after: Option<&Cursor>) -> Vec<JsValue> {
+    after.map(|c| vec![JsValue::from(c.key.as_str()), num(c.id)]).unwrap_or_default()
+}
+
+/// The id a batch's first statement (`INSERT … RETURNING id`) created.
+fn new_id(result: Option<&worker::D1Result>) -> Result<i64> {
     #[derive(Deserialize)]
-    struct Row {
+    struct Id {
         id: i64,
-        title: String,
-        organiser: Option<String>,
-        date: Date,
-        duration_minutes: u32,
-        participants: String,
-        class: MeetingClass,
-        approved_by: ApprovingBody,
-        approval_date: Date,
-        approval_ref: String,
-        plan_item: Option<String>,
     }
-    let rows: Vec<Row> = db
-        .rows(
-            "SELECT m.id, m.title, d.name AS organiser, m.date, m.duration_minutes, m.participants, m.class,
-                    m.approved_by, m.approval_date, m.approval_ref, p.title AS plan_item
-             FROM meeting m LEFT JOIN department d ON d.id = m.organiser_department_id
-                            LEFT JOIN meeting_plan_item p ON p.id = m.plan_item_id
-             WHERE m.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.class = ?3)
-             ORDER BY m.date DESC, m.id DESC LIMIT ?4",
-            &[
-                from.to_string().into(),
-                to.to_string().into(),
-                class.map(|c| JsValue::from(c.as_str())).unwrap_or(JsValue::NULL),
-                num(limit as i64),
-            ],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MeetingRecord {
+    let rows: Vec<Id> = result.map(|r| r.results()).transpose()?.unwrap_or_default();
+    rows.first().map(|r| r.id).ok_or_else(|| corrupt("insert", "no id returned"))
+}
+
+#[derive(Deserialize)]
+struct MeetingRow {
+    id: i64,
+    title: String,
+    organiser: Option<String>,
+    date: Date,
+    duration_minutes: u32,
+    participants: String,
+    class: MeetingClass,
+    approved_by: ApprovingBody,
+    approval_date: Date,
+    approval_ref: String,
+    plan_item: Option<String>,
+}
+
+impl From<MeetingRow> for MeetingRecord {
+    fn from(r: MeetingRow) -> MeetingRecord {
+        MeetingRecord {
             id: r.id,
             title: r.title,
             organiser: r.organiser.unwrap_or_else(|| "县人民政府办公室".into()),
@@ -212,165 +226,37 @@ pub async fn meetings(db: &Db, from: Date, to: Date, class: Option<MeetingClass>
             approval_date: r.approval_date,
             approval_ref: r.approval_ref,
             plan_item: r.plan_item,
-        })
-        .collect())
-}
-
-// ---- documents ---------------------------------------------------------------
-
-pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, staff_id: i64, now: &str, nonce: &str) -> Result<()> {
-    let departments = serde_json::to_string(&r.drafting_departments).map_err(|e| corrupt("departments", e))?;
-    let nature = serde_json::to_value(r.nature).map_err(|e| corrupt("nature", e))?;
-    let detail = format!("申请{}，建议{}", r.proposed_level.zh(), suggested.zh());
-    db.batch(vec![db.statement(
-        "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department,
-             needs_government_authority, nature, length_chars, requested_by, requested_at, state, last_change)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending', ?11)",
-        &[
-            r.subject.trim().into(),
-            r.proposed_level.as_str().into(),
-            suggested.as_str().into(),
-            departments.into(),
-            num(r.within_one_department as i64),
-            num(r.needs_government_authority as i64),
-            nature.as_str().unwrap_or("work_arrangement").into(),
-            num(r.length_chars as i64),
-            num(staff_id),
-            now.into(),
-            nonce.into(),
-        ],
-    )?,
-        event(db, staff_id, "request_document", r.subject.trim(), &detail, now, None)?,
-    ])
-    .await?;
-    Ok(())
-}
-
-#[derive(Deserialize)]
-struct DocRow {
-    id: i64,
-    version: i64,
-    subject: String,
-    proposed_level: DocLevel,
-    suggested_level: DocLevel,
-    departments: Option<String>,
-    within_one_department: u8,
-    needs_government_authority: u8,
-    nature: DocNature,
-    length_chars: u32,
-    requested_at: String,
-    state: DocState,
-    issued_level: Option<DocLevel>,
-    issued_seq: Option<u32>,
-    issued_on: Option<Date>,
-    review_reason: Option<String>,
-}
-
-const DOC_COLUMNS: &str = "r.id, r.version, r.subject, r.proposed_level, r.suggested_level,
-    (SELECT group_concat(d.name, '、') FROM json_each(r.drafting_departments) j JOIN department d ON d.id = j.value) AS departments,
-    r.within_one_department, r.needs_government_authority, r.nature, r.length_chars, r.requested_at, r.state,
-    r.issued_level, r.issued_seq, r.issued_on, r.review_reason";
-
-impl From<DocRow> for DocumentRecord {
-    fn from(r: DocRow) -> DocumentRecord {
-        let number = match (r.issued_level, r.issued_on, r.issued_seq) {
-            (Some(level), Some(on), Some(seq)) => Some(document_number(level, on.year(), seq)),
-            _ => None,
-        };
-        DocumentRecord {
-            id: r.id,
-            version: r.version,
-            subject: r.subject,
-            proposed_level: r.proposed_level,
-            suggested_level: r.suggested_level,
-            drafting_departments: r.departments.map(|d| d.split('、').map(String::from).collect()).unwrap_or_default(),
-            within_one_department: r.within_one_department == 1,
-            needs_government_authority: r.needs_government_authority == 1,
-            nature: r.nature,
-            length_chars: r.length_chars,
-            requested_at: r.requested_at,
-            state: r.state,
-            issued_level: r.issued_level,
-            number,
-            issued_on: r.issued_on,
-            review_reason: r.review_reason,
         }
     }
 }
 
-/// Requests still waiting for the office, oldest first.
-pub async fn pending_documents(db: &Db, limit: u32) -> Result<Vec<DocumentRecord>> {
+const MEETING_FROM: &str = "SELECT m.id, m.title, d.name AS organiser, m.date, m.duration_minutes, m.participants, m.class,
+        m.approved_by, m.approval_date, m.approval_ref, p.title AS plan_item
+    FROM meeting m LEFT JOIN department d ON d.id = m.organiser_department_id
+                   LEFT JOIN meeting_plan_item p ON p.id = m.plan_item_id";
+
+/// Meetings held in `from..=to`, optionally of one class, newest first: one
+/// page from `after` (an index range on the date), plus one row if more follow.
+pub async fn meetings(db: &Db, from: Date, to: Date, class: Option<MeetingClass>, after: Option<&Cursor>, limit: u32) -> Result<Vec<MeetingRecord>> {
+    let before = if after.is_some() { "AND (m.date, m.id) < (?5, ?6)" } else { "" };
     let sql = format!(
-        "SELECT {DOC_COLUMNS} FROM document_request r WHERE r.state = 'pending' ORDER BY r.requested_at LIMIT ?1"
+        "{MEETING_FROM} WHERE m.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.class = ?3) {before}
+         ORDER BY m.date DESC, m.id DESC LIMIT ?4"
     );
-    let rows: Vec<DocRow> = db.rows(&sql, &[num(limit as i64)]).await?;
-    Ok(rows.into_iter().map(DocumentRecord::from).collect())
+    let mut params = vec![
+        from.to_string().into(),
+        to.to_string().into(),
+        class.map(|c| JsValue::from(c.as_str())).unwrap_or(JsValue::NULL),
+        num(limit as i64 + 1),
+    ];
+    params.extend(cursor_params(after));
+    let rows: Vec<MeetingRow> = db.rows(&sql, &params).await?;
+    Ok(rows.into_iter().map(MeetingRecord::from).collect())
 }
 
-/// Documents issued in `from..=to`, optionally at one level (an index range).
-pub async fn issued_documents(db: &Db, from: Date, to: Date, level: Option<DocLevel>, limit: u32) -> Result<Vec<DocumentRecord>> {
-    let sql = format!(
-        "SELECT {DOC_COLUMNS} FROM document_request r
-         WHERE r.issued_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR r.issued_level = ?3)
-         ORDER BY r.issued_on DESC, r.id DESC LIMIT ?4"
-    );
-    let level = level.map(|l| JsValue::from(l.as_str())).unwrap_or(JsValue::NULL);
-    let rows: Vec<DocRow> = db.rows(&sql, &[from.to_string().into(), to.to_string().into(), level, num(limit as i64)]).await?;
-    Ok(rows.into_iter().map(DocumentRecord::from).collect())
-}
-
-pub async fn document(db: &Db, id: i64) -> Result<Option<DocumentRecord>> {
-    let sql = format!("SELECT {DOC_COLUMNS} FROM document_request r WHERE r.id = ?1");
-    let rows: Vec<DocRow> = db.rows(&sql, &[num(id)]).await?;
-    Ok(rows.into_iter().next().map(DocumentRecord::from))
-}
-
-/// The office's decision, if the request is still pending at `version`:
-/// issued at `level` (numbered and counted) or refused. `false` if someone
-/// else decided first; then nothing was written.
-#[allow(clippy::too_many_arguments)]
-pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, reason: Option<&str>, staff_id: i64, today: Date, now: &str, nonce: &str) -> Result<bool> {
-    let state = if level.is_some() { "issued" } else { "refused" };
-    let level_value = level.map(|l| JsValue::from(l.as_str())).unwrap_or(JsValue::NULL);
-    let mut statements = vec![db.statement(
-        "UPDATE document_request SET state = ?3, issued_level = ?4, issued_on = CASE WHEN ?4 IS NULL THEN NULL ELSE ?5 END,
-             review_reason = ?6, reviewed_by = ?7, version = version + 1, last_change = ?8
-         WHERE id = ?1 AND version = ?2 AND state = 'pending'",
-        &[
-            num(id),
-            num(version),
-            state.into(),
-            level_value,
-            today.to_string().into(),
-            reason.map(JsValue::from).unwrap_or(JsValue::NULL),
-            num(staff_id),
-            nonce.into(),
-        ],
-    )?];
-    if let Some(level) = level {
-        // Numbering and counting happen only where this review's UPDATE landed.
-        statements.push(db.statement(
-            "INSERT INTO document_number_seq (level, year, last)
-             SELECT ?1, ?2, 1 WHERE EXISTS (SELECT 1 FROM document_request WHERE last_change = ?3)
-             ON CONFLICT (level, year) DO UPDATE SET last = last + 1",
-            &[level.as_str().into(), num(today.year() as i64), nonce.into()],
-        )?);
-        statements.push(db.statement(
-            "UPDATE document_request SET issued_seq = (SELECT last FROM document_number_seq WHERE level = ?2 AND year = ?3)
-             WHERE last_change = ?1",
-            &[nonce.into(), level.as_str().into(), num(today.year() as i64)],
-        )?);
-        let guard = "EXISTS (SELECT 1 FROM document_request WHERE last_change = ?4)";
-        statements.extend(count_one(db, "document", level.as_str(), today, guard, nonce.into())?);
-    }
-    let detail = match level {
-        Some(l) => format!("以{}印发{}", l.zh(), reason.map(|r| format!("（{r}）")).unwrap_or_default()),
-        None => format!("不予发文（{}）", reason.unwrap_or("")),
-    };
-    statements.push(event(db, staff_id, "review_document", &format!("发文申请#{id}"), &detail, now, Some(nonce))?);
-    let results = db.batch(statements).await?;
-    let changed = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
-    Ok(changed == 1)
+pub async fn meeting(db: &Db, id: i64) -> Result<Option<MeetingRecord>> {
+    let rows: Vec<MeetingRow> = db.rows(&format!("{MEETING_FROM} WHERE m.id = ?1"), &[num(id)]).await?;
+    Ok(rows.into_iter().next().map(MeetingRecord::from))
 }
 
 // ---- counters ------------------------------------------------------------------

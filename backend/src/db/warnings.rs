@@ -58,16 +58,8 @@ pub async fn record(db: &Db, day: Date, warnings: &[(i64, &'static str)]) -> Res
     Ok(results.iter().filter_map(|r| r.meta().ok().flatten()).filter_map(|m| m.changes).sum())
 }
 
-#[derive(Deserialize, serde::Serialize)]
-pub struct WarningRow {
-    pub case_no: String,
-    pub matter_name: String,
-    pub department_name: String,
-    pub kind: String,
-}
-
 /// The warnings recorded on `day` (an index range on the primary key).
-pub async fn on(db: &Db, day: Date) -> Result<Vec<WarningRow>> {
+pub async fn on(db: &Db, day: Date) -> Result<Vec<shared::case::Warning>> {
     db.rows(
         "SELECT c.case_no, m.name AS matter_name, d.name AS department_name, w.kind
          FROM case_warning w JOIN case_record c ON c.id = w.case_id JOIN matter m ON m.id = c.matter_id

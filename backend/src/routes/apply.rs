@@ -2,25 +2,29 @@
 //! `multipart/form-data` (field `form`: JSON `ApplicationForm`; fields
 //! `material:<id>`: files), with an `Idempotency-Key` header.
 //!
-//! Order: validate everything → claim the key → files to R2 → one D1 batch
-//! (case, files, audit event, stored receipt). A retry with the same key and
-//! body gets the same receipt; with another body, 422.
+//! Order: per-address limit and body size → validate everything → claim the
+//! key (a lease, see db/idempotency.rs) → files to R2 → one D1 batch (case,
+//! files, audit event, stored receipt). A retry with the same key and body
+//! gets the same receipt and query code; with another body, 422.
 
 use super::{json, Cache, Reply};
 use crate::clock;
-use crate::crypto;
+use crate::crypto::{self, QueryCodeKey};
 use crate::db::cases::{self, NewCase};
 use crate::db::idempotency::{self, Claim};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage::{self, Received};
-use shared::application::ApplicationForm;
+use shared::application::{ApplicationForm, MAX_UPLOAD_BODY_BYTES};
 use shared::case::Receipt;
 use shared::error::{ApiError, ErrorCode};
 use worker::{Delay, Env, FormEntry, Request};
 
 pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let key = idempotency_key(req)?;
+    super::limits::anonymous_write(req, env).await?;
+    super::limits::body_within(req, MAX_UPLOAD_BODY_BYTES)?;
+    let codes = QueryCodeKey::from_env(env)?;
     let form_data = req.form_data().await.map_err(|_| bad("请求应为 multipart/form-data 表单"))?;
     let form_json = match form_data.get("form") {
         Some(FormEntry::Field(s)) => s,
@@ -30,65 +34,91 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let (matter, materials) =
         db::catalogue::matter(db, form.matter_id).await?.ok_or_else(|| ApiError::not_found("该事项"))?;
     form.validate(&matter.form_fields()?)?;
-    let files = storage::received_files(&form_data, &materials).await?;
+    let (_, files) = storage::received_files(form_data).await?;
     let types = storage::check(&files, &materials)?;
 
     let request_hash = request_hash(&form, &files).await?;
-    let now = clock::now_rfc3339();
-    match idempotency::claim_key(db, &key, &request_hash, &now).await? {
-        Claim::New => {}
-        Claim::Different => {
-            return Err(ApiError::new(
-                ErrorCode::IdempotencyMismatch,
-                "该提交编号已用于另一份不同内容的申请；如需提交新申请，请刷新页面后重新提交",
-            )
-            .into())
-        }
-        Claim::Same(receipt) => return same_submission(db, &key, &request_hash, receipt).await,
-    }
-
     let bucket = storage::bucket(env)?;
-    let result = store(db, &bucket, &key, &form, &matter, files, &types, &now).await;
-    match result {
-        Ok(receipt) => Ok(json(&receipt, Cache::NoStore)?.with_status(201)),
-        Err((e, stored)) => {
-            storage::delete_all(&bucket, &stored).await;
-            idempotency::release_key(db, &key).await?;
-            Err(e)
+    // A retry of a submission still being stored waits a little for its receipt.
+    for _ in 0..20 {
+        let now = clock::now_rfc3339();
+        let today = clock::today_cst().to_string().replace('-', "");
+        let case_no = format!("SP{today}{}", crypto::random_digits(6)?);
+        match idempotency::claim_key(db, &key, &request_hash, &case_no, &now, clock::now_unix()).await? {
+            Claim::New { stale } => {
+                if let Some(stale) = stale {
+                    // The attempt that held the claim died after storing files.
+                    storage::delete_prefix(&bucket, &format!("cases/{stale}/")).await?;
+                }
+                let attempt = Attempt { key: &key, case_no: &case_no, codes: &codes, now: &now };
+                return match store(db, &bucket, &attempt, &form, &matter, files, &types).await {
+                    Ok(Some(receipt)) => Ok(json(&receipt, Cache::NoStore)?.with_status(201)),
+                    // Lost the claim to a retry meanwhile: that retry answers.
+                    Ok(None) => Err(in_progress()),
+                    Err(e) => {
+                        idempotency::release_key(db, &key, &case_no).await?;
+                        Err(e)
+                    }
+                };
+            }
+            Claim::Different => {
+                return Err(ApiError::new(
+                    ErrorCode::IdempotencyMismatch,
+                    "该提交编号已用于另一份不同内容的申请；如需提交新申请，请刷新页面后重新提交",
+                )
+                .into())
+            }
+            Claim::Same(Some(mut receipt)) => {
+                receipt.query_code = codes.code(&receipt.case_no);
+                return json(&receipt, Cache::NoStore);
+            }
+            Claim::Same(None) => Delay::from(std::time::Duration::from_millis(250)).await,
         }
     }
+    Err(in_progress())
 }
 
-#[allow(clippy::too_many_arguments)]
+fn in_progress() -> AppError {
+    ApiError::new(ErrorCode::InProgress, "您的申请正在提交中，请稍候几秒后刷新查看").into()
+}
+
+/// One attempt at creating a case under a claimed key.
+struct Attempt<'a> {
+    key: &'a str,
+    case_no: &'a str,
+    codes: &'a QueryCodeKey,
+    now: &'a str,
+}
+
+/// Files to R2, then one D1 batch; `None` if the claim was lost meanwhile.
+/// On any failure the files stored are removed again.
 async fn store(
     db: &Db,
     bucket: &worker::Bucket,
-    key: &str,
+    a: &Attempt<'_>,
     form: &ApplicationForm,
     matter: &db::catalogue::MatterRow,
     files: Vec<Received>,
     types: &[&'static str],
-    now: &str,
-) -> Result<Receipt, (AppError, Vec<cases::NewFile>)> {
-    let fail = |e: worker::Error| (AppError::from(e), Vec::new());
-    let today = clock::today_cst().to_string().replace('-', "");
-    let case_no = format!("SP{today}{}", crypto::random_digits(6).map_err(fail)?);
-    let query_code = crypto::random_digits(8).map_err(fail)?;
-    let stored = storage::put_all(bucket, &format!("cases/{case_no}/0"), files, types).await.map_err(fail)?;
+) -> Result<Option<Receipt>, AppError> {
+    let stored = storage::put_all(bucket, &format!("cases/{}/0", a.case_no), files, types).await?;
+    let query_code = a.codes.code(a.case_no);
     let attempt = async {
-        let receipt = Receipt {
-            case_no: case_no.clone(),
-            query_code: query_code.clone(),
+        let mut receipt = Receipt {
+            case_no: a.case_no.to_string(),
+            query_code: String::new(),
             matter_name: matter.name.clone(),
             department_name: matter.department_name.clone(),
-            submitted_at: now.to_string(),
+            submitted_at: a.now.to_string(),
         };
+        // Kept without the code: a retry derives it again.
         let receipt_json = serde_json::to_string(&receipt)?;
+        receipt.query_code = query_code.clone();
         let fields_json = serde_json::to_string(&form.fields)?;
         let kind = serde_json::to_value(form.applicant_kind)?.as_str().unwrap_or("person").to_string();
         let new_case = NewCase {
-            case_no: &case_no,
-            query_code_hash: &crypto::sha256_hex(query_code.as_bytes()).await?,
+            case_no: a.case_no,
+            query_code_hash: &a.codes.check(a.case_no, &query_code),
             matter_id: matter.id,
             department_id: matter.department_id,
             applicant_kind: &kind,
@@ -97,39 +127,24 @@ async fn store(
             mobile: &form.mobile.replace([' ', '-'], ""),
             address: form.address.trim(),
             fields_json: &fields_json,
-            now,
+            now: a.now,
             day: clock::today_cst(),
             nonce: &crypto::hex(&crypto::random_bytes::<16>()?),
         };
-        cases::create(db, &new_case, &stored, key, &receipt_json).await?;
-        Ok::<Receipt, worker::Error>(receipt)
+        let created = cases::create(db, &new_case, &stored, a.key, &receipt_json).await?;
+        Ok::<Option<Receipt>, worker::Error>(created.then_some(receipt))
     };
     match attempt.await {
-        Ok(receipt) => Ok(receipt),
-        Err(e) => Err((e.into(), stored)),
-    }
-}
-
-/// A retry of a submission already seen: answer its receipt, waiting a
-/// little if the first attempt is still storing files.
-async fn same_submission(db: &Db, key: &str, hash: &str, mut receipt: Option<Receipt>) -> Reply {
-    for _ in 0..20 {
-        if let Some(r) = receipt {
-            return json(&r, Cache::NoStore);
+        Ok(Some(receipt)) => Ok(Some(receipt)),
+        Ok(None) => {
+            storage::delete_all(bucket, &stored).await;
+            Ok(None)
         }
-        Delay::from(std::time::Duration::from_millis(250)).await;
-        receipt = match idempotency::claim_key(db, key, hash, &clock::now_rfc3339()).await? {
-            Claim::Same(r) => r,
-            // The first attempt failed and released the key; this retry
-            // claimed it, but its files were not kept: ask for a resend.
-            Claim::New => {
-                idempotency::release_key(db, key).await?;
-                break;
-            }
-            Claim::Different => None,
-        };
+        Err(e) => {
+            storage::delete_all(bucket, &stored).await;
+            Err(e.into())
+        }
     }
-    Err(ApiError::new(ErrorCode::InProgress, "您的申请正在提交中，请稍候几秒后刷新查看").into())
 }
 
 fn idempotency_key(req: &Request) -> Result<String, AppError> {

@@ -1,27 +1,27 @@
 //! `GET /api/calendar/deadline?accepted=YYYY-MM-DD&days=N`, and the office's
 //! maintenance of the calendar: `GET|POST /api/office/calendar?year=`.
 
-use super::{json, param, Cache, Reply};
+use super::{json, Cache, Reply};
+use shared::api::{DeadlineParams, YearParams};
 use crate::db::{self, Db};
 use crate::auth::require_staff;
 use crate::clock;
-use shared::calendar::{missing_next_year, CalendarYearView, YearCalendar};
+use shared::calendar::{missing_next_year, CalendarYearView, RederiveProgress, YearCalendar};
 use shared::deadline::{DeadlineAnswer, DeadlineQuery};
 use shared::error::{ApiError, ErrorCode};
-use worker::{Request, Url};
+use worker::Request;
 
-pub async fn deadline(url: &Url, db: &Db) -> Reply {
-    let (accepted, days) = (param(url, "accepted"), param(url, "days"));
-    let q = DeadlineQuery::parse(accepted.as_deref(), days.as_deref())?;
+pub async fn deadline(p: DeadlineParams, db: &Db) -> Reply {
+    let q = DeadlineQuery::parse(p.accepted.as_deref(), p.days.as_deref())?;
     let calendar = db::calendar::for_limits_starting_in(db, q.accepted.year()).await?;
     let answer = DeadlineAnswer::from(calendar.add_working_days(q.accepted, q.days));
     json(&answer, Cache::PublicMinute)
 }
 
-pub async fn year(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn year(req: &Request, q: YearParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
     let today = clock::today_cst();
-    let year = match param(url, "year") {
+    let year = match q.year {
         Some(y) => y.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "年份无效"))?,
         None => today.year() + 1,
     };
@@ -45,5 +45,21 @@ pub async fn save(req: &mut Request, db: &Db) -> Reply {
     }
     calendar.validate().map_err(|e| ApiError::new(ErrorCode::InvalidParameter, e.message()))?;
     db::calendar::save(db, &calendar, user.id, &user.name, &clock::now_rfc3339()).await?;
-    json(&serde_json::json!({ "ok": true }), Cache::NoStore)
+    rederive_step(db).await
+}
+
+/// `POST /api/office/calendar/rederive`: the next step of moving stored
+/// deadlines to the saved calendar (the calendar page calls it until done).
+pub async fn rederive(req: &Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_is_office()?;
+    rederive_step(db).await
+}
+
+/// Cases re-derived per request: each is a few reads and one small batch.
+const STEP_BUDGET: u32 = 50;
+
+async fn rederive_step(db: &Db) -> Reply {
+    let progress = crate::rederive::step(db, STEP_BUDGET).await?;
+    json(&RederiveProgress { moved: progress.moved, done: progress.done }, Cache::NoStore)
 }

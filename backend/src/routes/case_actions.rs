@@ -19,8 +19,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let body: CaseActionRequest = read_json(req).await?;
     let not_found = || ApiError::not_found("该办件");
-    let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
-    user.check_can_view(case.department_id, &case.co_departments())?;
+    let case = super::staff_cases::visible_case(&user, db, case_no).await?;
     match body.action {
         CaseAction::DecideExtension { .. } => user.check_can_approve_extension(case.department_id)?,
         CaseAction::Assign { .. } => user.check_can_assign(case.department_id)?,
@@ -74,7 +73,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         }
         CaseAction::Complete { result } => {
             next_state = CaseState::Completed;
-            let late = case.deadline.as_deref().and_then(|d| shared::date::Date::parse(d.get(..10)?).ok()).is_some_and(|d| today > d);
+            let late = case.deadline.as_deref().and_then(shared::date::Date::of_instant).is_some_and(|d| shared::ledger::is_late(today, d));
             completed = Some((today, late, result.trim()));
             if let Some(class) = case.class {
                 stats = shared::stats::on_completion(class, late);

@@ -1,22 +1,21 @@
 //! The public catalogue: `GET /api/departments`, `GET /api/matters?department=&q=`,
 //! `GET /api/matters/{id}`.
 
-use super::{json, param, Cache, Reply};
+use super::{json, Cache, Reply};
+use shared::api::MattersQuery;
 use crate::db::{self, Db};
 use crate::clock;
 use shared::deadline::DeadlineAnswer;
 use shared::error::ApiError;
 use shared::matter::{CatalogueQuery, DepartmentList, MatterDetail, MatterList};
-use worker::Url;
 
 pub async fn departments(db: &Db) -> Reply {
     let departments = db::catalogue::departments(db).await?;
     json(&DepartmentList { departments }, Cache::PublicMinute)
 }
 
-pub async fn matters(url: &Url, db: &Db) -> Reply {
-    let (department, q) = (param(url, "department"), param(url, "q"));
-    let query = CatalogueQuery::parse(department.as_deref(), q.as_deref())?;
+pub async fn matters(q: MattersQuery, db: &Db) -> Reply {
+    let query = CatalogueQuery::parse(q.department.as_deref(), q.q.as_deref())?;
     let matters = db::catalogue::matters(db, &query).await?;
     json(&MatterList { matters }, Cache::PublicMinute)
 }

@@ -4,7 +4,8 @@
 //! `POST /api/staff/cases/{case_no}/verification` (the office),
 //! `POST /api/staff/cases/{case_no}/rectification` (the lead department).
 
-use super::{json, param, read_json, Cache, Reply};
+use super::{json, read_json, Cache, Reply};
+use shared::api::ReviewsQuery;
 use crate::auth::require_staff;
 use crate::db::cases::CaseRow;
 use crate::db::evaluation::{ReviewChange, Step};
@@ -18,7 +19,7 @@ use shared::evaluation::{
     check_rating, check_rectification, check_verdict, EvaluationRequest, RectificationRequest, ReviewState, VerificationRequest,
     Verdict,
 };
-use worker::{Request, Url};
+use worker::Request;
 
 /// When a step happens and the nonce that marks its write.
 struct Stamp {
@@ -45,9 +46,10 @@ fn changed_meanwhile(case: &CaseRow) -> AppError {
     }
 }
 
-pub async fn rate(req: &mut Request, db: &Db, case_no: &str) -> Reply {
+pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) -> Reply {
+    super::limits::anonymous_write(req, env).await?;
     let body: EvaluationRequest = read_json(req).await?;
-    let case = super::track::authorised_case(req, db, case_no, Some(&body.code)).await?;
+    let case = super::track::authorised_case(req, env, db, case_no, Some(&body.code)).await?;
     let already = db::evaluation::of_case(db, case.id).await?.is_some();
     check_rating(case.state()?, already, body.level, &body.comment)?;
     let comment = body.comment.trim();
@@ -66,9 +68,9 @@ pub async fn rate(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     json(&super::track::view(db, after).await?, Cache::NoStore)
 }
 
-pub async fn reviews(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn reviews(req: &Request, q: ReviewsQuery, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
-    let states = match param(url, "state").as_deref() {
+    let states = match q.state.as_deref() {
         None | Some("") | Some("open") => vec![ReviewState::PendingVerification, ReviewState::Rectifying],
         Some("all") => ReviewState::ALL.to_vec(),
         Some(s) => vec![ReviewState::parse(s)
@@ -91,7 +93,7 @@ pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         Verdict::Upheld { days, instructions } => {
             let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
             let by = DeadlineAnswer::from(calendar.add_working_days(today, *days)).deadline;
-            let note = format!("县府办核实差评属实，责成部门于{}前整改：{}", by.get(..10).unwrap_or(""), instructions.trim());
+            let note = format!("县府办核实差评属实，责成部门于{}前整改：{}", shared::date::Date::of_instant(&by).map(|d| d.to_string()).unwrap_or_default(), instructions.trim());
             (instructions.trim(), Some(by), note)
         }
         Verdict::Dismissed { reason } => (reason.trim(), None, format!("县府办核实差评：{}", reason.trim())),
@@ -108,13 +110,13 @@ pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
 pub async fn rectify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let body: RectificationRequest = read_json(req).await?;
-    let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
+    let case = super::staff_cases::visible_case(&user, db, case_no).await?;
     user.check_can_dispose(case.department_id)?;
     let review = db::evaluation::of_case(db, case.id).await?.and_then(|e| e.review);
     check_rectification(review.as_ref().map(|r| r.state), &body.report)?;
     let today = clock::today_cst();
-    let due = review.and_then(|r| r.rectify_by).and_then(|d| shared::date::Date::parse(d.get(..10)?).ok());
-    let late = due.is_some_and(|d| today > d);
+    let due = review.and_then(|r| r.rectify_by).and_then(|d| shared::date::Date::of_instant(&d));
+    let late = due.is_some_and(|d| shared::ledger::is_late(today, d));
     let report = body.report.trim();
     let note = format!("{}：{report}", if late { "部门逾期完成整改" } else { "部门完成整改" });
     let stamp = Stamp::new()?;

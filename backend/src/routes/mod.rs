@@ -6,6 +6,7 @@ pub mod case_actions;
 pub mod calendar;
 pub mod catalogue;
 pub mod evaluation;
+pub mod limits;
 pub mod office;
 pub mod staff_auth;
 pub mod staff_cases;
@@ -40,9 +41,13 @@ pub fn unknown_route() -> AppError {
     ApiError::new(ErrorCode::NotFound, "没有这个接口（或不支持该请求方法），请检查地址").into()
 }
 
-/// A query-string parameter, or `None` if absent.
-pub fn param(url: &worker::Url, name: &str) -> Option<String> {
-    url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+/// The query string read into an endpoint's declared query type (every
+/// parameter text; the handler validates). The last of repeated names wins.
+pub fn query<Q: serde::de::DeserializeOwned>(url: &worker::Url) -> Result<Q, AppError> {
+    let map: serde_json::Map<String, serde_json::Value> =
+        url.query_pairs().map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned()))).collect();
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("查询参数无法识别：{e}")).into())
 }
 
 /// A JSON request body. Requiring `application/json` also keeps other sites'
@@ -52,6 +57,7 @@ pub async fn read_json<T: serde::de::DeserializeOwned>(req: &mut worker::Request
     if !is_json {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "请求格式应为 JSON").into());
     }
+    limits::body_within(req, limits::MAX_JSON_BYTES)?;
     let text = req.text().await?;
     serde_json::from_str(&text)
         .map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("请求内容无法识别：{e}")).into())

@@ -7,27 +7,37 @@
 //! Everyone signed in may read; the office sets quotas and plans and reviews
 //! requests; departments register in their own name.
 
-use super::{json, param, read_json, Cache, Reply};
+use super::{json, read_json, Cache, Reply};
+use shared::api::{Done, DocumentsQuery, MeetingsQuery, PeriodParams, YearParams};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
-use serde::Deserialize;
 use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
 use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
 use shared::streamline::{
-    suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
+    suggest_level, DocLevel, DocumentList, NewPlanItem, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
     QuotaList, ReviewRequest,
 };
-use worker::{Request, Url};
+use shared::page::{page_size, split_page, Cursor};
+use worker::Request;
 
-const LIST_LIMIT: u32 = 500;
+/// `?after=` and `?limit=` of a paged list.
+fn paging(after: Option<&str>, limit: Option<&str>) -> Result<(Option<Cursor>, u32), ApiError> {
+    let after = after.filter(|a| !a.is_empty()).map(Cursor::decode).transpose()?;
+    Ok((after, page_size(limit)?))
+}
 
-fn period(url: &Url) -> Result<Period, ApiError> {
-    let (y, f, t) = (param(url, "year"), param(url, "from"), param(url, "to"));
-    Period::parse(y.as_deref(), f.as_deref(), t.as_deref(), clock::today_cst())
+/// Drops the extra row a page was read with; the cursor of the next page.
+fn next_cursor<T>(rows: &mut Vec<T>, size: u32, cursor: impl Fn(&T) -> Cursor) -> Option<String> {
+    let more = split_page(rows, size);
+    rows.last().filter(|_| more).map(|r| cursor(r).encode())
+}
+
+fn period(year: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<Period, ApiError> {
+    Period::parse(year, from, to, clock::today_cst())
 }
 
 /// First and last day of a period's months.
@@ -38,15 +48,15 @@ fn bounds(p: &Period) -> (Date, Date) {
 }
 
 fn ok() -> Reply {
-    json(&serde_json::json!({ "ok": true }), Cache::NoStore)
+    json(&Done { ok: true }, Cache::NoStore)
 }
 
 // ---- dashboard ---------------------------------------------------------------
 
-pub async fn dashboard(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
     let today = clock::today_cst();
-    let period = period(url)?;
+    let period = period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?;
     // Year-to-date and projection run to today in the current year.
     let as_of = (period.year == today.year()).then_some(today);
     let as_of_last = as_of.map(same_day_last_year);
@@ -87,13 +97,17 @@ pub async fn dashboard(req: &Request, url: &Url, db: &Db) -> Reply {
         rows.push(total(kind, &rows));
         tables.push(rows);
     }
+    let not_started = period.not_started(today);
+    if not_started.is_some() {
+        for row in tables.iter_mut().flatten() {
+            row.change_percent = None;
+        }
+    }
     let documents = tables.pop().unwrap_or_default();
     let meetings = tables.pop().unwrap_or_default();
     let cut = period.cut(today);
-    json(
-        &Dashboard { period, cut, cut_last_year: cut.map(same_day_last_year), meetings, documents, monthly },
-        Cache::NoStore,
-    )
+    let cut_last_year = cut.map(same_day_last_year);
+    json(&Dashboard { period, cut, cut_last_year, meetings, documents, monthly, not_started }, Cache::NoStore)
 }
 
 /// The report's figures: all meetings in the government's name; documents in
@@ -148,15 +162,17 @@ impl Counts {
 
 // ---- meetings and plan ---------------------------------------------------------
 
-pub async fn meetings(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn meetings(req: &Request, q: MeetingsQuery, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let (from, to) = bounds(&period(url)?);
-    let class = match param(url, "class").as_deref() {
+    let (from, to) = bounds(&period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?);
+    let class = match q.class.as_deref() {
         None | Some("") => None,
         Some(c) => Some(MeetingClass::parse(c).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "会议类别无效"))?),
     };
-    let meetings = db::streamline::meetings(db, from, to, class, LIST_LIMIT).await?;
-    json(&MeetingList { meetings }, Cache::NoStore)
+    let (after, size) = paging(q.after.as_deref(), q.limit.as_deref())?;
+    let mut meetings = db::streamline::meetings(db, from, to, class, after.as_ref(), size).await?;
+    let next = next_cursor(&mut meetings, size, |m| Cursor { key: m.date.to_string(), at: String::new(), id: m.id });
+    json(&MeetingList { meetings, next }, Cache::NoStore)
 }
 
 pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
@@ -172,51 +188,48 @@ pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
             return Err(ApiError::new(ErrorCode::InvalidParameter, "所选计划项不属于该会议年度的会议计划").into());
         }
     }
-    db::streamline::insert_meeting(db, &form, organiser, user.id, &clock::now_rfc3339()).await?;
-    Ok(ok()?.with_status(201))
+    let id = db::streamline::insert_meeting(db, &form, organiser, user.id, &clock::now_rfc3339()).await?;
+    let meeting = db::streamline::meeting(db, id).await?.ok_or_else(|| ApiError::not_found("该会议"))?;
+    Ok(json(&meeting, Cache::NoStore)?.with_status(201))
 }
 
-pub async fn plan(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn plan(req: &Request, q: YearParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let plan = db::streamline::plan(db, period(url)?.year).await?;
+    let plan = db::streamline::plan(db, period(q.year.as_deref(), None, None)?.year).await?;
     json(&PlanList { plan }, Cache::NoStore)
 }
 
-#[derive(Deserialize)]
-struct NewPlanItem {
-    year: i32,
-    title: String,
-    class: MeetingClass,
-    month: u32,
-}
 
 pub async fn add_plan_item(req: &mut Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
     let item: NewPlanItem = read_json(req).await?;
-    let title = item.title.trim();
-    if title.is_empty() || title.chars().count() > 100 || !(1..=12).contains(&item.month) || !(2000..=2100).contains(&item.year) {
-        return Err(ApiError::new(ErrorCode::InvalidParameter, "请填写计划会议名称（100字以内）和1到12月的月份").into());
-    }
-    db::streamline::add_plan_item(db, item.year, title, item.class, item.month, user.id, &clock::now_rfc3339()).await?;
+    item.validate()?;
+    db::streamline::add_plan_item(db, item.year, item.title.trim(), item.class, item.month, user.id, &clock::now_rfc3339()).await?;
     Ok(ok()?.with_status(201))
 }
 
 // ---- documents ---------------------------------------------------------------------
 
-pub async fn documents(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn documents(req: &Request, q: DocumentsQuery, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let documents = if param(url, "state").as_deref() == Some("pending") {
-        db::streamline::pending_documents(db, LIST_LIMIT).await?
+    let (after, size) = paging(q.after.as_deref(), q.limit.as_deref())?;
+    let pending = q.state.as_deref() == Some("pending");
+    let mut documents = if pending {
+        db::streamline::pending_documents(db, after.as_ref(), size).await?
     } else {
-        let (from, to) = bounds(&period(url)?);
-        let level = match param(url, "level").as_deref() {
+        let (from, to) = bounds(&period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?);
+        let level = match q.level.as_deref() {
             None | Some("") => None,
             Some(l) => Some(DocLevel::parse(l).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "发文层级无效"))?),
         };
-        db::streamline::issued_documents(db, from, to, level, LIST_LIMIT).await?
+        db::streamline::issued_documents(db, from, to, level, after.as_ref(), size).await?
     };
-    json(&DocumentList { documents }, Cache::NoStore)
+    let next = next_cursor(&mut documents, size, |d| {
+        let key = if pending { d.requested_at.clone() } else { d.issued_on.map(|d| d.to_string()).unwrap_or_default() };
+        Cursor { key, at: String::new(), id: d.id }
+    });
+    json(&DocumentList { documents, next }, Cache::NoStore)
 }
 
 pub async fn request_document(req: &mut Request, db: &Db) -> Reply {
@@ -230,8 +243,9 @@ pub async fn request_document(req: &mut Request, db: &Db) -> Reply {
     }
     let suggested = suggest_level(&request);
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
-    db::streamline::insert_document(db, &request, suggested, user.id, &clock::now_rfc3339(), &nonce).await?;
-    Ok(json(&serde_json::json!({ "suggested_level": suggested }), Cache::NoStore)?.with_status(201))
+    let id = db::streamline::insert_document(db, &request, suggested, user.id, &clock::now_rfc3339(), &nonce).await?;
+    let document = db::streamline::document(db, id).await?.ok_or_else(|| ApiError::not_found("该发文申请"))?;
+    Ok(json(&document, Cache::NoStore)?.with_status(201))
 }
 
 pub async fn review_document(req: &mut Request, db: &Db, id: &str) -> Reply {
@@ -273,9 +287,9 @@ pub async fn events(req: &Request, db: &Db) -> Reply {
 
 // ---- quotas ------------------------------------------------------------------------
 
-pub async fn quotas(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn quotas(req: &Request, q: YearParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let year = period(url)?.year;
+    let year = period(q.year.as_deref(), None, None)?.year;
     let quotas = db::streamline::quotas(db, &[year]).await?;
     json(&QuotaList { quotas }, Cache::NoStore)
 }

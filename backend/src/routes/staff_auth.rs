@@ -6,29 +6,35 @@ use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
 use shared::error::{ApiError, ErrorCode};
-use shared::staff::LoginRequest;
+use crate::error::AppError;
+use shared::staff::{login_delay, LoginRequest, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS};
 use worker::Request;
-
-/// Attempts allowed per user name, and per address, in 15 minutes.
-const PER_USER: u32 = 10;
-const PER_ADDRESS: u32 = 50;
-const WINDOW: i64 = 15 * 60;
 
 pub async fn login(req: &mut Request, db: &Db) -> Reply {
     let body: LoginRequest = read_json(req).await?;
-    let username = body.username.trim().to_string();
+    body.validate()?;
+    let username = body.username.trim();
     let now = clock::now_unix();
-    let user_key = format!("login:user:{username}");
-    let too_many = db::throttle::hit(db, &user_key, WINDOW, now).await? > PER_USER
-        || db::throttle::hit(db, &format!("login:ip:{}", client_ip(req)), WINDOW, now).await? > PER_ADDRESS;
-    if too_many {
-        return Err(ApiError::new(ErrorCode::TooManyRequests, "登录尝试过于频繁，请15分钟后再试").into());
+    let ip = client_ip(req);
+    // The address first: one bounded row per address, before any row that
+    // names the user.
+    if db::throttle::hit(db, &format!("login:ip:{ip}"), LOGIN_WINDOW_SECONDS, now).await? > LOGIN_PER_ADDRESS {
+        return Err(too_many(LOGIN_WINDOW_SECONDS));
+    }
+    // Then this user from this address: wait longer after each failure.
+    let pair = format!("login:user-ip:{username}:{ip}");
+    let now_ms = clock::now_unix_ms();
+    let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
+    let wait_ms = last_at_ms + login_delay(failures) * 1000 - now_ms;
+    if wait_ms > 0 {
+        return Err(too_many((wait_ms + 999) / 1000));
     }
     let wrong = || ApiError::new(ErrorCode::Unauthenticated, "用户名或密码错误");
-    let Some(account) = db::staff::credentials(db, &username).await? else {
+    let Some(account) = db::staff::credentials(db, username).await? else {
         // Spend the same work as a real check, so timing does not reveal
         // which user names exist.
         crypto::pbkdf2_hex(&body.password, b"no-such-user", crypto::PBKDF2_ITERATIONS).await?;
+        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
         return Err(wrong().into());
     };
     let salt = (0..account.salt.len() / 2)
@@ -36,18 +42,25 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         .collect::<Vec<u8>>();
     let hash = crypto::pbkdf2_hex(&body.password, &salt, account.iterations).await?;
     if !crypto::same(&hash, &account.password_hash) {
+        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
         return Err(wrong().into());
     }
-    db::throttle::clear(db, &user_key).await?;
+    db::throttle::clear(db, &pair).await?;
     let cookie = auth::start_session(db, account.user.id).await?;
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
 }
 
+/// 429 that says how long to wait, in words and in `Retry-After`.
+fn too_many(seconds: i64) -> AppError {
+    let wait = if seconds >= 60 { format!("{}分钟", (seconds + 59) / 60) } else { format!("{seconds}秒") };
+    AppError::Limited(ApiError::new(ErrorCode::TooManyRequests, format!("登录尝试过于频繁，请{wait}后再试")), seconds)
+}
+
 pub async fn logout(req: &Request, db: &Db) -> Reply {
     let cookie = auth::end_session(req, db).await?;
-    let mut response = json(&serde_json::json!({ "ok": true }), Cache::NoStore)?;
+    let mut response = json(&shared::api::Done { ok: true }, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
 }

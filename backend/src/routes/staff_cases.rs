@@ -2,42 +2,44 @@
 //! `GET /api/staff/cases/{case_no}`, `GET /api/staff/files/{id}`,
 //! `POST /api/staff/cases/{case_no}/disposition`.
 
-use super::{json, param, read_json, Cache, Reply};
+use super::{json, read_json, Cache, Reply};
+use shared::api::{DayParams, InboxQuery, PageQuery};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
 use crate::db::cases::{self, CaseRow, Change};
-use crate::db::inbox::Handler;
+use crate::db::inbox::{Handler, Query};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
 use shared::application::{ApplicantKind, FormField};
 use shared::case::{
     check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview,
-    StaffCaseView,
+    StaffCaseView, WarningList,
 };
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
 use shared::calendar::missing_next_year;
-use shared::ledger::{working_days_between, Standing};
+use shared::ledger::{standing, working_days_between};
+use shared::page::{page_size, split_page, Cursor};
 use shared::error::{ApiError, ErrorCode};
 use shared::matter::HandlingClass;
 use shared::staff::StaffUser;
 use std::collections::BTreeMap;
-use worker::{Env, Request, Response, Url};
+use worker::{Env, Request, Response};
 
-const INBOX_LIMIT: u32 = 200;
-
-pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
-    let states: Vec<CaseState> = match param(url, "state").as_deref() {
-        None | Some("") | Some("open") => {
-            vec![CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp]
-        }
+    let size = page_size(query.limit.as_deref())?;
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        return search(db, user.department_id, q, size).await;
+    }
+    let states: Vec<CaseState> = match query.state.as_deref() {
+        None | Some("") | Some("open") => CaseState::OPEN.to_vec(),
         Some(s) => vec![CaseState::parse(s)
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
-    let class = match param(url, "class").as_deref() {
+    let class = match query.class.as_deref() {
         None | Some("") => None,
         Some(c) => Some(
             HandlingClass::ALL
@@ -46,7 +48,7 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
                 .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办理类别“{c}”")))?,
         ),
     };
-    let handler = match param(url, "assignee").as_deref() {
+    let handler = match query.assignee.as_deref() {
         None | Some("") => Handler::Anyone,
         Some("none") => Handler::Nobody,
         Some("me") => Handler::Staff(user.id),
@@ -54,8 +56,26 @@ pub async fn inbox(req: &Request, url: &Url, db: &Db) -> Reply {
             id.parse().map_err(|_| ApiError::new(ErrorCode::InvalidParameter, format!("未知的承办人“{id}”")))?,
         ),
     };
-    json(&annotated_inbox(db, user.department_id, &states, class, handler).await?, Cache::NoStore)
+    let after = query.after.as_deref().filter(|a| !a.is_empty()).map(Cursor::decode).transpose()?;
+    let query = Query { department: user.department_id, states: &states, class, handler, due_before: None, after, size };
+    let mut inbox = annotated_page(db, &query).await?;
+    if class.is_none() && handler == Handler::Anyone {
+        inbox.total = Some(db::inbox::total(db, user.department_id, &states).await?);
+    }
+    json(&inbox, Cache::NoStore)
 }
+
+/// The search box: a case number, a mobile number, or the start of a name.
+async fn search(db: &Db, department: Option<i64>, q: &str, size: u32) -> Reply {
+    if q.chars().count() > MAX_SEARCH_CHARS {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, format!("查询内容过长，请输入办件编号、手机号或申请人姓名（{MAX_SEARCH_CHARS}字以内）")).into());
+    }
+    let rows = db::inbox::search(db, department, q, size).await?;
+    json(&annotate(db, rows, size).await?, Cache::NoStore)
+}
+
+/// The longest search the inbox accepts (a case number is 16 characters).
+const MAX_SEARCH_CHARS: usize = 30;
 
 /// The signed-in member's department colleagues (the office: none).
 pub async fn colleagues(req: &Request, db: &Db) -> Reply {
@@ -67,62 +87,71 @@ pub async fn colleagues(req: &Request, db: &Db) -> Reply {
     json(&list, Cache::NoStore)
 }
 
-/// The office's view across departments: on-time rates and the overdue list.
-pub async fn overview(req: &Request, db: &Db) -> Reply {
+/// The office's view across departments: on-time rates and one page of the
+/// overdue list (`?after=` for the next).
+pub async fn overview(req: &Request, q: PageQuery, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
     let rates = db::ledger::department_stats(db).await?;
-    let inbox = annotated_inbox(db, None, &[CaseState::InProgress], None, Handler::Anyone).await?;
-    let overdue = inbox.cases.into_iter().filter(|c| c.standing == Some(Standing::Red)).collect();
-    json(&OfficeOverview { rates, overdue }, Cache::NoStore)
+    let after = q.after.as_deref().filter(|a| !a.is_empty()).map(Cursor::decode).transpose()?;
+    // Overdue: due before today began, so past the end of its last day.
+    let today = clock::today_cst();
+    let query = Query {
+        department: None,
+        states: &[CaseState::InProgress],
+        class: None,
+        handler: Handler::Anyone,
+        due_before: Some(format!("{today}T00:00:00+08:00")),
+        after,
+        size: page_size(q.limit.as_deref())?,
+    };
+    let page = annotated_page(db, &query).await?;
+    json(&OfficeOverview { rates, overdue: page.cases, next: page.next }, Cache::NoStore)
+}
+
+async fn annotated_page(db: &Db, query: &Query<'_>) -> worker::Result<Inbox> {
+    let rows = db::inbox::page(db, query).await?;
+    annotate(db, rows, query.size).await
 }
 
 /// Cases with working days left, yellow/red cards and deemed-acceptance
-/// warnings, from the stored deadlines.
-async fn annotated_inbox(
-    db: &Db,
-    department: Option<i64>,
-    states: &[CaseState],
-    class: Option<HandlingClass>,
-    handler: Handler,
-) -> worker::Result<Inbox> {
-    let mut rows = db::inbox::inbox(db, department, states, class, handler, INBOX_LIMIT).await?;
+/// warnings, from the stored deadlines; the cursor of the next page.
+async fn annotate(db: &Db, mut rows: Vec<db::inbox::Row>, size: u32) -> worker::Result<Inbox> {
+    let more = split_page(&mut rows, size);
+    let next = rows.last().filter(|_| more).map(|r| r.cursor.encode());
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year() - 1).await?;
-    for (c, _) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::Submitted) {
-        if let Ok(received) = Date::parse(c.submitted_at.get(..10).unwrap_or("")) {
-            c.deemed_warning = deemed_acceptance_warning(working_days_between(&calendar, received, today));
-        }
-    }
-    for (c, yellow_at) in rows.iter_mut().filter(|(c, _)| c.state == CaseState::InProgress) {
-        if let Some(deadline) = c.deadline.as_deref().and_then(|d| Date::parse(d.get(..10)?).ok()) {
-            let remaining = if deadline >= today {
-                working_days_between(&calendar, today, deadline) as i64
-            } else {
-                -(working_days_between(&calendar, deadline, today) as i64)
-            };
-            c.remaining_days = Some(remaining);
-            c.standing = Some(if today > deadline {
-                Standing::Red
-            } else if remaining <= *yellow_at as i64 {
-                Standing::Yellow
-            } else {
-                Standing::OnTrack
-            });
+    for r in rows.iter_mut() {
+        let c = &mut r.item;
+        match c.state {
+            CaseState::Submitted => {
+                if let Some(received) = Date::of_instant(&c.submitted_at) {
+                    c.deemed_warning = deemed_acceptance_warning(working_days_between(&calendar, received, today));
+                }
+            }
+            CaseState::InProgress => {
+                if let Some(deadline) = c.deadline.as_deref().and_then(Date::of_instant) {
+                    let (remaining, standing) = standing(&calendar, today, deadline, r.yellow_days);
+                    c.remaining_days = Some(remaining);
+                    c.standing = Some(standing);
+                }
+            }
+            _ => {}
         }
     }
     let notices = missing_next_year(today, calendar.is_published(today.year() + 1)).into_iter().collect();
-    Ok(Inbox { cases: rows.into_iter().map(|(c, _)| c).collect(), notices })
+    Ok(Inbox { cases: rows.into_iter().map(|r| r.item).collect(), notices, next, total: None })
 }
 
 fn not_found() -> ApiError {
     ApiError::not_found("该办件")
 }
 
-/// The case, if this staff member may see it.
-async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
+/// The case, if this staff member may see it. Another department's case
+/// answers exactly like an unknown one, so case numbers cannot be probed.
+pub(super) async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
     let case = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
-    user.check_can_view(case.department_id, &case.co_departments())?;
+    user.check_can_view(case.department_id, &case.co_departments()).map_err(|_| not_found())?;
     Ok(case)
 }
 
@@ -242,11 +271,16 @@ pub async fn dispose(req: &mut Request, db: &Db, case_no: &str) -> Reply {
 }
 
 /// The audit note: what was decided, in words the applicant can read.
+/// The deadline's day, as a notice writes it.
+fn deadline_day(deadline: Option<&str>) -> String {
+    deadline.and_then(Date::of_instant).map(|d| d.to_string()).unwrap_or_default()
+}
+
 fn disposition_note(d: &Disposition, staff_note: &str, deadline: Option<&str>) -> String {
     let mut note = match d {
         Disposition::Immediate => "即办件：当场受理、当场办结".to_string(),
-        Disposition::Commitment => format!("承诺件：已受理，承诺办结期限 {}", deadline.unwrap_or("").get(..10).unwrap_or("")),
-        Disposition::Joint { .. } => format!("联办件：已受理，联合办理期限 {}", deadline.unwrap_or("").get(..10).unwrap_or("")),
+        Disposition::Commitment => format!("承诺件：已受理，承诺办结期限 {}", deadline_day(deadline)),
+        Disposition::Joint { .. } => format!("联办件：已受理，联合办理期限 {}", deadline_day(deadline)),
         Disposition::ReportUp { authority } => format!("上报件：县级初审完成，已上报{}", authority.trim()),
         Disposition::Supplement { .. } => "补办件：一次性告知需补正的材料，补正后重新受理".to_string(),
         Disposition::Returned { reasons } => format!("退回件：{}", reasons.trim()),
@@ -259,13 +293,13 @@ fn disposition_note(d: &Disposition, staff_note: &str, deadline: Option<&str>) -
 }
 
 /// The warnings the daily job recorded for `?day=` (default today), office only.
-pub async fn warnings(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn warnings(req: &Request, q: DayParams, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
-    let day = match param(url, "day") {
+    let day = match q.day {
         Some(d) => Date::parse(&d).map_err(|_| ApiError::new(ErrorCode::InvalidDate, "日期应为 YYYY-MM-DD"))?,
         None => clock::today_cst(),
     };
     let warnings = db::warnings::on(db, day).await?;
-    json(&serde_json::json!({ "day": day, "warnings": warnings }), Cache::NoStore)
+    json(&WarningList { day, warnings }, Cache::NoStore)
 }

@@ -2,17 +2,18 @@
 //! figures for any date range, from the maintained counters (shared::stats),
 //! so rows read depend on the range's length, never on the number of cases.
 
-use super::{json, param, Cache, Reply};
+use super::{json, Cache, Reply};
+use shared::api::RangeParams;
 use crate::auth::require_staff;
 use crate::clock;
 use crate::db::{self, Db};
 use shared::stats::{CentreStats, Range};
-use worker::{Request, Url};
+use worker::Request;
 
-pub async fn statistics(req: &Request, url: &Url, db: &Db) -> Reply {
+pub async fn statistics(req: &Request, q: RangeParams, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
-    let range = Range::parse(param(url, "from").as_deref(), param(url, "to").as_deref(), clock::today_cst())?;
+    let range = Range::parse(q.from.as_deref(), q.to.as_deref(), clock::today_cst())?;
     let totals = db::stats::totals(db, range).await?;
     let establishment = db::stats::establishment(db).await?;
     json(&CentreStats::new(range, establishment, &totals), Cache::NoStore)

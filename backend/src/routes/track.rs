@@ -6,18 +6,20 @@
 //! A wrong code and an unknown case answer alike, and look-ups are
 //! rate-limited per address, so case numbers cannot be enumerated.
 
-use super::{client_ip, json, param, Cache, Reply};
+use super::{client_ip, json, Cache, Reply};
+use shared::api::TrackQuery;
 use crate::clock;
-use crate::crypto;
+use crate::crypto::{self, QueryCodeKey};
 use crate::db::cases::{self, CaseRow};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
+use shared::application::MAX_UPLOAD_BODY_BYTES;
 use shared::case::{check_resubmission, TrackView};
 use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
 use shared::matter::Material;
-use worker::{Env, FormEntry, Request, Response, Url};
+use worker::{Env, FormEntry, Request, Response};
 
 /// Look-ups allowed per address per minute.
 const PER_MINUTE: u32 = 30;
@@ -27,22 +29,28 @@ fn no_match() -> ApiError {
 }
 
 /// The case, if `code` is its query code; otherwise the same 404 as for an
-/// unknown case.
-pub(super) async fn authorised_case(req: &Request, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
+/// unknown case, after the same work: one look-up of the stored check by
+/// case number either way, and the case itself only once the code matched.
+pub(super) async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
     let hits = db::throttle::hit(db, &format!("track:ip:{}", client_ip(req)), 60, clock::now_unix()).await?;
     if hits > PER_MINUTE {
         return Err(ApiError::new(ErrorCode::TooManyRequests, "查询过于频繁，请一分钟后再试").into());
     }
-    let code = code.map(str::trim).filter(|c| !c.is_empty()).ok_or_else(no_match)?;
-    let hash = crypto::sha256_hex(code.as_bytes()).await?;
-    match cases::by_case_no(db, case_no).await? {
-        Some(case) if crypto::same(&case.query_code_hash, &hash) => Ok(case),
+    let codes = QueryCodeKey::from_env(env)?;
+    let code = code.map(str::trim).unwrap_or("");
+    let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    let check = codes.check(case_no, code);
+    let stored = if valid(case_no, 30) { cases::code_check(db, case_no).await? } else { None };
+    match stored {
+        Some(stored) if valid(code, 20) && crypto::same(&stored, &check) => {
+            Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)
+        }
         _ => Err(no_match().into()),
     }
 }
 
-pub async fn track(req: &Request, url: &Url, db: &Db, case_no: &str) -> Reply {
-    let case = authorised_case(req, db, case_no, param(url, "code").as_deref()).await?;
+pub async fn track(req: &Request, env: &Env, q: TrackQuery, db: &Db, case_no: &str) -> Reply {
+    let case = authorised_case(req, env, db, case_no, q.code.as_deref()).await?;
     json(&view(db, case).await?, Cache::NoStore)
 }
 
@@ -81,12 +89,14 @@ pub(super) async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) 
 }
 
 pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
+    super::limits::anonymous_write(req, env).await?;
+    super::limits::body_within(req, MAX_UPLOAD_BODY_BYTES)?;
     let form = req.form_data().await.map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "请求应为 multipart/form-data 表单"))?;
     let code = match form.get("code") {
         Some(FormEntry::Field(c)) => Some(c),
         _ => None,
     };
-    let case = authorised_case(req, db, case_no, code.as_deref()).await?;
+    let case = authorised_case(req, env, db, case_no, code.as_deref()).await?;
     check_resubmission(case.state()?)?;
     let (_, mut materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(no_match)?;
     // A supplement brings only what the notice listed: no material is
@@ -94,7 +104,7 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
     for m in &mut materials {
         m.required = false;
     }
-    let files = storage::received_files(&form, &materials).await?;
+    let (_, files) = storage::received_files(form).await?;
     if files.is_empty() {
         return Err(ApiError::new(ErrorCode::InvalidUpload, "请至少上传一个补正材料文件").into());
     }
@@ -125,8 +135,8 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
 
 /// The tracking link as an SVG QR code, for the receipt. Public: it only
 /// encodes the link the applicant already holds.
-pub fn qr(req: &Request, url: &Url, case_no: &str) -> Reply {
-    let code = param(url, "code").unwrap_or_default();
+pub fn qr(req: &Request, q: TrackQuery, case_no: &str) -> Reply {
+    let code = q.code.unwrap_or_default();
     let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
     if !valid(case_no, 30) || !valid(&code, 20) {
         return Err(no_match().into());

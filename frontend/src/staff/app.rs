@@ -2,7 +2,7 @@
 //! page but sign-in needs a session; without one it goes to sign-in.
 
 use crate::pages;
-use crate::route::{PeriodQuery, Route};
+use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{Link, Router};
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
     provide_context(me);
     // Who is signed in: ask once; a 401 sends the browser to sign-in.
     leptos::task::spawn_local(async move {
-        match api::get::<StaffUser>("/api/staff/me".into()).await {
+        match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
             Ok(user) => me.set(Some(user)),
             // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
             Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => {
@@ -30,22 +30,22 @@ pub fn App() -> impl IntoView {
     });
     let logout = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = api::post_json::<_, serde_json::Value>("/api/staff/logout", &()).await;
+            let _ = api::post::<shared::api::Logout>(&[], &Default::default()).await;
             me.set(None);
             router.replace(Route::Login);
         });
     };
     let page = move || match router.get() {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state, class, assignee } => pages::inbox::InboxPage(state, class, assignee).into_any(),
+        Route::Inbox { state, class, assignee, q, at } => pages::inbox::InboxPage(state, class, assignee, q, at).into_any(),
         Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
         Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
         Route::Dashboard(p) => pages::dashboard::DashboardPage(p).into_any(),
-        Route::Meetings(p, class) => pages::meetings::MeetingsPage(p, class).into_any(),
-        Route::Documents(p, filter) => pages::documents::DocumentsPage(p, filter).into_any(),
+        Route::Meetings(p, class, at) => pages::meetings::MeetingsPage(p, class, at).into_any(),
+        Route::Documents(p, filter, at) => pages::documents::DocumentsPage(p, filter, at).into_any(),
         Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
         Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
-        Route::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
+        Route::Overview(at) => pages::overview::OverviewPage(at).into_any(),
         Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
         Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
@@ -57,13 +57,13 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::inbox()>"办件"</Link>
                 // The office's oversight pages (their API answers 403 to anyone else).
                 <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
-                    <Link to=Route::Overview>"时限监察"</Link>
+                    <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
                     <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
                 </Show>
                 <Link to=Route::Reviews(String::new())>"差评整改"</Link>
                 <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
-                <Link to=Route::Meetings(PeriodQuery::default(), String::new())>"会议登记"</Link>
-                <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"发文申请"</Link>
+                <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>
+                <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"发文申请"</Link>
                 <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
                 <Link to=Route::Calendar(String::new())>"节假日安排"</Link>
             </nav>

@@ -2,13 +2,14 @@
 
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
+use shared::api::PeriodParams;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
     /// `/staff/login`
     Login,
-    /// `/staff?state=&class=&assignee=`: the inbox.
-    Inbox { state: String, class: String, assignee: String },
+    /// `/staff?state=&class=&assignee=&q=&after=&page=`: the inbox, or a search.
+    Inbox { state: String, class: String, assignee: String, q: String, at: PageAt },
     /// `/staff/cases/{case_no}`
     Case(String),
     /// `/staff/cases/{case_no}/notice`: the printable commitment notice.
@@ -16,15 +17,15 @@ pub enum Route {
     /// `/staff/dashboard?year=&from=&to=`: meetings and documents against last year and quotas.
     Dashboard(PeriodQuery),
     /// `/staff/meetings?year=&from=&to=&class=`: the meeting register.
-    Meetings(PeriodQuery, String),
+    Meetings(PeriodQuery, String, PageAt),
     /// `/staff/documents?state=pending` or `?year=&from=&to=&level=`: document requests and issued documents.
-    Documents(PeriodQuery, String),
+    Documents(PeriodQuery, String, PageAt),
     /// `/staff/quotas?year=`: annual quotas and the meeting plan.
     Quotas(PeriodQuery),
     /// `/staff/calendar?year=`: the working-day calendar the office maintains.
     Calendar(String),
     /// `/staff/overview`: on-time rates and overdue cases across departments.
-    Overview,
+    Overview(PageAt),
     /// `/staff/reviews?state=`: negative reviews to verify or rectify.
     Reviews(String),
     /// `/staff/statistics?from=&to=`: the Center's figures for a date range.
@@ -35,7 +36,46 @@ pub enum Route {
 impl Route {
     /// The inbox without filters: the staff app's home.
     pub fn inbox() -> Route {
-        Route::Inbox { state: String::new(), class: String::new(), assignee: String::new() }
+        Route::Inbox { state: String::new(), class: String::new(), assignee: String::new(), q: String::new(), at: PageAt::default() }
+    }
+}
+
+/// Which page of a list: the server's cursor (`after=`) and the page's
+/// number for people (`page=`, counted from 1). Empty: the first page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageAt {
+    pub after: String,
+    pub page: u32,
+}
+
+impl PageAt {
+    fn parse(search: &str) -> PageAt {
+        let after = query_param(search, "after").unwrap_or_default();
+        let page = query_param(search, "page").and_then(|p| p.parse().ok()).filter(|p| *p > 1 && !after.is_empty()).unwrap_or(1);
+        PageAt { after, page }
+    }
+
+    /// The page after this one, which starts after `cursor`.
+    pub fn next(&self, cursor: String) -> PageAt {
+        PageAt { after: cursor, page: self.number() + 1 }
+    }
+
+    /// The cursor as the API's `after`.
+    pub fn after(&self) -> Option<String> {
+        Some(self.after.clone()).filter(|a| !a.is_empty())
+    }
+
+    pub fn number(&self) -> u32 {
+        self.page.max(1)
+    }
+
+    /// `after=…&page=…`, or nothing on the first page.
+    pub fn query(&self) -> String {
+        if self.after.is_empty() {
+            String::new()
+        } else {
+            format!("after={}&page={}", encode(&self.after), self.number())
+        }
     }
 }
 
@@ -51,6 +91,15 @@ impl PeriodQuery {
     fn parse(search: &str) -> PeriodQuery {
         let p = |k| query_param(search, k).unwrap_or_default();
         PeriodQuery { year: p("year"), from: p("from"), to: p("to") }
+    }
+
+    fn some(v: &str) -> Option<String> {
+        Some(v.to_string()).filter(|v| !v.is_empty())
+    }
+
+    /// The period as the API's query.
+    pub fn params(&self) -> PeriodParams {
+        PeriodParams { year: Self::some(&self.year), from: Self::some(&self.from), to: Self::some(&self.to) }
     }
 
     /// `year=…&from=…&to=…` without empty parts.
@@ -81,19 +130,23 @@ impl Page for Route {
                 state: query_param(search, "state").unwrap_or_default(),
                 class: query_param(search, "class").unwrap_or_default(),
                 assignee: query_param(search, "assignee").unwrap_or_default(),
+                q: query_param(search, "q").unwrap_or_default(),
+                at: PageAt::parse(search),
             },
             ["staff", "login"] => Route::Login,
             ["staff", "cases", no] => Route::Case(no.to_string()),
             ["staff", "cases", no, "notice"] => Route::Notice(no.to_string()),
             ["staff", "dashboard"] => Route::Dashboard(PeriodQuery::parse(search)),
-            ["staff", "meetings"] => Route::Meetings(PeriodQuery::parse(search), query_param(search, "class").unwrap_or_default()),
+            ["staff", "meetings"] => {
+                Route::Meetings(PeriodQuery::parse(search), query_param(search, "class").unwrap_or_default(), PageAt::parse(search))
+            }
             ["staff", "documents"] => {
                 let filter = query_param(search, "state").or_else(|| query_param(search, "level")).unwrap_or_default();
-                Route::Documents(PeriodQuery::parse(search), filter)
+                Route::Documents(PeriodQuery::parse(search), filter, PageAt::parse(search))
             }
             ["staff", "quotas"] => Route::Quotas(PeriodQuery::parse(search)),
             ["staff", "calendar"] => Route::Calendar(query_param(search, "year").unwrap_or_default()),
-            ["staff", "overview"] => Route::Overview,
+            ["staff", "overview"] => Route::Overview(PageAt::parse(search)),
             ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
             ["staff", "statistics"] => Route::Statistics {
                 from: query_param(search, "from").unwrap_or_default(),
@@ -106,17 +159,18 @@ impl Page for Route {
     fn href(&self) -> String {
         match self {
             Route::Login => "/staff/login".into(),
-            Route::Inbox { state, class, assignee } => {
-                with_query("/staff", &[pair("state", state), pair("class", class), pair("assignee", assignee)])
-            }
+            Route::Inbox { state, class, assignee, q, at } => with_query(
+                "/staff",
+                &[pair("state", state), pair("class", class), pair("assignee", assignee), pair("q", q), at.query()],
+            ),
             Route::Case(no) => format!("/staff/cases/{}", encode(no)),
             Route::Notice(no) => format!("/staff/cases/{}/notice", encode(no)),
             Route::Dashboard(p) => with_query("/staff/dashboard", &[p.query()]),
-            Route::Meetings(p, class) => with_query("/staff/meetings", &[p.query(), pair("class", class)]),
-            Route::Documents(_, filter) if filter == "pending" => "/staff/documents?state=pending".into(),
-            Route::Documents(p, level) => with_query("/staff/documents", &[p.query(), pair("level", level)]),
+            Route::Meetings(p, class, at) => with_query("/staff/meetings", &[p.query(), pair("class", class), at.query()]),
+            Route::Documents(_, filter, at) if filter == "pending" => with_query("/staff/documents", &["state=pending".into(), at.query()]),
+            Route::Documents(p, level, at) => with_query("/staff/documents", &[p.query(), pair("level", level), at.query()]),
             Route::Quotas(p) => with_query("/staff/quotas", &[p.query()]),
-            Route::Overview => "/staff/overview".into(),
+            Route::Overview(at) => with_query("/staff/overview", &[at.query()]),
             Route::Reviews(state) => with_query("/staff/reviews", &[pair("state", state)]),
             Route::Statistics { from, to } => with_query("/staff/statistics", &[pair("from", from), pair("to", to)]),
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),

@@ -112,7 +112,39 @@ fn size_count_and_completeness_limits() {
 fn sizes_for_people() {
     assert_eq!(human_size(0), "0KB");
     assert_eq!(human_size(1), "1KB");
-    assert_eq!(human_size(1024 * 1024), "1.0MB");
-    assert_eq!(human_size(3 * 1024 * 1024 + 300 * 1024), "3.3MB");
-    assert_eq!(human_size(10 * 1024 * 1024 + 1), "10.0MB");
+    assert_eq!(human_size(1024 * 1024), "1MB");
+    assert_eq!(human_size(3 * 1024 * 1024 + 300 * 1024), "3.30MB");
+    assert_eq!(human_size(10 * 1024 * 1024 + 1), "10.01MB");
+    assert_eq!(human_size(10 * 1024 * 1024 + 1024), "10.01MB");
+    assert_eq!(human_size(MAX_FILE_BYTES), "10MB");
+}
+
+#[test]
+fn an_oversized_file_says_its_size_in_bytes() {
+    let err = check_uploads(&[up(1, MAX_FILE_BYTES + 1024, JPEG)], &materials()).unwrap_err();
+    assert!(err.message.contains("10.01MB（10486784字节）"), "{}", err.message);
+    assert!(err.message.contains("10MB（10485760字节）的上限"), "{}", err.message);
+}
+
+#[test]
+fn a_file_for_a_material_the_matter_does_not_list_is_named() {
+    let err = check_uploads(&[up(1, 10, JPEG), up(99, 10, JPEG)], &materials()).unwrap_err();
+    assert!(err.message.contains("material:99"), "{}", err.message);
+}
+
+#[test]
+fn file_names_are_cleaned_and_capped() {
+    assert_eq!(clean_file_name("营业执照.jpg"), "营业执照.jpg");
+    assert_eq!(clean_file_name("  a\u{0}b\u{7}c\r\n.pdf "), "abc.pdf");
+    // Right-to-left override: "photo\u{202e}gpj.exe" shows as "photoexe.jpg".
+    assert_eq!(clean_file_name("photo\u{202e}gpj.exe"), "photogpj.exe");
+    assert_eq!(clean_file_name("\u{2066}x\u{2069}\u{200f}\u{feff}.png"), "x.png");
+    assert_eq!(clean_file_name("../../etc/passwd"), ".._.._etc_passwd");
+    assert_eq!(clean_file_name("\u{202e}\u{0}  "), "未命名文件");
+    let long = format!("{}.pdf", "长".repeat(1_000_000));
+    let cleaned = clean_file_name(&long);
+    assert_eq!(cleaned.chars().count(), MAX_FILE_NAME_CHARS);
+    assert!(cleaned.ends_with("长.pdf"));
+    let no_ext = "x".repeat(500);
+    assert_eq!(clean_file_name(&no_ext).chars().count(), MAX_FILE_NAME_CHARS);
 }

@@ -21,6 +21,7 @@ pub const MAX_WORKING_DAYS: u32 = 365;
 
 /// A date with the name people know it by ("春节", "春节调休上班").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NamedDay {
     pub date: Date,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct NamedDay {
 /// One year's official arrangement. Stored as one D1 row per year, so a
 /// deadline look-up reads a handful of rows, not one per holiday.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearCalendar {
     pub year: i32,
     /// Days off although they may fall Monday–Friday.
@@ -39,12 +41,23 @@ pub struct YearCalendar {
 
 /// A year's calendar as the office edits it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarYearView {
     pub year: i32,
     pub published: bool,
     pub calendar: YearCalendar,
     /// Set from 1 November while next year is missing.
     pub warning: Option<String>,
+}
+
+/// The answer to saving a year: how many open cases' stored deadlines moved
+/// so far, and whether any remain to re-derive (`POST
+/// /api/office/calendar/rederive` continues).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RederiveProgress {
+    pub moved: u32,
+    pub done: bool,
 }
 
 /// What kind of day a date is, and why.
@@ -70,6 +83,7 @@ pub struct Calendar {
 
 /// A non-working day passed over while counting, and why it was skipped.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SkippedDay {
     pub date: Date,
     pub kind: SkipKind,
@@ -78,6 +92,7 @@ pub struct SkippedDay {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SkipKind {
     Weekend,

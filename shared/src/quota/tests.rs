@@ -84,3 +84,16 @@ fn a_row_warns_when_on_pace_to_exceed_its_quota() {
     let no_quota = CategoryRow::new("class1", "一类会议", 30, 0, 30, None, None);
     assert_eq!((no_quota.projected, no_quota.warning, no_quota.change_percent), (30, None, None));
 }
+
+#[test]
+fn a_period_that_has_not_begun_is_not_compared() {
+    let today = Date::from_ymd(2026, 11, 26).unwrap();
+    let p = |year, from, to| Period { year, from_month: from, to_month: to };
+    assert!(p(2026, 12, 12).not_started(today).unwrap().contains("2026年12月尚未开始"));
+    assert!(p(2027, 1, 12).not_started(today).unwrap().contains("2027年1—12月"));
+    assert_eq!(p(2026, 11, 12).not_started(today), None);
+    assert_eq!(p(2026, 1, 12).not_started(today), None);
+    assert_eq!(p(2025, 12, 12).not_started(today), None);
+    assert_eq!(years_offered(today), 2025..=2026);
+    assert_eq!(years_offered(Date::from_ymd(2027, 1, 1).unwrap()), 2025..=2027);
+}

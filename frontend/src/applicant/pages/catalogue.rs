@@ -1,26 +1,20 @@
 //! The public catalogue: search and filter by department; phone first.
 
-use frontend::api::encode;
 use frontend::widgets::{load, show};
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
 use leptos::prelude::*;
-use shared::matter::{DepartmentList, MatterList, MatterSummary};
+use shared::matter::MatterSummary;
+use shared::api::{self as ep, Empty, MattersQuery};
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
 #[allow(non_snake_case)]
 pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
     let router = use_router::<Route>();
-    let departments = load::<DepartmentList>("/api/departments".into());
-    let path = {
-        let mut p = format!("/api/matters?q={}", encode(&q));
-        if let Some(d) = department {
-            p.push_str(&format!("&department={d}"));
-        }
-        p
-    };
-    let matters = load::<MatterList>(path);
+    let departments = load::<ep::ListDepartments>(&[], Empty {});
+    let query = MattersQuery { q: Some(q.clone()), department: department.map(|d| d.to_string()) };
+    let matters = load::<ep::ListMatters>(&[], query);
 
     let search = RwSignal::new(q.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {

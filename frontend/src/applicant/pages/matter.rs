@@ -7,11 +7,12 @@ use frontend::router::{set_title, Link};
 use leptos::prelude::*;
 use shared::deadline::DeadlineAnswer;
 use shared::matter::{HandlingClass, Material, MatterDetail};
+use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
     set_title("事项详情");
-    let matter = load::<MatterDetail>(format!("/api/matters/{id}"));
+    let matter = load::<ep::GetMatter>(&[&id.to_string()], Empty {});
     view! {
         <nav class="back">
             <Link to=Route::home()>"‹ 返回事项列表"</Link>

@@ -15,11 +15,12 @@ use shared::case::Receipt;
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::matter::{Material, MatterDetail};
 use wasm_bindgen_futures::JsFuture;
+use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn ApplyPage(id: i64) -> impl IntoView {
     set_title("在线申请");
-    let matter = load::<MatterDetail>(format!("/api/matters/{id}"));
+    let matter = load::<ep::GetMatter>(&[&id.to_string()], Empty {});
     view! {
         <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
         {show(matter, |m| view! { <ApplyForm m/> })}
@@ -248,7 +249,7 @@ async fn send(draft: &Draft, slots: &[Slot], materials: &[Material]) -> Result<R
         form.append_with_blob_and_filename(&format!("material:{material_id}"), f, &f.name())
             .map_err(|_| ApiError::internal())?;
     }
-    api::post_form("/api/applications", &form, &[("Idempotency-Key", &draft.key)]).await
+    api::post_form::<ep::SubmitApplication>(&[], &form, &[("Idempotency-Key", &draft.key)]).await
 }
 
 /// The first bytes of a file: its type is judged by them, as on the server.

@@ -3,11 +3,10 @@
 //! verification and rectification).
 
 use crate::route::Route;
-use frontend::api::{self, encode};
+use frontend::api::{self};
 use frontend::router::use_router;
 use frontend::widgets::{deadline_text, ErrorNotice};
 use leptos::prelude::*;
-use shared::case::TrackView;
 use shared::error::ApiError;
 use shared::evaluation::{EvaluationRequest, EvaluationView, Level, ReviewState, MAX_COMMENT_CHARS};
 
@@ -28,7 +27,7 @@ pub fn Evaluate(no: String, code: String) -> impl IntoView {
         let body = EvaluationRequest { code: code.clone(), level, comment: comment.get_untracked() };
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::post_json::<_, TrackView>(&format!("/api/track/{}/evaluation", encode(&no)), &body).await;
+            let result = api::post::<shared::api::Rate>(&[&no], &body).await;
             sending.set(false);
             match result {
                 Ok(_) => router.replace(Route::Track { no, code, new: false }),

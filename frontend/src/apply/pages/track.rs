@@ -12,6 +12,7 @@ use shared::case::{CaseState, TrackView};
 use shared::case_action::ExtensionState;
 use shared::error::ApiError;
 use shared::matter::Material;
+use shared::api::{self as ep, TrackQuery};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -25,7 +26,7 @@ pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
         let code = code_input.get_untracked().trim().to_string();
         router.replace(Route::Track { no, code, new: false });
     };
-    let case = (!no.is_empty()).then(|| load::<TrackView>(format!("/api/track/{}?code={}", encode(&no), encode(&code))));
+    let case = (!no.is_empty()).then(|| load::<ep::TrackCase>(&[&no], TrackQuery { code: Some(code.clone()) }));
     view! {
         {new.then(|| view! { <Receipt no=no.clone() code=code.clone()/> })}
         {(!new).then(|| view! {
@@ -142,7 +143,7 @@ fn Supplement(view: TrackView, code: String) -> impl IntoView {
         }
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::post_form::<TrackView>(&format!("/api/track/{}/supplement", encode(&no)), &form, &[]).await;
+            let result = api::post_form::<ep::Supplement>(&[&no], &form, &[]).await;
             sending.set(false);
             match result {
                 Ok(_) => router.replace(Route::Track { no, code, new: false }),

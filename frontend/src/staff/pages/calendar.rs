@@ -7,15 +7,15 @@ use frontend::api;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, show, ErrorNotice};
 use leptos::prelude::*;
-use shared::calendar::{parse_days, CalendarYearView, NamedDay, YearCalendar};
+use shared::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
 use shared::staff::Role;
+use shared::api::{self as ep, Empty, YearParams};
 
 #[component]
 pub fn CalendarPage(year: String) -> impl IntoView {
     set_title("节假日安排");
-    let query = if year.is_empty() { String::new() } else { format!("?year={year}") };
-    let data = load::<CalendarYearView>(format!("/api/office/calendar{query}"));
+    let data = load::<ep::GetCalendarYear>(&[], YearParams { year: Some(year).filter(|y| !y.is_empty()) });
     view! { {show(data, |v| view! { <Editor v/> })} }
 }
 
@@ -29,7 +29,8 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
     let router = use_router::<Route>();
     let (holidays, workdays) = (RwSignal::new(lines(&v.calendar.holidays)), RwSignal::new(lines(&v.calendar.workdays)));
     let error = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(false);
+    // After saving: how many open cases' deadlines moved to the new calendar.
+    let saved = RwSignal::new(None::<RederiveProgress>);
     let year = v.year;
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -42,12 +43,20 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
             return error.set(Some(ApiError::new(ErrorCode::InvalidParameter, e.message())));
         }
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, serde_json::Value>("/api/office/calendar", &calendar).await {
-                Ok(_) => {
-                    error.set(None);
-                    saved.set(true);
+            let mut answer = api::post::<ep::SaveCalendarYear>(&[], &calendar).await;
+            error.set(None);
+            // Stored deadlines move a step per request until every open case follows.
+            let mut moved = 0;
+            while let Ok(step) = &answer {
+                moved += step.moved;
+                saved.set(Some(RederiveProgress { moved, done: step.done }));
+                if step.done {
+                    break;
                 }
-                Err(e) => error.set(Some(e)),
+                answer = api::post::<ep::ContinueRederive>(&[], &Empty {}).await;
+            }
+            if let Err(e) = answer {
+                error.set(Some(e));
             }
         });
     };
@@ -68,7 +77,14 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
                 <label for="workdays">"调休上班的周六、周日（每行一天，如“2027-02-07 春节调休上班”）"</label>
                 <textarea id="workdays" rows="5" bind:value=workdays readonly=move || !is_office()></textarea>
                 <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
-                <div role="status">{move || saved.get().then_some(view! { <p class="ok">"已保存。"</p> })}</div>
+                <div role="status">{move || saved.get().map(|p| {
+                    let text = if p.done {
+                        format!("已保存。{}件在办承诺件的办结期限已按新安排重新计算。", p.moved)
+                    } else {
+                        format!("已保存，正在重新计算在办件的办结期限（已调整{}件）…", p.moved)
+                    };
+                    view! { <p class="ok" data-testid="saved">{text}</p> }
+                })}</div>
                 <Show when=is_office><button type="submit" class="primary">"保存"</button></Show>
             </form>
         </section>

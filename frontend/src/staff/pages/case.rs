@@ -3,7 +3,6 @@
 
 use crate::app::Me;
 use crate::route::Route;
-use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
@@ -12,14 +11,14 @@ use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
 use shared::case_action::{CaseAction, CaseActionRequest, ExtensionState};
 use shared::ledger::{Derived, PauseReason, Standing};
 use shared::error::ApiError;
-use shared::matter::{DepartmentList, HandlingClass};
-use shared::staff::{Colleague, Role};
+use shared::matter::HandlingClass;
+use shared::staff::Role;
+use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn CasePage(no: String) -> impl IntoView {
     set_title(&format!("办件 {no}"));
-    let path = format!("/api/staff/cases/{}", encode(&no));
-    let case = load::<StaffCaseView>(path);
+    let case = load::<ep::GetCase>(&[&no], Empty {});
     view! {
         <nav class="back no-print"><Link to=Route::inbox()>"‹ 返回办件列表"</Link></nav>
         {show(case, |view| view! { <CaseView view/> })}
@@ -94,10 +93,14 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
 
 /// Posts a change of the case, then shows the case afresh from the server;
 /// a refusal (stale version, missing reason…) is shown in `error`.
-pub fn post_then_reload<B: serde::Serialize + 'static>(path: String, body: B, no: String, error: RwSignal<Option<ApiError>>) {
+pub fn post_then_reload<E>(body: E::Body, no: String, error: RwSignal<Option<ApiError>>)
+where
+    E: ep::Endpoint<Response = StaffCaseView>,
+    E::Body: 'static,
+{
     let router = use_router::<Route>();
     leptos::task::spawn_local(async move {
-        match api::post_json::<_, StaffCaseView>(&path, &body).await {
+        match frontend::api::post::<E>(&[&no], &body).await {
             Ok(_) => router.replace(Route::Case(no)),
             Err(e) => error.set(Some(e)),
         }
@@ -111,7 +114,7 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let co = RwSignal::new(Vec::<i64>::new());
     let error = RwSignal::new(None::<ApiError>);
-    let departments = load::<DepartmentList>("/api/departments".into());
+    let departments = load::<ep::ListDepartments>(&[], Empty {});
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let disposition = match class.get_untracked() {
@@ -125,7 +128,7 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
             HandlingClass::Returned => Disposition::Returned { reasons: reasons.get_untracked() },
         };
         let request = DispositionRequest { version, disposition, note: note.get_untracked() };
-        post_then_reload(format!("/api/staff/cases/{}/disposition", encode(&case_no)), request, case_no.clone(), error);
+        post_then_reload::<ep::Dispose>(request, case_no.clone(), error);
     };
     let option = move |c: HandlingClass, hint: &'static str| {
         view! {
@@ -224,7 +227,7 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
     let (no, version) = (view.progress.case_no.clone(), view.version);
     let send = move |action: CaseAction| {
         let body = CaseActionRequest { version, action };
-        post_then_reload(format!("/api/staff/cases/{}/action", encode(&no)), body, no.clone(), error);
+        post_then_reload::<ep::ActOnCase>(body, no.clone(), error);
     };
     let running = view.progress.state == CaseState::InProgress;
     let open = matches!(view.progress.state, CaseState::InProgress | CaseState::ReportedUp);
@@ -291,7 +294,7 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
 /// The department head hands the case to a colleague.
 #[component]
 fn AssignRow(current: Option<i64>, send: impl Fn(CaseAction) + Clone + Send + Sync + 'static) -> impl IntoView {
-    let colleagues = load::<Vec<Colleague>>("/api/staff/colleagues".into());
+    let colleagues = load::<ep::ListColleagues>(&[], Empty {});
     let chosen = RwSignal::new(current.map(|c| c.to_string()).unwrap_or_default());
     view! {
         <div class="action-row">

@@ -3,7 +3,7 @@
 
 use super::charts::{Cumulative, MonthlyBars};
 use super::period::PeriodPicker;
-use crate::route::{PeriodQuery, Route};
+use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show, CsvButton};
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use shared::quota::{CategoryRow, Dashboard};
 pub fn DashboardPage(period: PeriodQuery) -> impl IntoView {
     set_title("会议文件统计");
     let router = use_router::<Route>();
-    let data = load::<Dashboard>(format!("/api/office/dashboard?{}", period.query()));
+    let data = load::<shared::api::GetDashboard>(&[], period.params());
     view! {
         <section class="panel">
             <h1>"精简会议文件统计"</h1>
@@ -48,7 +48,10 @@ fn Report(d: Dashboard) -> impl IntoView {
     let headline = |rows: &[CategoryRow], unit: &str| {
         rows.iter().find(|r| r.key == "total").map(|t| format!("{}，{}{}{}，{}。", words, t.label.trim_end_matches("合计"), t.this_period, unit, change_words(t)))
     };
-    let summary = [headline(&d.meetings, "次"), headline(&d.documents, "件")].into_iter().flatten().collect::<Vec<_>>();
+    let summary = match &d.not_started {
+        Some(notice) => vec![notice.clone()],
+        None => [headline(&d.meetings, "次"), headline(&d.documents, "件")].into_iter().flatten().collect::<Vec<_>>(),
+    };
     let warnings: Vec<String> = d.meetings.iter().chain(&d.documents).filter_map(|r| r.warning.clone()).collect();
     let through = d.cut.map(|c| c.ymd().1 as usize).unwrap_or(12);
     let year = d.period.year.to_string();
@@ -114,9 +117,9 @@ fn Table(title: &'static str, unit: &'static str, rows: Vec<CategoryRow>, period
     let link = move |r: &CategoryRow| -> Option<Route> {
         let key = if r.key == "total" { String::new() } else { r.key.clone() };
         match kind {
-            "meeting" => Some(Route::Meetings(period.clone(), key)),
+            "meeting" => Some(Route::Meetings(period.clone(), key, PageAt::default())),
             _ if r.key == "total" => None,
-            _ => Some(Route::Documents(period.clone(), key)),
+            _ => Some(Route::Documents(period.clone(), key, PageAt::default())),
         }
     };
     view! {

@@ -2,45 +2,54 @@
 //! lower the level with a reason, refuse); issued documents by period and
 //! level (the dashboard's drill-down).
 
+use super::pager::Pager;
 use super::period::PeriodPicker;
 use crate::app::Me;
-use crate::route::{PeriodQuery, Route};
+use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
 use shared::error::ApiError;
-use shared::matter::DepartmentList;
 use shared::staff::Role;
+use shared::api::{self as ep, DocumentsQuery, Empty, PeriodParams};
 use shared::streamline::{
-    suggest_level, DocLevel, DocNature, DocumentList, DocumentRecord, DocumentRequest, Review, ReviewRequest,
+    suggest_level, DocLevel, DocNature, DocumentRecord, DocumentRequest, Review, ReviewRequest,
 };
 
 /// Rendered afresh for each URL. `filter` is "pending" or a level (or empty).
 #[allow(non_snake_case)]
-pub fn DocumentsPage(period: PeriodQuery, filter: String) -> impl IntoView {
+pub fn DocumentsPage(period: PeriodQuery, filter: String, at: PageAt) -> impl IntoView {
     set_title("发文申请");
     let router = use_router::<Route>();
     let pending = filter == "pending";
-    let path = if pending {
-        "/api/office/documents?state=pending".to_string()
+    let query = if pending {
+        DocumentsQuery { state: Some("pending".into()), after: at.after(), ..Default::default() }
     } else {
-        let level = if filter.is_empty() { String::new() } else { format!("&level={filter}") };
-        format!("/api/office/documents?{}{level}", period.query())
+        let PeriodParams { year, from, to } = period.params();
+        let level = Some(filter.clone()).filter(|l| !l.is_empty());
+        DocumentsQuery { year, from, to, level, after: at.after(), ..Default::default() }
     };
-    let list = load::<DocumentList>(path);
+    let (p, f) = (period.clone(), filter.clone());
+    let list = load::<ep::ListDocuments>(&[], query);
     let heading = if pending { "待审核的发文申请".to_string() } else { format!("已印发文件 · {}", DocLevel::parse(&filter).map(|l| l.zh()).unwrap_or("全部层级")) };
     view! {
         <section class="panel">
             <h1>{heading}</h1>
             <p class="no-print">
-                <Link to=Route::Documents(PeriodQuery::default(), "pending".into())>"待审核"</Link>" · "
-                <Link to=Route::Documents(PeriodQuery::default(), String::new())>"已印发"</Link>
+                <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"待审核"</Link>" · "
+                <Link to=Route::Documents(PeriodQuery::default(), String::new(), PageAt::default())>"已印发"</Link>
             </p>
-            {(!pending).then(|| view! { <PeriodPicker current=period.clone() on_change=move |p| router.replace(Route::Documents(p, filter.clone()))/> })}
+            {(!pending).then(|| view! { <PeriodPicker current=period.clone() on_change=move |p| router.replace(Route::Documents(p, filter.clone(), PageAt::default()))/> })}
         </section>
         {pending.then(|| view! { <RequestForm/> })}
-        {show(list, move |l| view! { <Documents documents=l.documents pending/> })}
+        {show(list, move |l| {
+            let (period, filter, at) = (p.clone(), f.clone(), at.clone());
+            view! {
+                <Documents documents=l.documents pending/>
+                <Pager at next=l.next total=None to=move |at| Route::Documents(period.clone(), filter.clone(), at)/>
+            }
+        })}
     }
 }
 
@@ -93,11 +102,11 @@ fn ReviewControls(d: DocumentRecord) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let send = move |review: Review| {
-        let path = format!("/api/office/documents/{}/review", d.id);
+        let id = d.id.to_string();
         let body = ReviewRequest { version: d.version, review };
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, DocumentRecord>(&path, &body).await {
-                Ok(_) => router.replace(Route::Documents(PeriodQuery::default(), "pending".into())),
+            match api::post::<ep::ReviewDocument>(&[&id], &body).await {
+                Ok(_) => router.replace(Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())),
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -128,7 +137,7 @@ fn ReviewControls(d: DocumentRecord) -> impl IntoView {
 fn RequestForm() -> impl IntoView {
     let me = expect_context::<Me>();
     let router = use_router::<Route>();
-    let departments = load::<DepartmentList>("/api/departments".into());
+    let departments = load::<ep::ListDepartments>(&[], Empty {});
     let form = RwSignal::new(DocumentRequest {
         subject: String::new(),
         proposed_level: DocLevel::CountyOffice,
@@ -152,8 +161,8 @@ fn RequestForm() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, serde_json::Value>("/api/office/documents", &f).await {
-                Ok(_) => router.replace(Route::Documents(PeriodQuery::default(), "pending".into())),
+            match api::post::<ep::RequestDocument>(&[], &f).await {
+                Ok(_) => router.replace(Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())),
                 Err(e) => error.set(Some(e)),
             }
         });

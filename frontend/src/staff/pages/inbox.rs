@@ -1,26 +1,42 @@
 //! The department's inbox: open cases, oldest deadline first, filterable by
-//! state, class of handling and handler.
+//! state, class of handling and handler, a page at a time; and finding a
+//! case by its number, the applicant's mobile or name.
 
-use crate::route::Route;
-use frontend::api::encode;
+use super::pager::Pager;
+use crate::route::{PageAt, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show};
 use leptos::prelude::*;
-use shared::case::{CaseState, Inbox};
+use shared::case::CaseState;
 use shared::ledger::Standing;
 use shared::matter::HandlingClass;
-use shared::staff::Colleague;
+use shared::api::{self as ep, Empty, InboxQuery};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
-pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoView {
+pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: PageAt) -> impl IntoView {
     set_title("待办件");
     let router = use_router::<Route>();
-    let path = format!("/api/staff/cases?state={}&class={}&assignee={}", encode(&state), encode(&class), encode(&assignee));
-    let inbox = load::<Inbox>(path);
-    let colleagues = load::<Vec<Colleague>>("/api/staff/colleagues".into());
-    // Each filter keeps the other two.
-    let now = Route::Inbox { state: state.clone(), class: class.clone(), assignee: assignee.clone() };
+    let some = |v: &str| Some(v.to_string()).filter(|v| !v.is_empty());
+    let query = if q.is_empty() {
+        InboxQuery { state: some(&state), class: some(&class), assignee: some(&assignee), after: at.after(), ..Default::default() }
+    } else {
+        InboxQuery { q: some(&q), ..Default::default() }
+    };
+    let inbox = load::<ep::ListCases>(&[], query);
+    let colleagues = load::<ep::ListColleagues>(&[], Empty {});
+    // Each filter keeps the other two and starts again at the first page.
+    let now = Route::Inbox { state: state.clone(), class: class.clone(), assignee: assignee.clone(), q: String::new(), at: PageAt::default() };
+    let paged = {
+        let now = now.clone();
+        move |at: PageAt| {
+            let mut r = now.clone();
+            if let Route::Inbox { at: a, .. } = &mut r {
+                *a = at;
+            }
+            r
+        }
+    };
     let refilter = move |change: fn(&mut Route, String)| {
         let now = now.clone();
         move |ev: leptos::ev::Event| {
@@ -29,6 +45,13 @@ pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoVie
             router.replace(next);
         }
     };
+    let search = RwSignal::new(q.clone());
+    let find = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = search.get_untracked().trim().to_string();
+        router.push(Route::Inbox { state: String::new(), class: String::new(), assignee: String::new(), q, at: PageAt::default() });
+    };
+    let searching = !q.is_empty();
     let choose = refilter(|r, v| if let Route::Inbox { state, .. } = r { *state = v });
     let choose_class = refilter(|r, v| if let Route::Inbox { class, .. } = r { *class = v });
     let choose_assignee = refilter(|r, v| if let Route::Inbox { assignee, .. } = r { *assignee = v });
@@ -37,6 +60,12 @@ pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoVie
     view! {
         <section class="panel">
             <h1>"办件列表"</h1>
+            <form class="search" role="search" on:submit=find>
+                <label for="case-search">"查找办件"</label>
+                <input id="case-search" type="search" maxlength="30" placeholder="办件编号、申请人手机号或姓名"
+                    prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                <button type="submit">"查找"</button>
+            </form>
             <label for="state">"状态"</label>
             <select id="state" on:change=choose>
                 <option value="" selected=selected.is_empty()>"全部未办结"</option>
@@ -58,13 +87,16 @@ pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoVie
                 }).collect_view())}
             </select>
         </section>
-        {show(inbox, |inbox| {
+        {show(inbox, move |inbox| {
             let yellow = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Yellow)).count();
             let red = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Red)).count();
-            let counts = view! { <p class="card-counts" data-testid="card-counts">{format!("共{}件 · 黄牌预警{}件 · 红牌逾期{}件", inbox.cases.len(), yellow, red)}</p> };
+            let shown = if searching { format!("查找“{}”：找到{}件", q, inbox.cases.len()) } else { format!("本页{}件", inbox.cases.len()) };
+            let counts = view! { <p class="card-counts" data-testid="card-counts">{format!("{shown} · 黄牌预警{yellow}件 · 红牌逾期{red}件")}</p> };
+            let pager = (!searching).then(|| view! { <Pager at=at.clone() next=inbox.next.clone() total=inbox.total to=paged.clone()/> });
             let notices = inbox.notices.iter().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n.clone()}</p> }).collect_view();
             if inbox.cases.is_empty() {
-                return view! { {notices}<p class="empty">"没有符合条件的办件。"</p> }.into_any();
+                let empty = if searching { "没有找到相符的办件：请核对办件编号、手机号，或输入申请人姓名的开头。" } else { "没有符合条件的办件。" };
+                return view! { {notices}<p class="empty">{empty}</p> }.into_any();
             }
             view! {
                         {notices}
@@ -93,6 +125,7 @@ pub fn InboxPage(state: String, class: String, assignee: String) -> impl IntoVie
                                 }}).collect_view()}
                             </tbody>
                         </table>
+                        {pager}
             }.into_any()
         })}
     }

@@ -7,7 +7,7 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::ErrorNotice;
 use leptos::prelude::*;
 use shared::error::ApiError;
-use shared::staff::{LoginRequest, StaffUser};
+use shared::staff::LoginRequest;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn LoginPage() -> impl IntoView {
         ev.prevent_default();
         let body = LoginRequest { username: username.get_untracked(), password: password.get_untracked() };
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, StaffUser>("/api/staff/login", &body).await {
+            match api::post::<shared::api::Login>(&[], &body).await {
                 Ok(user) => {
                     me.set(Some(user));
                     router.replace(Route::inbox());

@@ -1,35 +1,44 @@
 //! The meeting register: meetings held in a period (the dashboard's
 //! drill-down), and registering a meeting with its approval.
 
+use super::pager::Pager;
 use super::period::PeriodPicker;
 use crate::app::Me;
-use crate::route::{PeriodQuery, Route};
+use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
-use shared::matter::DepartmentList;
 use shared::staff::Role;
-use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingList, MeetingRecord, PlanList};
+use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord};
+use shared::api::{self as ep, Empty, MeetingsQuery, PeriodParams, YearParams};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
-pub fn MeetingsPage(period: PeriodQuery, class: String) -> impl IntoView {
+pub fn MeetingsPage(period: PeriodQuery, class: String, at: PageAt) -> impl IntoView {
     set_title("会议登记");
     let router = use_router::<Route>();
-    let class_filter = if class.is_empty() { String::new() } else { format!("&class={class}") };
-    let list = load::<MeetingList>(format!("/api/office/meetings?{}{class_filter}", period.query()));
+    let PeriodParams { year, from, to } = period.params();
+    let query = MeetingsQuery { year, from, to, class: Some(class.clone()).filter(|c| !c.is_empty()), after: at.after(), limit: None };
+    let list = load::<ep::ListMeetings>(&[], query);
     let heading = MeetingClass::parse(&class).map(|c| c.zh()).unwrap_or("全部会议");
     let p = period.clone();
+    let (list_period, list_class) = (period.clone(), class.clone());
     view! {
         <section class="panel">
             <h1>{format!("会议登记 · {heading}")}</h1>
-            <PeriodPicker current=period.clone() on_change=move |np| router.replace(Route::Meetings(np, class.clone()))/>
+            <PeriodPicker current=period.clone() on_change=move |np| router.replace(Route::Meetings(np, class.clone(), PageAt::default()))/>
         </section>
         <RegisterForm year=p.year.clone()/>
-        {show(list, |l| view! { <Meetings meetings=l.meetings/> })}
+        {show(list, move |l| {
+            let (period, class, at) = (list_period.clone(), list_class.clone(), at.clone());
+            view! {
+                <Meetings meetings=l.meetings/>
+                <Pager at next=l.next total=None to=move |at| Route::Meetings(period.clone(), class.clone(), at)/>
+            }
+        })}
     }
 }
 
@@ -52,7 +61,7 @@ fn Meetings(meetings: Vec<MeetingRecord>) -> impl IntoView {
     let csv_rows = rows.clone();
     view! {
         <section class="panel">
-            <h2>{format!("共 {} 次会议", meetings.len())}</h2>
+            <h2>{format!("本页 {} 次会议", meetings.len())}</h2>
             <table class="cases" data-testid="meetings">
                 <thead><tr>{header_cells(HEADER)}</tr></thead>
                 <tbody>
@@ -75,8 +84,8 @@ fn RegisterForm(year: String) -> impl IntoView {
     let me = expect_context::<Me>();
     let router = use_router::<Route>();
     let today = Date::from_unix_ms_cst(js_sys::Date::now());
-    let departments = load::<DepartmentList>("/api/departments".into());
-    let plan = load::<PlanList>(format!("/api/office/plan?year={year}"));
+    let departments = load::<ep::ListDepartments>(&[], Empty {});
+    let plan = load::<ep::GetPlan>(&[], YearParams { year: Some(year.clone()).filter(|y| !y.is_empty()) });
     let form = RwSignal::new(MeetingForm {
         title: String::new(),
         organiser_department_id: 0,
@@ -102,11 +111,11 @@ fn RegisterForm(year: String) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, serde_json::Value>("/api/office/meetings", &f).await {
+            match api::post::<ep::RegisterMeeting>(&[], &f).await {
                 Ok(_) => {
                     done.set(true);
                     error.set(None);
-                    router.replace(Route::Meetings(PeriodQuery::default(), String::new()));
+                    router.replace(Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default()));
                 }
                 Err(e) => error.set(Some(e)),
             }

@@ -10,6 +10,7 @@ pub mod login;
 pub mod meetings;
 pub mod notice;
 pub mod overview;
+pub mod pager;
 pub mod period;
 pub mod quotas;
 pub mod review;

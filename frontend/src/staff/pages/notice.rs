@@ -1,7 +1,6 @@
 //! The commitment notice (承诺件通知书), printable on A4.
 
 use crate::route::Route;
-use frontend::api::encode;
 use frontend::router::{set_title, Link};
 use frontend::widgets::{deadline_text, load, show};
 use leptos::prelude::*;
@@ -10,8 +9,7 @@ use shared::case::StaffCaseView;
 #[component]
 pub fn NoticePage(no: String) -> impl IntoView {
     set_title("承诺件通知书");
-    let path = format!("/api/staff/cases/{}", encode(&no));
-    let case = load::<StaffCaseView>(path);
+    let case = load::<shared::api::GetCase>(&[&no], Default::default());
     let back = Route::Case(no.clone());
     view! {
         <nav class="back no-print">
@@ -36,7 +34,7 @@ fn Notice(c: StaffCaseView) -> impl IntoView {
             <p class="body">
                 {format!(
                     "您于{}提交的“{}”申请，材料齐全、符合法定形式，本窗口已于{}予以受理。根据承诺时限，本事项将在{}个工作日内办结，即于{}前办结（法定节假日不计算在内）。",
-                    c.submitted_at.get(..10).and_then(|d| shared::date::Date::parse(d).ok()).map(|d| d.zh_full()).unwrap_or_default(),
+                    shared::date::Date::of_instant(&c.submitted_at).map(|d| d.zh_full()).unwrap_or_default(),
                     c.progress.matter_name,
                     accepted.zh_full(),
                     days,

@@ -1,28 +1,31 @@
 //! The office's view across departments (电子监察): on-time completion rate
 //! per department and every overdue case.
 
-use crate::route::Route;
+use super::pager::Pager;
+use crate::route::{PageAt, Route};
 use frontend::router::{set_title, Link};
 use frontend::widgets::{deadline_text, header_cells, load, show, CsvButton};
 use leptos::prelude::*;
 use shared::case::OfficeOverview;
+use shared::api::PageQuery;
 
-#[component]
-pub fn OverviewPage() -> impl IntoView {
+/// Rendered afresh for each URL.
+#[allow(non_snake_case)]
+pub fn OverviewPage(at: PageAt) -> impl IntoView {
     set_title("时限监察");
-    let data = load::<OfficeOverview>("/api/office/overview".into());
-    view! { {show(data, |o| view! { <Overview o/> })} }
+    let data = load::<shared::api::GetOverview>(&[], PageQuery { after: at.after(), limit: None });
+    view! { {show(data, move |o| view! { <Overview o at=at.clone()/> })} }
 }
 
 #[component]
-fn Overview(o: OfficeOverview) -> impl IntoView {
+fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
     const RATES: &[&str] = &["部门", "已办结", "按期办结", "按期办结率"];
     let rate_rows: Vec<Vec<String>> = o
         .rates
         .iter()
         .map(|r| vec![r.department.clone(), r.completed.to_string(), r.on_time.to_string(), r.on_time_rate.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())])
         .collect();
-    let overdue = o.overdue.len();
+    let next = o.next.clone();
     view! {
         <section class="panel">
             <h1>"时限监察"</h1>
@@ -34,7 +37,7 @@ fn Overview(o: OfficeOverview) -> impl IntoView {
             <CsvButton file="按期办结率.csv".into() header=RATES rows=rate_rows/>
         </section>
         <section class="panel">
-            <h2>{format!("逾期未办结（红牌）{overdue}件")}</h2>
+            <h2>"逾期未办结（红牌）"</h2>
             <table class="cases" data-testid="overdue">
                 <thead><tr>{header_cells(&["办件编号", "事项", "申请人", "办结期限", "逾期工作日"])}</tr></thead>
                 <tbody>{o.overdue.into_iter().map(|c| view! {
@@ -46,6 +49,7 @@ fn Overview(o: OfficeOverview) -> impl IntoView {
                     </tr>
                 }).collect_view()}</tbody>
             </table>
+            <Pager at next total=None to=Route::Overview/>
         </section>
     }
 }

@@ -2,12 +2,20 @@
 
 use crate::route::PeriodQuery;
 use leptos::prelude::*;
+use shared::date::Date;
+use shared::quota::years_offered;
 
-/// Years the registers cover (the demo data starts in 2025).
-const YEARS: [&str; 3] = ["2025", "2026", "2027"];
-
+/// `ahead`: offer next year too (quotas are set before the year begins).
 #[component]
-pub fn PeriodPicker(current: PeriodQuery, on_change: impl Fn(PeriodQuery) + Clone + 'static) -> impl IntoView {
+pub fn PeriodPicker(
+    current: PeriodQuery,
+    on_change: impl Fn(PeriodQuery) + Clone + 'static,
+    #[prop(optional)] ahead: bool,
+) -> impl IntoView {
+    let today = Date::from_unix_ms_cst(js_sys::Date::now());
+    let years = years_offered(today);
+    let last = *years.end() + ahead as i32;
+    let years: Vec<String> = (*years.start()..=last).map(|y| y.to_string()).collect();
     let (year, from, to) = (RwSignal::new(current.year.clone()), RwSignal::new(current.from.clone()), RwSignal::new(current.to.clone()));
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -27,7 +35,7 @@ pub fn PeriodPicker(current: PeriodQuery, on_change: impl Fn(PeriodQuery) + Clon
             <label for="year">"年度"</label>
             <select id="year" on:change=move |ev| year.set(event_target_value(&ev))>
                 <option value="" selected=current.year.is_empty()>"今年"</option>
-                {YEARS.map(|y| view! { <option value=y selected=current.year == y>{format!("{y}年")}</option> })}
+                {years.into_iter().map(|y| view! { <option value=y.clone() selected=current.year == y>{format!("{y}年")}</option> }).collect_view()}
             </select>
             <label for="from">"起始月"</label>
             <select id="from" on:change=move |ev| from.set(event_target_value(&ev))>

@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
 use shared::staff::Role;
-use shared::streamline::{DocLevel, MeetingClass, OfficeEventList, PlanList, QuotaEntry, QuotaList};
+use shared::streamline::{DocLevel, MeetingClass, QuotaEntry};
+use shared::api::{self as ep, Empty, YearParams};
+use shared::streamline::NewPlanItem;
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -19,12 +21,13 @@ pub fn QuotasPage(period: PeriodQuery) -> impl IntoView {
     set_title("指标与计划");
     let router = use_router::<Route>();
     let year: i32 = period.year.parse().unwrap_or_else(|_| Date::from_unix_ms_cst(js_sys::Date::now()).year());
-    let quotas = load::<QuotaList>(format!("/api/office/quotas?year={year}"));
-    let plan = load::<PlanList>(format!("/api/office/plan?year={year}"));
+    let year_query = || YearParams { year: Some(year.to_string()) };
+    let quotas = load::<ep::GetQuotas>(&[], year_query());
+    let plan = load::<ep::GetPlan>(&[], year_query());
     view! {
         <section class="panel">
             <h1>{format!("{year}年度会议、文件指标与会议计划")}</h1>
-            <PeriodPicker current=period.clone() on_change=move |p| router.replace(Route::Quotas(p))/>
+            <PeriodPicker current=period.clone() on_change=move |p| router.replace(Route::Quotas(p)) ahead=true/>
         </section>
         {show(quotas, move |q| view! { <Quotas year quotas=q.quotas/> })}
         {show(plan, move |p| view! { <Plan year plan=p.plan/> })}
@@ -39,7 +42,7 @@ fn Events() -> impl IntoView {
     view! {
         <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
             {
-                let events = load::<OfficeEventList>("/api/office/events".into());
+                let events = load::<ep::ListOfficeEvents>(&[], Empty {});
                 view! {
                     <section class="panel">
                         <h2>"操作记录"</h2>
@@ -77,7 +80,7 @@ fn Quotas(year: i32, quotas: Vec<QuotaEntry>) -> impl IntoView {
             let save = move |_| {
                 let entry = QuotaEntry { year, kind: kind.into(), category: category.into(), quota: value.get_untracked().trim().parse().unwrap_or(u64::MAX) };
                 leptos::task::spawn_local(async move {
-                    match api::post_json::<_, serde_json::Value>("/api/office/quotas", &entry).await {
+                    match api::post::<ep::SetQuota>(&[], &entry).await {
                         Ok(_) => { error.set(None); saved.set(Some(format!("已保存：{label} {}", entry.quota))); }
                         Err(e) => error.set(Some(e)),
                     }
@@ -110,9 +113,9 @@ fn Plan(year: i32, plan: Vec<shared::streamline::PlanItem>) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = serde_json::json!({ "year": year, "title": title.get_untracked(), "class": class.get_untracked(), "month": month.get_untracked() });
+        let body = NewPlanItem { year, title: title.get_untracked(), class: class.get_untracked(), month: month.get_untracked() };
         leptos::task::spawn_local(async move {
-            match api::post_json::<_, serde_json::Value>("/api/office/plan", &body).await {
+            match api::post::<ep::AddPlanItem>(&[], &body).await {
                 Ok(_) => router.replace(Route::Quotas(PeriodQuery { year: year.to_string(), ..Default::default() })),
                 Err(e) => error.set(Some(e)),
             }

@@ -5,15 +5,15 @@
 use super::case::post_then_reload;
 use crate::app::Me;
 use crate::route::Route;
-use frontend::api::encode;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::evaluation::{
-    EvaluationView, RectificationRequest, ReviewItem, ReviewState, Verdict, VerificationRequest, MAX_RECTIFY_DAYS,
+    EvaluationView, RectificationRequest, ReviewState, Verdict, VerificationRequest, MAX_RECTIFY_DAYS,
 };
 use shared::staff::Role;
+use shared::api::{self as ep, ReviewsQuery};
 
 #[component]
 pub fn ReviewPanel(evaluation: EvaluationView, case_no: String, version: i64, lead: i64) -> impl IntoView {
@@ -63,8 +63,7 @@ fn VerifyForm(case_no: String, version: i64) -> impl IntoView {
         } else {
             Verdict::Dismissed { reason: text.get_untracked() }
         };
-        let path = format!("/api/staff/cases/{}/verification", encode(&case_no));
-        post_then_reload(path, VerificationRequest { version, verdict }, case_no.clone(), error);
+        post_then_reload::<ep::VerifyReview>(VerificationRequest { version, verdict }, case_no.clone(), error);
     };
     view! {
         <form on:submit=submit data-testid="verify">
@@ -91,8 +90,7 @@ fn RectifyForm(case_no: String, version: i64) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let path = format!("/api/staff/cases/{}/rectification", encode(&case_no));
-        post_then_reload(path, RectificationRequest { version, report: report.get_untracked() }, case_no.clone(), error);
+        post_then_reload::<ep::Rectify>(RectificationRequest { version, report: report.get_untracked() }, case_no.clone(), error);
     };
     view! {
         <form on:submit=submit data-testid="rectify">
@@ -109,7 +107,7 @@ fn RectifyForm(case_no: String, version: i64) -> impl IntoView {
 pub fn ReviewsPage(state: String) -> impl IntoView {
     set_title("差评核实与整改");
     let router = use_router::<Route>();
-    let list = load::<Vec<ReviewItem>>(format!("/api/staff/reviews?state={}", encode(&state)));
+    let list = load::<ep::ListReviews>(&[], ReviewsQuery { state: Some(state.clone()) });
     let choose = move |ev: leptos::ev::Event| router.replace(Route::Reviews(event_target_value(&ev)));
     view! {
         <section class="panel">

@@ -2,11 +2,11 @@
 //! as the annual report states them (shared::stats).
 
 use crate::route::Route;
-use frontend::api::encode;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{header_cells, load, show, CsvButton};
 use leptos::prelude::*;
 use shared::stats::CentreStats;
+use shared::api::RangeParams;
 
 fn rate(r: Option<f64>) -> String {
     r.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())
@@ -17,7 +17,7 @@ fn rate(r: Option<f64>) -> String {
 pub fn StatisticsPage(from: String, to: String) -> impl IntoView {
     set_title("中心运行统计");
     let router = use_router::<Route>();
-    let data = load::<CentreStats>(format!("/api/office/statistics?from={}&to={}", encode(&from), encode(&to)));
+    let data = load::<shared::api::GetStatistics>(&[], RangeParams { from: Some(from.clone()), to: Some(to.clone()) });
     let (from_input, to_input) = (RwSignal::new(from), RwSignal::new(to));
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,0 +1,80 @@
+//! Routes a request to its handler by the endpoint declarations of
+//! `shared::api`: the method and path come from there, and so does the type
+//! its query string is read into. An undeclared route is a JSON 404.
+
+use crate::db::Db;
+use crate::routes::{self, apply, calendar, case_actions, catalogue, evaluation, office, staff_auth, staff_cases, statistics, track, Reply};
+use shared::api::{self, Endpoint, Health, Method};
+use worker::{Env, Request, Response};
+
+/// The generated OpenAPI document (`cargo xtask openapi`).
+const OPENAPI: &str = include_str!("../openapi.json");
+
+pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
+    let url = req.url()?;
+    let path = url.path().to_string();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let method = match req.method() {
+        worker::Method::Get | worker::Method::Head => Method::Get,
+        worker::Method::Post => Method::Post,
+        _ => return Err(routes::unknown_route()),
+    };
+    // `on!(Endpoint, |path args, query| handler)`: the first declaration
+    // that matches the method and path answers.
+    macro_rules! on {
+        ($e:ty, |$args:pat_param, $query:pat_param| $handler:expr) => {
+            if let Some($args) = <$e>::matches(method, &segments) {
+                let $query: <$e as Endpoint>::Query = routes::query(&url)?;
+                return $handler;
+            }
+        };
+    }
+    on!(api::GetHealth, |_, _| routes::json(&Health { ok: true }, routes::Cache::NoStore));
+    on!(api::GetOpenApi, |_, _| openapi());
+    on!(api::ListDepartments, |_, _| catalogue::departments(db).await);
+    on!(api::ListMatters, |_, q| catalogue::matters(q, db).await);
+    on!(api::GetMatter, |a, _| catalogue::matter(a[0], db).await);
+    on!(api::GetDeadline, |_, q| calendar::deadline(q, db).await);
+    on!(api::SubmitApplication, |_, _| apply::submit(req, env, db).await);
+    on!(api::TrackCase, |a, q| track::track(req, env, q, db, a[0]).await);
+    on!(api::TrackQr, |a, q| track::qr(req, q, a[0]));
+    on!(api::Supplement, |a, _| track::supplement(req, env, db, a[0]).await);
+    on!(api::Rate, |a, _| evaluation::rate(req, env, db, a[0]).await);
+    on!(api::Login, |_, _| staff_auth::login(req, db).await);
+    on!(api::Logout, |_, _| staff_auth::logout(req, db).await);
+    on!(api::Me, |_, _| staff_auth::me(req, db).await);
+    on!(api::ListCases, |_, q| staff_cases::inbox(req, q, db).await);
+    on!(api::GetCase, |a, _| staff_cases::detail(req, db, a[0]).await);
+    on!(api::Dispose, |a, _| staff_cases::dispose(req, db, a[0]).await);
+    on!(api::ActOnCase, |a, _| case_actions::act(req, db, a[0]).await);
+    on!(api::VerifyReview, |a, _| evaluation::verify(req, db, a[0]).await);
+    on!(api::Rectify, |a, _| evaluation::rectify(req, db, a[0]).await);
+    on!(api::ListReviews, |_, q| evaluation::reviews(req, q, db).await);
+    on!(api::ListColleagues, |_, _| staff_cases::colleagues(req, db).await);
+    on!(api::GetFile, |a, _| staff_cases::file(req, env, db, a[0]).await);
+    on!(api::GetDashboard, |_, q| office::dashboard(req, q, db).await);
+    on!(api::ListMeetings, |_, q| office::meetings(req, q, db).await);
+    on!(api::RegisterMeeting, |_, _| office::register_meeting(req, db).await);
+    on!(api::GetPlan, |_, q| office::plan(req, q, db).await);
+    on!(api::AddPlanItem, |_, _| office::add_plan_item(req, db).await);
+    on!(api::ListDocuments, |_, q| office::documents(req, q, db).await);
+    on!(api::RequestDocument, |_, _| office::request_document(req, db).await);
+    on!(api::ReviewDocument, |a, _| office::review_document(req, db, a[0]).await);
+    on!(api::GetQuotas, |_, q| office::quotas(req, q, db).await);
+    on!(api::SetQuota, |_, _| office::set_quota(req, db).await);
+    on!(api::ListOfficeEvents, |_, _| office::events(req, db).await);
+    on!(api::GetOverview, |_, q| staff_cases::overview(req, q, db).await);
+    on!(api::GetStatistics, |_, q| statistics::statistics(req, q, db).await);
+    on!(api::ListWarnings, |_, q| staff_cases::warnings(req, q, db).await);
+    on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
+    on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);
+    on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
+    Err(routes::unknown_route())
+}
+
+fn openapi() -> Reply {
+    let mut response = Response::ok(OPENAPI)?;
+    response.headers_mut().set("Content-Type", "application/json; charset=utf-8")?;
+    response.headers_mut().set("Cache-Control", "public, max-age=300")?;
+    Ok(response)
+}

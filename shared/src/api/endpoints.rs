@@ -1,0 +1,169 @@
+//! Every endpoint of the API, once. Adding one here and not to the Worker's
+//! router fails the router's test (`backend` routes every declared path).
+
+use super::query::*;
+use super::{Access, Done, Empty, Endpoint, Health, Method, Payload};
+use crate::application::ApplicationUpload;
+use crate::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
+use crate::case::{
+    DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList,
+};
+use crate::case_action::CaseActionRequest;
+use crate::deadline::DeadlineAnswer;
+use crate::error::ErrorCode::{self, *};
+use crate::evaluation::{EvaluationRequest, RectificationRequest, ReviewItem, VerificationRequest};
+use crate::matter::{DepartmentList, MatterDetail, MatterList};
+use crate::quota::Dashboard;
+use crate::staff::{Colleague, LoginRequest, StaffUser};
+use crate::stats::CentreStats;
+use crate::streamline::{
+    DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList,
+    PlanList, QuotaEntry, QuotaList, ReviewRequest,
+};
+
+macro_rules! endpoints {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident: $method:ident $path:literal, $access:ident, $summary:literal,
+            query $query:ty, body $body:ty = $body_kind:expr, answer $status:literal $response:ty = $response_kind:expr,
+            errors [$($error:ident),* $(,)?];
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub struct $name;
+
+            impl Endpoint for $name {
+                const METHOD: Method = Method::$method;
+                const PATH: &'static str = $path;
+                const ACCESS: Access = Access::$access;
+                const SUMMARY: &'static str = $summary;
+                const STATUS: u16 = $status;
+                const BODY: Payload = $body_kind;
+                const RESPONSE: Payload = $response_kind;
+                const ERRORS: &'static [ErrorCode] = &[$($error),*];
+                type Query = $query;
+                type Body = $body;
+                type Response = $response;
+            }
+        )*
+
+        /// Every endpoint's method and path, in declaration order.
+        pub const ALL: &[(Method, &str)] = &[$((Method::$method, $path)),*];
+
+        /// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
+        #[cfg(feature = "schema")]
+        pub fn for_each(visit: &mut impl super::openapi::Visit) {
+            $(visit.visit::<$name>();)*
+        }
+    };
+}
+
+use Payload::{Bytes, Json, Multipart, Nothing};
+
+endpoints! {
+    /// The no-op route: latency under load is measured against it.
+    GetHealth: Get "/api/health", Public, "健康检查",
+        query Empty, body Empty = Nothing, answer 200 Health = Json, errors [];
+    GetOpenApi: Get "/api/openapi.json", Public, "本接口说明（OpenAPI 3.1）",
+        query Empty, body Empty = Nothing, answer 200 Empty = Bytes("application/json"), errors [];
+
+    // ---- the public catalogue, calendar, applications and tracking ----
+    ListDepartments: Get "/api/departments", Public, "进驻部门及其窗口",
+        query Empty, body Empty = Nothing, answer 200 DepartmentList = Json, errors [];
+    ListMatters: Get "/api/matters", Public, "办事指南目录（可按部门筛选、按关键词查找）",
+        query MattersQuery, body Empty = Nothing, answer 200 MatterList = Json, errors [InvalidParameter];
+    GetMatter: Get "/api/matters/{id}", Public, "一个事项的办事指南（九公开）",
+        query Empty, body Empty = Nothing, answer 200 MatterDetail = Json, errors [NotFound];
+    GetDeadline: Get "/api/calendar/deadline", Public, "按法定工作日计算办结期限",
+        query DeadlineParams, body Empty = Nothing, answer 200 DeadlineAnswer = Json,
+        errors [MissingParameter, InvalidDate, InvalidDays];
+    SubmitApplication: Post "/api/applications", Public, "在线申请（请求头 Idempotency-Key；重复提交得到同一回执）",
+        query Empty, body ApplicationUpload = Multipart, answer 201 Receipt = Json,
+        errors [InvalidParameter, InvalidApplication, InvalidUpload, NotFound, IdempotencyMismatch, InProgress,
+                TooManyRequests, PayloadTooLarge, LengthRequired];
+    TrackCase: Get "/api/track/{case_no}", Public, "凭办件编号和查询码查询办件进度",
+        query TrackQuery, body Empty = Nothing, answer 200 TrackView = Json, errors [NotFound, TooManyRequests];
+    TrackQr: Get "/api/track/{case_no}/qr.svg", Public, "查询链接的二维码",
+        query TrackQuery, body Empty = Nothing, answer 200 Empty = Bytes("image/svg+xml"), errors [NotFound];
+    Supplement: Post "/api/track/{case_no}/supplement", Public, "补正材料",
+        query Empty, body SupplementUpload = Multipart, answer 200 TrackView = Json,
+        errors [InvalidParameter, InvalidUpload, NotFound, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+    Rate: Post "/api/track/{case_no}/evaluation", Public, "办结后评价（好差评）",
+        query Empty, body EvaluationRequest = Json, answer 200 TrackView = Json,
+        errors [InvalidParameter, NotFound, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+
+    // ---- staff: sign-in, the inbox, a case and what staff do with it ----
+    Login: Post "/api/staff/login", Public, "工作人员登录",
+        query Empty, body LoginRequest = Json, answer 200 StaffUser = Json,
+        errors [InvalidParameter, Unauthenticated, TooManyRequests, PayloadTooLarge, LengthRequired];
+    Logout: Post "/api/staff/logout", Public, "退出登录",
+        query Empty, body Empty = Nothing, answer 200 Done = Json, errors [];
+    Me: Get "/api/staff/me", Staff, "当前登录的工作人员",
+        query Empty, body Empty = Nothing, answer 200 StaffUser = Json, errors [Unauthenticated];
+    ListCases: Get "/api/staff/cases", Staff, "办件列表（分页）或查找办件",
+        query InboxQuery, body Empty = Nothing, answer 200 Inbox = Json, errors [Unauthenticated, InvalidParameter];
+    GetCase: Get "/api/staff/cases/{case_no}", Staff, "办件详情",
+        query Empty, body Empty = Nothing, answer 200 StaffCaseView = Json, errors [Unauthenticated, NotFound];
+    Dispose: Post "/api/staff/cases/{case_no}/disposition", Staff, "受理处置（六类）",
+        query Empty, body DispositionRequest = Json, answer 200 StaffCaseView = Json,
+        errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ActOnCase: Post "/api/staff/cases/{case_no}/action", Staff, "暂停、恢复计时，延期，办结，分派",
+        query Empty, body CaseActionRequest = Json, answer 200 StaffCaseView = Json,
+        errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, InvalidDays, Conflict, PayloadTooLarge, LengthRequired];
+    VerifyReview: Post "/api/staff/cases/{case_no}/verification", Office, "县府办核实差评",
+        query Empty, body VerificationRequest = Json, answer 200 StaffCaseView = Json,
+        errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    Rectify: Post "/api/staff/cases/{case_no}/rectification", Staff, "部门报告差评整改",
+        query Empty, body RectificationRequest = Json, answer 200 StaffCaseView = Json,
+        errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListReviews: Get "/api/staff/reviews", Staff, "差评核实与整改列表",
+        query ReviewsQuery, body Empty = Nothing, answer 200 Vec<ReviewItem> = Json, errors [Unauthenticated, InvalidParameter];
+    ListColleagues: Get "/api/staff/colleagues", Staff, "本部门在岗工作人员",
+        query Empty, body Empty = Nothing, answer 200 Vec<Colleague> = Json, errors [Unauthenticated];
+    GetFile: Get "/api/staff/files/{id}", Staff, "办件材料文件",
+        query Empty, body Empty = Nothing, answer 200 Empty = Bytes("application/octet-stream"), errors [Unauthenticated, NotFound];
+
+    // ---- the office: meetings and documents, oversight, calendar ----
+    GetDashboard: Get "/api/office/dashboard", Staff, "精简会议文件统计（同比、指标）",
+        query PeriodParams, body Empty = Nothing, answer 200 Dashboard = Json, errors [Unauthenticated, InvalidParameter];
+    ListMeetings: Get "/api/office/meetings", Staff, "会议登记（分页）",
+        query MeetingsQuery, body Empty = Nothing, answer 200 MeetingList = Json, errors [Unauthenticated, InvalidParameter];
+    RegisterMeeting: Post "/api/office/meetings", Staff, "登记会议",
+        query Empty, body MeetingForm = Json, answer 201 MeetingRecord = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, InvalidApplication, PayloadTooLarge, LengthRequired];
+    GetPlan: Get "/api/office/plan", Staff, "年度会议计划",
+        query YearParams, body Empty = Nothing, answer 200 PlanList = Json, errors [Unauthenticated, InvalidParameter];
+    AddPlanItem: Post "/api/office/plan", Office, "增加年度会议计划项",
+        query Empty, body NewPlanItem = Json, answer 201 Done = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, PayloadTooLarge, LengthRequired];
+    ListDocuments: Get "/api/office/documents", Staff, "发文申请与已印发文件（分页）",
+        query DocumentsQuery, body Empty = Nothing, answer 200 DocumentList = Json, errors [Unauthenticated, InvalidParameter];
+    RequestDocument: Post "/api/office/documents", Staff, "申请发文",
+        query Empty, body DocumentRequest = Json, answer 201 DocumentRecord = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, InvalidApplication, PayloadTooLarge, LengthRequired];
+    ReviewDocument: Post "/api/office/documents/{id}/review", Office, "审核发文申请",
+        query Empty, body ReviewRequest = Json, answer 200 DocumentRecord = Json,
+        errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    GetQuotas: Get "/api/office/quotas", Staff, "年度会议文件指标",
+        query YearParams, body Empty = Nothing, answer 200 QuotaList = Json, errors [Unauthenticated, InvalidParameter];
+    SetQuota: Post "/api/office/quotas", Office, "设定年度指标",
+        query Empty, body QuotaEntry = Json, answer 200 Done = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, PayloadTooLarge, LengthRequired];
+    ListOfficeEvents: Get "/api/office/events", Office, "县府办操作记录",
+        query Empty, body Empty = Nothing, answer 200 OfficeEventList = Json, errors [Unauthenticated, Forbidden];
+    GetOverview: Get "/api/office/overview", Office, "时限监察：各部门按期办结率与逾期办件（分页）",
+        query PageQuery, body Empty = Nothing, answer 200 OfficeOverview = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter];
+    GetStatistics: Get "/api/office/statistics", Office, "中心运行统计",
+        query RangeParams, body Empty = Nothing, answer 200 CentreStats = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, InvalidDate];
+    ListWarnings: Get "/api/office/warnings", Office, "某日的黄牌、红牌与视为受理预警",
+        query DayParams, body Empty = Nothing, answer 200 WarningList = Json, errors [Unauthenticated, Forbidden, InvalidDate];
+    GetCalendarYear: Get "/api/office/calendar", Staff, "一年的节假日安排",
+        query YearParams, body Empty = Nothing, answer 200 CalendarYearView = Json, errors [Unauthenticated, InvalidParameter];
+    SaveCalendarYear: Post "/api/office/calendar", Office, "录入一年的节假日安排（并重新计算在办件期限）",
+        query Empty, body YearCalendar = Json, answer 200 RederiveProgress = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, PayloadTooLarge, LengthRequired];
+    ContinueRederive: Post "/api/office/calendar/rederive", Office, "继续重新计算在办件期限",
+        query Empty, body Empty = Nothing, answer 200 RederiveProgress = Json, errors [Unauthenticated, Forbidden];
+}

@@ -1,0 +1,169 @@
+//! Query strings of the endpoints, as they travel: every parameter optional
+//! text, validated by the handler with the rules in `shared` (so a bad value
+//! gets the same Chinese message whichever client sent it).
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! query {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub struct $name {
+            $(
+                $(#[$fdoc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<String>,
+            )*
+        }
+    };
+}
+
+query!(
+    /// `GET /api/matters`
+    MattersQuery {
+        /// A department's id: only its matters.
+        department,
+        /// Words in the matter's name, its result or its department (≤ 50 characters).
+        q,
+    }
+);
+
+query!(
+    /// `GET /api/calendar/deadline`
+    DeadlineParams {
+        /// The acceptance day, YYYY-MM-DD (the day itself does not count).
+        accepted,
+        /// Working days, 0–365.
+        days,
+    }
+);
+
+query!(
+    /// `GET /api/track/{case_no}` and its QR code.
+    TrackQuery {
+        /// The 8-digit query code on the receipt.
+        code,
+    }
+);
+
+query!(
+    /// `GET /api/staff/cases`: one page of the inbox, or a search.
+    InboxQuery {
+        /// A case state, or `open` (default): submitted, awaiting supplement, in progress, reported up.
+        state,
+        /// A class of handling.
+        class,
+        /// `me`, `none` (not yet assigned) or a colleague's id.
+        assignee,
+        /// A case number, a mobile number or the start of an applicant's name (≤ 30 characters); no paging.
+        q,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
+    /// A paged list with nothing else to choose.
+    PageQuery {
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
+    /// A period: a year and a range of its months.
+    PeriodParams {
+        /// 2000–2100; default this year.
+        year,
+        /// First month, 1–12; default 1.
+        from,
+        /// Last month, 1–12; default this month in this year, else 12.
+        to,
+    }
+);
+
+query!(
+    /// `GET /api/office/meetings`
+    MeetingsQuery {
+        year,
+        from,
+        to,
+        /// `class1` or `class2`.
+        class,
+        after,
+        limit,
+    }
+);
+
+query!(
+    /// `GET /api/office/documents`: `state=pending` for requests waiting for
+    /// review, otherwise documents issued in the period.
+    DocumentsQuery {
+        state,
+        year,
+        from,
+        to,
+        /// An issuing level.
+        level,
+        after,
+        limit,
+    }
+);
+
+query!(
+    /// A year (2000–2100).
+    YearParams { year }
+);
+
+query!(
+    /// `GET /api/staff/reviews`
+    ReviewsQuery {
+        /// A review state; default the open ones.
+        state,
+    }
+);
+
+query!(
+    /// `GET /api/office/statistics`: a date range, default this year to today.
+    RangeParams {
+        /// YYYY-MM-DD
+        from,
+        /// YYYY-MM-DD
+        to,
+    }
+);
+
+query!(
+    /// `GET /api/office/warnings`
+    DayParams {
+        /// YYYY-MM-DD; default today.
+        day,
+    }
+);
+
+/// A query as `a=1&b=2`, empty parameters left out, values percent-encoded.
+pub fn query_string<Q: Serialize>(q: &Q) -> String {
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(q) else { return String::new() };
+    map.iter()
+        .filter_map(|(k, v)| v.as_str().filter(|s| !s.is_empty()).map(|s| format!("{k}={}", percent_encode(s))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Percent-encoding of everything but RFC 3986's unreserved characters.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
