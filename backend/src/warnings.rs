@@ -3,7 +3,7 @@
 //! the same day changes nothing.
 
 use crate::db::{self, Db};
-use shared::case::deemed_acceptance_warning;
+use shared::case::{deemed_acceptance_warning, WarningKind};
 use shared::date::Date;
 use shared::ledger::{standing, working_days_between, Standing};
 
@@ -17,12 +17,12 @@ pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
     for _ in 0..LOOKAHEAD_DAYS {
         until = until.next();
     }
-    let mut found: Vec<(i64, &'static str)> = Vec::new();
+    let mut found: Vec<(i64, WarningKind)> = Vec::new();
     for c in db::warnings::due_by(db, until).await? {
         let Some(deadline) = Date::of_instant(&c.deadline) else { continue };
         match standing(&calendar, today, deadline, c.yellow_days).1 {
-            Standing::Red => found.push((c.id, "red")),
-            Standing::Yellow => found.push((c.id, "yellow")),
+            Standing::Red => found.push((c.id, WarningKind::Red)),
+            Standing::Yellow => found.push((c.id, WarningKind::Yellow)),
             Standing::OnTrack | Standing::Paused => {}
         }
     }
@@ -31,7 +31,7 @@ pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
     for (id, submitted_at) in db::warnings::waiting_since(db, today).await? {
         let Some(received) = Date::of_instant(&submitted_at) else { continue };
         if deemed_acceptance_warning(working_days_between(&calendar, received, today)).is_some() {
-            found.push((id, "deemed"));
+            found.push((id, WarningKind::Deemed));
         }
     }
     db::warnings::record(db, today, &found).await

@@ -18,12 +18,11 @@ pub const MAX_FILE_NAME_CHARS: usize = 100;
 /// at its limit, plus room for the form and the multipart framing.
 pub const MAX_UPLOAD_BODY_BYTES: u64 = MAX_TOTAL_BYTES + 1024 * 1024;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+named_enum! {
 pub enum ApplicantKind {
-    Person,
-    Organisation,
+    Person = "person",
+    Organisation = "organisation",
+}
 }
 
 /// An extra field a matter asks for (e.g. 经营场所地址).

@@ -8,50 +8,25 @@ use serde::{Deserialize, Serialize};
 mod view;
 pub use view::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+named_enum! {
 pub enum CaseState {
     /// Submitted online, waiting for the window.
-    Submitted,
+    Submitted = "submitted",
     /// The applicant was told, once, everything missing; the clock is stopped.
-    AwaitingSupplement,
+    AwaitingSupplement = "awaiting_supplement",
     /// Accepted as a commitment or joint item; the deadline runs.
-    InProgress,
+    InProgress = "in_progress",
     /// Pre-reviewed and forwarded to a higher authority.
-    ReportedUp,
-    Completed,
-    Returned,
+    ReportedUp = "reported_up",
+    Completed = "completed",
+    Returned = "returned",
+}
 }
 
 impl CaseState {
-    pub const ALL: [CaseState; 6] = [
-        CaseState::Submitted,
-        CaseState::AwaitingSupplement,
-        CaseState::InProgress,
-        CaseState::ReportedUp,
-        CaseState::Completed,
-        CaseState::Returned,
-    ];
-
     /// The states a window still has work in (the inbox's default).
     pub const OPEN: [CaseState; 4] =
         [CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseState::Submitted => "submitted",
-            CaseState::AwaitingSupplement => "awaiting_supplement",
-            CaseState::InProgress => "in_progress",
-            CaseState::ReportedUp => "reported_up",
-            CaseState::Completed => "completed",
-            CaseState::Returned => "returned",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CaseState> {
-        CaseState::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     pub fn zh(self) -> &'static str {
         match self {

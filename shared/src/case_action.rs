@@ -31,15 +31,14 @@ pub struct CaseActionRequest {
     pub action: CaseAction,
 }
 
+named_enum! {
 /// An extension's progress on a case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum ExtensionState {
-    None,
-    Pending,
-    Approved,
-    Refused,
+    None = "none",
+    Pending = "pending",
+    Approved = "approved",
+    Refused = "refused",
+}
 }
 
 /// Whether `action` is allowed for a case in `state`, `paused` or not, with

@@ -56,38 +56,21 @@ impl Level {
     }
 }
 
+named_enum! {
 /// Where a negative review stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// Waiting for the office to verify it.
-    PendingVerification,
+    PendingVerification = "pending_verification",
     /// Verified as not upheld; the reason is told to the applicant.
-    Dismissed,
+    Dismissed = "dismissed",
     /// Upheld: the department must rectify by the deadline.
-    Rectifying,
+    Rectifying = "rectifying",
     /// The department reported its rectification.
-    Rectified,
+    Rectified = "rectified",
+}
 }
 
 impl ReviewState {
-    pub const ALL: [ReviewState; 4] =
-        [ReviewState::PendingVerification, ReviewState::Dismissed, ReviewState::Rectifying, ReviewState::Rectified];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewState::PendingVerification => "pending_verification",
-            ReviewState::Dismissed => "dismissed",
-            ReviewState::Rectifying => "rectifying",
-            ReviewState::Rectified => "rectified",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReviewState> {
-        ReviewState::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     pub fn zh(self) -> &'static str {
         match self {
             ReviewState::PendingVerification => "县府办核实中",

@@ -12,16 +12,15 @@ use crate::calendar::{Calendar, DayKind};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
+named_enum! {
 /// Why the clock stopped (Administrative Licensing Law, art. 45).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum PauseReason {
-    Supplement,
-    Hearing,
-    Testing,
-    ExpertReview,
-    SiteSurvey,
+    Supplement = "supplement",
+    Hearing = "hearing",
+    Testing = "testing",
+    ExpertReview = "expert_review",
+    SiteSurvey = "site_survey",
+}
 }
 
 impl PauseReason {

@@ -4,6 +4,9 @@
 //! Invariant: no I/O here. Everything compiles natively (fast unit tests) and
 //! to wasm; the other crates call these rules instead of restating them.
 
+#[macro_use]
+mod named;
+
 pub mod api;
 pub mod application;
 pub mod calendar;

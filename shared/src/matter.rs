@@ -5,30 +5,20 @@ use crate::deadline::DeadlineAnswer;
 use crate::error::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
 
+named_enum! {
 /// The six classes of handling (六类事项办理制). A matter names the class its
 /// cases are usually disposed as; each case is disposed as exactly one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum HandlingClass {
-    Immediate,
-    Commitment,
-    Joint,
-    ReportUp,
-    Supplement,
-    Returned,
+    Immediate = "immediate",
+    Commitment = "commitment",
+    Joint = "joint",
+    ReportUp = "report_up",
+    Supplement = "supplement",
+    Returned = "returned",
+}
 }
 
 impl HandlingClass {
-    pub const ALL: [HandlingClass; 6] = [
-        HandlingClass::Immediate,
-        HandlingClass::Commitment,
-        HandlingClass::Joint,
-        HandlingClass::ReportUp,
-        HandlingClass::Supplement,
-        HandlingClass::Returned,
-    ];
-
     pub fn zh(self) -> &'static str {
         match self {
             HandlingClass::Immediate => "即办件",
@@ -39,28 +29,15 @@ impl HandlingClass {
             HandlingClass::Returned => "退回件",
         }
     }
-
-    /// The name used in the database and the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HandlingClass::Immediate => "immediate",
-            HandlingClass::Commitment => "commitment",
-            HandlingClass::Joint => "joint",
-            HandlingClass::ReportUp => "report_up",
-            HandlingClass::Supplement => "supplement",
-            HandlingClass::Returned => "returned",
-        }
-    }
 }
 
+named_enum! {
 /// Whether a material is handed in as the original, a copy, or both.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum MaterialForm {
-    Original,
-    Copy,
-    OriginalAndCopy,
+    Original = "original",
+    Copy = "copy",
+    OriginalAndCopy = "original_and_copy",
+}
 }
 
 impl MaterialForm {

@@ -4,28 +4,18 @@
 use crate::error::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+named_enum! {
 pub enum Role {
     /// Accepts and disposes of its department's cases.
-    WindowStaff,
+    WindowStaff = "window_staff",
     /// As window staff, and approves extensions (later).
-    DepartmentHead,
+    DepartmentHead = "department_head",
     /// The government office: sees every department, disposes of none.
-    OfficeAdmin,
+    OfficeAdmin = "office_admin",
+}
 }
 
 impl Role {
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "window_staff" => Some(Role::WindowStaff),
-            "department_head" => Some(Role::DepartmentHead),
-            "office_admin" => Some(Role::OfficeAdmin),
-            _ => None,
-        }
-    }
-
     pub fn zh(self) -> &'static str {
         match self {
             Role::WindowStaff => "窗口工作人员",
@@ -246,5 +236,4 @@ mod tests {
         assert!(req(" ", "x").validate().is_err());
         assert!(req("u", "").validate().is_err());
     }
-
 }

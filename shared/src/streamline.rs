@@ -9,28 +9,23 @@ use serde::{Deserialize, Serialize};
 mod records;
 pub use records::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+named_enum! {
+/// The two registers the office counts and sets quotas for.
+pub enum RegisterKind {
+    Meeting = "meeting",
+    Document = "document",
+}
+}
+
+named_enum! {
+#[derive(PartialOrd, Ord)]
 pub enum MeetingClass {
-    Class1,
-    Class2,
+    Class1 = "class1",
+    Class2 = "class2",
+}
 }
 
 impl MeetingClass {
-    pub const ALL: [MeetingClass; 2] = [MeetingClass::Class1, MeetingClass::Class2];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingClass::Class1 => "class1",
-            MeetingClass::Class2 => "class2",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<MeetingClass> {
-        MeetingClass::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     pub fn zh(self) -> &'static str {
         match self {
             MeetingClass::Class1 => "一类会议",
@@ -39,44 +34,27 @@ impl MeetingClass {
     }
 }
 
+named_enum! {
 /// Who approved holding a meeting in the county government's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum ApprovingBody {
     /// 县政府常务会议
-    ExecutiveMeeting,
+    ExecutiveMeeting = "executive_meeting",
     /// 县长办公会议
-    CountyHeadOfficeMeeting,
+    CountyHeadOfficeMeeting = "county_head_office_meeting",
     /// 县长
-    CountyHead,
+    CountyHead = "county_head",
     /// 常务副县长
-    ExecutiveDeputyCountyHead,
+    ExecutiveDeputyCountyHead = "executive_deputy_county_head",
+}
 }
 
 impl ApprovingBody {
-    pub const ALL: [ApprovingBody; 4] = [
-        ApprovingBody::ExecutiveMeeting,
-        ApprovingBody::CountyHeadOfficeMeeting,
-        ApprovingBody::CountyHead,
-        ApprovingBody::ExecutiveDeputyCountyHead,
-    ];
-
     pub fn zh(self) -> &'static str {
         match self {
             ApprovingBody::ExecutiveMeeting => "县政府常务会议",
             ApprovingBody::CountyHeadOfficeMeeting => "县长办公会议",
             ApprovingBody::CountyHead => "县长",
             ApprovingBody::ExecutiveDeputyCountyHead => "常务副县长",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApprovingBody::ExecutiveMeeting => "executive_meeting",
-            ApprovingBody::CountyHeadOfficeMeeting => "county_head_office_meeting",
-            ApprovingBody::CountyHead => "county_head",
-            ApprovingBody::ExecutiveDeputyCountyHead => "executive_deputy_county_head",
         }
     }
 }
@@ -157,46 +135,24 @@ impl MeetingForm {
     }
 }
 
+named_enum! {
 /// Issuing levels, highest first (DOMAIN.md §5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(PartialOrd, Ord)]
 pub enum DocLevel {
     /// 县政府文件
-    CountyGovernment,
+    CountyGovernment = "county_government",
     /// 县府办文件
-    CountyOffice,
+    CountyOffice = "county_office",
     /// 便函
-    InformalLetter,
+    InformalLetter = "informal_letter",
     /// 部门联合发文
-    JointDepartment,
+    JointDepartment = "joint_department",
     /// 部门文件
-    Department,
+    Department = "department",
+}
 }
 
 impl DocLevel {
-    pub const ALL: [DocLevel; 5] = [
-        DocLevel::CountyGovernment,
-        DocLevel::CountyOffice,
-        DocLevel::InformalLetter,
-        DocLevel::JointDepartment,
-        DocLevel::Department,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocLevel::CountyGovernment => "county_government",
-            DocLevel::CountyOffice => "county_office",
-            DocLevel::InformalLetter => "informal_letter",
-            DocLevel::JointDepartment => "joint_department",
-            DocLevel::Department => "department",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DocLevel> {
-        DocLevel::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-
     pub fn zh(self) -> &'static str {
         match self {
             DocLevel::CountyGovernment => "县政府文件",
@@ -230,17 +186,16 @@ impl DocLevel {
     }
 }
 
+named_enum! {
 /// What a document is for, as far as its level is concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum DocNature {
     /// Normative document or major policy for the whole county.
-    Policy,
+    Policy = "policy",
     /// Arranging or implementing routine work.
-    WorkArrangement,
+    WorkArrangement = "work_arrangement",
     /// Consulting, replying, notifying a few recipients.
-    Correspondence,
+    Correspondence = "correspondence",
+}
 }
 
 /// A request to issue a document (departments fill it in).
@@ -354,13 +309,12 @@ pub struct MeetingRecord {
     pub plan_item: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+named_enum! {
 pub enum DocState {
-    Pending,
-    Issued,
-    Refused,
+    Pending = "pending",
+    Issued = "issued",
+    Refused = "refused",
+}
 }
 
 impl DocState {

@@ -86,7 +86,7 @@ fn side_statement(db: &Db, case_no: &str, nonce: &str, side: &Side<'_>) -> Resul
     Ok(Some(match side {
         Side::Pause { reason, from, staff_id } => db.statement(
             &format!("INSERT INTO case_pause (case_id, reason, from_date, paused_by) SELECT id, ?3, ?4, ?5 {guard}"),
-            &[case_no.into(), nonce.into(), serde_json::to_value(reason)?.as_str().unwrap_or("").into(), from.to_string().into(), num(*staff_id)],
+            &[case_no.into(), nonce.into(), reason.as_str().into(), from.to_string().into(), num(*staff_id)],
         )?,
         Side::Resume { on, staff_id } => db.statement(
             &format!("UPDATE case_pause SET resumed_on = ?3, resumed_by = ?4 WHERE resumed_on IS NULL AND case_id = (SELECT id {guard})"),

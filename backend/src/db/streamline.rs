@@ -9,7 +9,7 @@ use super::{num, opt_int, Db};
 use shared::page::Cursor;
 use serde::Deserialize;
 use shared::date::Date;
-use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry};
+use shared::streamline::{ApprovingBody, MeetingClass, RegisterKind, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry};
 use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
 
@@ -22,7 +22,8 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
 
 /// +1 on the month and day counters of (`kind`, `category`) at `day`, only
 /// if `guard_sql` (an SQL condition that may use ?4 = `guard`) holds.
-fn count_one(db: &Db, kind: &str, category: &str, day: Date, guard_sql: &str, guard: JsValue) -> Result<Vec<D1PreparedStatement>> {
+fn count_one(db: &Db, kind: RegisterKind, category: &str, day: Date, guard_sql: &str, guard: JsValue) -> Result<Vec<D1PreparedStatement>> {
+    let kind = kind.as_str();
     let (y, m, _) = day.ymd();
     Ok(vec![
         db.statement(
@@ -122,7 +123,7 @@ pub async fn quotas(db: &Db, years: &[i32]) -> Result<Vec<QuotaEntry>> {
     #[derive(Deserialize)]
     struct Row {
         year: i32,
-        kind: String,
+        kind: RegisterKind,
         category: String,
         quota: u64,
     }
@@ -137,7 +138,7 @@ pub async fn quotas(db: &Db, years: &[i32]) -> Result<Vec<QuotaEntry>> {
 }
 
 pub async fn set_quota(db: &Db, q: &QuotaEntry, staff_id: i64, now: &str) -> Result<()> {
-    let subject = format!("{}年度指标 {}:{}", q.year, q.kind, q.category);
+    let subject = format!("{}年度指标 {}:{}", q.year, q.kind.as_str(), q.category);
     db.batch(vec![db.statement(
         "INSERT INTO quota (year, kind, category, quota, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (year, kind, category) DO UPDATE SET quota = excluded.quota,
@@ -174,7 +175,7 @@ pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, st
         ],
     )?];
     // The batch is atomic: if the insert fails, so do the counts.
-    statements.extend(count_one(db, "meeting", m.class.as_str(), m.date, "?4 IS NULL", JsValue::NULL)?);
+    statements.extend(count_one(db, RegisterKind::Meeting, m.class.as_str(), m.date, "?4 IS NULL", JsValue::NULL)?);
     let detail = format!("{} {}，{}批准（{}）", m.date, m.class.zh(), m.approved_by.zh(), m.approval_ref.trim());
     statements.push(event(db, staff_id, "register_meeting", m.title.trim(), &detail, now, None)?);
     let results = db.batch(statements).await?;
@@ -260,6 +261,30 @@ pub async fn meeting(db: &Db, id: i64) -> Result<Option<MeetingRecord>> {
 }
 
 // ---- counters ------------------------------------------------------------------
+
+/// How many records of `kind` (optionally of one category) the counters
+/// hold for months `from..=to` of `year`: a list's total without counting
+/// the records (at most 12 × categories rows).
+pub async fn register_total(db: &Db, kind: RegisterKind, year: i32, months: (u32, u32), category: Option<&str>) -> Result<u64> {
+    #[derive(Deserialize)]
+    struct Row {
+        n: Option<u64>,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT sum(count) AS n FROM register_month
+             WHERE kind = ?1 AND year = ?2 AND month BETWEEN ?3 AND ?4 AND (?5 IS NULL OR category = ?5)",
+            &[
+                kind.as_str().into(),
+                num(year as i64),
+                num(months.0 as i64),
+                num(months.1 as i64),
+                category.map(JsValue::from).unwrap_or(JsValue::NULL),
+            ],
+        )
+        .await?;
+    Ok(rows.first().and_then(|r| r.n).unwrap_or(0))
+}
 
 /// Monthly counts of `kind` in `years`: (year, month, category, count).
 pub async fn month_counts(db: &Db, kind: &str, years: [i32; 2]) -> Result<Vec<(i32, u32, String, u64)>> {

@@ -3,6 +3,7 @@
 
 use super::Db;
 use serde::Deserialize;
+use shared::case::{Warning, WarningKind};
 use shared::date::Date;
 use worker::wasm_bindgen::JsValue;
 use worker::Result;
@@ -41,7 +42,7 @@ pub async fn waiting_since(db: &Db, day: Date) -> Result<Vec<(i64, String)>> {
 }
 
 /// Records warnings for `day`; returns how many were new.
-pub async fn record(db: &Db, day: Date, warnings: &[(i64, &'static str)]) -> Result<usize> {
+pub async fn record(db: &Db, day: Date, warnings: &[(i64, WarningKind)]) -> Result<usize> {
     if warnings.is_empty() {
         return Ok(0);
     }
@@ -50,7 +51,7 @@ pub async fn record(db: &Db, day: Date, warnings: &[(i64, &'static str)]) -> Res
         .map(|(case_id, kind)| {
             db.statement(
                 "INSERT OR IGNORE INTO case_warning (case_id, day, kind) VALUES (?1, ?2, ?3)",
-                &[JsValue::from_f64(*case_id as f64), day.to_string().into(), (*kind).into()],
+                &[JsValue::from_f64(*case_id as f64), day.to_string().into(), kind.as_str().into()],
             )
         })
         .collect::<Result<Vec<_>>>()?;
@@ -59,7 +60,7 @@ pub async fn record(db: &Db, day: Date, warnings: &[(i64, &'static str)]) -> Res
 }
 
 /// The warnings recorded on `day` (an index range on the primary key).
-pub async fn on(db: &Db, day: Date) -> Result<Vec<shared::case::Warning>> {
+pub async fn on(db: &Db, day: Date) -> Result<Vec<Warning>> {
     db.rows(
         "SELECT c.case_no, m.name AS matter_name, d.name AS department_name, w.kind
          FROM case_warning w JOIN case_record c ON c.id = w.case_id JOIN matter m ON m.id = c.matter_id

@@ -15,7 +15,7 @@ use crate::db::idempotency::{self, Claim};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage::{self, Received};
-use shared::application::{ApplicationForm, MAX_UPLOAD_BODY_BYTES};
+use shared::application::{ApplicantKind, ApplicationForm, MAX_UPLOAD_BODY_BYTES};
 use shared::case::Receipt;
 use shared::error::{ApiError, ErrorCode};
 use worker::{Delay, Env, FormEntry, Request};
@@ -115,13 +115,13 @@ async fn store(
         let receipt_json = serde_json::to_string(&receipt)?;
         receipt.query_code = query_code.clone();
         let fields_json = serde_json::to_string(&form.fields)?;
-        let kind = serde_json::to_value(form.applicant_kind)?.as_str().unwrap_or("person").to_string();
+        let kind = form.applicant_kind.unwrap_or(ApplicantKind::Person).as_str();
         let new_case = NewCase {
             case_no: a.case_no,
             query_code_hash: &a.codes.check(a.case_no, &query_code),
             matter_id: matter.id,
             department_id: matter.department_id,
-            applicant_kind: &kind,
+            applicant_kind: kind,
             applicant_name: form.name.trim(),
             id_number: &form.normalised_id(),
             mobile: &form.mobile.replace([' ', '-'], ""),

@@ -18,7 +18,7 @@ use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
 use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
 use shared::streamline::{
-    suggest_level, DocLevel, DocumentList, NewPlanItem, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
+    suggest_level, DocLevel, DocumentList, NewPlanItem, RegisterKind, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
     QuotaList, ReviewRequest,
 };
 use shared::page::{page_size, split_page, Cursor};
@@ -61,15 +61,15 @@ pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
     let as_of = (period.year == today.year()).then_some(today);
     let as_of_last = as_of.map(same_day_last_year);
     let quotas = db::streamline::quotas(db, &[period.year]).await?;
-    let quota = |kind: &str, category: &str| {
+    let quota = |kind: RegisterKind, category: &str| {
         quotas.iter().find(|q| q.kind == kind && q.category == category).map(|q| q.quota)
     };
     let meeting_keys: Vec<(&str, &str)> = MeetingClass::ALL.iter().map(|c| (c.as_str(), c.zh())).collect();
     let document_keys: Vec<(&str, &str)> = DocLevel::ALL.iter().map(|l| (l.as_str(), l.zh())).collect();
     let mut monthly = Vec::new();
     let mut tables = Vec::new();
-    for (kind, keys) in [("meeting", &meeting_keys), ("document", &document_keys)] {
-        let counts = Counts::load(db, kind, period.year, as_of, as_of_last).await?;
+    for (kind, keys) in [(RegisterKind::Meeting, &meeting_keys), (RegisterKind::Document, &document_keys)] {
+        let counts = Counts::load(db, kind.as_str(), period.year, as_of, as_of_last).await?;
         let cut = period.cut(today).map(|d| (d.ymd().1, d.ymd().2));
         let cut_last = period.cut(today).map(same_day_last_year).map(|d| (d.ymd().1, d.ymd().2));
         let ytd_cut = as_of.map(|d| (d.ymd().1, d.ymd().2));
@@ -87,7 +87,7 @@ pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
                 quota(kind, key),
             ));
             monthly.push(MonthlySeries {
-                key: format!("{kind}:{key}"),
+                key: format!("{}:{key}", kind.as_str()),
                 label: label.to_string(),
                 this_year: this.months.to_vec(),
                 last_year: last.months.to_vec(),
@@ -112,13 +112,13 @@ pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
 
 /// The report's figures: all meetings in the government's name; documents in
 /// the government's and the office's name.
-fn total(kind: &str, rows: &[CategoryRow]) -> CategoryRow {
+fn total(kind: RegisterKind, rows: &[CategoryRow]) -> CategoryRow {
     let counted: Vec<&CategoryRow> = rows
         .iter()
-        .filter(|r| kind == "meeting" || DocLevel::parse(&r.key).is_some_and(DocLevel::in_government_name))
+        .filter(|r| kind == RegisterKind::Meeting || DocLevel::parse(&r.key).is_some_and(DocLevel::in_government_name))
         .collect();
     let sum = |f: fn(&CategoryRow) -> u64| counted.iter().map(|r| f(r)).sum::<u64>();
-    let label = if kind == "meeting" { "以县政府名义召开的会议合计" } else { "以县政府和县府办名义下发的文件合计" };
+    let label = if kind == RegisterKind::Meeting { "以县政府名义召开的会议合计" } else { "以县政府和县府办名义下发的文件合计" };
     let mut row = CategoryRow::new("total", label, sum(|r| r.this_period), sum(|r| r.last_period), sum(|r| r.year_to_date), None, None);
     row.projected = sum(|r| r.projected);
     row
@@ -164,7 +164,8 @@ impl Counts {
 
 pub async fn meetings(req: &Request, q: MeetingsQuery, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let (from, to) = bounds(&period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?);
+    let period = period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?;
+    let (from, to) = bounds(&period);
     let class = match q.class.as_deref() {
         None | Some("") => None,
         Some(c) => Some(MeetingClass::parse(c).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "会议类别无效"))?),
@@ -172,7 +173,9 @@ pub async fn meetings(req: &Request, q: MeetingsQuery, db: &Db) -> Reply {
     let (after, size) = paging(q.after.as_deref(), q.limit.as_deref())?;
     let mut meetings = db::streamline::meetings(db, from, to, class, after.as_ref(), size).await?;
     let next = next_cursor(&mut meetings, size, |m| Cursor { key: m.date.to_string(), at: String::new(), id: m.id });
-    json(&MeetingList { meetings, next }, Cache::NoStore)
+    let months = (period.from_month, period.to_month);
+    let total = db::streamline::register_total(db, RegisterKind::Meeting, period.year, months, class.map(MeetingClass::as_str)).await?;
+    json(&MeetingList { meetings, next, total: Some(total) }, Cache::NoStore)
 }
 
 pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
@@ -215,21 +218,24 @@ pub async fn documents(req: &Request, q: DocumentsQuery, db: &Db) -> Reply {
     require_staff(req, db).await?;
     let (after, size) = paging(q.after.as_deref(), q.limit.as_deref())?;
     let pending = q.state.as_deref() == Some("pending");
-    let mut documents = if pending {
-        db::streamline::pending_documents(db, after.as_ref(), size).await?
+    let (mut documents, total) = if pending {
+        (db::streamline::pending_documents(db, after.as_ref(), size).await?, None)
     } else {
-        let (from, to) = bounds(&period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?);
+        let period = period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?;
+        let (from, to) = bounds(&period);
         let level = match q.level.as_deref() {
             None | Some("") => None,
             Some(l) => Some(DocLevel::parse(l).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "发文层级无效"))?),
         };
-        db::streamline::issued_documents(db, from, to, level, after.as_ref(), size).await?
+        let months = (period.from_month, period.to_month);
+        let total = db::streamline::register_total(db, RegisterKind::Document, period.year, months, level.map(DocLevel::as_str)).await?;
+        (db::streamline::issued_documents(db, from, to, level, after.as_ref(), size).await?, Some(total))
     };
     let next = next_cursor(&mut documents, size, |d| {
         let key = if pending { d.requested_at.clone() } else { d.issued_on.map(|d| d.to_string()).unwrap_or_default() };
         Cursor { key, at: String::new(), id: d.id }
     });
-    json(&DocumentList { documents, next }, Cache::NoStore)
+    json(&DocumentList { documents, next, total }, Cache::NoStore)
 }
 
 pub async fn request_document(req: &mut Request, db: &Db) -> Reply {

@@ -172,7 +172,7 @@ pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppErro
         assignee_id: case.assignee_id,
         co_departments: case.co_departments(),
         files: cases::files(db, case.id).await?,
-        applicant_kind: if case.applicant_kind == "organisation" { ApplicantKind::Organisation } else { ApplicantKind::Person },
+        applicant_kind: ApplicantKind::parse(&case.applicant_kind).unwrap_or(ApplicantKind::Person),
         assignee: case.assignee,
         version: case.version,
         department_id: case.department_id,

@@ -113,8 +113,19 @@ pub struct Warning {
     pub case_no: String,
     pub matter_name: String,
     pub department_name: String,
-    /// `yellow`, `red` or `deemed` (deemed acceptance near or reached).
-    pub kind: String,
+    pub kind: WarningKind,
+}
+
+named_enum! {
+/// What the daily job warns of.
+pub enum WarningKind {
+    /// At most the matter's threshold of working days left.
+    Yellow = "yellow",
+    /// Past the deadline.
+    Red = "red",
+    /// A submission near or past deemed acceptance.
+    Deemed = "deemed",
+}
 }
 
 /// The warnings of one day (`GET /api/office/warnings`).

@@ -2,7 +2,7 @@
 //! requests, plans, quotas, the office's audit trail, and their lists (the
 //! rules that decide them are in `streamline.rs`).
 
-use super::{DocLevel, DocNature, DocState, MeetingClass, MeetingRecord, Review};
+use super::{DocLevel, DocNature, DocState, MeetingClass, MeetingRecord, RegisterKind, Review};
 use crate::date::Date;
 use crate::error::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
@@ -55,17 +55,16 @@ pub struct PlanItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuotaEntry {
     pub year: i32,
-    pub kind: String,
+    pub kind: RegisterKind,
     pub category: String,
     pub quota: u64,
 }
 
 impl QuotaEntry {
     pub fn validate(&self) -> Result<(), ApiError> {
-        let ok = match self.kind.as_str() {
-            "meeting" => MeetingClass::parse(&self.category).is_some(),
-            "document" => DocLevel::parse(&self.category).is_some(),
-            _ => false,
+        let ok = match self.kind {
+            RegisterKind::Meeting => MeetingClass::parse(&self.category).is_some(),
+            RegisterKind::Document => DocLevel::parse(&self.category).is_some(),
         };
         if !ok || !(2000..=2100).contains(&self.year) || self.quota > 100_000 {
             return Err(ApiError::new(ErrorCode::InvalidParameter, "指标类别、年份或数量无效"));
@@ -118,6 +117,10 @@ pub struct MeetingList {
     /// Pass as `?after=` for the next page; absent on the last page.
     #[serde(default)]
     pub next: Option<String>,
+    /// How many the list holds in all (from the registers' counters; not
+    /// for pending requests).
+    #[serde(default)]
+    pub total: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +130,10 @@ pub struct DocumentList {
     /// Pass as `?after=` for the next page; absent on the last page.
     #[serde(default)]
     pub next: Option<String>,
+    /// How many the list holds in all (from the registers' counters; not
+    /// for pending requests).
+    #[serde(default)]
+    pub total: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,14 +7,13 @@ use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::date::Date;
 use shared::page::Cursor;
-use shared::streamline::{document_number, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest};
+use shared::streamline::{document_number, RegisterKind, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest};
 use worker::wasm_bindgen::JsValue;
 use worker::Result;
 
 /// The request and its audit row, atomically; the new request's id.
 pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, staff_id: i64, now: &str, nonce: &str) -> Result<i64> {
     let departments = serde_json::to_string(&r.drafting_departments).map_err(|e| corrupt("departments", e))?;
-    let nature = serde_json::to_value(r.nature).map_err(|e| corrupt("nature", e))?;
     let detail = format!("申请{}，建议{}", r.proposed_level.zh(), suggested.zh());
     let results = db.batch(vec![db.statement(
         "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department,
@@ -27,7 +26,7 @@ pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, 
             departments.into(),
             num(r.within_one_department as i64),
             num(r.needs_government_authority as i64),
-            nature.as_str().unwrap_or("work_arrangement").into(),
+            r.nature.as_str().into(),
             num(r.length_chars as i64),
             num(staff_id),
             now.into(),
@@ -164,7 +163,7 @@ pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, rea
             &[nonce.into(), level.as_str().into(), num(today.year() as i64), num(id)],
         )?);
         let guard = format!("EXISTS (SELECT 1 FROM document_request WHERE id = {id} AND last_change = ?4)");
-        statements.extend(count_one(db, "document", level.as_str(), today, &guard, nonce.into())?);
+        statements.extend(count_one(db, RegisterKind::Document, level.as_str(), today, &guard, nonce.into())?);
     }
     let detail = match level {
         Some(l) => format!("以{}印发{}", l.zh(), reason.map(|r| format!("（{r}）")).unwrap_or_default()),

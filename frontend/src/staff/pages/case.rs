@@ -234,7 +234,6 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
     let ext_pending = view.progress.extension.as_ref().is_some_and(|e| e.state == ExtensionState::Pending);
     let ext_none = view.progress.extension.is_none();
     let is_head = move || me.get().is_some_and(|u| u.role == Role::DepartmentHead);
-    let reasons = [PauseReason::Supplement, PauseReason::Hearing, PauseReason::Testing, PauseReason::ExpertReview, PauseReason::SiteSurvey];
     let ext_text = view.progress.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
         ExtensionState::Pending => "待负责人审批",
         ExtensionState::Approved => "已批准",
@@ -252,9 +251,9 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
                     <label for="pause-reason">"暂停计时原因"</label>
                     <select id="pause-reason" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(r) = reasons.into_iter().find(|r| serde_json::to_value(r).ok().and_then(|x| x.as_str().map(|s| s == v)).unwrap_or(false)) { reason.set(r) }
+                        if let Some(r) = PauseReason::parse(&v) { reason.set(r) }
                     }>
-                        {reasons.map(|r| view! { <option value=serde_json::to_value(r).ok().and_then(|x| x.as_str().map(String::from)).unwrap_or_default() selected=r == PauseReason::ExpertReview>{r.zh()}</option> })}
+                        {PauseReason::ALL.map(|r| view! { <option value=r.as_str() selected=r == PauseReason::ExpertReview>{r.zh()}</option> })}
                     </select>
                     <button type="button" class="small" on:click=move |_| s1(CaseAction::Pause { reason: reason.get_untracked() })>"暂停计时"</button>
                 </div>

@@ -46,15 +46,15 @@ pub fn DocumentsPage(period: PeriodQuery, filter: String, at: PageAt) -> impl In
         {show(list, move |l| {
             let (period, filter, at) = (p.clone(), f.clone(), at.clone());
             view! {
-                <Documents documents=l.documents pending/>
-                <Pager at next=l.next total=None to=move |at| Route::Documents(period.clone(), filter.clone(), at)/>
+                <Documents documents=l.documents pending total=l.total/>
+                <Pager at next=l.next total=l.total to=move |at| Route::Documents(period.clone(), filter.clone(), at)/>
             }
         })}
     }
 }
 
 #[component]
-fn Documents(documents: Vec<DocumentRecord>, pending: bool) -> impl IntoView {
+fn Documents(documents: Vec<DocumentRecord>, pending: bool, total: Option<u64>) -> impl IntoView {
     let rows: Vec<Vec<String>> = documents
         .iter()
         .map(|d| {
@@ -73,7 +73,10 @@ fn Documents(documents: Vec<DocumentRecord>, pending: bool) -> impl IntoView {
     let csv_rows = rows.clone();
     view! {
         <section class="panel">
-            <h2>{format!("共 {} 件", documents.len())}</h2>
+            <h2>{match total {
+                Some(n) => format!("共 {n} 件"),
+                None => format!("本页 {} 件", documents.len()),
+            }}</h2>
             <table class="cases" data-testid="documents">
                 <thead><tr>
                     {header_cells(HEADER)}

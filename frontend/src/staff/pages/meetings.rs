@@ -35,15 +35,15 @@ pub fn MeetingsPage(period: PeriodQuery, class: String, at: PageAt) -> impl Into
         {show(list, move |l| {
             let (period, class, at) = (list_period.clone(), list_class.clone(), at.clone());
             view! {
-                <Meetings meetings=l.meetings/>
-                <Pager at next=l.next total=None to=move |at| Route::Meetings(period.clone(), class.clone(), at)/>
+                <Meetings meetings=l.meetings total=l.total/>
+                <Pager at next=l.next total=l.total to=move |at| Route::Meetings(period.clone(), class.clone(), at)/>
             }
         })}
     }
 }
 
 #[component]
-fn Meetings(meetings: Vec<MeetingRecord>) -> impl IntoView {
+fn Meetings(meetings: Vec<MeetingRecord>, total: Option<u64>) -> impl IntoView {
     let rows: Vec<Vec<String>> = meetings
         .iter()
         .map(|m| {
@@ -61,7 +61,7 @@ fn Meetings(meetings: Vec<MeetingRecord>) -> impl IntoView {
     let csv_rows = rows.clone();
     view! {
         <section class="panel">
-            <h2>{format!("本页 {} 次会议", meetings.len())}</h2>
+            <h2>{format!("共 {} 次会议", total.unwrap_or(meetings.len() as u64))}</h2>
             <table class="cases" data-testid="meetings">
                 <thead><tr>{header_cells(HEADER)}</tr></thead>
                 <tbody>

@@ -13,7 +13,7 @@ use shared::error::ApiError;
 use shared::staff::Role;
 use shared::streamline::{DocLevel, MeetingClass, QuotaEntry};
 use shared::api::{self as ep, Empty, YearParams};
-use shared::streamline::NewPlanItem;
+use shared::streamline::{NewPlanItem, RegisterKind};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -66,10 +66,10 @@ fn Quotas(year: i32, quotas: Vec<QuotaEntry>) -> impl IntoView {
     let me = expect_context::<Me>();
     let error = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(None::<String>);
-    let categories: Vec<(&'static str, &'static str, &'static str)> = MeetingClass::ALL
+    let categories: Vec<(RegisterKind, &'static str, &'static str)> = MeetingClass::ALL
         .iter()
-        .map(|c| ("meeting", c.as_str(), c.zh()))
-        .chain(DocLevel::ALL.iter().map(|l| ("document", l.as_str(), l.zh())))
+        .map(|c| (RegisterKind::Meeting, c.as_str(), c.zh()))
+        .chain(DocLevel::ALL.iter().map(|l| (RegisterKind::Document, l.as_str(), l.zh())))
         .collect();
     let rows = categories
         .into_iter()
@@ -78,7 +78,7 @@ fn Quotas(year: i32, quotas: Vec<QuotaEntry>) -> impl IntoView {
             let value = RwSignal::new(current);
             let id = format!("quota-{category}");
             let save = move |_| {
-                let entry = QuotaEntry { year, kind: kind.into(), category: category.into(), quota: value.get_untracked().trim().parse().unwrap_or(u64::MAX) };
+                let entry = QuotaEntry { year, kind, category: category.into(), quota: value.get_untracked().trim().parse().unwrap_or(u64::MAX) };
                 leptos::task::spawn_local(async move {
                     match api::post::<ep::SetQuota>(&[], &entry).await {
                         Ok(_) => { error.set(None); saved.set(Some(format!("已保存：{label} {}", entry.quota))); }

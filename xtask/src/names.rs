@@ -1,0 +1,83 @@
+//! Every name the database accepts is the name the code writes: each
+//! migration's `CHECK (column IN ('…'))` list equals the `ALL` of the enum
+//! that column holds (shared's `named_enum!`).
+
+#[cfg(test)]
+mod tests {
+    use shared::application::ApplicantKind;
+    use shared::case::{CaseState, WarningKind};
+    use shared::case_action::ExtensionState;
+    use shared::evaluation::ReviewState;
+    use shared::ledger::PauseReason;
+    use shared::matter::{HandlingClass, MaterialForm};
+    use shared::staff::Role;
+    use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    type Names = BTreeSet<String>;
+
+    fn names<T: Copy, const N: usize>(all: [T; N], as_str: fn(T) -> &'static str) -> Names {
+        all.into_iter().map(|v| as_str(v).to_string()).collect()
+    }
+
+    /// (table, column) → the union of the quoted names its CHECKs list.
+    fn checks() -> BTreeMap<(String, String), Names> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../backend/migrations");
+        let mut out: BTreeMap<(String, String), Names> = BTreeMap::new();
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+        files.sort();
+        for file in files {
+            let sql = std::fs::read_to_string(&file).unwrap();
+            for chunk in sql.split("CREATE TABLE ").skip(1) {
+                let table = chunk.split_whitespace().next().unwrap().to_string();
+                // The table's body ends at the line that closes it.
+                let body = chunk[..chunk.find("\n)").unwrap_or(chunk.len())].split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut rest = body.as_str();
+                while let Some(at) = rest.find(" IN (") {
+                    let column = rest[..at].rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap().to_string();
+                    let list_start = at + " IN (".len();
+                    let Some(len) = rest[list_start..].find(')') else { break };
+                    let list = &rest[list_start..list_start + len];
+                    if list.trim_start().starts_with('\'') {
+                        let values = list.split(',').map(|v| v.trim().trim_matches('\'').to_string());
+                        out.entry((table.clone(), column)).or_default().extend(values);
+                    }
+                    rest = &rest[list_start..];
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_check_lists_exactly_the_names_of_its_enum() {
+        let expected: Vec<((&str, &str), Names)> = vec![
+            (("matter_material", "form"), names(MaterialForm::ALL, MaterialForm::as_str)),
+            (("matter", "class"), names(HandlingClass::ALL, HandlingClass::as_str)),
+            (("case_record", "state"), names(CaseState::ALL, CaseState::as_str)),
+            (("case_record", "class"), names(HandlingClass::ALL, HandlingClass::as_str)),
+            (("case_record", "applicant_kind"), names(ApplicantKind::ALL, ApplicantKind::as_str)),
+            (("staff", "role"), names(Role::ALL, Role::as_str)),
+            (("meeting_plan_item", "class"), names(MeetingClass::ALL, MeetingClass::as_str)),
+            (("meeting", "class"), names(MeetingClass::ALL, MeetingClass::as_str)),
+            (("meeting", "approved_by"), names(ApprovingBody::ALL, ApprovingBody::as_str)),
+            (("document_request", "nature"), names(DocNature::ALL, DocNature::as_str)),
+            (("document_request", "state"), names(DocState::ALL, DocState::as_str)),
+            (("case_pause", "reason"), names(PauseReason::ALL, PauseReason::as_str)),
+            // `none` means "no request": never a row, so never stored.
+            (("case_extension", "state"), names(ExtensionState::ALL, ExtensionState::as_str).into_iter().filter(|n| n != "none").collect()),
+            (("case_warning", "kind"), names(WarningKind::ALL, WarningKind::as_str)),
+            (("case_evaluation", "review"), names(ReviewState::ALL, ReviewState::as_str)),
+            (("quota", "kind"), names(RegisterKind::ALL, RegisterKind::as_str)),
+        ];
+        let found = checks();
+        for ((table, column), names) in &expected {
+            let listed = found.get(&(table.to_string(), column.to_string()));
+            assert_eq!(listed, Some(names), "{table}.{column}");
+        }
+        // No CHECK of names goes unmatched.
+        for (table, column) in found.keys() {
+            assert!(expected.iter().any(|((t, c), _)| t == table && c == column), "{table}.{column} has no enum");
+        }
+    }
+}
