@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test:
-#   1. unit tests of the pure rules (shared) and the data generators (xtask);
+#   0. formatting and lints (rustfmt, clippy with warnings as errors);
+#   1. unit tests of the pure rules (shared), the data generators and the
+#      code's invariants (xtask: tidy, enum names, the OpenAPI document);
 #   2. API tests against the real Worker under `wrangler dev`, on a fresh
 #      local D1 with the demo data;
 #   3. browser tests in headless Chromium against the same server.
@@ -10,6 +12,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh --browser
 source scripts/lib/env.sh
+
+echo "== format and lints"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
 
 echo "== unit tests"
 cargo test --quiet -p shared -p xtask

@@ -27,14 +27,20 @@ impl From<worker::Error> for AppError {
 }
 
 impl AppError {
+    /// Logs a platform failure with the operation it broke (`GET
+    /// /api/staff/cases/{case_no}`), so the log says where to look.
+    pub fn in_operation(self, method: &str, path: &str) -> AppError {
+        if let AppError::Platform(e) = &self {
+            console_error!("{method} {path} failed: {e}");
+        }
+        self
+    }
+
     pub fn into_response(self) -> worker::Result<Response> {
         let (error, retry_after) = match self {
             AppError::Api(e) => (e, None),
             AppError::Limited(e, seconds) => (e, Some(seconds)),
-            AppError::Platform(e) => {
-                console_error!("internal error: {e}");
-                (ApiError::internal(), None)
-            }
+            AppError::Platform(_) => (ApiError::internal(), None),
         };
         let status = error.code.http_status();
         let mut response = Response::from_json(&ErrorBody { error })?.with_status(status);

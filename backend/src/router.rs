@@ -25,7 +25,7 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
         ($e:ty, |$args:pat_param, $query:pat_param| $handler:expr) => {
             if let Some($args) = <$e>::matches(method, &segments) {
                 let $query: <$e as Endpoint>::Query = routes::query(&url)?;
-                return $handler;
+                return $handler.map_err(|e| e.in_operation(<$e>::METHOD.as_str(), <$e>::PATH));
             }
         };
     }

@@ -248,7 +248,7 @@ pub fn clean_file_name(name: &str) -> String {
 /// download.
 pub fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes % MB == 0 && bytes > 0 {
+    if bytes.is_multiple_of(MB) && bytes > 0 {
         format!("{}MB", bytes / MB)
     } else if bytes >= MB {
         let hundredths = (bytes * 100).div_ceil(MB);

@@ -43,6 +43,13 @@ pub enum ExtensionState {
 
 /// Whether `action` is allowed for a case in `state`, `paused` or not, with
 /// its extension in `extension`.
+/// Whether `action` is open to the case as it stands (the staff page shows
+/// only these): refused only for a conflict with the case's state, not for
+/// what the person has yet to fill in.
+pub fn action_available(state: CaseState, paused: bool, extension: ExtensionState, action: &CaseAction) -> bool {
+    !matches!(check_action(state, paused, extension, action), Err(e) if e.code == ErrorCode::Conflict)
+}
+
 pub fn check_action(state: CaseState, paused: bool, extension: ExtensionState, action: &CaseAction) -> Result<(), ApiError> {
     let not_now = |why: &str| Err(conflict(state, why.to_string()));
     let bad = |why: String| Err(ApiError::new(ErrorCode::InvalidParameter, why));

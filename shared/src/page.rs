@@ -25,7 +25,7 @@ impl Cursor {
 
     pub fn decode(s: &str) -> Result<Cursor, ApiError> {
         let bad = || ApiError::new(ErrorCode::InvalidParameter, "翻页参数无效，请回到第一页重新查看");
-        if s.len() % 2 != 0 || s.len() > 400 {
+        if !s.len().is_multiple_of(2) || s.len() > 400 {
             return Err(bad());
         }
         let bytes = (0..s.len() / 2)

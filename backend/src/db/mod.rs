@@ -37,14 +37,14 @@ impl Db {
 
     /// Runs one query and returns its rows.
     pub async fn rows<T: DeserializeOwned>(&self, sql: &str, params: &[JsValue]) -> Result<Vec<T>> {
-        let result = self.statement(sql, params)?.all().await?;
+        let result = self.statement(sql, params)?.all().await.inspect_err(|e| log_failure(sql, e))?;
         self.count(&result)?;
         result.results()
     }
 
     /// Runs several statements in one round trip (atomically, for writes).
     pub async fn batch(&self, statements: Vec<D1PreparedStatement>) -> Result<Vec<D1Result>> {
-        let results = self.inner.batch(statements).await?;
+        let results = self.inner.batch(statements).await.inspect_err(|e| log_failure("batch", e))?;
         for r in &results {
             self.count(r)?;
         }
@@ -61,6 +61,13 @@ impl Db {
         self.rows_read.set(self.rows_read.get() + read);
         Ok(())
     }
+}
+
+/// Logs a failed statement by its first words (`SELECT c.id, c.case_no…`),
+/// beside the operation the router logs.
+fn log_failure(sql: &str, e: &worker::Error) {
+    let head: String = sql.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    worker::console_error!("D1 failed: {head}…: {e}");
 }
 
 /// Whether a guarded write (the first statement of a batch, usually) took

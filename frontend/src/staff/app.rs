@@ -7,7 +7,7 @@ use frontend::api;
 use frontend::router::{Link, Router};
 use leptos::prelude::*;
 use shared::error::ErrorCode;
-use shared::staff::{Role, StaffUser};
+use shared::staff::StaffUser;
 
 /// The signed-in staff member, once known.
 pub type Me = RwSignal<Option<StaffUser>>;
@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
             <nav class="staff-nav" aria-label="工作台栏目">
                 <Link to=Route::inbox()>"办件"</Link>
                 // The office's oversight pages (their API answers 403 to anyone else).
-                <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
+                <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                     <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
                     <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
                 </Show>

@@ -10,7 +10,7 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, show, ErrorNotice};
 use leptos::html::Input;
 use leptos::prelude::*;
-use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta};
+use shared::application::{check_uploads, human_size, MAX_FILE_BYTES, MAX_TOTAL_BYTES, ApplicantKind, ApplicationForm, UploadMeta};
 use shared::case::Receipt;
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::matter::{Material, MatterDetail};
@@ -159,7 +159,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
             </section>
             <section class="panel">
                 <h2>"申请材料"</h2>
-                <p class="muted">"可拍照或选择 PDF 文件；每个文件不超过 10MB，合计不超过 50MB。"</p>
+                <p class="muted">{format!("可拍照或选择 PDF 文件；每个文件不超过 {}，合计不超过 {}。", human_size(MAX_FILE_BYTES), human_size(MAX_TOTAL_BYTES))}</p>
                 {slots.into_iter().map(|s| view! { <UploadSlot upload=s/> }).collect_view()}
             </section>
             <button type="submit" class="primary" disabled=move || sending.get()>

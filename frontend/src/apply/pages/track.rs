@@ -8,6 +8,7 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::html::Input;
 use leptos::prelude::*;
+use shared::case::DEEMED_ACCEPTANCE_DAYS;
 use shared::case::{CaseState, TrackView};
 use shared::case_action::ExtensionState;
 use shared::error::ApiError;
@@ -59,7 +60,7 @@ fn Receipt(no: String, code: String) -> impl IntoView {
             <img class="qr" src=qr width="160" height="160" alt="办件查询二维码：扫码打开本办件的查询页面"/>
             <h2>"接下来"</h2>
             <ol class="steps">
-                <li>"窗口工作人员将在5个工作日内审核您的申请材料。"</li>
+                <li>{format!("窗口工作人员将在{DEEMED_ACCEPTANCE_DAYS}个工作日内审核您的申请材料。")}</li>
                 <li>"材料齐全的予以受理，承诺件会告知办结期限；需要补正的，将一次性告知需补正的全部材料。"</li>
                 <li>"办理进度可在本页或“办件查询”中查看。"</li>
             </ol>

@@ -9,7 +9,6 @@ use frontend::widgets::{load, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
-use shared::staff::Role;
 use shared::api::{self as ep, Empty, YearParams};
 
 #[component]
@@ -60,7 +59,7 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
             }
         });
     };
-    let is_office = move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin);
+    let is_office = move || me.get().is_some_and(|u| u.check_is_office().is_ok());
     view! {
         <section class="panel">
             <h1>{format!("{year}年节假日安排")}</h1>

@@ -8,11 +8,10 @@ use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
-use shared::case_action::{CaseAction, CaseActionRequest, ExtensionState};
+use shared::case_action::{action_available, CaseAction, CaseActionRequest, ExtensionState, MAX_EXTENSION_DAYS};
 use shared::ledger::{Derived, PauseReason, Standing};
 use shared::error::ApiError;
 use shared::matter::HandlingClass;
-use shared::staff::Role;
 use shared::api::{self as ep, Empty};
 
 #[component]
@@ -31,7 +30,7 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
     let may_dispose = {
         let lead = view.department_id;
         move || {
-            me.get().is_some_and(|u| u.role != Role::OfficeAdmin && u.department_id == Some(lead))
+            me.get().is_some_and(|u| u.check_can_dispose(lead).is_ok())
         }
     };
     let submitted = view.progress.state == CaseState::Submitted;
@@ -229,24 +228,30 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
         let body = CaseActionRequest { version, action };
         post_then_reload::<ep::ActOnCase>(body, no.clone(), error);
     };
-    let running = view.progress.state == CaseState::InProgress;
-    let open = matches!(view.progress.state, CaseState::InProgress | CaseState::ReportedUp);
-    let ext_pending = view.progress.extension.as_ref().is_some_and(|e| e.state == ExtensionState::Pending);
-    let ext_none = view.progress.extension.is_none();
-    let is_head = move || me.get().is_some_and(|u| u.role == Role::DepartmentHead);
+    // What the rules of shared::case_action leave open now, and who may.
+    let ext_state = view.progress.extension.as_ref().map(|e| e.state).unwrap_or(ExtensionState::None);
+    let can = |a: CaseAction| action_available(view.progress.state, view.paused, ext_state, &a);
+    let can_pause = can(CaseAction::Pause { reason: PauseReason::Hearing });
+    let can_resume = can(CaseAction::Resume);
+    let can_extend = can(CaseAction::RequestExtension { days: 1, reason: String::new() });
+    let can_decide = can(CaseAction::DecideExtension { approve: true });
+    let can_complete = can(CaseAction::Complete { result: String::new() });
+    let assignable = can(CaseAction::Assign { staff_id: 0 });
+    let lead = view.department_id;
+    let approves = move || me.get().is_some_and(|u| u.check_can_approve_extension(lead).is_ok());
+    let assigns = move || me.get().is_some_and(|u| u.check_can_assign(lead).is_ok());
     let ext_text = view.progress.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
         ExtensionState::Pending => "待负责人审批",
         ExtensionState::Approved => "已批准",
         ExtensionState::Refused => "未批准",
         ExtensionState::None => "",
     }));
-    let assignable = !matches!(view.progress.state, CaseState::Completed | CaseState::Returned);
     let (s1, s2, s3, s4, s5, s6, s7) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
     view! {
         <section class="panel no-print" data-testid="actions">
             <h2>"办理操作"</h2>
             {ext_text.map(|t| view! { <p>{t}</p> })}
-            {(running && !view.paused).then(|| view! {
+            {can_pause.then(|| view! {
                 <div class="action-row">
                     <label for="pause-reason">"暂停计时原因"</label>
                     <select id="pause-reason" on:change=move |ev| {
@@ -258,31 +263,31 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
                     <button type="button" class="small" on:click=move |_| s1(CaseAction::Pause { reason: reason.get_untracked() })>"暂停计时"</button>
                 </div>
             })}
-            {view.paused.then(|| view! { <button type="button" class="small" on:click=move |_| s2(CaseAction::Resume)>"恢复计时"</button> })}
-            {(running && ext_none).then(|| view! {
+            {can_resume.then(|| view! { <button type="button" class="small" on:click=move |_| s2(CaseAction::Resume)>"恢复计时"</button> })}
+            {can_extend.then(|| view! {
                 <div class="action-row">
-                    <label for="ext-days">"延期工作日（最多10）"</label>
-                    <input id="ext-days" type="number" min="1" max="10" bind:value=ext_days/>
+                    <label for="ext-days">{format!("延期工作日（最多{MAX_EXTENSION_DAYS}）")}</label>
+                    <input id="ext-days" type="number" min="1" max=MAX_EXTENSION_DAYS.to_string() bind:value=ext_days/>
                     <label for="ext-reason">"延期理由（将告知申请人）"</label>
                     <input id="ext-reason" bind:value=ext_reason/>
                     <button type="button" class="small" on:click=move |_| s3(CaseAction::RequestExtension {
                         days: ext_days.get_untracked().trim().parse().unwrap_or(0), reason: ext_reason.get_untracked() })>"申请延期"</button>
                 </div>
             })}
-            <Show when=move || ext_pending && is_head()>
+            <Show when=move || can_decide && approves()>
                 <div class="action-row">
                     <button type="button" class="small" on:click={let s = s4.clone(); move |_| s(CaseAction::DecideExtension { approve: true })}>"批准延期"</button>
                     <button type="button" class="small danger" on:click={let s = s5.clone(); move |_| s(CaseAction::DecideExtension { approve: false })}>"不予延期"</button>
                 </div>
             </Show>
-            {(open && !view.paused).then(|| view! {
+            {can_complete.then(|| view! {
                 <div class="action-row">
                     <label for="result">"办理结果"</label>
                     <input id="result" bind:value=result placeholder="如：准予许可，证号……"/>
                     <button type="button" class="small" on:click=move |_| s6(CaseAction::Complete { result: result.get_untracked() })>"办结"</button>
                 </div>
             })}
-            <Show when=move || assignable && is_head()>
+            <Show when=move || assignable && assigns()>
                 <AssignRow current=view.assignee_id send=s7.clone()/>
             </Show>
             <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>

@@ -11,7 +11,6 @@ use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
 use shared::error::ApiError;
-use shared::staff::Role;
 use shared::api::{self as ep, DocumentsQuery, Empty, PeriodParams};
 use shared::streamline::{
     suggest_level, DocLevel, DocNature, DocumentRecord, DocumentRequest, Review, ReviewRequest,
@@ -117,7 +116,7 @@ fn ReviewControls(d: DocumentRecord) -> impl IntoView {
     let lower_options: Vec<DocLevel> = DocLevel::ALL.into_iter().filter(|l| *l > d.proposed_level).collect();
     let id = d.id;
     view! {
-        <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin) fallback=|| view! { <span class="muted-inline">"待县府办审核"</span> }>
+        <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok()) fallback=|| view! { <span class="muted-inline">"待县府办审核"</span> }>
             <div class="review">
                 <button type="button" class="small" on:click=move |_| send(Review::Approve)>"同意印发"</button>
                 <label for=format!("lower-{id}")>"降格为"</label>

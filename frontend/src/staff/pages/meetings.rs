@@ -11,7 +11,6 @@ use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
-use shared::staff::Role;
 use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord};
 use shared::api::{self as ep, Empty, MeetingsQuery, PeriodParams, YearParams};
 
@@ -103,7 +102,7 @@ fn RegisterForm(year: String) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut f = form.get_untracked();
-        if let Some(u) = me.get_untracked().filter(|u| u.role != Role::OfficeAdmin) {
+        if let Some(u) = me.get_untracked().filter(|u| u.check_is_office().is_err()) {
             f.organiser_department_id = u.department_id.unwrap_or(0);
         }
         if let Err(e) = f.validate() {
@@ -129,7 +128,7 @@ fn RegisterForm(year: String) -> impl IntoView {
             }
         }
     };
-    let is_office = move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin);
+    let is_office = move || me.get().is_some_and(|u| u.check_is_office().is_ok());
     view! {
         <details class="panel no-print">
             <summary>"登记一次会议"</summary>

@@ -10,7 +10,6 @@ use frontend::widgets::{load, short_time, show, ErrorNotice};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
-use shared::staff::Role;
 use shared::streamline::{DocLevel, MeetingClass, QuotaEntry};
 use shared::api::{self as ep, Empty, YearParams};
 use shared::streamline::{NewPlanItem, RegisterKind};
@@ -40,7 +39,7 @@ pub fn QuotasPage(period: PeriodQuery) -> impl IntoView {
 fn Events() -> impl IntoView {
     let me = expect_context::<Me>();
     view! {
-        <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
+        <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
             {
                 let events = load::<ep::ListOfficeEvents>(&[], Empty {});
                 view! {
@@ -89,8 +88,8 @@ fn Quotas(year: i32, quotas: Vec<QuotaEntry>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><label for=id.clone()>{label}</label></th>
-                    <td><input id=id type="number" min="0" bind:value=value disabled=move || !me.get().is_some_and(|u| u.role == Role::OfficeAdmin)/></td>
-                    <td><Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)><button type="button" class="small" on:click=save>"保存"</button></Show></td>
+                    <td><input id=id type="number" min="0" bind:value=value disabled=move || me.get().is_none_or(|u| u.check_is_office().is_err())/></td>
+                    <td><Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())><button type="button" class="small" on:click=save>"保存"</button></Show></td>
                 </tr>
             }
         })
@@ -128,7 +127,7 @@ fn Plan(year: i32, plan: Vec<shared::streamline::PlanItem>) -> impl IntoView {
                 <thead><tr><th scope="col">"月份"</th><th scope="col">"会议"</th><th scope="col">"类别"</th></tr></thead>
                 <tbody>{plan.into_iter().map(|p| view! { <tr><td>{format!("{}月", p.month)}</td><td>{p.title}</td><td>{p.class.zh()}</td></tr> }).collect_view()}</tbody>
             </table>
-            <Show when=move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin)>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <form class="grid-form no-print" on:submit=add>
                     <label for="p-title">"计划会议名称"</label>
                     <input id="p-title" bind:value=title/>

@@ -12,15 +12,14 @@ use shared::error::ApiError;
 use shared::evaluation::{
     EvaluationView, RectificationRequest, ReviewState, Verdict, VerificationRequest, MAX_RECTIFY_DAYS,
 };
-use shared::staff::Role;
 use shared::api::{self as ep, ReviewsQuery};
 
 #[component]
 pub fn ReviewPanel(evaluation: EvaluationView, case_no: String, version: i64, lead: i64) -> impl IntoView {
     let me = expect_context::<Me>();
     let state = evaluation.review.as_ref().map(|r| r.state);
-    let is_office = move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin);
-    let is_lead = move || me.get().is_some_and(|u| u.role != Role::OfficeAdmin && u.department_id == Some(lead));
+    let is_office = move || me.get().is_some_and(|u| u.check_is_office().is_ok());
+    let is_lead = move || me.get().is_some_and(|u| u.check_can_dispose(lead).is_ok());
     let details = evaluation.review.clone().map(|r| {
         view! {
             <dl class="pairs">
