@@ -8,10 +8,21 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">"正在加载…"</p> }
 }
 
-/// An error from the API, in words the reader can act on.
+/// An error from the API, in words the reader can act on, shown once in
+/// place of what failed to load (an alert of its own). For a form's errors,
+/// which come and go, use [`ErrorRegion`].
 #[component]
 pub fn ErrorNotice(error: ApiError) -> impl IntoView {
     view! { <p class="error" role="alert">{error.message}</p> }
+}
+
+/// A form's error region: one live region, always in the page, so each new
+/// error is announced once as it appears (nothing inside it is an alert of
+/// its own). A plain signal and the message alone: the apply page counts
+/// its bytes.
+#[component]
+pub fn ErrorRegion(error: RwSignal<Option<ApiError>>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    view! { <div class=class role="alert">{move || error.get().map(|e| view! { <p class="error">{e.message}</p> })}</div> }
 }
 
 /// "2026-11-26T09:30:00+08:00" → "2026-11-26 09:30" (times are China Standard Time).

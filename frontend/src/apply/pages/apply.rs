@@ -7,7 +7,7 @@ use crate::draft::{self, Draft};
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorNotice};
+use frontend::widgets::{load, show, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta};
@@ -114,7 +114,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                 <h1>{format!("在线申请：{}", m.name)}</h1>
                 <p class="muted">{format!("{} · 承诺时限 {} 个工作日", m.department_name, m.committed_days)}</p>
                 {restored.then(|| view! { <p class="notice" role="status">"已恢复您上次填写的内容；所选文件需重新选择。"</p> })}
-                <div role="alert" aria-live="assertive">{move || message.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=message/>
             </section>
             <section class="panel">
                 <h2>"申请人信息"</h2>

@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorNotice};
+use frontend::widgets::{load, show, ErrorRegion};
 use leptos::prelude::*;
 use shared::calendar::{parse_days, CalendarYearView, NamedDay, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
@@ -67,7 +67,7 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
                 <textarea id="holidays" rows="12" bind:value=holidays readonly=move || !is_office()></textarea>
                 <label for="workdays">"调休上班的周六、周日（每行一天，如“2027-02-07 春节调休上班”）"</label>
                 <textarea id="workdays" rows="5" bind:value=workdays readonly=move || !is_office()></textarea>
-                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=error/>
                 <div role="status">{move || saved.get().then_some(view! { <p class="ok">"已保存。"</p> })}</div>
                 <Show when=is_office><button type="submit" class="primary">"保存"</button></Show>
             </form>

@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
+use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
 use leptos::prelude::*;
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
@@ -180,7 +180,7 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
                 </Show>
                 <label for="note">"备注（选填）"</label>
                 <input id="note" bind:value=note/>
-                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=error/>
                 <button type="submit" class="primary">"确认处理"</button>
             </form>
         </section>
@@ -283,7 +283,7 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
             <Show when=move || assignable && is_head()>
                 <AssignRow current=view.assignee_id send=s7.clone()/>
             </Show>
-            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            <ErrorRegion error=error/>
         </section>
     }
 }
