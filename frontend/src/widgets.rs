@@ -25,6 +25,20 @@ pub fn ErrorRegion(error: RwSignal<Option<ApiError>>, #[prop(optional)] class: &
     view! { <div class=class role="alert">{move || error.get().map(|e| view! { <p class="error">{e.message}</p> })}</div> }
 }
 
+/// "跳到主要内容": the first stop of the Tab key, shown only when focused;
+/// takes the focus past the header to the page's main content (without
+/// changing the URL, which would look like a new page to the router).
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let skip = |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            crate::router::focus(&main);
+        }
+    };
+    view! { <a href="#main" class="skip-link no-print" on:click=skip>"跳到主要内容"</a> }
+}
+
 /// "2026-11-26T09:30:00+08:00" → "2026-11-26 09:30" (times are China Standard Time).
 pub fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).map(|s| s.replace('T', " ")).unwrap_or_default()
@@ -67,6 +81,7 @@ where
 #[component]
 pub fn PublicShell(children: Children) -> impl IntoView {
     view! {
+        <SkipLink/>
         <header class="site-header">
             <a href="/" class="brand">"示范县行政审批服务中心"</a>
             <nav class="tagline" aria-label="主要栏目">

@@ -5,6 +5,7 @@ use crate::pages;
 use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{Link, Router};
+use frontend::widgets::SkipLink;
 use leptos::prelude::*;
 use shared::error::ErrorCode;
 use shared::staff::{Role, StaffUser};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
         Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
     };
     view! {
+        <SkipLink/>
         <header class="site-header staff no-print">
             <Link to=Route::inbox() class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
