@@ -69,10 +69,30 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match data.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNotice error/> }.into_any(),
-        Some(Ok(value)) => render(value).into_any(),
+    show_titled(data, None, render)
+}
+
+/// [`show`] for a page whose heading comes with its data: if the data fails
+/// to load, the error stands under `title` as the page's `h1`, so the page
+/// still has a heading to start from.
+pub fn show_page<T, V>(data: Loaded<T>, title: String, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    show_titled(data, Some(title), render)
+}
+
+fn show_titled<T, V>(data: Loaded<T>, title: Option<String>, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match (data.get(), title.clone()) {
+        (None, _) => view! { <Loading/> }.into_any(),
+        (Some(Err(error)), None) => view! { <ErrorNotice error/> }.into_any(),
+        (Some(Err(error)), Some(title)) => view! { <section class="panel"><h1>{title}</h1><ErrorNotice error/></section> }.into_any(),
+        (Some(Ok(value)), _) => render(value).into_any(),
     }
 }
 

@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
         Route::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
         Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
         Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
-        Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
+        Route::NotFound => view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any(),
     };
     view! {
         <SkipLink/>

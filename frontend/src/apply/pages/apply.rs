@@ -7,7 +7,7 @@ use crate::draft::{self, Draft};
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorRegion};
+use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta};
@@ -22,7 +22,7 @@ pub fn ApplyPage(id: i64) -> impl IntoView {
     let matter = load::<MatterDetail>(format!("/api/matters/{id}"));
     view! {
         <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
-        {show(matter, |m| view! { <ApplyForm m/> })}
+        {show_page(matter, "在线申请".into(), |m| view! { <ApplyForm m/> })}
     }
 }
 

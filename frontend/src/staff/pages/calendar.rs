@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorRegion};
+use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::prelude::*;
 use shared::calendar::{parse_days, CalendarYearView, NamedDay, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
@@ -16,7 +16,7 @@ pub fn CalendarPage(year: String) -> impl IntoView {
     set_title("节假日安排");
     let query = if year.is_empty() { String::new() } else { format!("?year={year}") };
     let data = load::<CalendarYearView>(format!("/api/office/calendar{query}"));
-    view! { {show(data, |v| view! { <Editor v/> })} }
+    view! { {show_page(data, "节假日安排".into(), |v| view! { <Editor v/> })} }
 }
 
 fn lines(days: &[NamedDay]) -> String {

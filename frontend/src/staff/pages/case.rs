@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
+use frontend::widgets::{deadline_text, load, short_time, show_page, ErrorRegion};
 use leptos::prelude::*;
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
@@ -22,7 +22,7 @@ pub fn CasePage(no: String) -> impl IntoView {
     let case = load::<StaffCaseView>(path);
     view! {
         <nav class="back no-print"><Link to=Route::inbox()>"‹ 返回办件列表"</Link></nav>
-        {show(case, |view| view! { <CaseView view/> })}
+        {show_page(case, format!("办件 {no}"), |view| view! { <CaseView view/> })}
     }
 }
 
