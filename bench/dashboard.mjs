@@ -28,3 +28,24 @@ for (const [name, path] of requests) {
   const q = (p) => times[Math.floor(p * (times.length - 1))].toFixed(1);
   console.log(`${String(records).padStart(7)} records | ${name.padEnd(26)} | rows read ${String(rows).padStart(6)} | median ${q(0.5)} ms, p90 ${q(0.9)} ms`);
 }
+
+// One review of a document request, whatever the table holds: a new request
+// from the department, approved by the office (the guarded writes read the
+// request by its id).
+const dept = (await login("scjg_window")).cookie;
+const post = async (cookie, path, body) => {
+  const res = await fetch(base + path, {
+    method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body),
+  });
+  return { rows: Number(res.headers.get("x-d1-rows-read")), body: await res.json() };
+};
+const reviews = [];
+for (let i = 0; i < 5; i++) {
+  const created = await post(dept, "/api/office/documents", {
+    subject: `基准测试发文${Date.now()}-${i}`, proposed_level: "county_office", drafting_departments: [1],
+    within_one_department: true, needs_government_authority: false, nature: "work_arrangement", length_chars: 500,
+  });
+  const review = await post(cookie, `/api/office/documents/${created.body.id}/review`, { version: created.body.version, decision: "approve" });
+  reviews.push(review.rows);
+}
+console.log(`${String(records).padStart(7)} records | ${"review of a document".padEnd(26)} | rows read ${String(Math.max(...reviews)).padStart(6)} (max of ${reviews.length})`);

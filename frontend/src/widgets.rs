@@ -8,10 +8,35 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">"正在加载…"</p> }
 }
 
-/// An error from the API, in words the reader can act on.
+/// An error from the API, in words the reader can act on, shown once in
+/// place of what failed to load (an alert of its own). For a form's errors,
+/// which come and go, use [`ErrorRegion`].
 #[component]
 pub fn ErrorNotice(error: ApiError) -> impl IntoView {
     view! { <p class="error" role="alert">{error.message}</p> }
+}
+
+/// A form's error region: one live region, always in the page, so each new
+/// error is announced once as it appears (nothing inside it is an alert of
+/// its own). A plain signal and the message alone: the apply page counts
+/// its bytes.
+#[component]
+pub fn ErrorRegion(error: RwSignal<Option<ApiError>>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    view! { <div class=class role="alert">{move || error.get().map(|e| view! { <p class="error">{e.message}</p> })}</div> }
+}
+
+/// "跳到主要内容": the first stop of the Tab key, shown only when focused;
+/// takes the focus past the header to the page's main content (without
+/// changing the URL, which would look like a new page to the router).
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let skip = |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            crate::router::focus(&main);
+        }
+    };
+    view! { <a href="#main" class="skip-link no-print" on:click=skip>"跳到主要内容"</a> }
 }
 
 /// "2026-11-26T09:30:00+08:00" → "2026-11-26 09:30" (times are China Standard Time).
@@ -46,10 +71,30 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match data.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNotice error/> }.into_any(),
-        Some(Ok(value)) => render(value).into_any(),
+    show_titled(data, None, render)
+}
+
+/// [`show`] for a page whose heading comes with its data: if the data fails
+/// to load, the error stands under `title` as the page's `h1`, so the page
+/// still has a heading to start from.
+pub fn show_page<T, V>(data: Loaded<T>, title: String, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    show_titled(data, Some(title), render)
+}
+
+fn show_titled<T, V>(data: Loaded<T>, title: Option<String>, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match (data.get(), title.clone()) {
+        (None, _) => view! { <Loading/> }.into_any(),
+        (Some(Err(error)), None) => view! { <ErrorNotice error/> }.into_any(),
+        (Some(Err(error)), Some(title)) => view! { <section class="panel"><h1>{title}</h1><ErrorNotice error/></section> }.into_any(),
+        (Some(Ok(value)), _) => render(value).into_any(),
     }
 }
 
@@ -58,6 +103,7 @@ where
 #[component]
 pub fn PublicShell(children: Children) -> impl IntoView {
     view! {
+        <SkipLink/>
         <header class="site-header">
             <a href="/" class="brand">"示范县行政审批服务中心"</a>
             <nav class="tagline" aria-label="主要栏目">

@@ -5,6 +5,7 @@ use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{Link, Router};
+use frontend::widgets::SkipLink;
 use leptos::prelude::*;
 use shared::error::ErrorCode;
 use shared::staff::StaffUser;
@@ -48,9 +49,10 @@ pub fn App() -> impl IntoView {
         Route::Overview(at) => pages::overview::OverviewPage(at).into_any(),
         Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
         Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
-        Route::NotFound => view! { <p class="panel">"页面不存在。"</p> }.into_any(),
+        Route::NotFound => view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any(),
     };
     view! {
+        <SkipLink/>
         <header class="site-header staff no-print">
             <Link to=Route::inbox() class="brand">"示范县政务服务 · 工作台"</Link>
             <nav class="staff-nav" aria-label="工作台栏目">

@@ -59,7 +59,7 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
                 </select>
             </form>
         </section>
-        <section aria-live="polite" aria-label="事项列表">
+        <section aria-label="事项列表">
             {show(matters, |list| view! { <MatterCards matters=list.matters/> })}
         </section>
     }
@@ -68,11 +68,11 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
 #[component]
 fn MatterCards(matters: Vec<MatterSummary>) -> impl IntoView {
     if matters.is_empty() {
-        return view! { <p class="empty">"没有找到相关事项，请换个关键词或选择“全部部门”。"</p> }.into_any();
+        return view! { <p class="empty" role="status">"没有找到相关事项，请换个关键词或选择“全部部门”。"</p> }.into_any();
     }
     let count = matters.len();
     view! {
-        <p class="count">{format!("共 {count} 项")}</p>
+        <p class="count" role="status">{format!("共 {count} 项")}</p>
         <ul class="cards">
             {matters.into_iter().map(|m| view! { <li><MatterCard m/></li> }).collect_view()}
         </ul>

@@ -1,7 +1,7 @@
 //! A matter's guide: the nine disclosures, and the date it would be done by
 //! if accepted today.
 
-use frontend::widgets::{load, show};
+use frontend::widgets::{load, show_page};
 use crate::route::Route;
 use frontend::router::{set_title, Link};
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn MatterPage(id: i64) -> impl IntoView {
         <nav class="back">
             <Link to=Route::home()>"‹ 返回事项列表"</Link>
         </nav>
-        {show(matter, |m| {
+        {show_page(matter, "事项详情".into(), |m| {
             set_title(&m.name);
             view! { <Guide m/> }
         })}

@@ -7,7 +7,7 @@ use crate::draft::{self, Draft};
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorNotice};
+use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::application::{check_uploads, human_size, MAX_FILE_BYTES, MAX_TOTAL_BYTES, ApplicantKind, ApplicationForm, UploadMeta};
@@ -23,7 +23,7 @@ pub fn ApplyPage(id: i64) -> impl IntoView {
     let matter = load::<ep::GetMatter>(&[&id.to_string()], Empty {});
     view! {
         <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
-        {show(matter, |m| view! { <ApplyForm m/> })}
+        {show_page(matter, "在线申请".into(), |m| view! { <ApplyForm m/> })}
     }
 }
 
@@ -115,7 +115,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                 <h1>{format!("在线申请：{}", m.name)}</h1>
                 <p class="muted">{format!("{} · 承诺时限 {} 个工作日", m.department_name, m.committed_days)}</p>
                 {restored.then(|| view! { <p class="notice" role="status">"已恢复您上次填写的内容；所选文件需重新选择。"</p> })}
-                <div role="alert" aria-live="assertive">{move || message.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=message/>
             </section>
             <section class="panel">
                 <h2>"申请人信息"</h2>

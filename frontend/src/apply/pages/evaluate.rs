@@ -5,7 +5,7 @@
 use crate::route::Route;
 use frontend::api::{self};
 use frontend::router::use_router;
-use frontend::widgets::{deadline_text, ErrorNotice};
+use frontend::widgets::{deadline_text, ErrorRegion};
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::evaluation::{EvaluationRequest, EvaluationView, Level, ReviewState, MAX_COMMENT_CHARS};
@@ -54,7 +54,7 @@ pub fn Evaluate(no: String, code: String) -> impl IntoView {
                     <label for="comment">{move || if negative() { "不满意的原因（必填，将由县政府办核实）" } else { "评价内容（选填）" }}</label>
                     <textarea id="comment" rows="3" maxlength=MAX_COMMENT_CHARS.to_string() bind:value=comment></textarea>
                 </div>
-                <div role="alert">{move || message.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=message/>
                 <button type="submit" class="primary" disabled=move || sending.get()>"提交评价"</button>
             </form>
         </section>

@@ -5,7 +5,7 @@ use super::evaluate::{Evaluate, Outcome};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
+use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::case::DEEMED_ACCEPTANCE_DAYS;
@@ -171,7 +171,7 @@ fn Supplement(view: TrackView, code: String) -> impl IntoView {
             <ol class="steps">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
             <form on:submit=send>
                 {slots}
-                <div role="alert">{move || message.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=message/>
                 <button type="submit" class="primary" disabled=move || sending.get()>"提交补正材料"</button>
             </form>
         </section>

@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorNotice};
+use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::prelude::*;
 use shared::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
@@ -15,7 +15,7 @@ use shared::api::{self as ep, Empty, YearParams};
 pub fn CalendarPage(year: String) -> impl IntoView {
     set_title("节假日安排");
     let data = load::<ep::GetCalendarYear>(&[], YearParams { year: Some(year).filter(|y| !y.is_empty()) });
-    view! { {show(data, |v| view! { <Editor v/> })} }
+    view! { {show_page(data, "节假日安排".into(), |v| view! { <Editor v/> })} }
 }
 
 fn lines(days: &[NamedDay]) -> String {
@@ -75,7 +75,7 @@ fn Editor(v: CalendarYearView) -> impl IntoView {
                 <textarea id="holidays" rows="12" bind:value=holidays readonly=move || !is_office()></textarea>
                 <label for="workdays">"调休上班的周六、周日（每行一天，如“2027-02-07 春节调休上班”）"</label>
                 <textarea id="workdays" rows="5" bind:value=workdays readonly=move || !is_office()></textarea>
-                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=error/>
                 <div role="status">{move || saved.get().map(|p| {
                     let text = if p.done {
                         format!("已保存。{}件在办承诺件的办结期限已按新安排重新计算。", p.moved)

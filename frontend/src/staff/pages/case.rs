@@ -4,7 +4,7 @@
 use crate::app::Me;
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
+use frontend::widgets::{deadline_text, load, short_time, show_page, ErrorRegion};
 use leptos::prelude::*;
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
@@ -20,7 +20,7 @@ pub fn CasePage(no: String) -> impl IntoView {
     let case = load::<ep::GetCase>(&[&no], Empty {});
     view! {
         <nav class="back no-print"><Link to=Route::inbox()>"‹ 返回办件列表"</Link></nav>
-        {show(case, |view| view! { <CaseView view/> })}
+        {show_page(case, format!("办件 {no}"), |view| view! { <CaseView view/> })}
     }
 }
 
@@ -182,7 +182,7 @@ fn DispositionForm(case_no: String, version: i64, own: i64) -> impl IntoView {
                 </Show>
                 <label for="note">"备注（选填）"</label>
                 <input id="note" bind:value=note/>
-                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=error/>
                 <button type="submit" class="primary">"确认处理"</button>
             </form>
         </section>
@@ -290,7 +290,7 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
             <Show when=move || assignable && assigns()>
                 <AssignRow current=view.assignee_id send=s7.clone()/>
             </Show>
-            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            <ErrorRegion error=error/>
         </section>
     }
 }

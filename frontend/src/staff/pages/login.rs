@@ -4,7 +4,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::ErrorNotice;
+use frontend::widgets::ErrorRegion;
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::staff::LoginRequest;
@@ -37,7 +37,7 @@ pub fn LoginPage() -> impl IntoView {
                 <input id="username" bind:value=username autocomplete="username" required/>
                 <label for="password">"密码"</label>
                 <input id="password" type="password" bind:value=password autocomplete="current-password" required/>
-                <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error=error/>
                 <button type="submit" class="primary">"登录"</button>
             </form>
         </section>

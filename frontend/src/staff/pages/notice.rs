@@ -2,7 +2,7 @@
 
 use crate::route::Route;
 use frontend::router::{set_title, Link};
-use frontend::widgets::{deadline_text, load, show};
+use frontend::widgets::{deadline_text, load, show_page};
 use leptos::prelude::*;
 use shared::case::StaffCaseView;
 
@@ -17,14 +17,17 @@ pub fn NoticePage(no: String) -> impl IntoView {
             " "
             <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>"打印"</button>
         </nav>
-        {show(case, |c| view! { <Notice c/> })}
+        {show_page(case, "承诺件通知书".into(), |c| view! { <Notice c/> })}
     }
 }
 
 #[component]
 fn Notice(c: StaffCaseView) -> impl IntoView {
     let (Some(accepted), Some(days), Some(deadline)) = (c.progress.accepted_on, c.progress.committed_days, c.progress.deadline.clone()) else {
-        return view! { <p class="error">"该办件不是已受理的承诺件，没有承诺件通知书。"</p> }.into_any();
+        return view! {
+            <section class="panel"><h1>"承诺件通知书"</h1><p class="error">"该办件不是已受理的承诺件，没有承诺件通知书。"</p></section>
+        }
+        .into_any();
     };
     view! {
         <article class="paper" data-testid="notice">

@@ -6,7 +6,7 @@ use crate::app::Me;
 use crate::route::{PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, short_time, show, ErrorNotice};
+use frontend::widgets::{load, short_time, show, ErrorRegion};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
@@ -99,7 +99,7 @@ fn Quotas(year: i32, quotas: Vec<QuotaEntry>) -> impl IntoView {
             <h2>"年度指标"</h2>
             <table class="cases"><tbody>{rows}</tbody></table>
             <div role="status">{move || saved.get()}</div>
-            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            <ErrorRegion error=error/>
         </section>
     }
 }
@@ -139,7 +139,7 @@ fn Plan(year: i32, plan: Vec<shared::streamline::PlanItem>) -> impl IntoView {
                     <select id="p-class" on:change=move |ev| class.set(MeetingClass::parse(&event_target_value(&ev)).unwrap_or(MeetingClass::Class2))>
                         {MeetingClass::ALL.map(|c| view! { <option value=c.as_str() selected=c == MeetingClass::Class2>{c.zh()}</option> })}
                     </select>
-                    <div class="span" role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                    <ErrorRegion error=error class="span"/>
                     <button type="submit" class="primary span">"加入计划"</button>
                 </form>
             </Show>

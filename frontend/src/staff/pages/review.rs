@@ -6,7 +6,7 @@ use super::case::post_then_reload;
 use crate::app::Me;
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorNotice};
+use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::evaluation::{
@@ -77,7 +77,7 @@ fn VerifyForm(case_no: String, version: i64) -> impl IntoView {
             </Show>
             <label for="verdict-text">{move || if upheld.get() { "整改要求" } else { "核实情况（将告知申请人）" }}</label>
             <textarea id="verdict-text" rows="3" bind:value=text></textarea>
-            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            <ErrorRegion error=error/>
             <button type="submit" class="primary">"提交核实结论"</button>
         </form>
     }
@@ -95,7 +95,7 @@ fn RectifyForm(case_no: String, version: i64) -> impl IntoView {
         <form on:submit=submit data-testid="rectify">
             <label for="report">"整改情况（将告知申请人）"</label>
             <textarea id="report" rows="3" bind:value=report></textarea>
-            <div role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+            <ErrorRegion error=error/>
             <button type="submit" class="primary">"报告整改结果"</button>
         </form>
     }
