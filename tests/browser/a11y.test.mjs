@@ -31,26 +31,11 @@ async function settled(page) {
   await page.waitForFunction(() => !document.querySelector(".loading"));
 }
 
-/**
- * Violations that belong to pages this branch may not change: they are
- * being rewritten on main (paging, issue 9). Each is narrowed to the page,
- * the rules and the element, is printed with its fix on every run, and a
- * run that no longer sees it says so, and its entry should then go.
- */
-const ELSEWHERE = [
-  {
-    path: "/staff/dashboard",
-    rules: ["aria-allowed-role", "listitem"],
-    within: "ul.warnings",
-    fix: "frontend/src/staff/pages/dashboard.rs: <ul class=\"warnings\" role=\"alert\">…</ul> → <div role=\"alert\"><ul class=\"warnings\">…</ul></div>",
-  },
-];
-
 /** Runs axe on the page as it is (every <details> opened); returns each violation. */
 async function axeViolations(page) {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
-  return page.evaluate(async ([tags, selectors]) => {
+  return page.evaluate(async (tags) => {
     const { violations } = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     // Ours: a live region inside another is announced twice, or not at all.
     const live = "[role=alert], [role=status], [aria-live]";
@@ -66,31 +51,18 @@ async function axeViolations(page) {
       id: v.id,
       text: `  ${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n` +
         v.nodes.map((n) => `    - ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
-      // Which of `selectors` contain every element in violation.
-      within: selectors.filter((sel) => v.nodes.every((n) => document.querySelector(n.target.at(-1))?.closest(sel))),
     }));
-  }, [RULES, ELSEWHERE.map((e) => e.within)]);
+  }, RULES);
 }
 
 /** Audits page after page, then fails once with every violation found. */
 function auditor() {
   const found = [];
-  const [seen, excused] = [new Set(), new Set()];
   return {
     async audit(page, name) {
-      const path = new URL(page.url()).pathname;
-      seen.add(path);
-      for (const v of await axeViolations(page)) {
-        const elsewhere = ELSEWHERE.find((e) => e.path === path && e.rules.includes(v.id) && v.within.includes(e.within));
-        if (elsewhere) excused.add(elsewhere);
-        else found.push(`${name} (${page.url()}):\n${v.text}`);
-      }
+      for (const v of await axeViolations(page)) found.push(`${name} (${page.url()}):\n${v.text}`);
     },
     check() {
-      for (const e of excused) console.log(`left for main, on ${e.path}: ${e.rules.join(", ")}; fix: ${e.fix}`);
-      for (const e of ELSEWHERE.filter((e) => seen.has(e.path) && !excused.has(e))) {
-        console.log(`not seen any more on ${e.path}: ${e.rules.join(", ")}; remove its entry from ELSEWHERE`);
-      }
       assert.equal(found.length, 0, `${found.length} axe violation(s):\n${found.join("\n")}`);
     },
   };

@@ -82,7 +82,7 @@ fn Report(d: Dashboard) -> impl IntoView {
         <section class="panel" data-testid="summary">
             {summary.into_iter().map(|s| view! { <p class="headline">{s}</p> }).collect_view()}
             {(!warnings.is_empty()).then(|| view! {
-                <ul class="warnings" role="alert">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                <div role="alert"><ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></div>
             })}
             <p class="no-print">
                 <button type="button" class="primary inline" on:click=|_| { let _ = window().print(); }>"打印"</button>

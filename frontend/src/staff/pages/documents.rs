@@ -8,7 +8,7 @@ use crate::app::Me;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
+use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::api::{self as ep, DocumentsQuery, Empty, PeriodParams};
@@ -127,7 +127,7 @@ fn ReviewControls(d: DocumentRecord) -> impl IntoView {
                 <input id=format!("reason-{id}") bind:value=reason/>
                 <button type="button" class="small" on:click=move |_| send(Review::Lower { level: lower_to.get_untracked(), reason: reason.get_untracked() })>"降格印发"</button>
                 <button type="button" class="small danger" on:click=move |_| send(Review::Refuse { reason: reason.get_untracked() })>"不予发文"</button>
-                {move || error.get().map(|error| view! { <ErrorNotice error/> })}
+                <ErrorRegion error/>
             </div>
         </Show>
     }
@@ -205,7 +205,7 @@ fn RequestForm() -> impl IntoView {
                 <label for="d-length">"篇幅（字）"</label>
                 <input id="d-length" type="number" min="1" value="1500" on:input=move |ev| form.update(|r| r.length_chars = event_target_value(&ev).parse().unwrap_or(0))/>
                 <p class="span suggestion" data-testid="suggestion">{move || format!("按“能低则低”原则，建议发文层级：{}", suggestion())}</p>
-                <div class="span" role="alert">{move || error.get().map(|error| view! { <ErrorNotice error/> })}</div>
+                <ErrorRegion error class="span"/>
                 <button type="submit" class="primary span">"提交申请"</button>
             </form>
         </details>

@@ -7,7 +7,7 @@ use crate::app::Me;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{header_cells, load, show, CsvButton, ErrorNotice};
+use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
 use leptos::prelude::*;
 use shared::date::Date;
 use shared::error::ApiError;
@@ -170,13 +170,11 @@ fn RegisterForm(year: String) -> impl IntoView {
                         <option value=p.id.to_string()>{format!("{}月 {}（{}）", p.month, p.title, p.class.zh())}</option>
                     }).collect_view())}
                 </select>
-                <div class="span" role="alert">
-                    {move || error.get().map(|e| {
-                        let details: Vec<String> = e.fields.iter().map(|f| f.message.clone()).collect();
-                        view! { <ErrorNotice error=e/><ul class="field-errors">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }
-                    })}
-                    {move || done.get().then_some(view! { <p class="ok">"已登记。"</p> })}
-                </div>
+                <ErrorRegion error class="span"/>
+                <ul class="field-errors span">
+                    {move || error.get().map(|e| e.fields.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view())}
+                </ul>
+                <div class="span" role="status">{move || done.get().then_some(view! { <p class="ok">"已登记。"</p> })}</div>
                 <button type="submit" class="primary span">"登记"</button>
             </form>
         </details>

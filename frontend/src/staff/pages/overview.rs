@@ -4,7 +4,7 @@
 use super::pager::Pager;
 use crate::route::{PageAt, Route};
 use frontend::router::{set_title, Link};
-use frontend::widgets::{deadline_text, header_cells, load, show, CsvButton};
+use frontend::widgets::{deadline_text, header_cells, load, show_page, CsvButton};
 use leptos::prelude::*;
 use shared::case::OfficeOverview;
 use shared::api::PageQuery;
@@ -14,7 +14,7 @@ use shared::api::PageQuery;
 pub fn OverviewPage(at: PageAt) -> impl IntoView {
     set_title("时限监察");
     let data = load::<shared::api::GetOverview>(&[], PageQuery { after: at.after(), limit: None });
-    view! { {show(data, move |o| view! { <Overview o at=at.clone()/> })} }
+    view! { {show_page(data, "时限监察".into(), move |o| view! { <Overview o at=at.clone()/> })} }
 }
 
 #[component]
