@@ -25,13 +25,8 @@ pub struct Received {
 /// it by name instead of the submission silently dropping it.
 pub async fn received_files(form: FormData) -> std::result::Result<(FormData, Vec<Received>), AppError> {
     let js: wasm_bindgen::JsValue = form.into();
-    let names: Vec<String> = js
-        .clone()
-        .unchecked_into::<web_sys::FormData>()
-        .keys()
-        .into_iter()
-        .filter_map(|k| k.ok().and_then(|k| k.as_string()))
-        .collect();
+    let names: Vec<String> =
+        js.clone().unchecked_into::<web_sys::FormData>().keys().into_iter().filter_map(|k| k.ok().and_then(|k| k.as_string())).collect();
     let form = FormData::from(js);
     let mut out = Vec::new();
     let mut seen = Vec::new();

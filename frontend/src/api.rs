@@ -22,11 +22,8 @@ async fn send(path: &str, init: Option<RequestInit>) -> Result<(Response, String
     };
     let response = JsFuture::from(promise).await.map_err(|_| network_error())?;
     let response: Response = response.dyn_into().map_err(|_| network_error())?;
-    let body = JsFuture::from(response.text().map_err(|_| network_error())?)
-        .await
-        .map_err(|_| network_error())?
-        .as_string()
-        .unwrap_or_default();
+    let body =
+        JsFuture::from(response.text().map_err(|_| network_error())?).await.map_err(|_| network_error())?.as_string().unwrap_or_default();
     Ok((response, body))
 }
 

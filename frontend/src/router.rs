@@ -49,9 +49,7 @@ impl<P: Page> Router<P> {
                 move_focus(false);
             }
         });
-        window()
-            .add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref())
-            .expect("popstate listener");
+        window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref()).expect("popstate listener");
         // The listener lives as long as the page.
         on_pop.forget();
         provide_context(router);

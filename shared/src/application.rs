@@ -157,9 +157,7 @@ impl ApplicationForm {
     /// Normalised identity values, once `validate` has passed.
     pub fn normalised_id(&self) -> String {
         match self.applicant_kind {
-            Some(ApplicantKind::Organisation) => {
-                CreditCode::parse(&self.id_number).map(|c| c.as_str().to_string()).unwrap_or_default()
-            }
+            Some(ApplicantKind::Organisation) => CreditCode::parse(&self.id_number).map(|c| c.as_str().to_string()).unwrap_or_default(),
             _ => ResidentId::parse(&self.id_number).map(|c| c.as_str().to_string()).unwrap_or_default(),
         }
     }
@@ -220,11 +218,9 @@ pub fn check_uploads(files: &[UploadMeta<'_>], materials: &[Material]) -> Result
 /// extension kept. Never used as a storage key.
 pub fn clean_file_name(name: &str) -> String {
     let invisible = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        c.is_control() || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
     };
-    let cleaned: String =
-        name.chars().filter(|c| !invisible(*c)).map(|c| if matches!(c, '/' | '\\') { '_' } else { c }).collect();
+    let cleaned: String = name.chars().filter(|c| !invisible(*c)).map(|c| if matches!(c, '/' | '\\') { '_' } else { c }).collect();
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
         return "未命名文件".to_string();

@@ -25,8 +25,7 @@ pub enum CaseState {
 
 impl CaseState {
     /// The states a window still has work in (the inbox's default).
-    pub const OPEN: [CaseState; 4] =
-        [CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp];
+    pub const OPEN: [CaseState; 4] = [CaseState::Submitted, CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp];
 
     pub fn zh(self) -> &'static str {
         match self {
@@ -184,13 +183,9 @@ mod tests {
     fn every_disposition_only_from_submitted() {
         for d in all() {
             assert_eq!(check_transition(CaseState::Submitted, &d), Ok(d.target()));
-            for from in [
-                CaseState::AwaitingSupplement,
-                CaseState::InProgress,
-                CaseState::ReportedUp,
-                CaseState::Completed,
-                CaseState::Returned,
-            ] {
+            for from in
+                [CaseState::AwaitingSupplement, CaseState::InProgress, CaseState::ReportedUp, CaseState::Completed, CaseState::Returned]
+            {
                 let e = check_transition(from, &d).unwrap_err();
                 assert_eq!(e.code, ErrorCode::Conflict);
                 assert_eq!(e.current_state.as_deref(), Some(from.as_str()));
@@ -256,8 +251,7 @@ mod tests {
 
     #[test]
     fn requests_read_the_documented_json() {
-        let r: DispositionRequest =
-            serde_json::from_str(r#"{"version":3,"class":"report_up","authority":"市局","note":""}"#).unwrap();
+        let r: DispositionRequest = serde_json::from_str(r#"{"version":3,"class":"report_up","authority":"市局","note":""}"#).unwrap();
         assert_eq!(r.version, 3);
         assert_eq!(r.disposition, Disposition::ReportUp { authority: "市局".into() });
         for s in ["submitted", "awaiting_supplement", "in_progress", "reported_up", "completed", "returned"] {

@@ -14,13 +14,24 @@ pub const MAX_EXTENSION_DAYS: u32 = 10;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum CaseAction {
-    Pause { reason: PauseReason },
+    Pause {
+        reason: PauseReason,
+    },
     Resume,
-    RequestExtension { days: u32, reason: String },
-    DecideExtension { approve: bool },
-    Complete { result: String },
+    RequestExtension {
+        days: u32,
+        reason: String,
+    },
+    DecideExtension {
+        approve: bool,
+    },
+    Complete {
+        result: String,
+    },
     /// Hand an open case to a member of the lead department (its head only).
-    Assign { staff_id: i64 },
+    Assign {
+        staff_id: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,24 +70,18 @@ pub fn check_action(state: CaseState, paused: bool, extension: ExtensionState, a
         CaseAction::Pause { .. } if paused => not_now("该办件已在暂停计时中"),
         CaseAction::Resume if !paused => not_now("该办件没有暂停计时"),
         CaseAction::RequestExtension { .. } if !running => not_now("只有办理中的办件可以申请延期"),
-        CaseAction::RequestExtension { .. } if extension != ExtensionState::None => {
-            not_now("单一部门办理的事项只能延期一次")
-        }
+        CaseAction::RequestExtension { .. } if extension != ExtensionState::None => not_now("单一部门办理的事项只能延期一次"),
         CaseAction::RequestExtension { days, .. } if !(1..=MAX_EXTENSION_DAYS).contains(days) => {
             bad(format!("延期天数应为1到{MAX_EXTENSION_DAYS}个工作日"))
         }
-        CaseAction::RequestExtension { reason, .. } if reason.trim().is_empty() => {
-            bad("请写明延期理由，该理由将告知申请人".into())
-        }
+        CaseAction::RequestExtension { reason, .. } if reason.trim().is_empty() => bad("请写明延期理由，该理由将告知申请人".into()),
         CaseAction::DecideExtension { .. } if extension != ExtensionState::Pending => not_now("没有待审批的延期申请"),
         CaseAction::Complete { .. } if !matches!(state, CaseState::InProgress | CaseState::ReportedUp) => {
             not_now("只有办理中或已上报的办件可以办结")
         }
         CaseAction::Complete { .. } if paused => not_now("暂停计时中的办件请先恢复计时再办结"),
         CaseAction::Complete { result } if result.trim().is_empty() => bad("请填写办理结果（如证照编号、上级批复文号）".into()),
-        CaseAction::Assign { .. } if matches!(state, CaseState::Completed | CaseState::Returned) => {
-            not_now("已办结或已退回的办件无需分派")
-        }
+        CaseAction::Assign { .. } if matches!(state, CaseState::Completed | CaseState::Returned) => not_now("已办结或已退回的办件无需分派"),
         _ => Ok(()),
     }
 }

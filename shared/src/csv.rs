@@ -19,11 +19,8 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
 /// Quotes a cell when it holds a comma, quote or line break; a leading
 /// `=`, `+`, `-` or `@` is defused so a spreadsheet never runs it as a formula.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s =
+        if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -42,9 +39,6 @@ mod tests {
             vec!["关于\"春耕\"的通知, 补充".into(), "a\nb".into(), "=SUM(A1)".into()],
         ];
         let csv = to_csv(&["类别", "本期", "同比(%)"], &rows);
-        assert_eq!(
-            csv,
-            "\u{feff}类别,本期,同比(%)\r\n一类会议,19,-13.6\r\n\"关于\"\"春耕\"\"的通知, 补充\",\"a\nb\",'=SUM(A1)\r\n"
-        );
+        assert_eq!(csv, "\u{feff}类别,本期,同比(%)\r\n一类会议,19,-13.6\r\n\"关于\"\"春耕\"\"的通知, 补充\",\"a\nb\",'=SUM(A1)\r\n");
     }
 }

@@ -19,18 +19,12 @@ impl DeadlineQuery {
         let accepted = accepted.ok_or_else(|| ApiError::missing("accepted", "受理日期，格式 YYYY-MM-DD"))?;
         let days = days.ok_or_else(|| ApiError::missing("days", "承诺时限的工作日数"))?;
         let accepted = Date::parse(accepted.trim()).map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidDate,
-                format!("受理日期“{accepted}”无效，请按 YYYY-MM-DD 填写真实存在的日期，例如 2026-03-09"),
-            )
+            ApiError::new(ErrorCode::InvalidDate, format!("受理日期“{accepted}”无效，请按 YYYY-MM-DD 填写真实存在的日期，例如 2026-03-09"))
         })?;
         let days = match days.trim().parse::<i64>() {
             Ok(n) if (0..=MAX_WORKING_DAYS as i64).contains(&n) => n as u32,
             _ => {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidDays,
-                    format!("工作日数“{days}”无效，应为 0 到 {MAX_WORKING_DAYS} 之间的整数"),
-                ))
+                return Err(ApiError::new(ErrorCode::InvalidDays, format!("工作日数“{days}”无效，应为 0 到 {MAX_WORKING_DAYS} 之间的整数")))
             }
         };
         Ok(DeadlineQuery { accepted, days })
@@ -67,13 +61,7 @@ impl From<WorkingDayCount> for DeadlineAnswer {
                 message: format!("{year}年节假日安排尚未录入，该年按周一至周五计算，实际期限可能因节假日顺延"),
             })
             .collect();
-        DeadlineAnswer {
-            accepted: c.accepted,
-            days: c.days,
-            deadline: c.deadline.end_of_day_cst(),
-            skipped: c.skipped,
-            warnings,
-        }
+        DeadlineAnswer { accepted: c.accepted, days: c.days, deadline: c.deadline.end_of_day_cst(), skipped: c.skipped, warnings }
     }
 }
 

@@ -43,10 +43,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     pub fn http_status(self) -> u16 {
         match self {
-            ErrorCode::MissingParameter
-            | ErrorCode::InvalidParameter
-            | ErrorCode::InvalidDate
-            | ErrorCode::InvalidDays => 400,
+            ErrorCode::MissingParameter | ErrorCode::InvalidParameter | ErrorCode::InvalidDate | ErrorCode::InvalidDays => 400,
             ErrorCode::InvalidUpload => 400,
             ErrorCode::Unauthenticated => 401,
             ErrorCode::Forbidden => 403,

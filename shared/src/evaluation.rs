@@ -200,9 +200,7 @@ pub fn check_verdict(review: Option<ReviewState>, verdict: &Verdict) -> Result<R
         None => return Err(ApiError::not_found("该差评")),
     }
     match verdict {
-        Verdict::Upheld { days, .. } if !(1..=MAX_RECTIFY_DAYS).contains(days) => {
-            bad(format!("整改期限应为1到{MAX_RECTIFY_DAYS}个工作日"))
-        }
+        Verdict::Upheld { days, .. } if !(1..=MAX_RECTIFY_DAYS).contains(days) => bad(format!("整改期限应为1到{MAX_RECTIFY_DAYS}个工作日")),
         Verdict::Upheld { instructions, .. } if instructions.trim().is_empty() => bad("请写明整改要求".into()),
         Verdict::Dismissed { reason } if reason.trim().is_empty() => bad("请写明核实情况，该说明将告知申请人".into()),
         Verdict::Upheld { .. } => Ok(ReviewState::Rectifying),
@@ -224,8 +222,7 @@ pub fn check_rectification(review: Option<ReviewState>, report: &str) -> Result<
 
 fn review_conflict(s: ReviewState, why: &str) -> ApiError {
     ApiError {
-        current_state: Some(s.as_str().to_string()),
-        ..ApiError::new(ErrorCode::Conflict, format!("{why}（当前：{}）", s.zh()))
+        current_state: Some(s.as_str().to_string()), ..ApiError::new(ErrorCode::Conflict, format!("{why}（当前：{}）", s.zh()))
     }
 }
 

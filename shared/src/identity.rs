@@ -47,8 +47,7 @@ const CREDIT_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 
 impl CreditCode {
     pub fn parse(input: &str) -> Result<CreditCode, &'static str> {
         let s = input.trim().to_ascii_uppercase();
-        let values: Option<Vec<u32>> =
-            s.bytes().map(|c| CREDIT_CHARS.iter().position(|&x| x == c).map(|p| p as u32)).collect();
+        let values: Option<Vec<u32>> = s.bytes().map(|c| CREDIT_CHARS.iter().position(|&x| x == c).map(|p| p as u32)).collect();
         let values = match values {
             Some(v) if v.len() == 18 => v,
             _ => return Err("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）"),

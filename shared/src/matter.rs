@@ -152,17 +152,17 @@ impl CatalogueQuery {
     pub fn parse(department: Option<&str>, q: Option<&str>) -> Result<CatalogueQuery, ApiError> {
         let department = match department.map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
-            Some(s) => Some(s.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-                ApiError::new(ErrorCode::InvalidParameter, format!("部门编号“{s}”无效，请从部门列表中选择"))
-            })?),
+            Some(s) => Some(
+                s.parse::<i64>()
+                    .ok()
+                    .filter(|id| *id > 0)
+                    .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("部门编号“{s}”无效，请从部门列表中选择")))?,
+            ),
         };
         let q = q.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         if let Some(q) = &q {
             if q.chars().count() > MAX_SEARCH_CHARS {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidParameter,
-                    format!("搜索词过长，请控制在 {MAX_SEARCH_CHARS} 个字以内"),
-                ));
+                return Err(ApiError::new(ErrorCode::InvalidParameter, format!("搜索词过长，请控制在 {MAX_SEARCH_CHARS} 个字以内")));
             }
         }
         Ok(CatalogueQuery { department, q })

@@ -134,9 +134,7 @@ impl CategoryRow {
     #[allow(clippy::too_many_arguments)]
     pub fn new(key: &str, label: &str, this: u64, last: u64, ytd: u64, as_of: Option<Date>, quota: Option<u64>) -> CategoryRow {
         let projected = as_of.map(|d| projection(ytd, d)).unwrap_or(ytd);
-        let warning = quota.filter(|q| projected > *q).map(|q| {
-            format!("按当前进度，{label}全年预计{projected}，将超过年度指标{q}")
-        });
+        let warning = quota.filter(|q| projected > *q).map(|q| format!("按当前进度，{label}全年预计{projected}，将超过年度指标{q}"));
         CategoryRow {
             key: key.into(),
             label: label.into(),

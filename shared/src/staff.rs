@@ -88,9 +88,7 @@ pub fn login_delay(failures: u32) -> i64 {
 impl StaffUser {
     /// May see a case handled by `lead` (with `co` assisting)?
     pub fn check_can_view(&self, lead: i64, co: &[i64]) -> Result<(), ApiError> {
-        if self.role == Role::OfficeAdmin
-            || self.department_id == Some(lead)
-            || self.department_id.is_some_and(|d| co.contains(&d)) {
+        if self.role == Role::OfficeAdmin || self.department_id == Some(lead) || self.department_id.is_some_and(|d| co.contains(&d)) {
             Ok(())
         } else {
             Err(not_yours())

@@ -239,10 +239,10 @@ impl DocumentRequest {
             errors.push(FieldError { field: "drafting_departments".into(), message: "请选择起草部门".into() });
         }
         if self.within_one_department && self.drafting_departments.len() > 1 {
-            errors.push(FieldError {
-                field: "within_one_department".into(),
-                message: "属于一个部门职权范围的事项只能有一个起草部门".into(),
-            });
+            errors
+                .push(FieldError {
+                    field: "within_one_department".into(), message: "属于一个部门职权范围的事项只能有一个起草部门".into()
+                });
         }
         if self.length_chars == 0 || self.length_chars > 100_000 {
             errors.push(FieldError { field: "length_chars".into(), message: "篇幅应为1到100000字".into() });

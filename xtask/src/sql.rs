@@ -39,12 +39,25 @@ pub fn demo() -> String {
     for (i, d) in demo::DEPARTMENTS.iter().enumerate() {
         let id = (i + 1).to_string();
         let window = text(&format!("{id}号窗口"));
-        upsert(w, "department", &[("id", &id), ("name", &text(d.name)), ("window", &window),
-            ("window_staff", &d.staff.to_string()), ("phone", &text(d.phone)), ("sort", &id)]);
+        upsert(
+            w,
+            "department",
+            &[
+                ("id", &id),
+                ("name", &text(d.name)),
+                ("window", &window),
+                ("window_staff", &d.staff.to_string()),
+                ("phone", &text(d.phone)),
+                ("sort", &id),
+            ],
+        );
     }
     for (i, (name, service, staff)) in demo::INTERMEDIARIES.iter().enumerate() {
-        upsert(w, "intermediary", &[("id", &(i + 1).to_string()), ("name", &text(name)),
-            ("service", &text(service)), ("staff", &staff.to_string())]);
+        upsert(
+            w,
+            "intermediary",
+            &[("id", &(i + 1).to_string()), ("name", &text(name)), ("service", &text(service)), ("staff", &staff.to_string())],
+        );
     }
     let mut material_id = 0;
     for (i, m) in demo::matters().iter().enumerate() {
@@ -52,31 +65,64 @@ pub fn demo() -> String {
         let procedure = serde_json::to_string(&m.procedure).expect("serialisable");
         let form_fields = serde_json::to_string(&demo::form_fields(m.code)).expect("serialisable");
         let free = if m.fee == demo::FREE { "1" } else { "0" };
-        upsert(w, "matter", &[
-            ("id", &id), ("code", &text(m.code)), ("department_id", &m.department.to_string()),
-            ("name", &text(m.name)), ("class", &text(m.class.as_str())), ("legal_basis", &text(m.legal_basis)),
-            ("conditions", &text(m.conditions)), ("procedure", &text(&procedure)),
-            ("statutory_days", &m.statutory_days.to_string()), ("committed_days", &m.committed_days.to_string()),
-            ("fee", &text(m.fee)), ("fee_basis", &text(m.fee_basis)), ("free", free), ("result", &text(m.result)),
-            ("complaint_phone", &text(demo::COMPLAINT_PHONE)), ("form_fields", &text(&form_fields)), ("sort", &id),
-        ]);
+        upsert(
+            w,
+            "matter",
+            &[
+                ("id", &id),
+                ("code", &text(m.code)),
+                ("department_id", &m.department.to_string()),
+                ("name", &text(m.name)),
+                ("class", &text(m.class.as_str())),
+                ("legal_basis", &text(m.legal_basis)),
+                ("conditions", &text(m.conditions)),
+                ("procedure", &text(&procedure)),
+                ("statutory_days", &m.statutory_days.to_string()),
+                ("committed_days", &m.committed_days.to_string()),
+                ("fee", &text(m.fee)),
+                ("fee_basis", &text(m.fee_basis)),
+                ("free", free),
+                ("result", &text(m.result)),
+                ("complaint_phone", &text(demo::COMPLAINT_PHONE)),
+                ("form_fields", &text(&form_fields)),
+                ("sort", &id),
+            ],
+        );
         for (seq, mat) in m.materials.iter().enumerate() {
             material_id += 1;
-            upsert(w, "matter_material", &[
-                ("id", &material_id.to_string()), ("matter_id", &id), ("seq", &(seq + 1).to_string()),
-                ("name", &text(mat.name)), ("form", &text(mat.form)), ("copies", &mat.copies.to_string()),
-                ("required", if mat.required { "1" } else { "0" }), ("note", &text(mat.note)),
-            ]);
+            upsert(
+                w,
+                "matter_material",
+                &[
+                    ("id", &material_id.to_string()),
+                    ("matter_id", &id),
+                    ("seq", &(seq + 1).to_string()),
+                    ("name", &text(mat.name)),
+                    ("form", &text(mat.form)),
+                    ("copies", &mat.copies.to_string()),
+                    ("required", if mat.required { "1" } else { "0" }),
+                    ("note", &text(mat.note)),
+                ],
+            );
         }
     }
     for (i, s) in staff::STAFF.iter().enumerate() {
         let (salt, hash) = staff::demo_password_hash(s.username);
         let department = s.department.map(|d| d.to_string()).unwrap_or_else(|| "NULL".into());
-        upsert(w, "staff", &[
-            ("id", &(i + 1).to_string()), ("username", &text(s.username)), ("name", &text(s.name)),
-            ("role", &text(s.role)), ("department_id", &department), ("password_hash", &text(&hash)),
-            ("salt", &text(&salt)), ("iterations", &staff::ITERATIONS.to_string()),
-        ]);
+        upsert(
+            w,
+            "staff",
+            &[
+                ("id", &(i + 1).to_string()),
+                ("username", &text(s.username)),
+                ("name", &text(s.name)),
+                ("role", &text(s.role)),
+                ("department_id", &department),
+                ("password_hash", &text(&hash)),
+                ("salt", &text(&salt)),
+                ("iterations", &staff::ITERATIONS.to_string()),
+            ],
+        );
     }
     crate::streamline_demo::sql(w);
     out
@@ -96,7 +142,6 @@ fn upsert(out: &mut String, table: &str, columns: &[(&str, &str)]) {
     )
     .expect("write to String");
 }
-
 
 #[cfg(test)]
 mod tests {

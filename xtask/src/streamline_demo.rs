@@ -31,15 +31,30 @@ impl Rng {
 }
 
 const MEETINGS: [&str; 12] = [
-    "全县经济工作会议", "全县安全生产工作会议", "全县防汛抗旱工作会议", "全县招商引资工作推进会",
-    "全县农业农村工作会议", "全县优化营商环境工作会议", "全县森林防火工作会议", "全县教育工作会议",
-    "全县民生实事推进会", "全县重点项目建设观摩会", "全县信访稳定工作会议", "全县生态环境保护工作会议",
+    "全县经济工作会议",
+    "全县安全生产工作会议",
+    "全县防汛抗旱工作会议",
+    "全县招商引资工作推进会",
+    "全县农业农村工作会议",
+    "全县优化营商环境工作会议",
+    "全县森林防火工作会议",
+    "全县教育工作会议",
+    "全县民生实事推进会",
+    "全县重点项目建设观摩会",
+    "全县信访稳定工作会议",
+    "全县生态环境保护工作会议",
 ];
 
 const SUBJECTS: [&str; 10] = [
-    "关于做好冬季供暖保障工作的通知", "关于进一步优化营商环境的若干措施", "关于开展安全生产大排查的通知",
-    "关于做好春耕生产工作的通知", "关于印发重点项目推进方案的通知", "关于加强森林防火工作的通知",
-    "关于调整县政府领导分工的通知", "关于做好防汛准备工作的函", "关于商请协助开展人口普查的函",
+    "关于做好冬季供暖保障工作的通知",
+    "关于进一步优化营商环境的若干措施",
+    "关于开展安全生产大排查的通知",
+    "关于做好春耕生产工作的通知",
+    "关于印发重点项目推进方案的通知",
+    "关于加强森林防火工作的通知",
+    "关于调整县政府领导分工的通知",
+    "关于做好防汛准备工作的函",
+    "关于商请协助开展人口普查的函",
     "关于进一步规范公文处理工作的通知",
 ];
 
@@ -118,7 +133,14 @@ pub fn sql(out: &mut String) {
     }
     for (i, title) in MEETINGS.iter().enumerate() {
         let class = if i % 3 == 0 { "class1" } else { "class2" };
-        writeln!(out, "INSERT OR IGNORE INTO meeting_plan_item (id, year, title, class, month) VALUES ({}, 2026, {}, '{class}', {});", i + 1, text(title), 1 + i).expect("write");
+        writeln!(
+            out,
+            "INSERT OR IGNORE INTO meeting_plan_item (id, year, title, class, month) VALUES ({}, 2026, {}, '{class}', {});",
+            i + 1,
+            text(title),
+            1 + i
+        )
+        .expect("write");
     }
     out.push_str(COUNTERS_SQL);
 }
@@ -146,7 +168,9 @@ fn document(out: &mut String, rng: &mut Rng, id: u32, level: DocLevel, issued: O
     let suggested = suggest_level(&request);
     let nature = serde_json::to_value(request.nature).expect("serialisable");
     let (state, issued_level, seq, on, at) = match issued {
-        Some((date, seq)) => ("issued", format!("'{}'", level.as_str()), seq.to_string(), format!("'{date}'"), format!("{date}T08:30:00+08:00")),
+        Some((date, seq)) => {
+            ("issued", format!("'{}'", level.as_str()), seq.to_string(), format!("'{date}'"), format!("{date}T08:30:00+08:00"))
+        }
         None => ("pending", "NULL".into(), "NULL".into(), "NULL".into(), "2026-11-20T10:00:00+08:00".into()),
     };
     writeln!(

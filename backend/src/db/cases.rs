@@ -233,12 +233,8 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>> {
         to_state: String,
         note: String,
     }
-    let rows: Vec<Row> = db
-        .rows(
-            "SELECT at, actor, from_state, to_state, note FROM case_event WHERE case_id = ?1 ORDER BY id",
-            &[num(case_id)],
-        )
-        .await?;
+    let rows: Vec<Row> =
+        db.rows("SELECT at, actor, from_state, to_state, note FROM case_event WHERE case_id = ?1 ORDER BY id", &[num(case_id)]).await?;
     rows.into_iter()
         .map(|r| {
             Ok(CaseEvent {
@@ -277,10 +273,7 @@ impl From<FileRow> for CaseFile {
 
 pub async fn files(db: &Db, case_id: i64) -> Result<Vec<CaseFile>> {
     let rows: Vec<FileRow> = db
-        .rows(
-            "SELECT id, material_id, round, file_name, content_type, size FROM case_file WHERE case_id = ?1 ORDER BY id",
-            &[num(case_id)],
-        )
+        .rows("SELECT id, material_id, round, file_name, content_type, size FROM case_file WHERE case_id = ?1 ORDER BY id", &[num(case_id)])
         .await?;
     Ok(rows.into_iter().map(CaseFile::from).collect())
 }
@@ -371,7 +364,17 @@ pub async fn resubmit(db: &Db, case_no: &str, version: i64, round: u32, files: &
         &[case_no.into(), num(version), nonce.into()],
     )?];
     let note = format!("申请人补正材料，共{}个文件", files.len());
-    statements.push(event_statement(db, case_no, nonce, "申请人", None, Some(CaseState::AwaitingSupplement), CaseState::Submitted, &note, now)?);
+    statements.push(event_statement(
+        db,
+        case_no,
+        nonce,
+        "申请人",
+        None,
+        Some(CaseState::AwaitingSupplement),
+        CaseState::Submitted,
+        &note,
+        now,
+    )?);
     statements.extend(insert_files(db, case_no, nonce, round, files, now)?);
     let results = db.batch(statements).await?;
     Ok(super::wrote(results.first()))

@@ -114,13 +114,11 @@ pub struct MatterRow {
 
 impl MatterRow {
     pub fn procedure_steps(&self) -> Result<Vec<String>> {
-        serde_json::from_str(&self.procedure)
-            .map_err(|e| Error::RustError(format!("matter {} procedure: {e}", self.id)))
+        serde_json::from_str(&self.procedure).map_err(|e| Error::RustError(format!("matter {} procedure: {e}", self.id)))
     }
 
     pub fn form_fields(&self) -> Result<Vec<FormField>> {
-        serde_json::from_str(&self.form_fields)
-            .map_err(|e| Error::RustError(format!("matter {} form_fields: {e}", self.id)))
+        serde_json::from_str(&self.form_fields).map_err(|e| Error::RustError(format!("matter {} form_fields: {e}", self.id)))
     }
 }
 
@@ -164,14 +162,7 @@ pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>
     let materials = materials
         .results::<MaterialRow>()?
         .into_iter()
-        .map(|m| Material {
-            id: m.id,
-            name: m.name,
-            form: m.form,
-            copies: m.copies,
-            required: m.required == 1,
-            note: m.note,
-        })
+        .map(|m| Material { id: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required == 1, note: m.note })
         .collect();
     Ok(Some((row, materials)))
 }

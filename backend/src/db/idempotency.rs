@@ -76,10 +76,7 @@ pub async fn release_key(db: &Db, key: &str, case_no: &str) -> Result<()> {
 /// Stores the receipt (without its query code, which is derived again on
 /// each retry), if this attempt holds the claim.
 pub fn store_receipt(db: &Db, key: &str, case_no: &str, receipt_json: &str) -> Result<D1PreparedStatement> {
-    db.statement(
-        "UPDATE idempotency SET receipt = ?3 WHERE key = ?1 AND case_no = ?2",
-        &[key.into(), case_no.into(), receipt_json.into()],
-    )
+    db.statement("UPDATE idempotency SET receipt = ?3 WHERE key = ?1 AND case_no = ?2", &[key.into(), case_no.into(), receipt_json.into()])
 }
 
 /// Idempotency keys older than `before` (RFC 3339, +08:00, so text order is

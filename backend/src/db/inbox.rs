@@ -92,8 +92,10 @@ pub async fn page(db: &Db, q: &Query<'_>) -> Result<Vec<Row>> {
     };
     // Conditions are left out rather than disabled with `?n IS NULL OR …`:
     // only a plain range lets SQLite start the index walk at the cursor.
-    let mut filters = vec!["(?6 IS NULL OR c.class = ?6)
-         AND (?7 = 'anyone' OR (?7 = 'nobody' AND c.assignee_id IS NULL) OR c.assignee_id = ?8)"];
+    let mut filters = vec![
+        "(?6 IS NULL OR c.class = ?6)
+         AND (?7 = 'anyone' OR (?7 = 'nobody' AND c.assignee_id IS NULL) OR c.assignee_id = ?8)",
+    ];
     if q.after.is_some() {
         filters.push(cmp);
     }
@@ -120,9 +122,7 @@ pub async fn page(db: &Db, q: &Query<'_>) -> Result<Vec<Row>> {
     let mut statements = Vec::new();
     for state in q.states {
         for scope in &scopes {
-            let sql = format!(
-                "SELECT c.id, {key} AS sort_key, c.submitted_at FROM {scope} AND {filters} ORDER BY {order} LIMIT ?2"
-            );
+            let sql = format!("SELECT c.id, {key} AS sort_key, c.submitted_at FROM {scope} AND {filters} ORDER BY {order} LIMIT ?2");
             let params = [
                 opt_int(q.department),
                 num(q.size as i64 + 1),
@@ -152,9 +152,7 @@ pub async fn page(db: &Db, q: &Query<'_>) -> Result<Vec<Row>> {
         return Ok(Vec::new());
     }
     let ids = serde_json::to_string(&heads.iter().map(|h| h.id).collect::<Vec<_>>()).map_err(|e| corrupt("ids", e))?;
-    let sql = format!(
-        "SELECT {key} AS sort_key, {COLUMNS} FROM {JOINS} WHERE c.id IN (SELECT value FROM json_each(?1)) ORDER BY {order}"
-    );
+    let sql = format!("SELECT {key} AS sort_key, {COLUMNS} FROM {JOINS} WHERE c.id IN (SELECT value FROM json_each(?1)) ORDER BY {order}");
     let rows: Vec<RawRow> = db.rows(&sql, &[ids.into()]).await?;
     rows.into_iter().map(row).collect()
 }

@@ -18,8 +18,8 @@ pub mod warnings;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
-use worker::{D1Database, D1PreparedStatement, D1Result, Env, Result};
 use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, D1Result, Env, Result};
 
 pub struct Db {
     inner: D1Database,

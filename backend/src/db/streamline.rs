@@ -6,10 +6,10 @@
 //! atomic batch; dashboards read only the counters.
 
 use super::{num, opt_int, Db};
-use shared::page::Cursor;
 use serde::Deserialize;
 use shared::date::Date;
-use shared::streamline::{ApprovingBody, MeetingClass, RegisterKind, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry};
+use shared::page::Cursor;
+use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry, RegisterKind};
 use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Error, Result};
 
@@ -139,12 +139,13 @@ pub async fn quotas(db: &Db, years: &[i32]) -> Result<Vec<QuotaEntry>> {
 
 pub async fn set_quota(db: &Db, q: &QuotaEntry, staff_id: i64, now: &str) -> Result<()> {
     let subject = format!("{}年度指标 {}:{}", q.year, q.kind.as_str(), q.category);
-    db.batch(vec![db.statement(
-        "INSERT INTO quota (year, kind, category, quota, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+    db.batch(vec![
+        db.statement(
+            "INSERT INTO quota (year, kind, category, quota, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (year, kind, category) DO UPDATE SET quota = excluded.quota,
              updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        &[num(q.year as i64), q.kind.as_str().into(), q.category.as_str().into(), num(q.quota as i64), num(staff_id), now.into()],
-    )?,
+            &[num(q.year as i64), q.kind.as_str().into(), q.category.as_str().into(), num(q.quota as i64), num(staff_id), now.into()],
+        )?,
         event(db, staff_id, "set_quota", &subject, &q.quota.to_string(), now, None)?,
     ])
     .await?;
@@ -238,7 +239,14 @@ const MEETING_FROM: &str = "SELECT m.id, m.title, d.name AS organiser, m.date, m
 
 /// Meetings held in `from..=to`, optionally of one class, newest first: one
 /// page from `after` (an index range on the date), plus one row if more follow.
-pub async fn meetings(db: &Db, from: Date, to: Date, class: Option<MeetingClass>, after: Option<&Cursor>, limit: u32) -> Result<Vec<MeetingRecord>> {
+pub async fn meetings(
+    db: &Db,
+    from: Date,
+    to: Date,
+    class: Option<MeetingClass>,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> Result<Vec<MeetingRecord>> {
     let before = if after.is_some() { "AND (m.date, m.id) < (?5, ?6)" } else { "" };
     let sql = format!(
         "{MEETING_FROM} WHERE m.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.class = ?3) {before}

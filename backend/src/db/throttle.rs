@@ -51,12 +51,7 @@ pub async fn fail(db: &Db, key: &str, window_secs: i64, now_ms: i64) -> Result<(
              count = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE count + 1 END,
              window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END,
              last_at = ?4",
-        &[
-            key.into(),
-            JsValue::from_f64((now_ms / 1000) as f64),
-            JsValue::from_f64(window_secs as f64),
-            JsValue::from_f64(now_ms as f64),
-        ],
+        &[key.into(), JsValue::from_f64((now_ms / 1000) as f64), JsValue::from_f64(window_secs as f64), JsValue::from_f64(now_ms as f64)],
     )
     .await?;
     Ok(())

@@ -31,8 +31,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
         _ => return Err(bad("缺少申请表内容（form）").into()),
     };
     let form: ApplicationForm = serde_json::from_str(&form_json).map_err(|e| bad(&format!("申请表内容无法识别：{e}")))?;
-    let (matter, materials) =
-        db::catalogue::matter(db, form.matter_id).await?.ok_or_else(|| ApiError::not_found("该事项"))?;
+    let (matter, materials) = db::catalogue::matter(db, form.matter_id).await?.ok_or_else(|| ApiError::not_found("该事项"))?;
     form.validate(&matter.form_fields()?)?;
     let (_, files) = storage::received_files(form_data).await?;
     let types = storage::check(&files, &materials)?;

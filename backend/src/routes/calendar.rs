@@ -2,10 +2,10 @@
 //! maintenance of the calendar: `GET|POST /api/office/calendar?year=`.
 
 use super::{json, Cache, Reply};
-use shared::api::{DeadlineParams, YearParams};
-use crate::db::{self, Db};
 use crate::auth::require_staff;
 use crate::clock;
+use crate::db::{self, Db};
+use shared::api::{DeadlineParams, YearParams};
 use shared::calendar::{missing_next_year, CalendarYearView, RederiveProgress, YearCalendar};
 use shared::deadline::{DeadlineAnswer, DeadlineQuery};
 use shared::error::{ApiError, ErrorCode};
@@ -22,7 +22,9 @@ pub async fn year(req: &Request, q: YearParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
     let today = clock::today_cst();
     let year = match q.year {
-        Some(y) => y.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "年份无效"))?,
+        Some(y) => {
+            y.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "年份无效"))?
+        }
         None => today.year() + 1,
     };
     let stored = db::calendar::year(db, year).await?;

@@ -83,9 +83,10 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         }
         CaseAction::Assign { staff_id } => {
             let colleagues = db::staff::colleagues(db, case.department_id).await?;
-            let to = colleagues.into_iter().find(|c| c.id == *staff_id).ok_or_else(|| {
-                ApiError::new(shared::error::ErrorCode::InvalidParameter, "只能分派给本部门在岗的工作人员")
-            })?;
+            let to = colleagues
+                .into_iter()
+                .find(|c| c.id == *staff_id)
+                .ok_or_else(|| ApiError::new(shared::error::ErrorCode::InvalidParameter, "只能分派给本部门在岗的工作人员"))?;
             assignee = Some(to.id);
             (Side::None, format!("分派给{}办理", to.name))
         }

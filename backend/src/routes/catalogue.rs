@@ -2,9 +2,9 @@
 //! `GET /api/matters/{id}`.
 
 use super::{json, Cache, Reply};
-use shared::api::MattersQuery;
-use crate::db::{self, Db};
 use crate::clock;
+use crate::db::{self, Db};
+use shared::api::MattersQuery;
 use shared::deadline::DeadlineAnswer;
 use shared::error::ApiError;
 use shared::matter::{CatalogueQuery, DepartmentList, MatterDetail, MatterList};

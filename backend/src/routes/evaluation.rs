@@ -5,19 +5,18 @@
 //! `POST /api/staff/cases/{case_no}/rectification` (the lead department).
 
 use super::{json, read_json, Cache, Reply};
-use shared::api::ReviewsQuery;
 use crate::auth::require_staff;
 use crate::db::cases::CaseRow;
 use crate::db::evaluation::{ReviewChange, Step};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::{clock, crypto};
+use shared::api::ReviewsQuery;
 use shared::case::conflict;
 use shared::deadline::DeadlineAnswer;
 use shared::error::{ApiError, ErrorCode};
 use shared::evaluation::{
-    check_rating, check_rectification, check_verdict, EvaluationRequest, RectificationRequest, ReviewState, VerificationRequest,
-    Verdict,
+    check_rating, check_rectification, check_verdict, EvaluationRequest, RectificationRequest, ReviewState, Verdict, VerificationRequest,
 };
 use worker::Request;
 
@@ -73,8 +72,9 @@ pub async fn reviews(req: &Request, q: ReviewsQuery, db: &Db) -> Reply {
     let states = match q.state.as_deref() {
         None | Some("") | Some("open") => vec![ReviewState::PendingVerification, ReviewState::Rectifying],
         Some("all") => ReviewState::ALL.to_vec(),
-        Some(s) => vec![ReviewState::parse(s)
-            .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的差评处理状态“{s}”")))?],
+        Some(s) => {
+            vec![ReviewState::parse(s).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的差评处理状态“{s}”")))?]
+        }
     };
     // The office sees every department's; a department only its own.
     let department = if user.check_is_office().is_ok() { None } else { user.department_id };
@@ -93,7 +93,11 @@ pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         Verdict::Upheld { days, instructions } => {
             let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
             let by = DeadlineAnswer::from(calendar.add_working_days(today, *days)).deadline;
-            let note = format!("县府办核实差评属实，责成部门于{}前整改：{}", shared::date::Date::of_instant(&by).map(|d| d.to_string()).unwrap_or_default(), instructions.trim());
+            let note = format!(
+                "县府办核实差评属实，责成部门于{}前整改：{}",
+                shared::date::Date::of_instant(&by).map(|d| d.to_string()).unwrap_or_default(),
+                instructions.trim()
+            );
             (instructions.trim(), Some(by), note)
         }
         Verdict::Dismissed { reason } => (reason.trim(), None, format!("县府办核实差评：{}", reason.trim())),

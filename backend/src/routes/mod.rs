@@ -2,8 +2,8 @@
 //! with `shared`, query through `db`, answer with a `shared` type).
 
 pub mod apply;
-pub mod case_actions;
 pub mod calendar;
+pub mod case_actions;
 pub mod catalogue;
 pub mod evaluation;
 pub mod limits;
@@ -59,8 +59,7 @@ pub async fn read_json<T: serde::de::DeserializeOwned>(req: &mut worker::Request
     }
     limits::body_within(req, limits::MAX_JSON_BYTES)?;
     let text = req.text().await?;
-    serde_json::from_str(&text)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("请求内容无法识别：{e}")).into())
+    serde_json::from_str(&text).map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("请求内容无法识别：{e}")).into())
 }
 
 /// The client's address as Cloudflare reports it (one bucket for local runs).

@@ -8,20 +8,20 @@
 //! requests; departments register in their own name.
 
 use super::{json, read_json, Cache, Reply};
-use shared::api::{Done, DocumentsQuery, MeetingsQuery, PeriodParams, YearParams};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
+use shared::api::{DocumentsQuery, Done, MeetingsQuery, PeriodParams, YearParams};
 use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
+use shared::page::{page_size, split_page, Cursor};
 use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
 use shared::streamline::{
-    suggest_level, DocLevel, DocumentList, NewPlanItem, RegisterKind, DocumentRequest, MeetingClass, MeetingForm, MeetingList, OfficeEventList, PlanList, QuotaEntry,
-    QuotaList, ReviewRequest,
+    suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, NewPlanItem, OfficeEventList, PlanList,
+    QuotaEntry, QuotaList, RegisterKind, ReviewRequest,
 };
-use shared::page::{page_size, split_page, Cursor};
 use worker::Request;
 
 /// `?after=` and `?limit=` of a paged list.
@@ -61,9 +61,7 @@ pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
     let as_of = (period.year == today.year()).then_some(today);
     let as_of_last = as_of.map(same_day_last_year);
     let quotas = db::streamline::quotas(db, &[period.year]).await?;
-    let quota = |kind: RegisterKind, category: &str| {
-        quotas.iter().find(|q| q.kind == kind && q.category == category).map(|q| q.quota)
-    };
+    let quota = |kind: RegisterKind, category: &str| quotas.iter().find(|q| q.kind == kind && q.category == category).map(|q| q.quota);
     let meeting_keys: Vec<(&str, &str)> = MeetingClass::ALL.iter().map(|c| (c.as_str(), c.zh())).collect();
     let document_keys: Vec<(&str, &str)> = DocLevel::ALL.iter().map(|l| (l.as_str(), l.zh())).collect();
     let mut monthly = Vec::new();
@@ -118,7 +116,11 @@ fn total(kind: RegisterKind, rows: &[CategoryRow]) -> CategoryRow {
         .filter(|r| kind == RegisterKind::Meeting || DocLevel::parse(&r.key).is_some_and(DocLevel::in_government_name))
         .collect();
     let sum = |f: fn(&CategoryRow) -> u64| counted.iter().map(|r| f(r)).sum::<u64>();
-    let label = if kind == RegisterKind::Meeting { "以县政府名义召开的会议合计" } else { "以县政府和县府办名义下发的文件合计" };
+    let label = if kind == RegisterKind::Meeting {
+        "以县政府名义召开的会议合计"
+    } else {
+        "以县政府和县府办名义下发的文件合计"
+    };
     let mut row = CategoryRow::new("total", label, sum(|r| r.this_period), sum(|r| r.last_period), sum(|r| r.year_to_date), None, None);
     row.projected = sum(|r| r.projected);
     row
@@ -202,7 +204,6 @@ pub async fn plan(req: &Request, q: YearParams, db: &Db) -> Reply {
     json(&PlanList { plan }, Cache::NoStore)
 }
 
-
 pub async fn add_plan_item(req: &mut Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     user.check_is_office()?;
@@ -266,16 +267,13 @@ pub async fn review_document(req: &mut Request, db: &Db, id: &str) -> Reply {
         shared::streamline::Review::Approve => None,
         shared::streamline::Review::Lower { reason, .. } | shared::streamline::Review::Refuse { reason } => Some(reason.trim()),
     };
-    let conflict = || -> AppError {
-        ApiError::new(ErrorCode::Conflict, "该申请已被审核或已更新，请刷新后查看").into()
-    };
+    let conflict = || -> AppError { ApiError::new(ErrorCode::Conflict, "该申请已被审核或已更新，请刷新后查看").into() };
     if current.state != shared::streamline::DocState::Pending || current.version != body.version {
         return Err(conflict());
     }
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
     let applied =
-        db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &clock::now_rfc3339(), &nonce)
-            .await?;
+        db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &clock::now_rfc3339(), &nonce).await?;
     if !applied {
         return Err(conflict());
     }

@@ -5,8 +5,8 @@ use crate::auth;
 use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
-use shared::error::{ApiError, ErrorCode};
 use crate::error::AppError;
+use shared::error::{ApiError, ErrorCode};
 use shared::staff::{login_delay, LoginRequest, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS};
 use worker::Request;
 
@@ -37,9 +37,8 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
         return Err(wrong().into());
     };
-    let salt = (0..account.salt.len() / 2)
-        .filter_map(|i| u8::from_str_radix(&account.salt[2 * i..2 * i + 2], 16).ok())
-        .collect::<Vec<u8>>();
+    let salt =
+        (0..account.salt.len() / 2).filter_map(|i| u8::from_str_radix(&account.salt[2 * i..2 * i + 2], 16).ok()).collect::<Vec<u8>>();
     let hash = crypto::pbkdf2_hex(&body.password, &salt, account.iterations).await?;
     if !crypto::same(&hash, &account.password_hash) {
         db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;

@@ -3,7 +3,6 @@
 //! `POST /api/staff/cases/{case_no}/disposition`.
 
 use super::{json, read_json, Cache, Reply};
-use shared::api::{DayParams, InboxQuery, PageQuery};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::crypto;
@@ -12,18 +11,19 @@ use crate::db::inbox::{Handler, Query};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
+use shared::api::{DayParams, InboxQuery, PageQuery};
 use shared::application::{ApplicantKind, FormField};
+use shared::calendar::missing_next_year;
 use shared::case::{
     check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview,
     StaffCaseView, WarningList,
 };
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
-use shared::calendar::missing_next_year;
-use shared::ledger::{standing, working_days_between};
-use shared::page::{page_size, split_page, Cursor};
 use shared::error::{ApiError, ErrorCode};
+use shared::ledger::{standing, working_days_between};
 use shared::matter::HandlingClass;
+use shared::page::{page_size, split_page, Cursor};
 use shared::staff::StaffUser;
 use std::collections::BTreeMap;
 use worker::{Env, Request, Response};
@@ -36,8 +36,7 @@ pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
     }
     let states: Vec<CaseState> = match query.state.as_deref() {
         None | Some("") | Some("open") => CaseState::OPEN.to_vec(),
-        Some(s) => vec![CaseState::parse(s)
-            .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
+        Some(s) => vec![CaseState::parse(s).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("未知的办件状态“{s}”")))?],
     };
     let class = match query.class.as_deref() {
         None | Some("") => None,
@@ -52,9 +51,7 @@ pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
         None | Some("") => Handler::Anyone,
         Some("none") => Handler::Nobody,
         Some("me") => Handler::Staff(user.id),
-        Some(id) => Handler::Staff(
-            id.parse().map_err(|_| ApiError::new(ErrorCode::InvalidParameter, format!("未知的承办人“{id}”")))?,
-        ),
+        Some(id) => Handler::Staff(id.parse().map_err(|_| ApiError::new(ErrorCode::InvalidParameter, format!("未知的承办人“{id}”")))?),
     };
     let after = query.after.as_deref().filter(|a| !a.is_empty()).map(Cursor::decode).transpose()?;
     let query = Query { department: user.department_id, states: &states, class, handler, due_before: None, after, size };
@@ -68,7 +65,11 @@ pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
 /// The search box: a case number, a mobile number, or the start of a name.
 async fn search(db: &Db, department: Option<i64>, q: &str, size: u32) -> Reply {
     if q.chars().count() > MAX_SEARCH_CHARS {
-        return Err(ApiError::new(ErrorCode::InvalidParameter, format!("查询内容过长，请输入办件编号、手机号或申请人姓名（{MAX_SEARCH_CHARS}字以内）")).into());
+        return Err(ApiError::new(
+            ErrorCode::InvalidParameter,
+            format!("查询内容过长，请输入办件编号、手机号或申请人姓名（{MAX_SEARCH_CHARS}字以内）"),
+        )
+        .into());
     }
     let rows = db::inbox::search(db, department, q, size).await?;
     json(&annotate(db, rows, size).await?, Cache::NoStore)
@@ -233,9 +234,7 @@ pub async fn dispose(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     };
     let (mut items, mut reasons, mut authority, mut co) = (Vec::new(), None, None, &[][..]);
     match &body.disposition {
-        Disposition::Supplement { items: list } => {
-            items = list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
-        }
+        Disposition::Supplement { items: list } => items = list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         Disposition::Returned { reasons: r } => reasons = Some(r.trim()),
         Disposition::ReportUp { authority: a } => authority = Some(a.trim()),
         Disposition::Joint { co_departments } => co = co_departments,

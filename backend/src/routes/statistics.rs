@@ -3,10 +3,10 @@
 //! so rows read depend on the range's length, never on the number of cases.
 
 use super::{json, Cache, Reply};
-use shared::api::RangeParams;
 use crate::auth::require_staff;
 use crate::clock;
 use crate::db::{self, Db};
+use shared::api::RangeParams;
 use shared::stats::{CentreStats, Range};
 use worker::Request;
 

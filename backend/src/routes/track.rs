@@ -7,13 +7,13 @@
 //! rate-limited per address, so case numbers cannot be enumerated.
 
 use super::{client_ip, json, Cache, Reply};
-use shared::api::TrackQuery;
 use crate::clock;
 use crate::crypto::{self, QueryCodeKey};
 use crate::db::cases::{self, CaseRow};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::storage;
+use shared::api::TrackQuery;
 use shared::application::MAX_UPLOAD_BODY_BYTES;
 use shared::case::{check_resubmission, TrackView};
 use shared::date::Date;

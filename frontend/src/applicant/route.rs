@@ -6,7 +6,10 @@ use frontend::router::{query_param, segments, Page};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
     /// `/?department=&q=`: the public catalogue.
-    Catalogue { department: Option<i64>, q: String },
+    Catalogue {
+        department: Option<i64>,
+        q: String,
+    },
     /// `/matters/{id}`: one matter's guide.
     Matter(i64),
     NotFound,
@@ -38,7 +41,11 @@ impl Page for Route {
                 if !q.is_empty() {
                     params.push(format!("q={}", encode(q)));
                 }
-                if params.is_empty() { "/".into() } else { format!("/?{}", params.join("&")) }
+                if params.is_empty() {
+                    "/".into()
+                } else {
+                    format!("/?{}", params.join("&"))
+                }
             }
             Route::Matter(id) => format!("/matters/{id}"),
             Route::NotFound => "/".into(),

@@ -21,9 +21,8 @@ fn slot(matter_id: i64) -> String {
 
 /// The saved draft, or a new one with a fresh key.
 pub fn load(matter_id: i64) -> (Draft, bool) {
-    let saved = storage()
-        .and_then(|s| s.get_item(&slot(matter_id)).ok().flatten())
-        .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
+    let saved =
+        storage().and_then(|s| s.get_item(&slot(matter_id)).ok().flatten()).and_then(|json| serde_json::from_str::<Draft>(&json).ok());
     match saved {
         Some(d) => (d, true),
         None => (Draft { form: ApplicationForm { matter_id, ..Default::default() }, key: new_key() }, false),

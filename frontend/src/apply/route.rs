@@ -8,7 +8,11 @@ pub enum Route {
     /// `/apply/{matter_id}`: the online application form.
     Apply(i64),
     /// `/track?no=&code=`: a case's progress; `new` shows the receipt.
-    Track { no: String, code: String, new: bool },
+    Track {
+        no: String,
+        code: String,
+        new: bool,
+    },
     NotFound,
 }
 

@@ -23,9 +23,7 @@ pub fn App() -> impl IntoView {
         match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
             Ok(user) => me.set(Some(user)),
             // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
-            Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => {
-                router.replace(Route::Login)
-            }
+            Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => router.replace(Route::Login),
             Err(_) => {}
         }
     });
@@ -49,7 +47,9 @@ pub fn App() -> impl IntoView {
         Route::Overview(at) => pages::overview::OverviewPage(at).into_any(),
         Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
         Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
-        Route::NotFound => view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any(),
+        Route::NotFound => {
+            view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
+        }
     };
     view! {
         <SkipLink/>

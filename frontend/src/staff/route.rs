@@ -9,7 +9,13 @@ pub enum Route {
     /// `/staff/login`
     Login,
     /// `/staff?state=&class=&assignee=&q=&after=&page=`: the inbox, or a search.
-    Inbox { state: String, class: String, assignee: String, q: String, at: PageAt },
+    Inbox {
+        state: String,
+        class: String,
+        assignee: String,
+        q: String,
+        at: PageAt,
+    },
     /// `/staff/cases/{case_no}`
     Case(String),
     /// `/staff/cases/{case_no}/notice`: the printable commitment notice.
@@ -29,7 +35,10 @@ pub enum Route {
     /// `/staff/reviews?state=`: negative reviews to verify or rectify.
     Reviews(String),
     /// `/staff/statistics?from=&to=`: the Center's figures for a date range.
-    Statistics { from: String, to: String },
+    Statistics {
+        from: String,
+        to: String,
+    },
     NotFound,
 }
 
@@ -115,12 +124,20 @@ impl PeriodQuery {
 
 /// `key=value`, or nothing for an empty value.
 fn pair(key: &str, value: &str) -> String {
-    if value.is_empty() { String::new() } else { format!("{key}={}", encode(value)) }
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!("{key}={}", encode(value))
+    }
 }
 
 fn with_query(path: &str, parts: &[String]) -> String {
     let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() { path.to_string() } else { format!("{path}?{}", parts.join("&")) }
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
 }
 
 impl Page for Route {
@@ -159,10 +176,9 @@ impl Page for Route {
     fn href(&self) -> String {
         match self {
             Route::Login => "/staff/login".into(),
-            Route::Inbox { state, class, assignee, q, at } => with_query(
-                "/staff",
-                &[pair("state", state), pair("class", class), pair("assignee", assignee), pair("q", q), at.query()],
-            ),
+            Route::Inbox { state, class, assignee, q, at } => {
+                with_query("/staff", &[pair("state", state), pair("class", class), pair("assignee", assignee), pair("q", q), at.query()])
+            }
             Route::Case(no) => format!("/staff/cases/{}", encode(no)),
             Route::Notice(no) => format!("/staff/cases/{}/notice", encode(no)),
             Route::Dashboard(p) => with_query("/staff/dashboard", &[p.query()]),

@@ -5,9 +5,7 @@ use super::query::*;
 use super::{Access, Done, Empty, Endpoint, Health, Method, Payload};
 use crate::application::ApplicationUpload;
 use crate::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
-use crate::case::{
-    DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList,
-};
+use crate::case::{DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList};
 use crate::case_action::CaseActionRequest;
 use crate::deadline::DeadlineAnswer;
 use crate::error::ErrorCode::{self, *};
@@ -17,8 +15,8 @@ use crate::quota::Dashboard;
 use crate::staff::{Colleague, LoginRequest, StaffUser};
 use crate::stats::CentreStats;
 use crate::streamline::{
-    DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList,
-    PlanList, QuotaEntry, QuotaList, ReviewRequest,
+    DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanList,
+    QuotaEntry, QuotaList, ReviewRequest,
 };
 
 macro_rules! endpoints {

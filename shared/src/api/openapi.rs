@@ -114,7 +114,9 @@ impl Builder {
             Payload::Json => {
                 json!({ "description": "成功", "content": { "application/json": { "schema": self.answers.subschema_for::<E::Response>() } } })
             }
-            Payload::Bytes(media) => json!({ "description": "成功", "content": { media: { "schema": { "type": "string", "contentMediaType": media } } } }),
+            Payload::Bytes(media) => {
+                json!({ "description": "成功", "content": { media: { "schema": { "type": "string", "contentMediaType": media } } } })
+            }
             Payload::Nothing | Payload::Multipart => json!({ "description": "成功" }),
         };
         out.insert(E::STATUS.to_string(), success);
@@ -157,8 +159,7 @@ pub fn document() -> Value {
     let answers = b.answers.take_definitions(true);
     // A type read and written alike is one schema; where the two differ,
     // the written one is `<Name>Answer` and answers refer to that.
-    let renamed: Vec<String> =
-        answers.iter().filter(|(k, v)| requests.get(*k).is_some_and(|r| r != *v)).map(|(k, _)| k.clone()).collect();
+    let renamed: Vec<String> = answers.iter().filter(|(k, v)| requests.get(*k).is_some_and(|r| r != *v)).map(|(k, _)| k.clone()).collect();
     let mut schemas = requests;
     let mut paths = serde_json::to_value(&b.paths).unwrap_or(Value::Null);
     let mut answers = Value::Object(answers);

@@ -28,11 +28,7 @@ fn fields_of(e: ApiError) -> Vec<String> {
 #[test]
 fn a_complete_form_passes() {
     assert_eq!(form().validate(&extra()), Ok(()));
-    let org = ApplicationForm {
-        applicant_kind: Some(ApplicantKind::Organisation),
-        id_number: "91350100m000100y43".into(),
-        ..form()
-    };
+    let org = ApplicationForm { applicant_kind: Some(ApplicantKind::Organisation), id_number: "91350100m000100y43".into(), ..form() };
     assert_eq!(org.validate(&extra()), Ok(()));
     assert_eq!(org.normalised_id(), "91350100M000100Y43");
 }
@@ -61,14 +57,7 @@ fn an_organisation_needs_a_credit_code_not_an_id_number() {
 }
 
 fn materials() -> Vec<Material> {
-    let m = |id, required| Material {
-        id,
-        name: format!("材料{id}"),
-        form: MaterialForm::Copy,
-        copies: 1,
-        required,
-        note: String::new(),
-    };
+    let m = |id, required| Material { id, name: format!("材料{id}"), form: MaterialForm::Copy, copies: 1, required, note: String::new() };
     vec![m(1, true), m(2, false)]
 }
 

@@ -152,20 +152,11 @@ impl Calendar {
             date = date.next();
             match self.day_kind(date) {
                 DayKind::Working | DayKind::SwappedWorkday(_) => counted += 1,
-                DayKind::Weekend => skipped.push(SkippedDay {
-                    date,
-                    kind: SkipKind::Weekend,
-                    reason: date.weekday().zh().to_string(),
-                }),
-                DayKind::Holiday(name) => skipped.push(SkippedDay {
-                    date,
-                    kind: SkipKind::Holiday,
-                    reason: name.to_string(),
-                }),
+                DayKind::Weekend => skipped.push(SkippedDay { date, kind: SkipKind::Weekend, reason: date.weekday().zh().to_string() }),
+                DayKind::Holiday(name) => skipped.push(SkippedDay { date, kind: SkipKind::Holiday, reason: name.to_string() }),
             }
         }
-        let unpublished_years =
-            (accepted.year()..=date.year()).filter(|y| !self.is_published(*y)).collect();
+        let unpublished_years = (accepted.year()..=date.year()).filter(|y| !self.is_published(*y)).collect();
         WorkingDayCount { accepted, days, deadline: date, skipped, unpublished_years }
     }
 }

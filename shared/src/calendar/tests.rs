@@ -190,10 +190,10 @@ fn validation_refuses_inconsistent_years() {
 #[test]
 fn days_are_typed_one_per_line() {
     let days = parse_days("2027-01-01 元旦\n\n  2027-02-06   春节 \n").unwrap();
-    assert_eq!(days, vec![
-        NamedDay { date: d("2027-01-01"), name: "元旦".into() },
-        NamedDay { date: d("2027-02-06"), name: "春节".into() },
-    ]);
+    assert_eq!(
+        days,
+        vec![NamedDay { date: d("2027-01-01"), name: "元旦".into() }, NamedDay { date: d("2027-02-06"), name: "春节".into() },]
+    );
     assert_eq!(parse_days("2027-13-01 x"), Err(CalendarError::BadLine("2027-13-01 x".into())));
     assert_eq!(parse_days("元旦 2027-01-01").unwrap_err().message(), "无法识别“元旦 2027-01-01”，每行应为“日期 名称”，如“2027-01-01 元旦”");
     let unnamed = parse_days("2027-01-01").unwrap();

@@ -71,7 +71,6 @@ pub fn parse_days(text: &str) -> Result<Vec<NamedDay>, CalendarError> {
 /// The warning from 1 November while next year's calendar is missing.
 pub fn missing_next_year(today: Date, next_year_published: bool) -> Option<String> {
     let (y, m, _) = today.ymd();
-    (m >= 11 && !next_year_published).then(|| {
-        format!("{}年节假日安排尚未录入：跨年的办理期限将按周一至周五计算，请县府办在国务院办公厅通知发布后及时录入", y + 1)
-    })
+    (m >= 11 && !next_year_published)
+        .then(|| format!("{}年节假日安排尚未录入：跨年的办理期限将按周一至周五计算，请县府办在国务院办公厅通知发布后及时录入", y + 1))
 }

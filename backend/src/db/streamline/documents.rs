@@ -7,7 +7,7 @@ use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::date::Date;
 use shared::page::Cursor;
-use shared::streamline::{document_number, RegisterKind, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest};
+use shared::streamline::{document_number, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest, RegisterKind};
 use worker::wasm_bindgen::JsValue;
 use worker::Result;
 
@@ -15,27 +15,29 @@ use worker::Result;
 pub async fn insert_document(db: &Db, r: &DocumentRequest, suggested: DocLevel, staff_id: i64, now: &str, nonce: &str) -> Result<i64> {
     let departments = serde_json::to_string(&r.drafting_departments).map_err(|e| corrupt("departments", e))?;
     let detail = format!("申请{}，建议{}", r.proposed_level.zh(), suggested.zh());
-    let results = db.batch(vec![db.statement(
-        "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department,
+    let results = db
+        .batch(vec![
+            db.statement(
+                "INSERT INTO document_request (subject, proposed_level, suggested_level, drafting_departments, within_one_department,
              needs_government_authority, nature, length_chars, requested_by, requested_at, state, last_change)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending', ?11) RETURNING id",
-        &[
-            r.subject.trim().into(),
-            r.proposed_level.as_str().into(),
-            suggested.as_str().into(),
-            departments.into(),
-            num(r.within_one_department as i64),
-            num(r.needs_government_authority as i64),
-            r.nature.as_str().into(),
-            num(r.length_chars as i64),
-            num(staff_id),
-            now.into(),
-            nonce.into(),
-        ],
-    )?,
-        event(db, staff_id, "request_document", r.subject.trim(), &detail, now, None)?,
-    ])
-    .await?;
+                &[
+                    r.subject.trim().into(),
+                    r.proposed_level.as_str().into(),
+                    suggested.as_str().into(),
+                    departments.into(),
+                    num(r.within_one_department as i64),
+                    num(r.needs_government_authority as i64),
+                    r.nature.as_str().into(),
+                    num(r.length_chars as i64),
+                    num(staff_id),
+                    now.into(),
+                    nonce.into(),
+                ],
+            )?,
+            event(db, staff_id, "request_document", r.subject.trim(), &detail, now, None)?,
+        ])
+        .await?;
     new_id(results.first())
 }
 
@@ -95,9 +97,8 @@ impl From<DocRow> for DocumentRecord {
 /// `after` off the (state, requested_at) index, plus one row if more follow.
 pub async fn pending_documents(db: &Db, after: Option<&Cursor>, limit: u32) -> Result<Vec<DocumentRecord>> {
     let from = if after.is_some() { "AND (r.requested_at, r.id) > (?2, ?3)" } else { "" };
-    let sql = format!(
-        "SELECT {DOC_COLUMNS} FROM document_request r WHERE r.state = 'pending' {from} ORDER BY r.requested_at, r.id LIMIT ?1"
-    );
+    let sql =
+        format!("SELECT {DOC_COLUMNS} FROM document_request r WHERE r.state = 'pending' {from} ORDER BY r.requested_at, r.id LIMIT ?1");
     let mut params = vec![num(limit as i64 + 1)];
     params.extend(cursor_params(after));
     let rows: Vec<DocRow> = db.rows(&sql, &params).await?;
@@ -106,7 +107,14 @@ pub async fn pending_documents(db: &Db, after: Option<&Cursor>, limit: u32) -> R
 
 /// Documents issued in `from..=to`, optionally at one level, newest first:
 /// one page from `after` (an index range), plus one row if more follow.
-pub async fn issued_documents(db: &Db, from: Date, to: Date, level: Option<DocLevel>, after: Option<&Cursor>, limit: u32) -> Result<Vec<DocumentRecord>> {
+pub async fn issued_documents(
+    db: &Db,
+    from: Date,
+    to: Date,
+    level: Option<DocLevel>,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> Result<Vec<DocumentRecord>> {
     let before = if after.is_some() { "AND (r.issued_on, r.id) < (?5, ?6)" } else { "" };
     let sql = format!(
         "SELECT {DOC_COLUMNS} FROM document_request r
@@ -130,7 +138,17 @@ pub async fn document(db: &Db, id: i64) -> Result<Option<DocumentRecord>> {
 /// issued at `level` (numbered and counted) or refused. `false` if someone
 /// else decided first; then nothing was written.
 #[allow(clippy::too_many_arguments)]
-pub async fn review(db: &Db, id: i64, version: i64, level: Option<DocLevel>, reason: Option<&str>, staff_id: i64, today: Date, now: &str, nonce: &str) -> Result<bool> {
+pub async fn review(
+    db: &Db,
+    id: i64,
+    version: i64,
+    level: Option<DocLevel>,
+    reason: Option<&str>,
+    staff_id: i64,
+    today: Date,
+    now: &str,
+    nonce: &str,
+) -> Result<bool> {
     let state = if level.is_some() { "issued" } else { "refused" };
     let level_value = level.map(|l| JsValue::from(l.as_str())).unwrap_or(JsValue::NULL);
     let mut statements = vec![db.statement(

@@ -1,11 +1,11 @@
 //! The public catalogue: search and filter by department; phone first.
 
-use frontend::widgets::{load, show};
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
+use frontend::widgets::{load, show};
 use leptos::prelude::*;
-use shared::matter::MatterSummary;
 use shared::api::{self as ep, Empty, MattersQuery};
+use shared::matter::MatterSummary;
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
 #[allow(non_snake_case)]
@@ -27,19 +27,17 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
         router.replace(Route::Catalogue { department: value.parse().ok(), q: q_for_select.clone() });
     };
 
-    let department_options = move || {
-        match departments.get() {
-            Some(Ok(list)) => list
-                .departments
-                .into_iter()
-                .map(|d| {
-                    let selected = Some(d.id) == department;
-                    view! { <option value=d.id.to_string() selected=selected>{format!("{}（{}项）", d.name, d.matter_count)}</option> }
-                })
-                .collect_view()
-                .into_any(),
-            _ => ().into_any(),
-        }
+    let department_options = move || match departments.get() {
+        Some(Ok(list)) => list
+            .departments
+            .into_iter()
+            .map(|d| {
+                let selected = Some(d.id) == department;
+                view! { <option value=d.id.to_string() selected=selected>{format!("{}（{}项）", d.name, d.matter_count)}</option> }
+            })
+            .collect_view()
+            .into_any(),
+        _ => ().into_any(),
     };
 
     view! {
@@ -82,11 +80,7 @@ fn MatterCards(matters: Vec<MatterSummary>) -> impl IntoView {
 
 #[component]
 fn MatterCard(m: MatterSummary) -> impl IntoView {
-    let limit = if m.committed_days == 0 {
-        "当场办结".to_string()
-    } else {
-        format!("承诺 {} 个工作日", m.committed_days)
-    };
+    let limit = if m.committed_days == 0 { "当场办结".to_string() } else { format!("承诺 {} 个工作日", m.committed_days) };
     view! {
         <Link to=Route::Matter(m.id) class="card">
             <span class="card-title">{m.name}</span>

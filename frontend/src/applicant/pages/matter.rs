@@ -1,13 +1,13 @@
 //! A matter's guide: the nine disclosures, and the date it would be done by
 //! if accepted today.
 
-use frontend::widgets::{load, show_page};
 use crate::route::Route;
 use frontend::router::{set_title, Link};
+use frontend::widgets::{load, show_page};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty};
 use shared::deadline::DeadlineAnswer;
 use shared::matter::{HandlingClass, Material, MatterDetail};
-use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
@@ -85,23 +85,18 @@ fn ExpectedDate(answer: DeadlineAnswer, class: HandlingClass) -> impl IntoView {
     } else {
         format!("如今天受理，预计{}前办结", deadline.zh_month_day())
     };
-    let holidays: Vec<String> = answer
-        .skipped
-        .iter()
-        .filter(|s| s.kind == shared::calendar::SkipKind::Holiday)
-        .map(|s| s.reason.clone())
-        .fold(Vec::new(), |mut names, n| {
-            if !names.contains(&n) {
-                names.push(n);
-            }
-            names
-        });
-    let detail = (answer.days > 0).then(|| {
-        let mut text = format!(
-            "按 {} 个工作日计算，受理当日不计，截止 {} 24 时（北京时间）",
-            answer.days,
-            deadline.zh_full()
+    let holidays: Vec<String> =
+        answer.skipped.iter().filter(|s| s.kind == shared::calendar::SkipKind::Holiday).map(|s| s.reason.clone()).fold(
+            Vec::new(),
+            |mut names, n| {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+                names
+            },
         );
+    let detail = (answer.days > 0).then(|| {
+        let mut text = format!("按 {} 个工作日计算，受理当日不计，截止 {} 24 时（北京时间）", answer.days, deadline.zh_full());
         if !holidays.is_empty() {
             text.push_str(&format!("；期间遇{}假期顺延", holidays.join("、")));
         }

@@ -10,12 +10,12 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
-use shared::application::{check_uploads, human_size, MAX_FILE_BYTES, MAX_TOTAL_BYTES, ApplicantKind, ApplicationForm, UploadMeta};
+use shared::api::{self as ep, Empty};
+use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use shared::case::Receipt;
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::matter::{Material, MatterDetail};
 use wasm_bindgen_futures::JsFuture;
-use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn ApplyPage(id: i64) -> impl IntoView {
@@ -44,11 +44,8 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
-    let slots: Vec<Slot> = m
-        .materials
-        .iter()
-        .map(|mat| Slot { material: mat.clone(), input: NodeRef::new(), chosen: RwSignal::new(Vec::new()) })
-        .collect();
+    let slots: Vec<Slot> =
+        m.materials.iter().map(|mat| Slot { material: mat.clone(), input: NodeRef::new(), chosen: RwSignal::new(Vec::new()) }).collect();
     let fields = m.form_fields.clone();
 
     let edit = move |f: fn(&mut ApplicationForm, String)| {
@@ -58,9 +55,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
             draft.with_untracked(draft::save);
         }
     };
-    let error_for = move |field: &'static str| {
-        move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| x.message.clone()))
-    };
+    let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| x.message.clone()));
 
     let slots_for_submit = slots.clone();
     let materials = m.materials.clone();
@@ -246,8 +241,7 @@ async fn send(draft: &Draft, slots: &[Slot], materials: &[Material]) -> Result<R
     let json = serde_json::to_string(&draft.form).map_err(|_| ApiError::internal())?;
     form.set_with_str("form", &json).map_err(|_| ApiError::internal())?;
     for (material_id, f) in &files {
-        form.append_with_blob_and_filename(&format!("material:{material_id}"), f, &f.name())
-            .map_err(|_| ApiError::internal())?;
+        form.append_with_blob_and_filename(&format!("material:{material_id}"), f, &f.name()).map_err(|_| ApiError::internal())?;
     }
     api::post_form::<ep::SubmitApplication>(&[], &form, &[("Idempotency-Key", &draft.key)]).await
 }

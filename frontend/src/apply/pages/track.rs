@@ -8,12 +8,12 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
+use shared::api::{self as ep, TrackQuery};
 use shared::case::DEEMED_ACCEPTANCE_DAYS;
 use shared::case::{CaseState, TrackView};
 use shared::case_action::ExtensionState;
 use shared::error::ApiError;
 use shared::matter::Material;
-use shared::api::{self as ep, TrackQuery};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -153,17 +153,17 @@ fn Supplement(view: TrackView, code: String) -> impl IntoView {
         });
     };
     let slots = inputs
-            .into_iter()
-            .map(|(m, node)| {
-                let id = format!("supplement-{}", m.id);
-                view! {
-                    <div class="field upload">
-                        <label for=id.clone()>{m.name}</label>
-                        <input id=id type="file" multiple accept="image/jpeg,image/png,application/pdf" node_ref=node/>
-                    </div>
-                }
-            })
-            .collect_view();
+        .into_iter()
+        .map(|(m, node)| {
+            let id = format!("supplement-{}", m.id);
+            view! {
+                <div class="field upload">
+                    <label for=id.clone()>{m.name}</label>
+                    <input id=id type="file" multiple accept="image/jpeg,image/png,application/pdf" node_ref=node/>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <section class="panel notice-panel" data-testid="supplement">
             <h2>"补正材料通知（一次性告知）"</h2>

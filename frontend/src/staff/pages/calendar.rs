@@ -7,9 +7,9 @@ use frontend::api;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty, YearParams};
 use shared::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
-use shared::api::{self as ep, Empty, YearParams};
 
 #[component]
 pub fn CalendarPage(year: String) -> impl IntoView {

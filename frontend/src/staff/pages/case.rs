@@ -6,13 +6,13 @@ use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show_page, ErrorRegion};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty};
 use shared::application::ApplicantKind;
 use shared::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
 use shared::case_action::{action_available, CaseAction, CaseActionRequest, ExtensionState, MAX_EXTENSION_DAYS};
-use shared::ledger::{Derived, PauseReason, Standing};
 use shared::error::ApiError;
+use shared::ledger::{Derived, PauseReason, Standing};
 use shared::matter::HandlingClass;
-use shared::api::{self as ep, Empty};
 
 #[component]
 pub fn CasePage(no: String) -> impl IntoView {
@@ -29,9 +29,7 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
     let me = expect_context::<Me>();
     let may_dispose = {
         let lead = view.department_id;
-        move || {
-            me.get().is_some_and(|u| u.check_can_dispose(lead).is_ok())
-        }
+        move || me.get().is_some_and(|u| u.check_can_dispose(lead).is_ok())
     };
     let submitted = view.progress.state == CaseState::Submitted;
     let view_for_actions = view.clone();
@@ -221,8 +219,12 @@ pub fn standing_class(s: Standing) -> &'static str {
 fn Actions(view: StaffCaseView) -> impl IntoView {
     let me = expect_context::<Me>();
     let error = RwSignal::new(None::<ApiError>);
-    let (reason, ext_days, ext_reason, result) =
-        (RwSignal::new(PauseReason::ExpertReview), RwSignal::new(String::from("5")), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (reason, ext_days, ext_reason, result) = (
+        RwSignal::new(PauseReason::ExpertReview),
+        RwSignal::new(String::from("5")),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let (no, version) = (view.progress.case_no.clone(), view.version);
     let send = move |action: CaseAction| {
         let body = CaseActionRequest { version, action };
@@ -240,12 +242,19 @@ fn Actions(view: StaffCaseView) -> impl IntoView {
     let lead = view.department_id;
     let approves = move || me.get().is_some_and(|u| u.check_can_approve_extension(lead).is_ok());
     let assigns = move || me.get().is_some_and(|u| u.check_can_assign(lead).is_ok());
-    let ext_text = view.progress.extension.as_ref().map(|e| format!("延期申请：{}个工作日，理由：{}（{}）", e.days, e.reason, match e.state {
-        ExtensionState::Pending => "待负责人审批",
-        ExtensionState::Approved => "已批准",
-        ExtensionState::Refused => "未批准",
-        ExtensionState::None => "",
-    }));
+    let ext_text = view.progress.extension.as_ref().map(|e| {
+        format!(
+            "延期申请：{}个工作日，理由：{}（{}）",
+            e.days,
+            e.reason,
+            match e.state {
+                ExtensionState::Pending => "待负责人审批",
+                ExtensionState::Approved => "已批准",
+                ExtensionState::Refused => "未批准",
+                ExtensionState::None => "",
+            }
+        )
+    });
     let (s1, s2, s3, s4, s5, s6, s7) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
     view! {
         <section class="panel no-print" data-testid="actions">

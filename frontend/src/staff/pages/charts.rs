@@ -66,19 +66,19 @@ pub fn MonthlyBars(series: MonthlySeries) -> impl IntoView {
 #[component]
 pub fn Cumulative(series: MonthlySeries, through: usize, projected: u64) -> impl IntoView {
     let running = |v: &[u64]| {
-        v.iter().scan(0u64, |acc, n| {
-            *acc += n;
-            Some(*acc)
-        })
-        .collect::<Vec<u64>>()
+        v.iter()
+            .scan(0u64, |acc, n| {
+                *acc += n;
+                Some(*acc)
+            })
+            .collect::<Vec<u64>>()
     };
     let this: Vec<u64> = running(&series.this_year).into_iter().take(through.max(1)).collect();
     let last = running(&series.last_year);
     let quota = series.quota.unwrap_or(0);
     let max = [projected, quota, *last.last().unwrap_or(&0), *this.last().unwrap_or(&0)].into_iter().max().unwrap_or(1).max(1) as f64 * 1.1;
-    let path = |v: &[u64]| {
-        v.iter().enumerate().map(|(m, n)| format!("{:.1},{:.1}", x_month(m), y(*n as f64, max))).collect::<Vec<_>>().join(" ")
-    };
+    let path =
+        |v: &[u64]| v.iter().enumerate().map(|(m, n)| format!("{:.1},{:.1}", x_month(m), y(*n as f64, max))).collect::<Vec<_>>().join(" ");
     let end = this.len() - 1;
     let label = format!(
         "{}累计：今年至{}月{}，全年预计{}{}",

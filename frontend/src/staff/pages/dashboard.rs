@@ -46,7 +46,9 @@ fn change_words(r: &CategoryRow) -> String {
 fn Report(d: Dashboard) -> impl IntoView {
     let words = period_words(&d);
     let headline = |rows: &[CategoryRow], unit: &str| {
-        rows.iter().find(|r| r.key == "total").map(|t| format!("{}，{}{}{}，{}。", words, t.label.trim_end_matches("合计"), t.this_period, unit, change_words(t)))
+        rows.iter()
+            .find(|r| r.key == "total")
+            .map(|t| format!("{}，{}{}{}，{}。", words, t.label.trim_end_matches("合计"), t.this_period, unit, change_words(t)))
     };
     let summary = match &d.not_started {
         Some(notice) => vec![notice.clone()],
@@ -62,13 +64,8 @@ fn Report(d: Dashboard) -> impl IntoView {
         .iter()
         .filter(|s| s.quota.is_some())
         .map(|s| {
-            let projected = d
-                .meetings
-                .iter()
-                .chain(&d.documents)
-                .find(|r| s.key.ends_with(&format!(":{}", r.key)))
-                .map(|r| r.projected)
-                .unwrap_or(0);
+            let projected =
+                d.meetings.iter().chain(&d.documents).find(|r| s.key.ends_with(&format!(":{}", r.key))).map(|r| r.projected).unwrap_or(0);
             view! {
                 <figure class="chart-box">
                     <figcaption>{s.label.clone()}</figcaption>
@@ -99,7 +96,14 @@ fn Report(d: Dashboard) -> impl IntoView {
 }
 
 #[component]
-fn Table(title: &'static str, unit: &'static str, rows: Vec<CategoryRow>, period: PeriodQuery, kind: &'static str, file: String) -> impl IntoView {
+fn Table(
+    title: &'static str,
+    unit: &'static str,
+    rows: Vec<CategoryRow>,
+    period: PeriodQuery,
+    kind: &'static str,
+    file: String,
+) -> impl IntoView {
     let csv_rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {

@@ -10,11 +10,9 @@ use frontend::api;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
 use leptos::prelude::*;
-use shared::error::ApiError;
 use shared::api::{self as ep, DocumentsQuery, Empty, PeriodParams};
-use shared::streamline::{
-    suggest_level, DocLevel, DocNature, DocumentRecord, DocumentRequest, Review, ReviewRequest,
-};
+use shared::error::ApiError;
+use shared::streamline::{suggest_level, DocLevel, DocNature, DocumentRecord, DocumentRequest, Review, ReviewRequest};
 
 /// Rendered afresh for each URL. `filter` is "pending" or a level (or empty).
 #[allow(non_snake_case)]
@@ -31,7 +29,11 @@ pub fn DocumentsPage(period: PeriodQuery, filter: String, at: PageAt) -> impl In
     };
     let (p, f) = (period.clone(), filter.clone());
     let list = load::<ep::ListDocuments>(&[], query);
-    let heading = if pending { "待审核的发文申请".to_string() } else { format!("已印发文件 · {}", DocLevel::parse(&filter).map(|l| l.zh()).unwrap_or("全部层级")) };
+    let heading = if pending {
+        "待审核的发文申请".to_string()
+    } else {
+        format!("已印发文件 · {}", DocLevel::parse(&filter).map(|l| l.zh()).unwrap_or("全部层级"))
+    };
     view! {
         <section class="panel">
             <h1>{heading}</h1>

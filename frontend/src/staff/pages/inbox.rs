@@ -7,10 +7,10 @@ use crate::route::{PageAt, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty, InboxQuery};
 use shared::case::CaseState;
 use shared::ledger::Standing;
 use shared::matter::HandlingClass;
-use shared::api::{self as ep, Empty, InboxQuery};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -26,7 +26,8 @@ pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: 
     let inbox = load::<ep::ListCases>(&[], query);
     let colleagues = load::<ep::ListColleagues>(&[], Empty {});
     // Each filter keeps the other two and starts again at the first page.
-    let now = Route::Inbox { state: state.clone(), class: class.clone(), assignee: assignee.clone(), q: String::new(), at: PageAt::default() };
+    let now =
+        Route::Inbox { state: state.clone(), class: class.clone(), assignee: assignee.clone(), q: String::new(), at: PageAt::default() };
     let paged = {
         let now = now.clone();
         move |at: PageAt| {
@@ -52,9 +53,21 @@ pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: 
         router.push(Route::Inbox { state: String::new(), class: String::new(), assignee: String::new(), q, at: PageAt::default() });
     };
     let searching = !q.is_empty();
-    let choose = refilter(|r, v| if let Route::Inbox { state, .. } = r { *state = v });
-    let choose_class = refilter(|r, v| if let Route::Inbox { class, .. } = r { *class = v });
-    let choose_assignee = refilter(|r, v| if let Route::Inbox { assignee, .. } = r { *assignee = v });
+    let choose = refilter(|r, v| {
+        if let Route::Inbox { state, .. } = r {
+            *state = v
+        }
+    });
+    let choose_class = refilter(|r, v| {
+        if let Route::Inbox { class, .. } = r {
+            *class = v
+        }
+    });
+    let choose_assignee = refilter(|r, v| {
+        if let Route::Inbox { assignee, .. } = r {
+            *assignee = v
+        }
+    });
     let selected = state.clone();
     let who = assignee.clone();
     view! {

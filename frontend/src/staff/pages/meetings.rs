@@ -9,10 +9,10 @@ use frontend::api;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty, MeetingsQuery, PeriodParams, YearParams};
 use shared::date::Date;
 use shared::error::ApiError;
 use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord};
-use shared::api::{self as ep, Empty, MeetingsQuery, PeriodParams, YearParams};
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]

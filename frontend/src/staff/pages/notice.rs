@@ -23,7 +23,8 @@ pub fn NoticePage(no: String) -> impl IntoView {
 
 #[component]
 fn Notice(c: StaffCaseView) -> impl IntoView {
-    let (Some(accepted), Some(days), Some(deadline)) = (c.progress.accepted_on, c.progress.committed_days, c.progress.deadline.clone()) else {
+    let (Some(accepted), Some(days), Some(deadline)) = (c.progress.accepted_on, c.progress.committed_days, c.progress.deadline.clone())
+    else {
         return view! {
             <section class="panel"><h1>"承诺件通知书"</h1><p class="error">"该办件不是已受理的承诺件，没有承诺件通知书。"</p></section>
         }

@@ -6,8 +6,8 @@ use crate::route::{PageAt, Route};
 use frontend::router::{set_title, Link};
 use frontend::widgets::{deadline_text, header_cells, load, show_page, CsvButton};
 use leptos::prelude::*;
-use shared::case::OfficeOverview;
 use shared::api::PageQuery;
+use shared::case::OfficeOverview;
 
 /// Rendered afresh for each URL.
 #[allow(non_snake_case)]
@@ -23,7 +23,14 @@ fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
     let rate_rows: Vec<Vec<String>> = o
         .rates
         .iter()
-        .map(|r| vec![r.department.clone(), r.completed.to_string(), r.on_time.to_string(), r.on_time_rate.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())])
+        .map(|r| {
+            vec![
+                r.department.clone(),
+                r.completed.to_string(),
+                r.on_time.to_string(),
+                r.on_time_rate.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into()),
+            ]
+        })
         .collect();
     let next = o.next.clone();
     view! {

@@ -8,10 +8,10 @@ use frontend::api;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, short_time, show, ErrorRegion};
 use leptos::prelude::*;
+use shared::api::{self as ep, Empty, YearParams};
 use shared::date::Date;
 use shared::error::ApiError;
 use shared::streamline::{DocLevel, MeetingClass, QuotaEntry};
-use shared::api::{self as ep, Empty, YearParams};
 use shared::streamline::{NewPlanItem, RegisterKind};
 
 /// Rendered afresh for each URL.

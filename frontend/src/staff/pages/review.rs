@@ -8,11 +8,9 @@ use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
 use leptos::prelude::*;
-use shared::error::ApiError;
-use shared::evaluation::{
-    EvaluationView, RectificationRequest, ReviewState, Verdict, VerificationRequest, MAX_RECTIFY_DAYS,
-};
 use shared::api::{self as ep, ReviewsQuery};
+use shared::error::ApiError;
+use shared::evaluation::{EvaluationView, RectificationRequest, ReviewState, Verdict, VerificationRequest, MAX_RECTIFY_DAYS};
 
 #[component]
 pub fn ReviewPanel(evaluation: EvaluationView, case_no: String, version: i64, lead: i64) -> impl IntoView {

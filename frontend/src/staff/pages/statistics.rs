@@ -5,8 +5,8 @@ use crate::route::Route;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{header_cells, load, show, CsvButton};
 use leptos::prelude::*;
-use shared::stats::CentreStats;
 use shared::api::RangeParams;
+use shared::stats::CentreStats;
 
 fn rate(r: Option<f64>) -> String {
     r.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())
