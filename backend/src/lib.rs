@@ -2,6 +2,8 @@
 //! assets, served by the platform before this code runs (wrangler.toml).
 
 mod auth;
+mod case_access;
+mod case_views;
 mod clock;
 mod crypto;
 mod db;

@@ -19,7 +19,7 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let body: CaseActionRequest = read_json(req).await?;
     let not_found = || ApiError::not_found("该办件");
-    let case = super::staff_cases::visible_case(&user, db, case_no).await?;
+    let case = crate::case_access::visible_case(&user, db, case_no).await?;
     match body.action {
         CaseAction::DecideExtension { .. } => user.check_can_approve_extension(case.department_id)?,
         CaseAction::Assign { .. } => user.check_can_assign(case.department_id)?,
@@ -106,5 +106,5 @@ pub async fn act(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         let current = after.state()?;
         return Err(conflict(current, format!("该办件刚被他人更新，当前状态为“{}”", current.zh())).into());
     }
-    json(&super::staff_cases::staff_view(db, after).await?, Cache::NoStore)
+    json(&crate::case_views::staff_view(db, after).await?, Cache::NoStore)
 }

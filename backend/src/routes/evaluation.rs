@@ -48,7 +48,7 @@ fn changed_meanwhile(case: &CaseRow) -> AppError {
 pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) -> Reply {
     super::limits::anonymous_write(req, env).await?;
     let body: EvaluationRequest = read_json(req).await?;
-    let case = super::track::authorised_case(req, env, db, case_no, Some(&body.code)).await?;
+    let case = crate::case_access::authorised_case(req, env, db, case_no, Some(&body.code)).await?;
     let already = db::evaluation::of_case(db, case.id).await?.is_some();
     check_rating(case.state()?, already, body.level, &body.comment)?;
     let comment = body.comment.trim();
@@ -64,7 +64,7 @@ pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) 
         return Err(conflict(case.state()?, "该办件已评价，每件只能评价一次".into()).into());
     }
     let after = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
-    json(&super::track::view(db, after).await?, Cache::NoStore)
+    json(&crate::case_views::view(db, after).await?, Cache::NoStore)
 }
 
 pub async fn reviews(req: &Request, q: ReviewsQuery, db: &Db) -> Reply {
@@ -114,7 +114,7 @@ pub async fn verify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
 pub async fn rectify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let body: RectificationRequest = read_json(req).await?;
-    let case = super::staff_cases::visible_case(&user, db, case_no).await?;
+    let case = crate::case_access::visible_case(&user, db, case_no).await?;
     user.check_can_dispose(case.department_id)?;
     let review = db::evaluation::of_case(db, case.id).await?.and_then(|e| e.review);
     check_rectification(review.as_ref().map(|r| r.state), &body.report)?;
@@ -133,5 +133,5 @@ pub async fn rectify(req: &mut Request, db: &Db, case_no: &str) -> Reply {
 
 async fn after(db: &Db, case_no: &str) -> Reply {
     let case = db::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
-    json(&super::staff_cases::staff_view(db, case).await?, Cache::NoStore)
+    json(&crate::case_views::staff_view(db, case).await?, Cache::NoStore)
 }

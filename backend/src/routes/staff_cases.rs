@@ -4,19 +4,18 @@
 
 use super::{json, read_json, Cache, Reply};
 use crate::auth::require_staff;
+use crate::case_access::{not_found, visible_case};
+use crate::case_views::staff_view;
 use crate::clock;
 use crate::crypto;
-use crate::db::cases::{self, CaseRow, Change};
+use crate::db::cases::{self, Change};
 use crate::db::inbox::{Handler, Query};
 use crate::db::{self, Db};
-use crate::error::AppError;
 use crate::storage;
 use shared::api::{DayParams, InboxQuery, PageQuery};
-use shared::application::{ApplicantKind, FormField};
 use shared::calendar::missing_next_year;
 use shared::case::{
-    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview,
-    StaffCaseView, WarningList,
+    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview, WarningList,
 };
 use shared::date::Date;
 use shared::deadline::DeadlineAnswer;
@@ -24,8 +23,6 @@ use shared::error::{ApiError, ErrorCode};
 use shared::ledger::{standing, working_days_between};
 use shared::matter::HandlingClass;
 use shared::page::{page_size, split_page, Cursor};
-use shared::staff::StaffUser;
-use std::collections::BTreeMap;
 use worker::{Env, Request, Response};
 
 pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
@@ -144,46 +141,10 @@ async fn annotate(db: &Db, mut rows: Vec<db::inbox::Row>, size: u32) -> worker::
     Ok(Inbox { cases: rows.into_iter().map(|r| r.item).collect(), notices, next, total: None })
 }
 
-fn not_found() -> ApiError {
-    ApiError::not_found("该办件")
-}
-
-/// The case, if this staff member may see it. Another department's case
-/// answers exactly like an unknown one, so case numbers cannot be probed.
-pub(super) async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
-    let case = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
-    user.check_can_view(case.department_id, &case.co_departments()).map_err(|_| not_found())?;
-    Ok(case)
-}
-
 pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let case = visible_case(&user, db, case_no).await?;
     json(&staff_view(db, case).await?, Cache::NoStore)
-}
-
-pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
-    let (matter, materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
-    let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
-    let labels: Vec<FormField> = matter.form_fields()?;
-    let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
-    Ok(StaffCaseView {
-        progress: super::track::progress(db, &case, materials).await?,
-        paused: case.paused == 1,
-        assignee_id: case.assignee_id,
-        co_departments: case.co_departments(),
-        files: cases::files(db, case.id).await?,
-        applicant_kind: ApplicantKind::parse(&case.applicant_kind).unwrap_or(ApplicantKind::Person),
-        assignee: case.assignee,
-        version: case.version,
-        department_id: case.department_id,
-        applicant_name: case.applicant_name,
-        id_number: case.id_number,
-        mobile: case.mobile,
-        address: case.address,
-        fields,
-        submitted_at: case.submitted_at,
-    })
 }
 
 /// An attachment, shown inline in the browser.

@@ -1,0 +1,53 @@
+//! Which case a request may see: an applicant's by its number and query
+//! code, a staff member's by department. A refusal answers exactly like an
+//! unknown case, after the same work, so case numbers cannot be probed.
+
+use crate::clock;
+use crate::crypto::{self, QueryCodeKey};
+use crate::db::cases::{self, CaseRow};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::routes::client_ip;
+use shared::error::{ApiError, ErrorCode};
+use shared::staff::StaffUser;
+use worker::{Env, Request};
+
+/// Look-ups allowed per address per minute.
+const PER_MINUTE: u32 = 30;
+
+pub fn no_match() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "办件编号或查询码不正确，请核对回执上的信息")
+}
+
+/// The case, if `code` is its query code; otherwise the same 404 as for an
+/// unknown case, after the same work: one look-up of the stored check by
+/// case number either way, and the case itself only once the code matched.
+pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
+    let hits = db::throttle::hit(db, &format!("track:ip:{}", client_ip(req)), 60, clock::now_unix()).await?;
+    if hits > PER_MINUTE {
+        return Err(ApiError::new(ErrorCode::TooManyRequests, "查询过于频繁，请一分钟后再试").into());
+    }
+    let codes = QueryCodeKey::from_env(env)?;
+    let code = code.map(str::trim).unwrap_or("");
+    let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    let check = codes.check(case_no, code);
+    let stored = if valid(case_no, 30) { cases::code_check(db, case_no).await? } else { None };
+    match stored {
+        Some(stored) if valid(code, 20) && crypto::same(&stored, &check) => {
+            Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)
+        }
+        _ => Err(no_match().into()),
+    }
+}
+
+pub fn not_found() -> ApiError {
+    ApiError::not_found("该办件")
+}
+
+/// The case, if this staff member may see it. Another department's case
+/// answers exactly like an unknown one, so case numbers cannot be probed.
+pub async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
+    let case = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
+    user.check_can_view(case.department_id, &case.co_departments()).map_err(|_| not_found())?;
+    Ok(case)
+}

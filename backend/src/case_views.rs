@@ -1,0 +1,83 @@
+//! A case as people see it, assembled from its rows: the applicant's
+//! tracking view and the staff view that embeds it.
+
+use crate::case_access::not_found;
+use crate::db::cases::{self, CaseRow};
+use crate::db::{self, Db};
+use crate::error::AppError;
+use shared::application::{ApplicantKind, FormField};
+use shared::case::{StaffCaseView, TrackView};
+use shared::date::Date;
+use shared::matter::Material;
+use std::collections::BTreeMap;
+
+pub async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
+    let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
+    progress(db, &case, materials).await
+}
+
+/// The case's progress, as the applicant and (within the staff view) staff see it.
+pub async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> worker::Result<TrackView> {
+    // A completed case's ledger is history; show it only while the clock runs.
+    let (ledger, extension) = match case.state()? {
+        shared::case::CaseState::InProgress => ledger_of(db, case).await?,
+        _ => (None, None),
+    };
+    Ok(TrackView {
+        ledger,
+        extension,
+        result: case.result.clone(),
+        evaluation: db::evaluation::of_case(db, case.id).await?,
+        materials,
+        state: case.state()?,
+        supplement_items: case.supplement_items()?,
+        timeline: cases::events(db, case.id).await?,
+        accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
+        case_no: case.case_no.clone(),
+        matter_id: case.matter_id,
+        matter_name: case.matter_name.clone(),
+        department_name: case.department_name.clone(),
+        class: case.class,
+        committed_days: case.committed_days,
+        deadline: case.deadline.clone(),
+        return_reasons: case.return_reasons.clone(),
+        report_authority: case.report_authority.clone(),
+    })
+}
+
+pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
+    let (matter, materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
+    let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
+    let labels: Vec<FormField> = matter.form_fields()?;
+    let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
+    Ok(StaffCaseView {
+        progress: progress(db, &case, materials).await?,
+        paused: case.paused == 1,
+        assignee_id: case.assignee_id,
+        co_departments: case.co_departments(),
+        files: cases::files(db, case.id).await?,
+        applicant_kind: ApplicantKind::parse(&case.applicant_kind).unwrap_or(ApplicantKind::Person),
+        assignee: case.assignee,
+        version: case.version,
+        department_id: case.department_id,
+        applicant_name: case.applicant_name,
+        id_number: case.id_number,
+        mobile: case.mobile,
+        address: case.address,
+        fields,
+        submitted_at: case.submitted_at,
+    })
+}
+
+/// The derived deadline of an accepted case, and its extension request.
+async fn ledger_of(
+    db: &crate::db::Db,
+    case: &crate::db::cases::CaseRow,
+) -> worker::Result<(Option<shared::ledger::Derived>, Option<shared::case::ExtensionInfo>)> {
+    let accepted = case.accepted_on.as_deref().and_then(|d| shared::date::Date::parse(d).ok());
+    let (Some(accepted), Some(days)) = (accepted, case.committed_days) else { return Ok((None, None)) };
+    let (ledger, extension) = crate::db::ledger::load(db, case.id, accepted, days).await?;
+    let calendar = crate::db::calendar::for_limits_starting_in(db, accepted.year()).await?;
+    let derived = ledger.derive(&calendar, crate::clock::today_cst(), case.yellow_days);
+    Ok((Some(derived), extension))
+}
