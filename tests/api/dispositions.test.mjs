@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
 import { BASE_URL } from "../support/http.mjs";
-import { JPEG, clientIp, dispose, login, staffGet, submitFood, track } from "../support/cases.mjs";
+import { JPEG, clientIp, dispose, inboxAll, login, staffGet, submitFood, track } from "../support/cases.mjs";
 
 async function departmentId(name) {
   return (await get("/api/departments")).body.departments.find((d) => d.name === name).id;
@@ -155,7 +155,7 @@ test("departments see and act on only their own cases; the office oversees", asy
   assert.equal((await staffGet(police, `/api/staff/cases/${receipt.case_no}`)).status, 403);
   assert.equal((await dispose(police, receipt.case_no, { version: view.version, class: "commitment" })).status, 403);
   assert.equal((await staffGet(police, `/api/staff/files/${view.files[0].id}`)).status, 403);
-  const policeInbox = (await staffGet(police, "/api/staff/cases")).body.cases;
+  const policeInbox = await inboxAll(police, "/api/staff/cases");
   assert.ok(!policeInbox.some((c) => c.case_no === receipt.case_no));
 
   const office = (await login("office_admin")).cookie;
@@ -173,7 +173,7 @@ test("departments see and act on only their own cases; the office oversees", asy
   assert.equal((await dispose(cookie, receipt.case_no, { version: view.version, class: "joint", co_departments: [policeId] })).status, 200);
   assert.equal((await staffGet(police, `/api/staff/cases/${receipt.case_no}`)).status, 200);
   assert.equal((await dispose(police, receipt.case_no, { version: view.version + 1, class: "commitment" })).status, 403);
-  assert.ok((await staffGet(police, "/api/staff/cases")).body.cases.some((c) => c.case_no === receipt.case_no));
+  assert.ok((await inboxAll(police, "/api/staff/cases")).some((c) => c.case_no === receipt.case_no));
 });
 
 test("nothing public exposes another applicant's case", async () => {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
-import { acceptedCase, act, login, sqlLocal, sqlLocalRows, staffGet, submitFood, track } from "../support/cases.mjs";
+import { acceptedCase, act, inboxAll, login, sqlLocal, sqlLocalRows, staffGet, submitFood, track } from "../support/cases.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const deadlineFor = async (days) => (await get(`/api/calendar/deadline?accepted=${today}&days=${days}`)).body.deadline;
@@ -75,7 +75,7 @@ test("the inbox sorts by deadline, with red for overdue and yellow near the dead
   const soon = await acceptedCase();
   const near = await deadlineFor(1);
   sqlLocal(`UPDATE case_record SET deadline = '${near}' WHERE case_no = '${soon.receipt.case_no}'`);
-  const inbox = (await staffGet(overdue.cookie, "/api/staff/cases?state=in_progress")).body.cases;
+  const inbox = await inboxAll(overdue.cookie, "/api/staff/cases?state=in_progress");
   const find = (no) => inbox.find((c) => c.case_no === no);
   assert.equal(find(overdue.receipt.case_no).standing, "red");
   assert.ok(find(overdue.receipt.case_no).remaining_days < 0);
@@ -100,7 +100,7 @@ test("submissions nearing five working days without a disposition are flagged", 
   // Received on Monday 2026-11-02: by now far more than five working days.
   sqlLocal(`UPDATE case_record SET submitted_at = '2026-11-02T09:00:00+08:00' WHERE case_no = '${old.case_no}'`);
   const { cookie } = await login("scjg_window");
-  const inbox = (await staffGet(cookie, "/api/staff/cases?state=submitted")).body.cases;
+  const inbox = await inboxAll(cookie, "/api/staff/cases?state=submitted");
   assert.equal(inbox.find((c) => c.case_no === fresh.case_no).deemed_warning, null);
   assert.match(inbox.find((c) => c.case_no === old.case_no).deemed_warning, /^已满5个工作日未处理，依法视为/);
 });
@@ -109,13 +109,15 @@ test("the yellow card's threshold is the matter's own", async () => {
   const { receipt, cookie } = await acceptedCase();
   const near = (await get(`/api/calendar/deadline?accepted=${today}&days=4`)).body.deadline;
   sqlLocal(`UPDATE case_record SET deadline = '${near}' WHERE case_no = '${receipt.case_no}'`);
-  const standing = async () => (await staffGet(cookie, "/api/staff/cases?state=in_progress")).body.cases.find((c) => c.case_no === receipt.case_no).standing;
+  const standing = async () => (await inboxAll(cookie, "/api/staff/cases?state=in_progress")).find((c) => c.case_no === receipt.case_no).standing;
+  const [{ yellow_days: threshold }] = sqlLocalRows("SELECT yellow_days FROM matter WHERE code = 'SC003'");
+  assert.equal(threshold, 2, "the demo food licence warns 2 working days ahead");
   assert.equal(await standing(), "on_track", "4 working days left, threshold 2");
   sqlLocal("UPDATE matter SET yellow_days = 5 WHERE code = 'SC003'");
   try {
     assert.equal(await standing(), "yellow", "4 working days left, threshold 5");
   } finally {
-    sqlLocal("UPDATE matter SET yellow_days = 2 WHERE code = 'SC003'");
+    sqlLocal(`UPDATE matter SET yellow_days = ${threshold} WHERE code = 'SC003'`);
   }
 });
 
@@ -141,10 +143,10 @@ test("the office sees on-time rates per department and every overdue case", asyn
 
 test("the inbox filters by class of handling", async () => {
   const { receipt, cookie } = await acceptedCase();
-  const commitment = (await staffGet(cookie, "/api/staff/cases?state=in_progress&class=commitment")).body.cases;
+  const commitment = await inboxAll(cookie, "/api/staff/cases?state=in_progress&class=commitment");
   assert.ok(commitment.some((c) => c.case_no === receipt.case_no));
   assert.ok(commitment.every((c) => c.class === "commitment"));
-  const joint = (await staffGet(cookie, "/api/staff/cases?state=in_progress&class=joint")).body.cases;
+  const joint = await inboxAll(cookie, "/api/staff/cases?state=in_progress&class=joint");
   assert.ok(!joint.some((c) => c.case_no === receipt.case_no));
   assert.equal((await staffGet(cookie, "/api/staff/cases?class=nonsense")).status, 400);
 });

@@ -89,6 +89,27 @@ export async function staffGet(cookie, path) {
   return { status: res.status, headers: res.headers, body: type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer()) };
 }
 
+/**
+ * Every case an inbox query lists, following its pages (`next`, passed back
+ * as `?after=`) where the API pages, so a test finds its own case however
+ * many cases other test files have left.
+ */
+export async function inboxAll(cookie, query) {
+  const cases = [];
+  let after = null;
+  for (let page = 0; page < 200; page++) {
+    const path = after === null ? query : `${query}${query.includes("?") ? "&" : "?"}after=${encodeURIComponent(after)}`;
+    const res = await staffGet(cookie, path);
+    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
+    const first = res.body.cases[0]?.case_no;
+    assert.ok(after === null || !cases.some((c) => c.case_no === first), `${path} repeats a case: the page did not move on`);
+    cases.push(...res.body.cases);
+    after = res.body.next ?? null;
+    if (after === null) return cases;
+  }
+  assert.fail(`${query}: more than 200 pages`);
+}
+
 export async function dispose(cookie, caseNo, disposition) {
   const res = await fetch(`${BASE_URL}/api/staff/cases/${caseNo}/disposition`, {
     method: "POST",
