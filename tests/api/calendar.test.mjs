@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get, assertError, rowsRead } from "../support/http.mjs";
+import { login, staffGet } from "../support/cases.mjs";
 
 const deadline = (q) => get(`/api/calendar/deadline?${q}`);
 
@@ -26,6 +27,29 @@ test("weekends are named and swapped working days count", async () => {
   // Sat 09-19 skipped, Sun 09-20 is a swapped working day (1), Mon 09-21 (2).
   assert.equal(res.body.deadline, "2026-09-21T23:59:59+08:00");
   assert.deepEqual(res.body.skipped, [{ date: "2026-09-19", kind: "weekend", reason: "周六" }]);
+});
+
+const dayBefore = (date) => new Date(Date.parse(`${date}T00:00:00Z`) - 86400e3).toISOString().slice(0, 10);
+const isWeekend = (date) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+test("every official swapped workday is a working day, and every official holiday is not", async () => {
+  const { cookie } = await login("scjg_window");
+  for (const year of [2025, 2026]) {
+    const { calendar } = (await staffGet(cookie, `/api/office/calendar?year=${year}`)).body;
+    assert.ok(calendar.workdays.length >= 5 && calendar.holidays.length >= 25, `${year}: the official arrangement`);
+    for (const w of calendar.workdays) {
+      assert.ok(isWeekend(w.date), `${w.date} is a Saturday or Sunday`);
+      // One working day after the day before it ends on it: it counts.
+      const res = await deadline(`accepted=${dayBefore(w.date)}&days=1`);
+      assert.equal(res.body.deadline, `${w.date}T23:59:59+08:00`, `${w.date} ${w.name} is a working day`);
+    }
+    for (const h of calendar.holidays) {
+      // One working day after the day before it ends later, skipping it by name.
+      const res = await deadline(`accepted=${dayBefore(h.date)}&days=1`);
+      assert.ok(res.body.deadline.slice(0, 10) > h.date, `${h.date} ${h.name} is not a working day`);
+      assert.deepEqual(res.body.skipped.find((s) => s.date === h.date), { date: h.date, kind: "holiday", reason: h.name });
+    }
+  }
 });
 
 test("zero days: the acceptance day itself", async () => {

@@ -103,22 +103,24 @@ test("submissions nearing five working days without a disposition are flagged", 
   // Received on Monday 2026-11-02: by now far more than five working days.
   sqlLocal(`UPDATE case_record SET submitted_at = '2026-11-02T09:00:00+08:00' WHERE case_no = '${old.case_no}'`);
   const { cookie } = await login("scjg_window");
-  const find = async (no) => (await staffGet(cookie, `/api/staff/cases?q=${no}`)).body.cases[0];
-  assert.equal((await find(fresh.case_no)).deemed_warning, null);
-  assert.match((await find(old.case_no)).deemed_warning, /^已满5个工作日未处理，依法视为/);
+  const inbox = (await allPages(cookie, "/api/staff/cases?state=submitted", "cases")).items;
+  assert.equal(inbox.find((c) => c.case_no === fresh.case_no).deemed_warning, null);
+  assert.match(inbox.find((c) => c.case_no === old.case_no).deemed_warning, /^已满5个工作日未处理，依法视为/);
 });
 
 test("the yellow card's threshold is the matter's own", async () => {
   const { receipt, cookie } = await acceptedCase();
   const near = (await get(`/api/calendar/deadline?accepted=${today}&days=4`)).body.deadline;
   sqlLocal(`UPDATE case_record SET deadline = '${near}' WHERE case_no = '${receipt.case_no}'`);
-  const standing = async () => (await staffGet(cookie, `/api/staff/cases?q=${receipt.case_no}`)).body.cases[0].standing;
+  const standing = async () => ((await allPages(cookie, "/api/staff/cases?state=in_progress", "cases")).items).find((c) => c.case_no === receipt.case_no).standing;
+  const [{ yellow_days: threshold }] = sqlLocalRows("SELECT yellow_days FROM matter WHERE code = 'SC003'");
+  assert.equal(threshold, 2, "the demo food licence warns 2 working days ahead");
   assert.equal(await standing(), "on_track", "4 working days left, threshold 2");
   sqlLocal("UPDATE matter SET yellow_days = 5 WHERE code = 'SC003'");
   try {
     assert.equal(await standing(), "yellow", "4 working days left, threshold 5");
   } finally {
-    sqlLocal("UPDATE matter SET yellow_days = 2 WHERE code = 'SC003'");
+    sqlLocal(`UPDATE matter SET yellow_days = ${threshold} WHERE code = 'SC003'`);
   }
 });
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
-import { login, staffGet } from "../support/cases.mjs";
+import { login, sqlLocal, staffGet } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 async function post(cookie, path, body) {
@@ -27,6 +27,27 @@ function meeting(overrides = {}) {
 }
 
 const row = (table, key) => table.find((r) => r.key === key);
+
+// Titles and subjects of this file's own records: no other file's can match.
+let serial = 0;
+const unique = (text) => `${text}（streamline ${process.pid}-${++serial}）`;
+
+/** A department's request for a county-level document, as the office's pending list shows it. */
+async function requestDocument(cookie, subject, overrides = {}) {
+  const res = await post(cookie, "/api/office/documents", {
+    subject, proposed_level: "county_office", drafting_departments: [1], within_one_department: false,
+    needs_government_authority: true, nature: "correspondence", length_chars: 900, ...overrides,
+  });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  // The new request comes back as the office will list it.
+  const office = (await login("office_admin")).cookie;
+  const pending = (await allPages(office, "/api/office/documents?state=pending", "documents")).items;
+  assert.deepEqual(pending.find((d) => d.id === res.body.id), res.body);
+  return res.body;
+}
+
+const review = (cookie, doc, body) => post(cookie, `/api/office/documents/${doc.id}/review`, { version: doc.version, ...body });
+const seq = (number) => Number(number.match(/〕(\d+)号$/)[1]);
 
 test("the class rule: every class and approving body, refused with a clear message", async () => {
   const { cookie } = await login("office_admin");
@@ -89,55 +110,69 @@ test("a past year is counted whole, with no projection beyond it", async () => {
   const all = (await allPages(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12`, "meetings")).items;
   assert.equal(row(d.meetings, "total").this_period, all.length);
   assert.equal(row(d.meetings, "class1").projected, row(d.meetings, "class1").year_to_date);
-  const none = (await staffGet(cookie, `/api/office/dashboard?year=${year - 2}`)).body;
+  // The demo register starts in 2025, and tests register meetings only today: 2024 is empty.
+  const none = (await staffGet(cookie, "/api/office/dashboard?year=2025")).body;
   assert.equal(row(none.meetings, "class1").last_period, 0);
   assert.equal(row(none.meetings, "class1").change_percent, null, "nothing last year: no percentage");
 });
 
 test("a department requests, the office lowers the level, the number is issued", async () => {
   const dept = await login("scjg_window");
-  const req = {
-    subject: "关于开展食品安全专项检查的通知", proposed_level: "county_office", drafting_departments: [1],
-    within_one_department: false, needs_government_authority: true, nature: "correspondence", length_chars: 900,
-  };
-  const created = await post(dept.cookie, "/api/office/documents", req);
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  assert.equal(created.body.suggested_level, "informal_letter");
   const office = await login("office_admin");
-  const pending = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items;
-  const doc = pending.find((d) => d.subject === req.subject);
+  const subject = unique("关于开展食品安全专项检查的通知");
+  const doc = await requestDocument(dept.cookie, subject);
   assert.equal(doc.suggested_level, "informal_letter");
   assert.deepEqual(doc.drafting_departments, ["县市场监督管理局"]);
 
   const before = (await staffGet(office.cookie, `/api/office/dashboard?year=${year}`)).body;
   // Raising or keeping the level is not lowering; a lowering needs a reason.
-  assert.equal((await post(office.cookie, `/api/office/documents/${doc.id}/review`, { version: doc.version, decision: "lower", level: "county_government", reason: "x" })).status, 400);
-  assert.equal((await post(office.cookie, `/api/office/documents/${doc.id}/review`, { version: doc.version, decision: "lower", level: "informal_letter", reason: "" })).status, 400);
-  const lowered = await post(office.cookie, `/api/office/documents/${doc.id}/review`, { version: doc.version, decision: "lower", level: "informal_letter", reason: "仅涉及商请配合事项，便函即可" });
+  assert.equal((await review(office.cookie, doc, { decision: "lower", level: "county_government", reason: "x" })).status, 400);
+  assert.equal((await review(office.cookie, doc, { decision: "lower", level: "informal_letter", reason: "" })).status, 400);
+  const lowered = await review(office.cookie, doc, { decision: "lower", level: "informal_letter", reason: "仅涉及商请配合事项，便函即可" });
   assert.equal(lowered.status, 200, JSON.stringify(lowered.body));
   assert.equal(lowered.body.state, "issued");
   assert.equal(lowered.body.issued_level, "informal_letter");
   assert.match(lowered.body.number, new RegExp(`^示政办函〔${year}〕\\d+号$`));
-  const again = await post(office.cookie, `/api/office/documents/${doc.id}/review`, { version: doc.version, decision: "approve" });
-  assert.equal(again.status, 409);
+  assert.equal((await review(office.cookie, doc, { decision: "approve" })).status, 409, "reviewed once");
   const after = (await staffGet(office.cookie, `/api/office/dashboard?year=${year}`)).body;
   assert.equal(row(after.documents, "informal_letter").this_period, row(before.documents, "informal_letter").this_period + 1);
+  const events = (await staffGet(office.cookie, "/api/office/events")).body.events;
+  assert.deepEqual([events[0].action, events[0].subject, events[0].detail, events[0].staff],
+    ["review_document", `发文申请#${doc.id}`, "以便函印发（仅涉及商请配合事项，便函即可）", "周明"]);
+});
 
-  // Numbers run on per level and year.
-  const second = await post(dept.cookie, "/api/office/documents", { ...req, subject: "关于商请协助开展抽检的函" });
-  assert.equal(second.status, 201);
-  const doc2 = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items.find((d) => d.subject === "关于商请协助开展抽检的函");
-  const approved = await post(office.cookie, `/api/office/documents/${doc2.id}/review`, { version: doc2.version, decision: "approve" });
-  const n = (s) => Number(s.match(/〕(\d+)号/)[1]);
-  assert.equal(approved.body.number.startsWith("示政办发"), true);
-  const refusedReq = await post(dept.cookie, "/api/office/documents", { ...req, subject: "关于重复部署的通知" });
-  assert.equal(refusedReq.status, 201);
-  const doc3 = (await allPages(office.cookie, "/api/office/documents?state=pending", "documents")).items.find((d) => d.subject === "关于重复部署的通知");
-  assert.equal((await post(office.cookie, `/api/office/documents/${doc3.id}/review`, { version: doc3.version, decision: "refuse", reason: "" })).status, 400);
-  const refused = await post(office.cookie, `/api/office/documents/${doc3.id}/review`, { version: doc3.version, decision: "refuse", reason: "已有文件部署，能不发的坚决不发" });
+test("numbers run on per level and year; a refusal takes none", async () => {
+  const dept = (await login("scjg_window")).cookie;
+  const office = (await login("office_admin")).cookie;
+  const letter = async (text) => {
+    const doc = await requestDocument(dept, unique(text));
+    const res = await review(office, doc, { decision: "lower", level: "informal_letter", reason: "商请事项，便函即可" });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.number;
+  };
+  const first = await letter("关于商请协助开展抽检的函");
+  const second = await letter("关于商请提供检测数据的函");
+  assert.match(second, new RegExp(`^示政办函〔${year}〕\\d+号$`));
+  assert.equal(seq(second), seq(first) + 1, `${first} then ${second}`);
+
+  // Another level keeps its own sequence: the next county-office number follows the last issued one.
+  const issued = (await staffGet(office, `/api/office/documents?year=${year}&from=1&to=12&level=county_office`)).body.documents;
+  const last = Math.max(0, ...issued.map((d) => seq(d.number)));
+  const notice = await requestDocument(dept, unique("关于开展食品安全宣传周活动的通知"), { nature: "work_arrangement" });
+  const approved = await review(office, notice, { decision: "approve" });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  assert.equal(approved.body.issued_level, "county_office");
+  assert.equal(approved.body.number, `示政办发〔${year}〕${last + 1}号`);
+
+  // A refusal is given no number, and the next letter's number follows the second's.
+  const refusedDoc = await requestDocument(dept, unique("关于重复部署的通知"));
+  assert.equal((await review(office, refusedDoc, { decision: "refuse", reason: "" })).status, 400, "a refusal needs a reason");
+  const refused = await review(office, refusedDoc, { decision: "refuse", reason: "已有文件部署，能不发的坚决不发" });
+  assert.equal(refused.status, 200, JSON.stringify(refused.body));
   assert.equal(refused.body.state, "refused");
   assert.equal(refused.body.number, null);
-  assert.ok(n(lowered.body.number) >= 1);
+  const third = await letter("关于商请派员参加联合检查的函");
+  assert.equal(seq(third), seq(second) + 1, `${second} then ${third}`);
 });
 
 test("only the office sets quotas, plans meetings and reviews; departments act in their own name", async () => {
@@ -145,46 +180,81 @@ test("only the office sets quotas, plans meetings and reviews; departments act i
   const office = (await login("office_admin")).cookie;
   assert.equal((await post(dept, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 99 })).status, 403);
   assert.equal((await post(dept, "/api/office/plan", { year, title: "x", class: "class1", month: 3 })).status, 403);
-  const pending = (await allPages(office, "/api/office/documents?state=pending", "documents")).items;
-  assert.equal((await post(dept, `/api/office/documents/${pending[0].id}/review`, { version: pending[0].version, decision: "approve" })).status, 403);
+  const pending = await requestDocument(dept, unique("关于部门自行审批的通知"));
+  assert.equal((await review(dept, pending, { decision: "approve" })).status, 403);
+  const stillPending = (await allPages(office, "/api/office/documents?state=pending", "documents")).items;
+  assert.equal(stillPending.find((d) => d.id === pending.id).state, "pending");
   assert.equal((await post(dept, "/api/office/meetings", meeting({ organiser_department_id: 2 }))).status, 403);
-  assert.equal((await post(dept, "/api/office/meetings", meeting({ organiser_department_id: 1 }))).status, 201);
+  assert.equal((await post(dept, "/api/office/meetings", meeting({ title: unique("市场监管系统工作会"), organiser_department_id: 1 }))).status, 201);
   assert.equal((await post(dept, "/api/office/documents", {
     subject: "关于x的通知", proposed_level: "department", drafting_departments: [2], within_one_department: true,
     needs_government_authority: false, nature: "work_arrangement", length_chars: 100,
   })).status, 403);
   assert.equal((await staffGet(null, "/api/office/dashboard")).status, 401);
   assert.equal((await post(null, "/api/office/meetings", meeting())).status, 401);
+});
 
+test("a quota the year is on pace to exceed is warned of", async () => {
+  const office = (await login("office_admin")).cookie;
   assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class9", quota: 5 })).status, 400);
-  assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 1 })).status, 200);
-  const d = (await staffGet(office, `/api/office/dashboard?year=${year}`)).body;
-  assert.equal(row(d.meetings, "class1").quota, 1);
-  assert.match(row(d.meetings, "class1").warning, /将超过年度指标1/);
-  assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 24 })).status, 200);
+  // Two class-1 meetings today: at any pace, more than one by the year's end.
+  for (let i = 0; i < 2; i++) {
+    assert.equal((await post(office, "/api/office/meetings", meeting({ title: unique("全县重点工作调度会"), class: "class1", approved_by: "executive_meeting" }))).status, 201);
+  }
+  const original = row((await staffGet(office, `/api/office/dashboard?year=${year}`)).body.meetings, "class1").quota;
+  try {
+    assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 1 })).status, 200);
+    const r = row((await staffGet(office, `/api/office/dashboard?year=${year}`)).body.meetings, "class1");
+    assert.equal(r.quota, 1);
+    assert.ok(r.projected >= r.year_to_date && r.year_to_date >= 2, JSON.stringify(r));
+    assert.equal(r.warning, `按当前进度，一类会议全年预计${r.projected}，将超过年度指标1`);
+  } finally {
+    if (original === null) sqlLocal(`DELETE FROM quota WHERE year = ${year} AND kind = 'meeting' AND category = 'class1'`);
+    else assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: original })).status, 200);
+  }
+  const restored = row((await staffGet(office, `/api/office/dashboard?year=${year}`)).body.meetings, "class1");
+  assert.equal(restored.quota, original);
 });
 
 test("a meeting outside the annual plan is flagged; one in it names its plan item", async () => {
   const office = (await login("office_admin")).cookie;
-  assert.equal((await post(office, "/api/office/plan", { year, title: "全县年终总结大会", class: "class1", month: 12 })).status, 201);
+  const planned = unique("全县年终总结大会");
+  assert.equal((await post(office, "/api/office/plan", { year, title: planned, class: "class1", month: 12 })).status, 201);
   const plan = (await staffGet(office, `/api/office/plan?year=${year}`)).body.plan;
-  const item = plan.find((p) => p.title === "全县年终总结大会");
-  const title = `全县年终总结大会（测试${Date.now()}）`;
-  assert.equal((await post(office, "/api/office/meetings", meeting({ title, class: "class1", approved_by: "executive_meeting", plan_item_id: item.id }))).status, 201);
-  assert.equal((await post(office, "/api/office/meetings", meeting({ title: "未列入计划的会议", plan_item_id: 999999 }))).status, 400);
+  const item = plan.find((p) => p.title === planned) ?? assert.fail(`${planned} is not in the plan`);
+  const inPlan = unique("全县年终总结大会（召开）");
+  const outside = unique("未列入计划的会议");
+  assert.equal((await post(office, "/api/office/meetings", meeting({ title: inPlan, class: "class1", approved_by: "executive_meeting", plan_item_id: item.id }))).status, 201);
+  assert.equal((await post(office, "/api/office/meetings", meeting({ title: outside, plan_item_id: 999999 }))).status, 400, "no such plan item");
+  assert.equal((await post(office, "/api/office/meetings", meeting({ title: outside }))).status, 201);
   const list = (await allPages(office, `/api/office/meetings?year=${year}&from=1&to=12`, "meetings")).items;
-  assert.equal(list.find((m) => m.title === title).plan_item, "全县年终总结大会");
-  assert.ok(list.some((m) => m.plan_item === null), "meetings outside the plan are listed as such");
+  const find = (title) => list.find((m) => m.title === title) ?? assert.fail(`${title} is not listed`);
+  assert.equal(find(inPlan).plan_item, planned);
+  assert.equal(find(outside).plan_item, null, "a meeting outside the plan is listed as such");
 });
 
 test("every change of the office's registers is in its audit trail; only the office reads it", async () => {
   const office = (await login("office_admin")).cookie;
-  assert.equal((await post(office, "/api/office/quotas", { year, kind: "document", category: "county_office", quota: 70 })).status, 200);
+  const dept = (await login("scjg_window")).cookie;
+  const planned = unique("全县春季农业生产部署会");
+  const held = unique("全县营商环境座谈会");
+  assert.equal((await post(office, "/api/office/plan", { year, title: planned, class: "class2", month: 3 })).status, 201);
+  assert.equal((await post(office, "/api/office/meetings", meeting({ title: held }))).status, 201);
+  const doc = await requestDocument(dept, unique("关于商请开展联合执法的函"));
+  assert.equal((await review(office, doc, { decision: "lower", level: "informal_letter", reason: "仅涉及商请配合事项" })).status, 200);
+  assert.equal((await post(office, "/api/office/quotas", { year: 2099, kind: "document", category: "county_office", quota: 70 })).status, 200);
+
   const events = (await staffGet(office, "/api/office/events")).body.events;
-  const actions = new Set(events.map((e) => e.action));
-  for (const a of ["register_meeting", "request_document", "review_document", "set_quota", "add_plan_item"]) assert.ok(actions.has(a), a);
-  assert.ok(events.some((e) => e.action === "review_document" && /以便函印发（仅涉及商请配合事项/.test(e.detail)));
-  assert.equal(events[0].action, "set_quota");
-  assert.equal(events[0].staff, "周明");
-  assert.equal((await staffGet((await login("scjg_window")).cookie, "/api/office/events")).status, 403);
+  // Newest first: exactly these five changes, each with who made it and what.
+  assert.deepEqual(events.slice(0, 5).map((e) => [e.action, e.subject, e.staff]), [
+    ["set_quota", "2099年度指标 document:county_office", "周明"],
+    ["review_document", `发文申请#${doc.id}`, "周明"],
+    ["request_document", doc.subject, "王晓燕"],
+    ["register_meeting", held, "周明"],
+    ["add_plan_item", planned, "周明"],
+  ]);
+  assert.equal(events[0].detail, "70");
+  assert.equal(events[1].detail, "以便函印发（仅涉及商请配合事项）");
+  assert.match(events[3].detail, new RegExp(`^${today} 二类会议，`));
+  assert.equal((await staffGet(dept, "/api/office/events")).status, 403);
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
-import { launch, phonePage, screenshot } from "../support/browser.mjs";
+import { assertNoErrors, launch, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
 import { measureFirstLoad, PAGE_BUDGET_BROTLI } from "../support/weight.mjs";
 
 let browser;
@@ -41,7 +41,8 @@ test("search, open a matter, see its materials and expected date at 360×740", a
   for (const heading of ["二、设定依据", "三、申请条件", "五、办理流程", "六、办理时限", "七、收费标准", "八、办理结果", "九、监督投诉电话"]) {
     await page.getByRole("heading", { level: 2, name: heading }).waitFor();
   }
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling at 360 px");
+  const width = await scrollWidth(page);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
   assert.match(await page.title(), /食品经营许可/);
   await screenshot(page, "matter-360");
 
@@ -49,6 +50,7 @@ test("search, open a matter, see its materials and expected date at 360×740", a
   await page.goBack();
   await page.getByText("共 2 项").waitFor();
   assert.equal(await page.getByLabel("搜索事项").inputValue(), "食品");
+  assertNoErrors(page);
   await page.context().close();
 });
 
@@ -64,6 +66,7 @@ test("filter by department, and an empty search says what to do", async () => {
   await page.getByLabel("搜索事项").fill("不存在的事项");
   await page.getByLabel("搜索事项").press("Enter");
   await page.getByText("没有找到相关事项").waitFor();
+  assertNoErrors(page);
   await page.context().close();
 });
 
@@ -75,13 +78,14 @@ test("every form control has a label and keyboard reaches the matters", async ()
     [...document.querySelectorAll("input, select, textarea")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).length,
   );
   assert.equal(unlabelled, 0);
-  // Header links first, then the search box, then the department filter.
+  // The skip link, the header links, then the search box and the department filter.
   const order = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 7; i++) {
     await page.keyboard.press("Tab");
     order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
   }
-  assert.deepEqual(order.slice(0, 6), ["示范县行政审批服务中心", "办事指南", "办件查询", "q", "搜索", "department"]);
+  assert.deepEqual(order.slice(0, 7), ["跳到主要内容", "示范县行政审批服务中心", "办事指南", "办件查询", "q", "搜索", "department"]);
+  assertNoErrors(page);
   await page.context().close();
 });
 
@@ -91,6 +95,7 @@ test("an unknown page and an unknown matter say so in Chinese", async () => {
   await page.getByRole("heading", { name: "页面不存在" }).waitFor();
   await page.goto(BASE_URL + "/matters/999999");
   await page.getByRole("alert").getByText("该事项不存在或已下线").waitFor();
+  assertNoErrors(page);
   await page.context().close();
 });
 

@@ -4,8 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
-import { launch, screenshot } from "../support/browser.mjs";
-import { DEMO_PASSWORD, login, staffGet } from "../support/cases.mjs";
+import { assertNoErrors, deskPage, launch, newPage, screenshot, scrollWidth, signIn } from "../support/browser.mjs";
+import { login, staffGet } from "../support/cases.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,13 +21,7 @@ async function cell(page, table, key, col) {
 test("the office runs the cycle: dashboard, register, review, dashboard moves", async () => {
   const api = (await login("office_admin")).cookie;
   const expected = (await staffGet(api, `/api/office/dashboard?year=${year}`)).body;
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true })).newPage();
-  page.on("pageerror", (e) => { throw e; });
-  await page.goto(`${BASE_URL}/staff/login`);
-  await page.getByLabel("用户名").fill("office_admin");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("who").waitFor();
+  const page = await deskPage(browser, "office_admin", { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.getByRole("link", { name: "会议文件统计" }).click();
   await page.getByTestId("table-meeting").waitFor();
 
@@ -52,8 +46,9 @@ test("the office runs the cycle: dashboard, register, review, dashboard moves", 
   await page.getByText(`共 ${class1} 次会议`).waitFor();
 
   // A class-1 meeting approved by the county head is refused, with who may approve.
+  const title = `全县冬季森林防火紧急部署会（${Date.now()}）`;
   await page.getByText("登记一次会议").click();
-  await page.getByLabel("会议名称").fill("全县冬季森林防火紧急部署会");
+  await page.getByLabel("会议名称").fill(title);
   await page.getByLabel("参会范围").fill("各乡镇、县直有关部门");
   await page.getByLabel("会议类别").selectOption("class1");
   await page.getByLabel("批准机构").selectOption("county_head");
@@ -62,15 +57,16 @@ test("the office runs the cycle: dashboard, register, review, dashboard moves", 
   await page.getByText(/一类会议须由县政府常务会议、县长办公会议研究确定或批准/).waitFor();
   await page.getByLabel("批准机构").selectOption("executive_meeting");
   await page.getByRole("button", { name: "登记", exact: true }).click();
-  await page.getByText("全县冬季森林防火紧急部署会").waitFor();
+  await page.getByText(title).waitFor();
 
   // A department's request, lowered by the office.
   const dept = (await login("zj_window")).cookie;
   const subject = `关于做好冬季建筑工地安全检查的通知${Date.now()}`;
-  await fetch(`${BASE_URL}/api/office/documents`, {
+  const requested = await fetch(`${BASE_URL}/api/office/documents`, {
     method: "POST", headers: { "Content-Type": "application/json", Cookie: dept },
     body: JSON.stringify({ subject, proposed_level: "county_government", drafting_departments: [4], within_one_department: false, needs_government_authority: true, nature: "work_arrangement", length_chars: 1200 }),
   });
+  assert.equal(requested.status, 201, await requested.text());
   await page.getByRole("link", { name: "发文申请" }).click();
   const row = page.locator("tr", { hasText: subject });
   await row.waitFor();
@@ -85,19 +81,25 @@ test("the office runs the cycle: dashboard, register, review, dashboard moves", 
   assert.equal(await cell(page, "meeting", "class1", "this"), class1 + 1);
   const office = expected.documents.find((r) => r.key === "county_office").this_period;
   assert.equal(await cell(page, "document", "county_office", "this"), office + 1);
+  assertNoErrors(page);
   await page.context().close();
 });
 
-test("the dashboard reads on a phone too", async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/staff/login`);
-  await page.getByLabel("用户名").fill("office_admin");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("who").waitFor();
+// Known failure, left visible: at 360 px the document table
+// ([data-testid=table-document], 7 columns) is 386 px wide, so the page
+// scrolls sideways. The fix is in the frontend; then drop `todo`.
+test("the dashboard fits a phone's width: no sideways scrolling at 360 px", {
+  todo: "frontend: the dashboard's document table overflows a 360 px screen",
+}, async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, locale: "zh-CN" });
+  await signIn(page, "office_admin");
   await page.goto(`${BASE_URL}/staff/dashboard`);
   await page.getByTestId("summary").waitFor();
+  await page.getByTestId("table-meeting").waitFor();
+  await page.locator("svg.chart").first().waitFor();
   await screenshot(page, "dashboard-360");
-  await context.close();
+  const width = await scrollWidth(page);
+  assert.ok(width <= 360, `the page is ${width} px wide at a 360 px viewport`);
+  assertNoErrors(page);
+  await page.context().close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
-import { deskPage, launch, phonePage, screenshot } from "../support/browser.mjs";
+import { assertNoErrors, deskPage, launch, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
 import { acceptedCase, act } from "../support/cases.mjs";
 
 let browser;
@@ -27,7 +27,7 @@ test("a negative review goes from the applicant's phone to the office, the depar
   await form.getByLabel(/不满意的原因/).fill("窗口要求反复提交同一份材料");
   await form.getByRole("button", { name: "提交评价" }).click();
   await phone.getByTestId("review-outcome").getByText("县府办核实中").waitFor();
-  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  const width = await scrollWidth(phone);
   assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
   await screenshot(phone, "evaluation-pending-360");
 
@@ -40,6 +40,7 @@ test("a negative review goes from the applicant's phone to the office, the depar
   await verify.getByLabel("整改要求").fill("对窗口人员开展一次性告知制度培训");
   await verify.getByRole("button", { name: "提交核实结论" }).click();
   await office.getByTestId("review-state").getByText("部门整改中").waitFor();
+  assertNoErrors(office);
   await office.context().close();
 
   // --- the department rectifies -----------------------------------------
@@ -49,12 +50,14 @@ test("a negative review goes from the applicant's phone to the office, the depar
   await rectify.getByLabel("整改情况（将告知申请人）").fill("已组织培训，并电话向申请人致歉");
   await rectify.getByRole("button", { name: "报告整改结果" }).click();
   await desk.getByTestId("review-state").getByText("已整改").waitFor();
+  assertNoErrors(desk);
   await desk.context().close();
 
   // --- the applicant sees the outcome -----------------------------------
   await phone.goto(trackUrl);
   await phone.getByTestId("review-outcome").getByText("办理部门已整改：已组织培训，并电话向申请人致歉").waitFor();
   await screenshot(phone, "evaluation-rectified-360");
+  assertNoErrors(phone);
   await phone.context().close();
 });
 
@@ -71,5 +74,6 @@ test("the office reads the Center's statistics for a date range", async () => {
   assert.equal(await office.getByTestId("summary").innerText(), "受理办件0件，办结0件。");
   assert.match(office.url(), /from=2025-01-01&to=2025-12-31/);
   await screenshot(office, "statistics");
+  assertNoErrors(office);
   await office.context().close();
 });

@@ -4,8 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
-import { deskPage, launch, phonePage, screenshot } from "../support/browser.mjs";
+import { assertNoErrors, deskPage, launch, newPage, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
 import { DEMO_PASSWORD, acceptedCase, matterByName, sqlLocal } from "../support/cases.mjs";
+import { decodeQrImage } from "../support/qr.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,7 +52,8 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   for (const m of matter.materials.filter((x) => x.required)) {
     await phone.locator(`#material-${m.id}`).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: jpeg });
   }
-  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling");
+  const width = await scrollWidth(phone);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
   await screenshot(phone, "apply-360");
   await phone.getByRole("button", { name: "提交申请" }).click();
 
@@ -61,13 +63,14 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   const code = (await phone.getByTestId("query-code").innerText()).trim();
   assert.match(caseNo, /^SP\d{14}$/);
   assert.match(code, /^\d{8}$/);
-  const qrLoaded = await phone.locator("img.qr").evaluate((img) => img.complete && img.naturalWidth > 0);
-  assert.ok(qrLoaded, "the QR code image loads");
+  // The QR code, once its image has loaded, reads as this case's tracking link.
+  const trackingLink = `${BASE_URL}/track?no=${caseNo}&code=${code}`;
+  assert.equal(await decodeQrImage(receipt.locator("img.qr")), trackingLink);
   await phone.getByTestId("progress").getByText("已提交，待受理").waitFor();
   await screenshot(phone, "receipt-360");
 
   // --- window staff, on a desktop ------------------------------------------
-  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
+  const desk = await newPage(browser, { viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
   await desk.goto(`${BASE_URL}/staff`);
   await desk.getByRole("heading", { name: "工作人员登录" }).waitFor();
   await desk.getByLabel("用户名").fill("scjg_window");
@@ -93,8 +96,8 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await desk.getByTestId("notice").getByText(new RegExp(`于${staffDeadline}前办结`)).waitFor();
   await screenshot(desk, "commitment-notice");
 
-  // --- the applicant tracks the case ---------------------------------------
-  await phone.goto(`${BASE_URL}/track?no=${caseNo}&code=${code}`);
+  // --- the applicant tracks the case, opening the receipt's QR link ---------
+  await phone.goto(trackingLink);
   await phone.getByTestId("deadline").waitFor();
   assert.equal((await phone.getByTestId("deadline").innerText()).trim(), `${staffDeadline}前办结`);
   const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -102,6 +105,8 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   const [y, m, d] = api.deadline.slice(0, 10).split("-").map(Number);
   assert.equal(staffDeadline, `${y}年${m}月${d}日`);
   await screenshot(phone, "track-360");
+  assertNoErrors(phone);
+  assertNoErrors(desk);
   await phone.context().close();
   await desk.context().close();
 });
@@ -119,6 +124,7 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
   const color = await row.locator("td").first().evaluate((td) => getComputedStyle(td).backgroundColor);
   assert.equal(color, "rgb(253, 226, 226)", "the row is shaded red");
   await screenshot(desk, "inbox-red");
+  assertNoErrors(desk);
   await desk.context().close();
 
   const phone = await phonePage(browser);
@@ -130,6 +136,7 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
   assert.match(text, /2026年10月9日受理，受理当日不计；承诺10个工作日/);
   assert.match(text, /办结期限：2026年10月22日24时前/);
   await screenshot(phone, "track-overdue-360");
+  assertNoErrors(phone);
   await phone.context().close();
 });
 
@@ -155,10 +162,12 @@ test("staff pause, resume and complete a commitment item in the case page", asyn
   assert.ok(notes.some((n) => /暂停计时：现场勘查/.test(n)));
   assert.ok(notes.some((n) => /按期办结：准予许可/.test(n)));
   await screenshot(desk, "staff-case-completed");
+  assertNoErrors(desk);
   await desk.context().close();
 
   const phone = await phonePage(browser);
   await phone.goto(`${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`);
   await phone.getByText("办理结果：准予许可，食品经营许可证 JY13501000002").waitFor();
+  assertNoErrors(phone);
   await phone.context().close();
 });

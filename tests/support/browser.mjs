@@ -1,4 +1,5 @@
 // Real headless Chromium (Debian's package) driven by playwright-core.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +16,52 @@ export async function launch() {
   });
 }
 
+// ---- errors on the page ------------------------------------------------------
+// An event handler that throws does not fail the test that is running (the
+// error surfaces, if at all, outside it). So each page's uncaught errors and
+// console errors are collected here, and every test ends by asserting that
+// its pages have none (assertNoErrors).
+
+const collected = new WeakMap();
+
+/**
+ * Starts collecting `page`'s errors: uncaught exceptions and rejections
+ * (`pageerror`), `console.error` messages, and server errors (5xx) answering
+ * the page's requests. A 4xx answer the app handles (a refused form, "not
+ * signed in") is the app working, logged by Chromium as "Failed to load
+ * resource"; each test asserts the answers it expects, so those do not count.
+ */
+export function watchErrors(page) {
+  if (collected.has(page)) return page;
+  const errors = [];
+  collected.set(page, errors);
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.stack ?? e.message}`));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // An HTTP error status is judged below, from the response itself.
+    if (/^Failed to load resource: the server responded with a status of \d{3}/.test(m.text())) return;
+    errors.push(`console.error: ${m.text()} (${m.location().url})`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 500) errors.push(`HTTP ${res.status()} from ${res.url()}`);
+  });
+  return page;
+}
+
+/** Fails unless `page` (watched since it opened) has had no error. */
+export function assertNoErrors(page) {
+  const errors = collected.get(page) ?? assert.fail("this page's errors were not collected: open it with watchErrors()");
+  assert.deepEqual(errors, [], `errors on the page (last at ${page.url()})`);
+}
+
+/** A new page in a new context with `options`, its errors collected. */
+export async function newPage(browser, options) {
+  return watchErrors(await (await browser.newContext(options)).newPage());
+}
+
 /** A phone-sized page (360×740, touch, zh-CN). */
 export async function phonePage(browser) {
-  const context = await browser.newContext({
+  return newPage(browser, {
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -25,9 +69,6 @@ export async function phonePage(browser) {
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
   });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => { throw e; });
-  return page;
 }
 
 export async function screenshot(page, name) {
@@ -35,16 +76,25 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
 
-/** A desktop page signed in to the staff app as `username`. */
-export async function deskPage(browser, username) {
+/** Signs `page` in to the staff app as `username`. */
+export async function signIn(page, username) {
   const { BASE_URL } = await import("./http.mjs");
   const { DEMO_PASSWORD } = await import("./cases.mjs");
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
-  page.on("pageerror", (e) => { throw e; });
   await page.goto(`${BASE_URL}/staff/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await page.getByTestId("who").waitFor();
   return page;
+}
+
+/** A desktop page signed in to the staff app as `username`. */
+export async function deskPage(browser, username, options = {}) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options });
+  return signIn(page, username);
+}
+
+/** The page's width in CSS pixels, to compare with its viewport (no sideways scrolling). */
+export async function scrollWidth(page) {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
 }

@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { BASE_URL, get } from "./http.mjs";
 
 export const DEMO_PASSWORD = "Demo@2026";
@@ -54,7 +56,7 @@ export async function submit(form, files, { key = randomUUID(), headers = {} } =
     // per-address write limit does not mix unrelated tests.
     headers: { "CF-Connecting-IP": clientIp(), ...(key === null ? {} : { "Idempotency-Key": key }), ...headers },
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
 export async function submitFood(overrides = {}) {
@@ -117,6 +119,48 @@ export function sqlLocalRows(query) {
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
   return JSON.parse(out.toString())[0].results;
+}
+
+/**
+ * The keys of every object in the stack's local R2 (what the app cannot
+ * list), read from wrangler dev's local store (miniflare's object index, one
+ * SQLite file per bucket). Deletion there is immediate, unlike the files
+ * holding the bytes, which are removed in the background.
+ */
+export async function storedObjectKeys() {
+  const state = process.env.STACK_STATE ?? assert.fail("STACK_STATE is not set: run the tests with scripts/test.sh");
+  const dir = join(state, "v3", "r2", "miniflare-R2BucketObject");
+  const { DatabaseSync } = await sqlite();
+  let files = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e; // no object stored yet
+  }
+  return files.flatMap((f) => {
+    const db = new DatabaseSync(join(dir, f), { readOnly: true });
+    try {
+      return db.prepare("SELECT key FROM _mf_objects").all().map((r) => r.key);
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** node:sqlite, without its one-time "experimental" warning on stderr. */
+async function sqlite() {
+  const emit = process.emitWarning;
+  process.emitWarning = (warning, ...rest) => (/SQLite/.test(String(warning)) ? undefined : emit.call(process, warning, ...rest));
+  try {
+    return await import("node:sqlite");
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+/** How many cases the applicant `name` has, all states and departments (what no inbox page can promise to show). */
+export function casesNamed(name) {
+  return sqlLocalRows(`SELECT count(*) AS n FROM case_record WHERE applicant_name = '${name.replaceAll("'", "''")}'`)[0].n;
 }
 
 /** A food-licence application accepted today as a commitment item. */

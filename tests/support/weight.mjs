@@ -3,12 +3,13 @@
 // `wrangler dev` serves uncompressed, so gzip and brotli are computed here
 // (brotli at quality 11, as Cloudflare does for static assets).
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { assertNoErrors, watchErrors } from "./browser.mjs";
 
 export const PAGE_BUDGET_BROTLI = 150 * 1024;
 
 export async function measureFirstLoad(browser, url, readySelector) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
-  const page = await context.newPage();
+  const page = watchErrors(await context.newPage());
   const pending = [];
   page.on("response", (res) => {
     pending.push(
@@ -22,6 +23,7 @@ export async function measureFirstLoad(browser, url, readySelector) {
   await page.locator(readySelector).first().waitFor();
   await page.waitForLoadState("networkidle");
   const responses = (await Promise.all(pending)).filter(Boolean);
+  assertNoErrors(page);
   await context.close();
   const rows = responses.map(({ url, status, body }) => ({
     url,
