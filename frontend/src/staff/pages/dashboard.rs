@@ -129,6 +129,8 @@ fn Table(
     view! {
         <section class="panel" data-testid=format!("table-{kind}")>
             <h2>{title}</h2>
+            // A phone scrolls the table, not the page: a focusable, named region.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=title>
             <table class="cases numbers">
                 <thead><tr>
                     <th scope="col">"类别"</th><th scope="col">{format!("本期（{unit}）")}</th><th scope="col">"去年同期"</th>
@@ -155,6 +157,7 @@ fn Table(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <CsvButton file header=&["类别", "本期", "去年同期", "同比(%)", "本年累计", "全年预计", "年度指标"] rows=csv_rows/>
         </section>
     }
