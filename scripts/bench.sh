@@ -3,7 +3,8 @@
 #   scripts/bench.sh sizes    page weights and the Worker's size
 #   scripts/bench.sh submit   an application with a 3 MB photo vs the no-op route
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
-#   scripts/bench.sh cases  rows read and latency of inbox, tracking and statistics at 10,000 and 100,000 cases
+#   scripts/bench.sh cases  rows read and latency (1,000 requests each: p50/p90/p99/max) of inbox, tracking and
+#                           statistics at 10,000 and 100,000 cases; tracking and the no-op route at 50 in flight
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -23,8 +24,8 @@ case "${1:-sizes}" in
       stop_stack
     done ;;
   cases)
-    echo "|   cases | request                              | rows read | p50 ms  | p90 ms  | p99 ms  |"
-    echo "|---------|--------------------------------------|-----------|---------|---------|---------|"
+    echo "|   cases | request                              | in flight |     n | rows read | p50 ms  | p90 ms  | p99 ms  | max ms  |"
+    echo "|---------|--------------------------------------|-----------|-------|-----------|---------|---------|---------|---------|"
     for n in 10000 100000; do
       node bench/cases-sql.mjs "$n" > "$root/target/cases-$n.sql"
       start_stack "$port" "$root/target/bench-output" "$root/target/cases-$n.sql"
