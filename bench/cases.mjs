@@ -7,7 +7,7 @@
 // again with IN_FLIGHT requests in flight (default 50): what a burst costs
 // beyond the server's own queueing. Prints figures; asserts nothing.
 import { clientIp, login } from "../tests/support/cases.mjs";
-import { BENCH_CODE } from "./cases-sql.mjs";
+import { TRACKED, benchCase, codeFor } from "./cases-sql.mjs";
 
 const base = process.env.BASE_URL;
 const cases = Number(process.env.CASES);
@@ -19,15 +19,28 @@ const window = (await login("scjg_window")).cookie;
 const office = (await login("office_admin")).cookie;
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const lastYear = Number(today.slice(0, 4)) - 1;
-const someCase = () => `BM${String(1 + Math.floor(Math.random() * cases)).padStart(8, "0")}`;
+// One of the seeded cases whose query code the bench can derive.
+const someCase = () => benchCase(1 + Math.floor(Math.random() * Math.min(cases, TRACKED)));
+
+/** The cursor `pages` pages into `path`: a later page must read no more than the first. */
+async function cursorAfter(cookie, path, pages) {
+  let after = "";
+  for (let i = 0; i < pages; i++) {
+    const res = await fetch(`${base}${path}${after ? `&after=${encodeURIComponent(after)}` : ""}`, { headers: { Cookie: cookie } });
+    after = (await res.json()).next ?? after;
+  }
+  return after;
+}
+const tenthHistoryPage = await cursorAfter(window, "/api/staff/cases?state=completed", 10);
 
 const noop = ["no-op /api/health", () => "/api/health", null];
-const tracking = ["tracking one case", () => `/api/track/${someCase()}?code=${BENCH_CODE}`, null];
+const tracking = ["tracking one case", () => { const no = someCase(); return `/api/track/${no}?code=${codeFor(no)}`; }, null];
 const requests = [
   noop,
   ["inbox: a department's open cases", () => "/api/staff/cases", window],
   ["inbox: not yet assigned", () => "/api/staff/cases?assignee=none", window],
   ["inbox: completed (history)", () => "/api/staff/cases?state=completed", window],
+  ["inbox: history, 11th page", () => `/api/staff/cases?state=completed&after=${encodeURIComponent(tenthHistoryPage)}`, window],
   ["office: overdue across departments", () => "/api/office/overview", office],
   tracking,
   ["statistics: this year", () => "/api/office/statistics", office],
