@@ -72,9 +72,11 @@ fn every_official_swapped_workday_counts_and_every_holiday_is_skipped() {
         for w in &year.workdays {
             assert!(w.date.weekday().is_weekend());
             assert_eq!(c.day_kind(w.date), DayKind::SwappedWorkday(&w.name));
+            assert!(c.day_kind(w.date).is_working(), "{} is worked", w.date);
         }
         for h in &year.holidays {
             assert_eq!(c.day_kind(h.date), DayKind::Holiday(&h.name));
+            assert!(!c.day_kind(h.date).is_working(), "{} is off", h.date);
         }
     }
 }
