@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let router = Router::<Route>::install();
     let page = move || match router.get() {
-        Route::Catalogue { department, q } => pages::catalogue::CataloguePage(department, q).into_any(),
+        Route::Catalogue { department, q } => view! { <pages::catalogue::CataloguePage department q/> }.into_any(),
         Route::Matter(id) => view! { <pages::matter::MatterPage id/> }.into_any(),
         Route::NotFound => view! { <pages::NotFound/> }.into_any(),
     };

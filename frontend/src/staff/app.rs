@@ -36,17 +36,17 @@ pub fn App() -> impl IntoView {
     };
     let page = move || match router.get() {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state, class, assignee, q, at } => pages::inbox::InboxPage(state, class, assignee, q, at).into_any(),
+        Route::Inbox { state, class, assignee, q, at } => view! { <pages::inbox::InboxPage state class assignee q at/> }.into_any(),
         Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
         Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
-        Route::Dashboard(p) => pages::dashboard::DashboardPage(p).into_any(),
-        Route::Meetings(p, class, at) => pages::meetings::MeetingsPage(p, class, at).into_any(),
-        Route::Documents(p, filter, at) => pages::documents::DocumentsPage(p, filter, at).into_any(),
-        Route::Quotas(p) => pages::quotas::QuotasPage(p).into_any(),
+        Route::Dashboard(p) => view! { <pages::dashboard::DashboardPage period=p/> }.into_any(),
+        Route::Meetings(p, class, at) => view! { <pages::meetings::MeetingsPage period=p class at/> }.into_any(),
+        Route::Documents(p, filter, at) => view! { <pages::documents::DocumentsPage period=p filter at/> }.into_any(),
+        Route::Quotas(p) => view! { <pages::quotas::QuotasPage period=p/> }.into_any(),
         Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
-        Route::Overview(at) => pages::overview::OverviewPage(at).into_any(),
-        Route::Reviews(state) => pages::review::ReviewsPage(state).into_any(),
-        Route::Statistics { from, to } => pages::statistics::StatisticsPage(from, to).into_any(),
+        Route::Overview(at) => view! { <pages::overview::OverviewPage at/> }.into_any(),
+        Route::Reviews(state) => view! { <pages::review::ReviewsPage state/> }.into_any(),
+        Route::Statistics { from, to } => view! { <pages::statistics::StatisticsPage from to/> }.into_any(),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }

@@ -8,7 +8,7 @@ use shared::api::{self as ep, Empty, MattersQuery};
 use shared::matter::MatterSummary;
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
-#[allow(non_snake_case)]
+#[component]
 pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
     let router = use_router::<Route>();

@@ -16,7 +16,7 @@ use shared::error::ApiError;
 use shared::matter::Material;
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
     set_title(if new { "提交成功" } else { "办件查询" });
     let router = use_router::<Route>();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use shared::quota::{CategoryRow, Dashboard};
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn DashboardPage(period: PeriodQuery) -> impl IntoView {
     set_title("会议文件统计");
     let router = use_router::<Route>();

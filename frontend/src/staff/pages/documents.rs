@@ -15,7 +15,7 @@ use shared::error::ApiError;
 use shared::streamline::{suggest_level, DocLevel, DocNature, DocumentRecord, DocumentRequest, Review, ReviewRequest};
 
 /// Rendered afresh for each URL. `filter` is "pending" or a level (or empty).
-#[allow(non_snake_case)]
+#[component]
 pub fn DocumentsPage(period: PeriodQuery, filter: String, at: PageAt) -> impl IntoView {
     set_title("发文申请");
     let router = use_router::<Route>();

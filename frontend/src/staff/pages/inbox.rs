@@ -13,7 +13,7 @@ use shared::ledger::Standing;
 use shared::matter::HandlingClass;
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: PageAt) -> impl IntoView {
     set_title("待办件");
     let router = use_router::<Route>();

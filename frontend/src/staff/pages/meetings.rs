@@ -15,7 +15,7 @@ use shared::error::ApiError;
 use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord};
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn MeetingsPage(period: PeriodQuery, class: String, at: PageAt) -> impl IntoView {
     set_title("会议登记");
     let router = use_router::<Route>();

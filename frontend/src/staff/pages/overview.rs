@@ -10,7 +10,7 @@ use shared::api::PageQuery;
 use shared::case::OfficeOverview;
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn OverviewPage(at: PageAt) -> impl IntoView {
     set_title("时限监察");
     let data = load::<shared::api::GetOverview>(&[], PageQuery { after: at.after(), limit: None });

@@ -15,7 +15,7 @@ use shared::streamline::{DocLevel, MeetingClass, QuotaEntry};
 use shared::streamline::{NewPlanItem, RegisterKind};
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn QuotasPage(period: PeriodQuery) -> impl IntoView {
     set_title("指标与计划");
     let router = use_router::<Route>();

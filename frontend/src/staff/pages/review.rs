@@ -100,7 +100,7 @@ fn RectifyForm(case_no: String, version: i64) -> impl IntoView {
 }
 
 /// `/staff/reviews?state=`: negative reviews to verify or rectify.
-#[allow(non_snake_case)]
+#[component]
 pub fn ReviewsPage(state: String) -> impl IntoView {
     set_title("差评核实与整改");
     let router = use_router::<Route>();

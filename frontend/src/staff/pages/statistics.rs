@@ -13,7 +13,7 @@ fn rate(r: Option<f64>) -> String {
 }
 
 /// Rendered afresh for each URL.
-#[allow(non_snake_case)]
+#[component]
 pub fn StatisticsPage(from: String, to: String) -> impl IntoView {
     set_title("中心运行统计");
     let router = use_router::<Route>();
