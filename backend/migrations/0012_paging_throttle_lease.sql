@@ -13,6 +13,16 @@ CREATE INDEX case_by_mobile ON case_record (mobile);
 CREATE INDEX case_by_department_name ON case_record (department_id, applicant_name);
 CREATE INDEX case_by_name ON case_record (applicant_name);
 
+-- A case's departments by case (the triggers below and a case's look-up
+-- find them without reading every link).
+CREATE INDEX case_department_by_case ON case_department (case_id);
+
+-- The assisting departments' inbox walks their links by state: each link
+-- carries its case's state, kept by the triggers below.
+ALTER TABLE case_department ADD COLUMN state TEXT;
+UPDATE case_department SET state = (SELECT state FROM case_record WHERE id = case_department.case_id);
+CREATE INDEX case_department_assisting_state ON case_department (department_id, state, case_id) WHERE lead = 0;
+
 -- Page totals without counting: cases per (department, lead or assisting,
 -- state), kept by triggers so no write path can forget it.
 CREATE TABLE case_tally (
@@ -27,12 +37,15 @@ INSERT INTO case_tally (department_id, lead, state, n)
     GROUP BY cd.department_id, cd.lead, c.state;
 CREATE TRIGGER case_tally_on_link AFTER INSERT ON case_department
 BEGIN
+    UPDATE case_department SET state = (SELECT state FROM case_record WHERE id = NEW.case_id)
+        WHERE department_id = NEW.department_id AND case_id = NEW.case_id;
     INSERT INTO case_tally (department_id, lead, state, n)
         SELECT NEW.department_id, NEW.lead, state, 1 FROM case_record WHERE id = NEW.case_id
         ON CONFLICT (department_id, lead, state) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER case_tally_on_state AFTER UPDATE OF state ON case_record WHEN OLD.state <> NEW.state
 BEGIN
+    UPDATE case_department SET state = NEW.state WHERE case_id = NEW.id;
     UPDATE case_tally SET n = n - 1
         WHERE state = OLD.state AND (department_id, lead) IN (SELECT department_id, lead FROM case_department WHERE case_id = NEW.id);
     INSERT INTO case_tally (department_id, lead, state, n)

@@ -1,6 +1,7 @@
 //! Which case a request may see: an applicant's by its number and query
 //! code, a staff member's by department. A refusal answers exactly like an
-//! unknown case, after the same work, so case numbers cannot be probed.
+//! unknown case (for applicants after the same work too), so case numbers
+//! cannot be probed.
 
 use crate::clock;
 use crate::crypto::{self, QueryCodeKey};
@@ -29,11 +30,10 @@ pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, c
     }
     let codes = QueryCodeKey::from_env(env)?;
     let code = code.map(str::trim).unwrap_or("");
-    let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
     let check = codes.check(case_no, code);
-    let stored = if valid(case_no, 30) { cases::code_check(db, case_no).await? } else { None };
+    let stored = if plausible(case_no, 30) { cases::code_check(db, case_no).await? } else { None };
     match stored {
-        Some(stored) if valid(code, 20) && crypto::same(&stored, &check) => {
+        Some(stored) if plausible(code, 20) && crypto::same(&stored, &check) => {
             Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)
         }
         _ => Err(no_match().into()),
@@ -45,9 +45,17 @@ pub fn not_found() -> ApiError {
 }
 
 /// The case, if this staff member may see it. Another department's case
-/// answers exactly like an unknown one, so case numbers cannot be probed.
+/// answers with the same body and status as an unknown one (it reads the
+/// case first, so its work differs; the answer is for signed-in staff only,
+/// and a deployment reports no rows read).
 pub async fn visible_case(user: &StaffUser, db: &Db, case_no: &str) -> Result<CaseRow, AppError> {
     let case = cases::by_case_no(db, case_no).await?.ok_or_else(not_found)?;
     user.check_can_view(case.department_id, &case.co_departments()).map_err(|_| not_found())?;
     Ok(case)
+}
+
+/// Could `s` be a case number or query code (letters and digits, at most
+/// `max`)? Anything else is refused without a look-up.
+pub fn plausible(s: &str, max: usize) -> bool {
+    !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }

@@ -27,7 +27,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     // API's JSON error shape.
     let db = match Db::from_env(&env) {
         Ok(db) => db,
-        Err(e) => return error::AppError::from(e).into_response(),
+        Err(e) => {
+            worker::console_error!("no database binding: {e}");
+            return error::AppError::from(e).into_response();
+        }
     };
     let mut req = req;
     let mut response = match router::route(&mut req, &env, &db).await {
@@ -51,20 +54,25 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         Ok(db) => db,
         Err(e) => return worker::console_error!("daily job: no database: {e}"),
     };
+    // First whatever a calendar change left of moving stored deadlines, so
+    // the day's cards come from deadlines that follow the calendar.
+    match rederive::step(&db, DAILY_REDERIVE_BUDGET).await {
+        Ok(p) => worker::console_log!("deadlines re-derived: {} moved, done: {}", p.moved, p.done),
+        Err(e) => worker::console_error!("re-deriving deadlines failed: {e}"),
+    }
     match warnings::run(&db, clock::today_cst()).await {
         Ok(n) => worker::console_log!("daily warnings: {n} new"),
         Err(e) => worker::console_error!("daily warnings failed: {e}"),
-    }
-    // Whatever a calendar change left of moving stored deadlines.
-    match rederive::step(&db, 100_000).await {
-        Ok(p) => worker::console_log!("deadlines re-derived: {} moved, done: {}", p.moved, p.done),
-        Err(e) => worker::console_error!("re-deriving deadlines failed: {e}"),
     }
     match housekeeping::run(&db).await {
         Ok(n) => worker::console_log!("housekeeping: {n} expired rows deleted"),
         Err(e) => worker::console_error!("housekeeping failed: {e}"),
     }
 }
+
+/// Cases the daily job re-derives at most: each is about three D1 queries,
+/// well inside one invocation's limit of a thousand.
+const DAILY_REDERIVE_BUDGET: u32 = 250;
 
 /// Which single-page app a page URL belongs to, if not the catalogue's
 /// (`index.html`, the platform's fallback).

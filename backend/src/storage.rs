@@ -23,7 +23,7 @@ pub struct Received {
 /// The files of a form, one field per material: `material:<id>`. A file
 /// under any other `material:` field is kept too, so that the check refuses
 /// it by name instead of the submission silently dropping it.
-pub async fn received_files(form: FormData) -> std::result::Result<(FormData, Vec<Received>), AppError> {
+pub async fn received_files(form: FormData) -> std::result::Result<Vec<Received>, AppError> {
     let js: wasm_bindgen::JsValue = form.into();
     let names: Vec<String> =
         js.clone().unchecked_into::<web_sys::FormData>().keys().into_iter().filter_map(|k| k.ok().and_then(|k| k.as_string())).collect();
@@ -51,7 +51,7 @@ pub async fn received_files(form: FormData) -> std::result::Result<(FormData, Ve
         }
         seen.push(name);
     }
-    Ok((form, out))
+    Ok(out)
 }
 
 /// Deletes every object under `prefix` (a lost submission attempt's files).

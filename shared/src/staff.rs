@@ -73,7 +73,7 @@ impl LoginRequest {
 /// failures ever delay a user, so an attacker cannot lock a member out.
 pub const LOGIN_WINDOW_SECONDS: i64 = 15 * 60;
 pub const LOGIN_FREE_FAILURES: u32 = 5;
-/// Attempts of any kind from one address per window, checked first.
+/// Wrong passwords from one address per window (any user name), checked first.
 pub const LOGIN_PER_ADDRESS: u32 = 50;
 
 /// Seconds to wait after the `failures`-th wrong password before the next

@@ -79,6 +79,11 @@ test("window staff find a case by number, mobile or the start of a name, through
   assert.deepEqual(names, ["翻页测试25", ...Array.from({ length: 10 }, (_, i) => `翻页测试25${i}`)].sort());
   const byMobile = await staffGet(cookie, "/api/staff/cases?q=13700000002");
   assert.equal(byMobile.body.cases.length, OVERDUE);
+  // More matches than one answer holds: the answer says it was cut.
+  const many = await staffGet(cookie, "/api/staff/cases?q=13700000001");
+  assert.equal(many.body.cases.length, 50);
+  assert.equal(many.body.next, null, "a search is not paged");
+  assert.ok(many.body.notices.some((n) => n.startsWith("相符的办件多于50件")), JSON.stringify(many.body.notices));
   for (const res of [byNumber, byName, byMobile]) {
     assert.ok(rowsRead(res) < 120, `a search reads its matches, not the ${BULK} cases: ${rowsRead(res)}`);
   }

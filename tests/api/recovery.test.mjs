@@ -50,13 +50,13 @@ test("a claim left behind by a dead attempt is taken over after its lease, and i
             VALUES ('${key}', '${hash}', '2026-01-01T00:00:00+08:00', 1, '${dead}')`);
   const dir = mkdtempSync(join(tmpdir(), "r2-"));
   writeFileSync(join(dir, "f"), "orphan");
-  wrangler("r2", "object", "put", `county-service-files/cases/${dead}/0/0`, "--file", join(dir, "f"));
-  assert.ok(objectExists(`cases/${dead}/0/0`));
+  wrangler("r2", "object", "put", `county-service-files/cases/${dead}/${key}/0`, "--file", join(dir, "f"));
+  assert.ok(objectExists(`cases/${dead}/${key}/0`));
 
   const retry = await submit(form, files, { key, headers: { "CF-Connecting-IP": clientIp() } });
   assert.equal(retry.status, 201, JSON.stringify(retry.body));
   assert.notEqual(retry.body.case_no, dead);
-  assert.ok(!objectExists(`cases/${dead}/0/0`), "the dead attempt's file is gone");
+  assert.ok(!objectExists(`cases/${dead}/${key}/0`), "the dead attempt's file is gone");
   const again = await submit(form, files, { key, headers: { "CF-Connecting-IP": clientIp() } });
   assert.deepEqual(again.body, retry.body, "later retries get the one receipt");
   const cases = sqlLocalRows(`SELECT count(*) AS n FROM idempotency WHERE key = '${key}'`);

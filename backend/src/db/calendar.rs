@@ -38,7 +38,8 @@ pub async fn year(db: &Db, year: i32) -> Result<Option<YearCalendar>> {
 }
 
 /// Stores a year (replacing it) with the audit event, atomically.
-pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, now: &str) -> Result<()> {
+/// `generation` names this save for the deadline walk it starts (db/rederive.rs).
+pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, now: &str, generation: &str) -> Result<()> {
     let holidays = serde_json::to_string(&y.holidays).map_err(|e| Error::RustError(e.to_string()))?;
     let workdays = serde_json::to_string(&y.workdays).map_err(|e| Error::RustError(e.to_string()))?;
     let detail = format!("节假日{}天，调休上班{}天", y.holidays.len(), y.workdays.len());
@@ -51,7 +52,7 @@ pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, no
         )?,
         super::streamline::event(db, staff_id, "set_calendar", &format!("{}年节假日安排", y.year), &detail, now, None)?,
         // The open cases whose deadlines this year may move (rederive.rs).
-        super::rederive::start(db, y.year, now)?,
+        super::rederive::start(db, y.year, generation)?,
     ])
     .await?;
     Ok(())

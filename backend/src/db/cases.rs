@@ -10,11 +10,9 @@ use super::{num, opt_int, opt_text, Db};
 use serde::Deserialize;
 use shared::case::{CaseEvent, CaseFile, CaseState};
 use shared::matter::HandlingClass;
-use worker::{D1PreparedStatement, Error, Result};
+use worker::{D1PreparedStatement, Result};
 
-pub(super) fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::RustError(format!("{what}: {e}"))
-}
+pub(super) use super::corrupt;
 
 // ---- creating a case ------------------------------------------------------
 

@@ -106,10 +106,12 @@ pub async fn page(db: &Db, q: &Query<'_>) -> Result<Vec<Row>> {
     let scopes: Vec<&str> = match q.department {
         Some(_) => vec![
             "case_record c WHERE c.department_id = ?1 AND c.state = ?10",
-            // Assisted joint cases: the partial index of co-departments, named
-            // because without statistics SQLite may pick another.
-            "case_department cd INDEXED BY case_department_assisting CROSS JOIN case_record c ON c.id = cd.case_id
-             WHERE cd.department_id = ?1 AND cd.lead = 0 AND c.state = ?10",
+            // Assisted joint cases in this state: the partial index of
+            // co-departments by state (named: without statistics SQLite may
+            // pick another), so history never counts; then sorted, as they
+            // are few (the open joint cases a department assists).
+            "case_department cd INDEXED BY case_department_assisting_state CROSS JOIN case_record c ON c.id = cd.case_id
+             WHERE cd.department_id = ?1 AND cd.lead = 0 AND cd.state = ?10 AND c.state = ?10",
         ],
         None => vec!["case_record c WHERE ?1 IS NULL AND c.state = ?10"],
     };
@@ -158,7 +160,9 @@ pub async fn page(db: &Db, q: &Query<'_>) -> Result<Vec<Row>> {
 }
 
 /// Cases whose number or mobile is exactly `q`, or whose applicant's name
-/// starts with it, newest first: each an index look-up, never a scan.
+/// starts with it: each an index look-up, never a scan. At most `size` + 1
+/// names are taken (in name order), and the matches come newest first; one
+/// row more than `size` tells the caller the list was cut.
 pub async fn search(db: &Db, department: Option<i64>, q: &str, size: u32) -> Result<Vec<Row>> {
     let visible = "(?1 IS NULL OR c.department_id = ?1
          OR EXISTS (SELECT 1 FROM case_department cd WHERE cd.department_id = ?1 AND cd.case_id = c.id))";

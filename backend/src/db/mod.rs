@@ -63,6 +63,11 @@ impl Db {
     }
 }
 
+/// A stored value the code cannot read back (a bug or a hand edit).
+pub(crate) fn corrupt(what: &str, e: impl std::fmt::Display) -> worker::Error {
+    worker::Error::RustError(format!("{what}: {e}"))
+}
+
 /// Logs a failed statement by its first words (`SELECT c.id, c.case_no…`),
 /// beside the operation the router logs.
 fn log_failure(sql: &str, e: &worker::Error) {

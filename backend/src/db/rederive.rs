@@ -14,19 +14,35 @@ pub struct Job {
     pub year: i32,
     pub after_at: String,
     pub after_id: i64,
+    /// Which save of the year this walk is for (the time and a nonce): a
+    /// step of an older walk can neither move nor end a newer one.
+    pub started_at: String,
 }
 
 /// Starts (or restarts) the walk for `year`; goes in the batch that saves it.
-pub fn start(db: &Db, year: i32, now: &str) -> Result<D1PreparedStatement> {
+pub fn start(db: &Db, year: i32, generation: &str) -> Result<D1PreparedStatement> {
     db.statement(
         "INSERT INTO deadline_rederive (year, after_at, after_id, started_at) VALUES (?1, '', 0, ?2)
          ON CONFLICT (year) DO UPDATE SET after_at = '', after_id = 0, started_at = excluded.started_at",
-        &[num(year as i64), now.into()],
+        &[num(year as i64), generation.into()],
     )
 }
 
-pub async fn jobs(db: &Db) -> Result<Vec<Job>> {
-    db.rows("SELECT year, after_at, after_id FROM deadline_rederive ORDER BY year", &[]).await
+/// The years whose walk is under way.
+pub async fn years(db: &Db) -> Result<Vec<i32>> {
+    #[derive(Deserialize)]
+    struct Row {
+        year: i32,
+    }
+    let rows: Vec<Row> = db.rows("SELECT year FROM deadline_rederive ORDER BY year", &[]).await?;
+    Ok(rows.into_iter().map(|r| r.year).collect())
+}
+
+/// The walk for `year` as it stands now (read again before every chunk).
+pub async fn job(db: &Db, year: i32) -> Result<Option<Job>> {
+    let rows: Vec<Job> =
+        db.rows("SELECT year, after_at, after_id, started_at FROM deadline_rederive WHERE year = ?1", &[num(year as i64)]).await?;
+    Ok(rows.into_iter().next())
 }
 
 /// A running case whose deadline the year may move: accepted by the year's
@@ -80,17 +96,21 @@ pub async fn move_deadline(db: &Db, c: &OpenCase, deadline: &str, note: &str, no
     Ok(super::wrote(results.first()))
 }
 
-/// Records how far the job got, or ends it.
-pub async fn advance(db: &Db, year: i32, last: Option<(&str, i64)>) -> Result<()> {
+/// Records how far the walk got, or ends it: only if it is still the walk
+/// `job` was read from.
+pub async fn advance(db: &Db, job: &Job, last: Option<(&str, i64)>) -> Result<()> {
+    let (year, generation) = (num(job.year as i64), job.started_at.as_str().into());
     match last {
         Some((at, id)) => {
             db.rows::<serde_json::Value>(
-                "UPDATE deadline_rederive SET after_at = ?2, after_id = ?3 WHERE year = ?1",
-                &[num(year as i64), at.into(), num(id)],
+                "UPDATE deadline_rederive SET after_at = ?3, after_id = ?4 WHERE year = ?1 AND started_at = ?2",
+                &[year, generation, at.into(), num(id)],
             )
             .await?
         }
-        None => db.rows::<serde_json::Value>("DELETE FROM deadline_rederive WHERE year = ?1", &[num(year as i64)]).await?,
+        None => {
+            db.rows::<serde_json::Value>("DELETE FROM deadline_rederive WHERE year = ?1 AND started_at = ?2", &[year, generation]).await?
+        }
     };
     Ok(())
 }

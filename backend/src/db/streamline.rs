@@ -11,14 +11,12 @@ use shared::date::Date;
 use shared::page::Cursor;
 use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry, RegisterKind};
 use worker::wasm_bindgen::JsValue;
-use worker::{D1PreparedStatement, Error, Result};
+use worker::{D1PreparedStatement, Result};
 
 mod documents;
 pub use documents::*;
 
-fn corrupt(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::RustError(format!("{what}: {e}"))
-}
+use super::corrupt;
 
 /// +1 on the month and day counters of (`kind`, `category`) at `day`, only
 /// if `guard_sql` (an SQL condition that may use ?4 = `guard`) holds.
@@ -106,17 +104,19 @@ pub async fn plan(db: &Db, year: i32) -> Result<Vec<PlanItem>> {
     Ok(rows.into_iter().map(|r| PlanItem { id: r.id, year: r.year, title: r.title, class: r.class, month: r.month }).collect())
 }
 
-pub async fn add_plan_item(db: &Db, year: i32, title: &str, class: MeetingClass, month: u32, staff_id: i64, now: &str) -> Result<()> {
+/// The plan item and its audit row, atomically; the new item.
+pub async fn add_plan_item(db: &Db, year: i32, title: &str, class: MeetingClass, month: u32, staff_id: i64, now: &str) -> Result<PlanItem> {
     let detail = format!("{year}年{month}月，{}", class.zh());
-    db.batch(vec![
-        db.statement(
-            "INSERT INTO meeting_plan_item (year, title, class, month) VALUES (?1, ?2, ?3, ?4)",
-            &[num(year as i64), title.into(), class.as_str().into(), num(month as i64)],
-        )?,
-        event(db, staff_id, "add_plan_item", title, &detail, now, None)?,
-    ])
-    .await?;
-    Ok(())
+    let results = db
+        .batch(vec![
+            db.statement(
+                "INSERT INTO meeting_plan_item (year, title, class, month) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                &[num(year as i64), title.into(), class.as_str().into(), num(month as i64)],
+            )?,
+            event(db, staff_id, "add_plan_item", title, &detail, now, None)?,
+        ])
+        .await?;
+    Ok(PlanItem { id: new_id(results.first())?, year, title: title.to_string(), class, month })
 }
 
 pub async fn quotas(db: &Db, years: &[i32]) -> Result<Vec<QuotaEntry>> {

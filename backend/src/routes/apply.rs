@@ -33,7 +33,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let form: ApplicationForm = serde_json::from_str(&form_json).map_err(|e| bad(&format!("申请表内容无法识别：{e}")))?;
     let (matter, materials) = db::catalogue::matter(db, form.matter_id).await?.ok_or_else(|| ApiError::not_found("该事项"))?;
     form.validate(&matter.form_fields()?)?;
-    let (_, files) = storage::received_files(form_data).await?;
+    let files = storage::received_files(form_data).await?;
     let types = storage::check(&files, &materials)?;
 
     let request_hash = request_hash(&form, &files).await?;
@@ -47,7 +47,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
             Claim::New { stale } => {
                 if let Some(stale) = stale {
                     // The attempt that held the claim died after storing files.
-                    storage::delete_prefix(&bucket, &format!("cases/{stale}/")).await?;
+                    storage::delete_prefix(&bucket, &format!("{}/", attempt_prefix(&stale, &key))).await?;
                 }
                 let attempt = Attempt { key: &key, case_no: &case_no, codes: &codes, now: &now };
                 return match store(db, &bucket, &attempt, &form, &matter, files, &types).await {
@@ -100,7 +100,10 @@ async fn store(
     files: Vec<Received>,
     types: &[&'static str],
 ) -> Result<Option<Receipt>, AppError> {
-    let stored = storage::put_all(bucket, &format!("cases/{}/0", a.case_no), files, types).await?;
+    // Keys unique to this attempt (its case number and the submission's
+    // key): a case number drawn twice, or a lost attempt's clean-up, can
+    // never touch another attempt's files.
+    let stored = storage::put_all(bucket, &attempt_prefix(a.case_no, a.key), files, types).await?;
     let query_code = a.codes.code(a.case_no);
     let attempt = async {
         let mut receipt = Receipt {
@@ -140,10 +143,19 @@ async fn store(
             Ok(None)
         }
         Err(e) => {
-            storage::delete_all(bucket, &stored).await;
+            // The batch may have committed with only its answer lost: then
+            // the case holds these files, and they stay.
+            if cases::by_case_no(db, a.case_no).await.ok().flatten().is_none() {
+                storage::delete_all(bucket, &stored).await;
+            }
             Err(e.into())
         }
     }
+}
+
+/// Where an attempt's files go: `cases/{case_no}/{idempotency key}/…`.
+fn attempt_prefix(case_no: &str, key: &str) -> String {
+    format!("cases/{case_no}/{key}")
 }
 
 fn idempotency_key(req: &Request) -> Result<String, AppError> {

@@ -46,7 +46,9 @@ pub async fn save(req: &mut Request, db: &Db) -> Reply {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "年份无效").into());
     }
     calendar.validate().map_err(|e| ApiError::new(ErrorCode::InvalidParameter, e.message()))?;
-    db::calendar::save(db, &calendar, user.id, &user.name, &clock::now_rfc3339()).await?;
+    let now = clock::now_rfc3339();
+    let generation = format!("{now} {}", crate::crypto::hex(&crate::crypto::random_bytes::<8>()?));
+    db::calendar::save(db, &calendar, user.id, &user.name, &now, &generation).await?;
     rederive_step(db).await
 }
 

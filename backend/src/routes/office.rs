@@ -209,8 +209,9 @@ pub async fn add_plan_item(req: &mut Request, db: &Db) -> Reply {
     user.check_is_office()?;
     let item: NewPlanItem = read_json(req).await?;
     item.validate()?;
-    db::streamline::add_plan_item(db, item.year, item.title.trim(), item.class, item.month, user.id, &clock::now_rfc3339()).await?;
-    Ok(ok()?.with_status(201))
+    let added =
+        db::streamline::add_plan_item(db, item.year, item.title.trim(), item.class, item.month, user.id, &clock::now_rfc3339()).await?;
+    Ok(json(&added, Cache::NoStore)?.with_status(201))
 }
 
 // ---- documents ---------------------------------------------------------------------

@@ -15,15 +15,17 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
     body.validate()?;
     let username = body.username.trim();
     let now = clock::now_unix();
+    let now_ms = clock::now_unix_ms();
     let ip = client_ip(req);
-    // The address first: one bounded row per address, before any row that
-    // names the user.
-    if db::throttle::hit(db, &format!("login:ip:{ip}"), LOGIN_WINDOW_SECONDS, now).await? > LOGIN_PER_ADDRESS {
+    // The address first: its wrong passwords of any user name (successes do
+    // not count, so colleagues behind one office address never lock each
+    // other out), checked before anything is written.
+    let address = format!("login:ip:{ip}");
+    if db::throttle::failures(db, &address, LOGIN_WINDOW_SECONDS, now).await?.0 >= LOGIN_PER_ADDRESS {
         return Err(too_many(LOGIN_WINDOW_SECONDS));
     }
     // Then this user from this address: wait longer after each failure.
     let pair = format!("login:user-ip:{username}:{ip}");
-    let now_ms = clock::now_unix_ms();
     let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
     let wait_ms = last_at_ms + login_delay(failures) * 1000 - now_ms;
     if wait_ms > 0 {
@@ -34,14 +36,14 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         // Spend the same work as a real check, so timing does not reveal
         // which user names exist.
         crypto::pbkdf2_hex(&body.password, b"no-such-user", crypto::PBKDF2_ITERATIONS).await?;
-        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
+        failed(db, &[&address, &pair], now_ms).await?;
         return Err(wrong().into());
     };
     let salt =
         (0..account.salt.len() / 2).filter_map(|i| u8::from_str_radix(&account.salt[2 * i..2 * i + 2], 16).ok()).collect::<Vec<u8>>();
     let hash = crypto::pbkdf2_hex(&body.password, &salt, account.iterations).await?;
     if !crypto::same(&hash, &account.password_hash) {
-        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
+        failed(db, &[&address, &pair], now_ms).await?;
         return Err(wrong().into());
     }
     db::throttle::clear(db, &pair).await?;
@@ -49,6 +51,14 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
+}
+
+/// Counts a wrong password against the address and the (user, address) pair.
+async fn failed(db: &Db, keys: &[&str], now_ms: i64) -> worker::Result<()> {
+    for key in keys {
+        db::throttle::fail(db, key, LOGIN_WINDOW_SECONDS, now_ms).await?;
+    }
+    Ok(())
 }
 
 /// 429 that says how long to wait, in words and in `Retry-After`.

@@ -69,7 +69,13 @@ async fn search(db: &Db, department: Option<i64>, q: &str, size: u32) -> Reply {
         .into());
     }
     let rows = db::inbox::search(db, department, q, size).await?;
-    json(&annotate(db, rows, size).await?, Cache::NoStore)
+    let mut found = annotate(db, rows, size).await?;
+    // A search is not paged: when more cases match than one answer holds,
+    // it says so, so nobody takes a short list for the whole.
+    if found.next.take().is_some() {
+        found.notices.push(format!("相符的办件多于{size}件，这里只列出{size}件：请输入更完整的姓名，或直接输入办件编号、手机号"));
+    }
+    json(&found, Cache::NoStore)
 }
 
 /// The longest search the inbox accepts (a case number is 16 characters).

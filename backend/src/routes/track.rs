@@ -7,7 +7,7 @@
 //! rate-limited per address, so case numbers cannot be enumerated.
 
 use super::{json, Cache, Reply};
-use crate::case_access::{authorised_case, no_match};
+use crate::case_access::{authorised_case, no_match, plausible};
 use crate::case_views::view;
 use crate::clock;
 use crate::crypto::{self};
@@ -41,15 +41,17 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
     for m in &mut materials {
         m.required = false;
     }
-    let (_, files) = storage::received_files(form).await?;
+    let files = storage::received_files(form).await?;
     if files.is_empty() {
         return Err(ApiError::new(ErrorCode::InvalidUpload, "请至少上传一个补正材料文件").into());
     }
     let types = storage::check(&files, &materials)?;
     let round = cases::last_round(db, case.id).await? + 1;
     let bucket = storage::bucket(env)?;
-    let stored = storage::put_all(&bucket, &format!("cases/{}/{round}", case.case_no), files, &types).await?;
+    // The nonce keeps two supplements sent at once (a retry after a timeout)
+    // from writing, and then deleting, each other's files.
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    let stored = storage::put_all(&bucket, &format!("cases/{}/{round}-{}", case.case_no, &nonce[..12]), files, &types).await?;
     let applied = cases::resubmit(db, &case.case_no, case.version, round, &stored, &nonce, &clock::now_rfc3339()).await;
     match applied {
         Ok(applied) => {
@@ -74,8 +76,7 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
 /// encodes the link the applicant already holds.
 pub fn qr(req: &Request, q: TrackQuery, case_no: &str) -> Reply {
     let code = q.code.unwrap_or_default();
-    let valid = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric());
-    if !valid(case_no, 30) || !valid(&code, 20) {
+    if !plausible(case_no, 30) || !plausible(&code, 20) {
         return Err(no_match().into());
     }
     let origin = req.url()?.origin().ascii_serialization();

@@ -1,5 +1,6 @@
-//! Every endpoint of the API, once. Adding one here and not to the Worker's
-//! router fails the router's test (`backend` routes every declared path).
+//! Every endpoint of the API, once. One declared here but not routed by the
+//! Worker (`backend/src/router.rs`) fails `tests/api/openapi.test.mjs`,
+//! which calls every operation of the generated document.
 
 use super::query::*;
 use super::{Access, Done, Empty, Endpoint, Health, Method, Payload};
@@ -15,8 +16,8 @@ use crate::quota::Dashboard;
 use crate::staff::{Colleague, LoginRequest, StaffUser};
 use crate::stats::CentreStats;
 use crate::streamline::{
-    DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanList,
-    QuotaEntry, QuotaList, ReviewRequest,
+    DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanItem,
+    PlanList, QuotaEntry, QuotaList, ReviewRequest,
 };
 
 macro_rules! endpoints {
@@ -132,7 +133,7 @@ endpoints! {
     GetPlan: Get "/api/office/plan", Staff, "年度会议计划",
         query YearParams, body Empty = Nothing, answer 200 PlanList = Json, errors [Unauthenticated, InvalidParameter];
     AddPlanItem: Post "/api/office/plan", Office, "增加年度会议计划项",
-        query Empty, body NewPlanItem = Json, answer 201 Done = Json,
+        query Empty, body NewPlanItem = Json, answer 201 PlanItem = Json,
         errors [Unauthenticated, Forbidden, InvalidParameter, PayloadTooLarge, LengthRequired];
     ListDocuments: Get "/api/office/documents", Staff, "发文申请与已印发文件（分页）",
         query DocumentsQuery, body Empty = Nothing, answer 200 DocumentList = Json, errors [Unauthenticated, InvalidParameter];
