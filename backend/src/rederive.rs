@@ -62,11 +62,10 @@ pub async fn step(db: &Db, budget: u32) -> worker::Result<Progress> {
 /// whether it moved.
 async fn rederive_one(db: &Db, c: &OpenCase, calendars: &mut HashMap<i32, Calendar>) -> worker::Result<bool> {
     let Some(accepted) = Date::of_instant(&c.accepted_on) else { return Ok(false) };
-    if !calendars.contains_key(&accepted.year()) {
-        let calendar = db::calendar::for_limits_starting_in(db, accepted.year()).await?;
-        calendars.insert(accepted.year(), calendar);
-    }
-    let Some(calendar) = calendars.get(&accepted.year()) else { return Ok(false) };
+    let calendar = match calendars.entry(accepted.year()) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => e.insert(db::calendar::for_limits_starting_in(db, accepted.year()).await?),
+    };
     let (ledger, _) = db::ledger::load(db, c.id, accepted, c.committed_days).await?;
     let Some(derived) = ledger.derive(calendar, clock::today_cst(), c.yellow_days).deadline else { return Ok(false) };
     let deadline = derived.end_of_day_cst();
