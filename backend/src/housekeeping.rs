@@ -1,12 +1,28 @@
 //! The daily job's second half: drop rows that only mattered for a while
 //! (throttle windows, expired sessions, old idempotency keys), so these
-//! tables stay small however long the system runs.
+//! tables stay small however long the system runs; and the files of
+//! submissions whose attempt died and was never retried.
 
 use crate::clock;
 use crate::db::{self, Db};
+use crate::storage;
 
 /// How long a submission's idempotency key (and its receipt) is kept.
 pub const KEEP_KEYS_DAYS: u32 = 30;
+
+/// Abandoned claims cleaned up per run (a few R2 calls each).
+const ABANDONED_PER_RUN: u32 = 100;
+
+/// Deletes the files of claims abandoned for a day, then the claims;
+/// returns how many.
+pub async fn abandoned_files(db: &Db, bucket: &worker::Bucket) -> worker::Result<usize> {
+    let claims = db::idempotency::abandoned(db, &clock::rfc3339_days_ago(1), ABANDONED_PER_RUN).await?;
+    for c in &claims {
+        storage::delete_prefix(bucket, &format!("{}/", storage::attempt_prefix(&c.case_no, &c.key))).await?;
+        db.batch(vec![db::idempotency::forget(db, &c.key)?]).await?;
+    }
+    Ok(claims.len())
+}
 
 /// Deletes what has expired; returns how many rows went.
 pub async fn run(db: &Db) -> worker::Result<u64> {

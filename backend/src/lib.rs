@@ -64,6 +64,13 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         Ok(n) => worker::console_log!("daily warnings: {n} new"),
         Err(e) => worker::console_error!("daily warnings failed: {e}"),
     }
+    match storage::bucket(&env) {
+        Ok(bucket) => match housekeeping::abandoned_files(&db, &bucket).await {
+            Ok(n) => worker::console_log!("abandoned submissions cleaned up: {n}"),
+            Err(e) => worker::console_error!("cleaning abandoned submissions failed: {e}"),
+        },
+        Err(e) => worker::console_error!("daily job: no file bucket: {e}"),
+    }
     match housekeeping::run(&db).await {
         Ok(n) => worker::console_log!("housekeeping: {n} expired rows deleted"),
         Err(e) => worker::console_error!("housekeeping failed: {e}"),

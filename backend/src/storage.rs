@@ -54,6 +54,13 @@ pub async fn received_files(form: FormData) -> std::result::Result<Vec<Received>
     Ok(out)
 }
 
+/// Where a submission attempt's files go: `cases/{case_no}/{idempotency
+/// key}/…`, unique to the attempt (a case number drawn twice, or a lost
+/// attempt's clean-up, never touches another attempt's files).
+pub fn attempt_prefix(case_no: &str, key: &str) -> String {
+    format!("cases/{case_no}/{key}")
+}
+
 /// Deletes every object under `prefix` (a lost submission attempt's files).
 pub async fn delete_prefix(bucket: &Bucket, prefix: &str) -> Result<()> {
     let listed = bucket.list().prefix(prefix).execute().await?;

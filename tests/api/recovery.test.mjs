@@ -106,3 +106,18 @@ test("saving a calendar year moves the stored deadlines it affects, with an audi
   });
   assert.deepEqual(await again.json(), { moved: 0, done: true });
 });
+
+test("the daily job removes the files of a submission abandoned for a day, and its claim", async () => {
+  const key = randomUUID();
+  const dead = "SP20200101000003";
+  sqlLocal(`INSERT INTO idempotency (key, request_hash, created_at, claimed_at, case_no)
+            VALUES ('${key}', 'h', '2020-01-01T00:00:00+08:00', 1, '${dead}')`);
+  const dir = mkdtempSync(join(tmpdir(), "r2-"));
+  writeFileSync(join(dir, "f"), "orphan");
+  wrangler("r2", "object", "put", `county-service-files/cases/${dead}/${key}/0`, "--file", join(dir, "f"));
+  assert.ok(objectExists(`cases/${dead}/${key}/0`));
+  const res = await fetch(`${BASE_URL}/cdn-cgi/handler/scheduled?cron=0+17+*+*+*`);
+  assert.equal(res.status, 200);
+  assert.ok(!objectExists(`cases/${dead}/${key}/0`), "the abandoned file is gone");
+  assert.deepEqual(sqlLocalRows(`SELECT key FROM idempotency WHERE key = '${key}'`), [], "and its claim");
+});

@@ -79,6 +79,29 @@ pub fn store_receipt(db: &Db, key: &str, case_no: &str, receipt_json: &str) -> R
     db.statement("UPDATE idempotency SET receipt = ?3 WHERE key = ?1 AND case_no = ?2", &[key.into(), case_no.into(), receipt_json.into()])
 }
 
+/// A claim whose attempt died and was never retried: its key and the case
+/// number its files are stored under.
+#[derive(Deserialize)]
+pub struct Abandoned {
+    pub key: String,
+    pub case_no: String,
+}
+
+/// Up to `limit` claims without a receipt made before `before` (RFC 3339):
+/// far past any lease, so no attempt is still storing.
+pub async fn abandoned(db: &Db, before: &str, limit: u32) -> Result<Vec<Abandoned>> {
+    db.rows(
+        "SELECT key, case_no FROM idempotency WHERE receipt IS NULL AND case_no IS NOT NULL AND created_at < ?1 LIMIT ?2",
+        &[before.into(), num(limit as i64)],
+    )
+    .await
+}
+
+/// Forgets an abandoned claim once its files are gone.
+pub fn forget(db: &Db, key: &str) -> Result<D1PreparedStatement> {
+    db.statement("DELETE FROM idempotency WHERE key = ?1 AND receipt IS NULL", &[key.into()])
+}
+
 /// Idempotency keys older than `before` (RFC 3339, +08:00, so text order is
 /// time order). A retry comes within minutes.
 pub fn expire_keys(db: &Db, before: &str) -> Result<D1PreparedStatement> {

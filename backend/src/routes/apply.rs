@@ -47,7 +47,7 @@ pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
             Claim::New { stale } => {
                 if let Some(stale) = stale {
                     // The attempt that held the claim died after storing files.
-                    storage::delete_prefix(&bucket, &format!("{}/", attempt_prefix(&stale, &key))).await?;
+                    storage::delete_prefix(&bucket, &format!("{}/", storage::attempt_prefix(&stale, &key))).await?;
                 }
                 let attempt = Attempt { key: &key, case_no: &case_no, codes: &codes, now: &now };
                 return match store(db, &bucket, &attempt, &form, &matter, files, &types).await {
@@ -103,7 +103,7 @@ async fn store(
     // Keys unique to this attempt (its case number and the submission's
     // key): a case number drawn twice, or a lost attempt's clean-up, can
     // never touch another attempt's files.
-    let stored = storage::put_all(bucket, &attempt_prefix(a.case_no, a.key), files, types).await?;
+    let stored = storage::put_all(bucket, &storage::attempt_prefix(a.case_no, a.key), files, types).await?;
     let query_code = a.codes.code(a.case_no);
     let attempt = async {
         let mut receipt = Receipt {
@@ -151,11 +151,6 @@ async fn store(
             Err(e.into())
         }
     }
-}
-
-/// Where an attempt's files go: `cases/{case_no}/{idempotency key}/…`.
-fn attempt_prefix(case_no: &str, key: &str) -> String {
-    format!("cases/{case_no}/{key}")
 }
 
 fn idempotency_key(req: &Request) -> Result<String, AppError> {
