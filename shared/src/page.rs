@@ -3,11 +3,25 @@
 //! as few rows as the first, and a new record never shifts a page.
 
 use crate::error::{ApiError, ErrorCode};
+use serde::{Deserialize, Serialize};
 
 /// Rows per page unless the client asks for fewer.
 pub const PAGE_SIZE: u32 = 50;
 /// The most rows a client may ask for in one page.
 pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// What every paged list says besides its rows (flattened into it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PageInfo {
+    /// Pass as `?after=` for the next page; absent on the last page.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// How many the list holds in all, where that is known without counting
+    /// the rows (from maintained counters).
+    #[serde(default)]
+    pub total: Option<u64>,
+}
 
 /// Where the last page ended: the sort key of its last row and that row's
 /// id, which breaks ties. Sent to clients as an opaque hex string.

@@ -29,6 +29,14 @@ const objectExists = (key) => {
   }
 };
 
+/** Puts an object in the stack's local R2, as a lost attempt would have left it. */
+function plant(key) {
+  const dir = mkdtempSync(join(tmpdir(), "r2-"));
+  writeFileSync(join(dir, "f"), "orphan");
+  wrangler("r2", "object", "put", `county-service-files/${key}`, "--file", join(dir, "f"));
+  assert.ok(objectExists(key));
+}
+
 /** The request hash the server stored for a real submission of `form` with `files`. */
 async function hashOf(matter, form, files) {
   const key = randomUUID();
@@ -48,10 +56,7 @@ test("a claim left behind by a dead attempt is taken over after its lease, and i
   const dead = "SP20200101000001";
   sqlLocal(`INSERT INTO idempotency (key, request_hash, created_at, claimed_at, case_no)
             VALUES ('${key}', '${hash}', '2026-01-01T00:00:00+08:00', 1, '${dead}')`);
-  const dir = mkdtempSync(join(tmpdir(), "r2-"));
-  writeFileSync(join(dir, "f"), "orphan");
-  wrangler("r2", "object", "put", `county-service-files/cases/${dead}/${key}/0`, "--file", join(dir, "f"));
-  assert.ok(objectExists(`cases/${dead}/${key}/0`));
+  plant(`cases/${dead}/${key}/0`);
 
   const retry = await submit(form, files, { key, headers: { "CF-Connecting-IP": clientIp() } });
   assert.equal(retry.status, 201, JSON.stringify(retry.body));
@@ -112,10 +117,7 @@ test("the daily job removes the files of a submission abandoned for a day, and i
   const dead = "SP20200101000003";
   sqlLocal(`INSERT INTO idempotency (key, request_hash, created_at, claimed_at, case_no)
             VALUES ('${key}', 'h', '2020-01-01T00:00:00+08:00', 1, '${dead}')`);
-  const dir = mkdtempSync(join(tmpdir(), "r2-"));
-  writeFileSync(join(dir, "f"), "orphan");
-  wrangler("r2", "object", "put", `county-service-files/cases/${dead}/${key}/0`, "--file", join(dir, "f"));
-  assert.ok(objectExists(`cases/${dead}/${key}/0`));
+  plant(`cases/${dead}/${key}/0`);
   const res = await fetch(`${BASE_URL}/cdn-cgi/handler/scheduled?cron=0+17+*+*+*`);
   assert.equal(res.status, 200);
   assert.ok(!objectExists(`cases/${dead}/${key}/0`), "the abandoned file is gone");

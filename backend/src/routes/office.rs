@@ -16,7 +16,7 @@ use crate::error::AppError;
 use shared::api::{DocumentsQuery, Done, MeetingsQuery, PeriodParams, YearParams};
 use shared::date::Date;
 use shared::error::{ApiError, ErrorCode};
-use shared::page::{page_size, split_page, Cursor};
+use shared::page::{page_size, split_page, Cursor, PageInfo};
 use shared::quota::{period_sum, same_day_last_year, CategoryRow, Dashboard, MonthlySeries, Period, YearCounts};
 use shared::streamline::{
     suggest_level, DocLevel, DocumentList, DocumentRequest, MeetingClass, MeetingForm, MeetingList, NewPlanItem, OfficeEventList, PlanList,
@@ -177,7 +177,7 @@ pub async fn meetings(req: &Request, q: MeetingsQuery, db: &Db) -> Reply {
     let next = next_cursor(&mut meetings, size, |m| Cursor { key: m.date.to_string(), at: String::new(), id: m.id });
     let months = (period.from_month, period.to_month);
     let total = db::streamline::register_total(db, RegisterKind::Meeting, period.year, months, class.map(MeetingClass::as_str)).await?;
-    json(&MeetingList { meetings, next, total: Some(total) }, Cache::NoStore)
+    json(&MeetingList { meetings, page: PageInfo { next, total: Some(total) } }, Cache::NoStore)
 }
 
 pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
@@ -237,7 +237,7 @@ pub async fn documents(req: &Request, q: DocumentsQuery, db: &Db) -> Reply {
         let key = if pending { d.requested_at.clone() } else { d.issued_on.map(|d| d.to_string()).unwrap_or_default() };
         Cursor { key, at: String::new(), id: d.id }
     });
-    json(&DocumentList { documents, next, total }, Cache::NoStore)
+    json(&DocumentList { documents, page: PageInfo { next, total } }, Cache::NoStore)
 }
 
 pub async fn request_document(req: &mut Request, db: &Db) -> Reply {

@@ -22,7 +22,7 @@ use shared::deadline::DeadlineAnswer;
 use shared::error::{ApiError, ErrorCode};
 use shared::ledger::{standing, working_days_between};
 use shared::matter::HandlingClass;
-use shared::page::{page_size, split_page, Cursor};
+use shared::page::{page_size, split_page, Cursor, PageInfo};
 use worker::{Env, Request, Response};
 
 pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
@@ -54,7 +54,7 @@ pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
     let query = Query { department: user.department_id, states: &states, class, handler, due_before: None, after, size };
     let mut inbox = annotated_page(db, &query).await?;
     if class.is_none() && handler == Handler::Anyone {
-        inbox.total = Some(db::inbox::total(db, user.department_id, &states).await?);
+        inbox.page.total = Some(db::inbox::total(db, user.department_id, &states).await?);
     }
     json(&inbox, Cache::NoStore)
 }
@@ -72,7 +72,7 @@ async fn search(db: &Db, department: Option<i64>, q: &str, size: u32) -> Reply {
     let mut found = annotate(db, rows, size).await?;
     // A search is not paged: when more cases match than one answer holds,
     // it says so, so nobody takes a short list for the whole.
-    if found.next.take().is_some() {
+    if found.page.next.take().is_some() {
         found.notices.push(format!("相符的办件多于{size}件，这里只列出{size}件：请输入更完整的姓名，或直接输入办件编号、手机号"));
     }
     json(&found, Cache::NoStore)
@@ -110,7 +110,7 @@ pub async fn overview(req: &Request, q: PageQuery, db: &Db) -> Reply {
         size: page_size(q.limit.as_deref())?,
     };
     let page = annotated_page(db, &query).await?;
-    json(&OfficeOverview { rates, overdue: page.cases, next: page.next }, Cache::NoStore)
+    json(&OfficeOverview { rates, overdue: page.cases, page: page.page }, Cache::NoStore)
 }
 
 async fn annotated_page(db: &Db, query: &Query<'_>) -> worker::Result<Inbox> {
@@ -144,7 +144,7 @@ async fn annotate(db: &Db, mut rows: Vec<db::inbox::Row>, size: u32) -> worker::
         }
     }
     let notices = missing_next_year(today, calendar.is_published(today.year() + 1)).into_iter().collect();
-    Ok(Inbox { cases: rows.into_iter().map(|r| r.item).collect(), notices, next, total: None })
+    Ok(Inbox { cases: rows.into_iter().map(|r| r.item).collect(), notices, page: PageInfo { next, total: None } })
 }
 
 pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {

@@ -5,6 +5,7 @@
 use super::CaseState;
 use crate::date::Date;
 use crate::matter::HandlingClass;
+use crate::page::PageInfo;
 use serde::{Deserialize, Serialize};
 
 /// One entry of a case's audit trail: never rewritten.
@@ -93,9 +94,9 @@ pub struct OfficeOverview {
     /// Open cases past their deadline, across departments, most overdue
     /// first: one page of them.
     pub overdue: Vec<InboxItem>,
-    /// Pass as `?after=` for the next page of overdue cases.
-    #[serde(default)]
-    pub next: Option<String>,
+    /// The overdue list's paging.
+    #[serde(flatten)]
+    pub page: PageInfo,
 }
 
 /// The multipart form of a supplement: the query code in `code`, the files
@@ -175,13 +176,9 @@ pub struct Inbox {
     pub cases: Vec<InboxItem>,
     /// Things every window should know today (a missing calendar year).
     pub notices: Vec<String>,
-    /// Pass as `?after=` for the next page; absent on the last page.
-    #[serde(default)]
-    pub next: Option<String>,
-    /// How many cases the list holds in all, where that is known without
-    /// counting them (not for filters by class or handler, nor for a search).
-    #[serde(default)]
-    pub total: Option<u64>,
+    /// No total for filters by class or handler, nor for a search.
+    #[serde(flatten)]
+    pub page: PageInfo,
 }
 
 /// Everything staff need to dispose of a case: what the applicant sees, and

@@ -5,6 +5,7 @@
 use super::{DocLevel, DocNature, DocState, MeetingClass, MeetingRecord, RegisterKind, Review};
 use crate::date::Date;
 use crate::error::{ApiError, ErrorCode};
+use crate::page::PageInfo;
 use serde::{Deserialize, Serialize};
 
 /// A document request and what became of it.
@@ -114,26 +115,18 @@ impl NewPlanItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingList {
     pub meetings: Vec<MeetingRecord>,
-    /// Pass as `?after=` for the next page; absent on the last page.
-    #[serde(default)]
-    pub next: Option<String>,
-    /// How many the list holds in all (from the registers' counters; not
-    /// for pending requests).
-    #[serde(default)]
-    pub total: Option<u64>,
+    /// No total for pending requests.
+    #[serde(flatten)]
+    pub page: PageInfo,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentList {
     pub documents: Vec<DocumentRecord>,
-    /// Pass as `?after=` for the next page; absent on the last page.
-    #[serde(default)]
-    pub next: Option<String>,
-    /// How many the list holds in all (from the registers' counters; not
-    /// for pending requests).
-    #[serde(default)]
-    pub total: Option<u64>,
+    /// No total for pending requests.
+    #[serde(flatten)]
+    pub page: PageInfo,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

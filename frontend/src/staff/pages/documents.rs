@@ -47,8 +47,8 @@ pub fn DocumentsPage(period: PeriodQuery, filter: String, at: PageAt) -> impl In
         {show(list, move |l| {
             let (period, filter, at) = (p.clone(), f.clone(), at.clone());
             view! {
-                <Documents documents=l.documents pending total=l.total/>
-                <Pager at next=l.next total=l.total to=move |at| Route::Documents(period.clone(), filter.clone(), at)/>
+                <Documents documents=l.documents pending total=l.page.total/>
+                <Pager at page=l.page to=move |at| Route::Documents(period.clone(), filter.clone(), at)/>
             }
         })}
     }

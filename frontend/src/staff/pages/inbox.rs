@@ -105,7 +105,7 @@ pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: 
             let red = inbox.cases.iter().filter(|c| c.standing == Some(Standing::Red)).count();
             let shown = if searching { format!("查找“{}”：找到{}件", q, inbox.cases.len()) } else { format!("本页{}件", inbox.cases.len()) };
             let counts = view! { <p class="card-counts" data-testid="card-counts">{format!("{shown} · 黄牌预警{yellow}件 · 红牌逾期{red}件")}</p> };
-            let pager = (!searching).then(|| view! { <Pager at=at.clone() next=inbox.next.clone() total=inbox.total to=paged.clone()/> });
+            let pager = (!searching).then(|| view! { <Pager at=at.clone() page=inbox.page.clone() to=paged.clone()/> });
             let notices = inbox.notices.iter().map(|n| view! { <p class="notice" role="status" data-testid="notice">{n.clone()}</p> }).collect_view();
             if inbox.cases.is_empty() {
                 let empty = if searching { "没有找到相符的办件：请核对办件编号、手机号，或输入申请人姓名的开头。" } else { "没有符合条件的办件。" };

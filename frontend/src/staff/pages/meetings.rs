@@ -34,8 +34,8 @@ pub fn MeetingsPage(period: PeriodQuery, class: String, at: PageAt) -> impl Into
         {show(list, move |l| {
             let (period, class, at) = (list_period.clone(), list_class.clone(), at.clone());
             view! {
-                <Meetings meetings=l.meetings total=l.total/>
-                <Pager at next=l.next total=l.total to=move |at| Route::Meetings(period.clone(), class.clone(), at)/>
+                <Meetings meetings=l.meetings total=l.page.total/>
+                <Pager at page=l.page to=move |at| Route::Meetings(period.clone(), class.clone(), at)/>
             }
         })}
     }

@@ -32,7 +32,7 @@ fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
             ]
         })
         .collect();
-    let next = o.next.clone();
+    let page = o.page.clone();
     view! {
         <section class="panel">
             <h1>"时限监察"</h1>
@@ -56,7 +56,7 @@ fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
                     </tr>
                 }).collect_view()}</tbody>
             </table>
-            <Pager at next total=None to=Route::Overview/>
+            <Pager at page to=Route::Overview/>
         </section>
     }
 }

@@ -5,12 +5,14 @@
 use crate::route::{PageAt, Route};
 use frontend::router::Link;
 use leptos::prelude::*;
+use shared::page::PageInfo;
 
 #[component]
-pub fn Pager<F>(at: PageAt, next: Option<String>, total: Option<u64>, to: F) -> impl IntoView
+pub fn Pager<F>(at: PageAt, page: PageInfo, to: F) -> impl IntoView
 where
     F: Fn(PageAt) -> Route,
 {
+    let PageInfo { next, total } = page;
     let first = (at.number() > 1).then(|| view! { <Link to=to(PageAt::default())>"« 第一页"</Link> });
     let total = total.map(|n| format!("，共{n}件")).unwrap_or_default();
     let here = format!("第{}页{total}", at.number());
