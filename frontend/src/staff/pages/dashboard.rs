@@ -8,6 +8,7 @@ use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show, CsvButton};
 use leptos::prelude::*;
 use shared::quota::{CategoryRow, Dashboard};
+use shared::streamline::RegisterKind;
 
 /// Rendered afresh for each URL.
 #[component]
@@ -85,8 +86,8 @@ fn Report(d: Dashboard) -> impl IntoView {
                 <button type="button" class="primary inline" on:click=|_| { let _ = window().print(); }>"打印"</button>
             </p>
         </section>
-        <Table title="会议（以县政府名义召开）" unit="次" rows=d.meetings.clone() period=period.clone() kind="meeting" file=format!("会议统计-{}.csv", words)/>
-        <Table title="文件（按发文层级）" unit="件" rows=d.documents.clone() period=period.clone() kind="document" file=format!("文件统计-{}.csv", words)/>
+        <Table title="会议（以县政府名义召开）" unit="次" rows=d.meetings.clone() period=period.clone() kind=RegisterKind::Meeting file=format!("会议统计-{}.csv", words)/>
+        <Table title="文件（按发文层级）" unit="件" rows=d.documents.clone() period=period.clone() kind=RegisterKind::Document file=format!("文件统计-{}.csv", words)/>
         <section class="panel">
             <h2>"按月对比与全年进度"</h2>
             <p class="muted">"柱状图：灰色为去年、红色为今年；折线：累计数量，虚线为年度指标，点线为按当前进度预计的全年数量。"</p>
@@ -101,7 +102,7 @@ fn Table(
     unit: &'static str,
     rows: Vec<CategoryRow>,
     period: PeriodQuery,
-    kind: &'static str,
+    kind: RegisterKind,
     file: String,
 ) -> impl IntoView {
     let csv_rows: Vec<Vec<String>> = rows
@@ -121,13 +122,13 @@ fn Table(
     let link = move |r: &CategoryRow| -> Option<Route> {
         let key = if r.key == "total" { String::new() } else { r.key.clone() };
         match kind {
-            "meeting" => Some(Route::Meetings(period.clone(), key, PageAt::default())),
-            _ if r.key == "total" => None,
-            _ => Some(Route::Documents(period.clone(), key, PageAt::default())),
+            RegisterKind::Meeting => Some(Route::Meetings(period.clone(), key, PageAt::default())),
+            RegisterKind::Document if r.key == "total" => None,
+            RegisterKind::Document => Some(Route::Documents(period.clone(), key, PageAt::default())),
         }
     };
     view! {
-        <section class="panel" data-testid=format!("table-{kind}")>
+        <section class="panel" data-testid=format!("table-{}", kind.as_str())>
             <h2>{title}</h2>
             // A phone scrolls the table, not the page: a focusable, named region.
             <div class="table-scroll" tabindex="0" role="region" aria-label=title>
