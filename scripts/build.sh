@@ -28,9 +28,10 @@ build_frontend() {
   local out=frontend/dist
   cargo build --quiet -p frontend --target wasm32-unknown-unknown --release --bins
   rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
-  bundle app index.html "示范县行政审批服务中心" "$out.tmp"
-  bundle apply apply.html "在线申请与办件查询 - 示范县行政审批服务中心" "$out.tmp"
-  bundle staff staff.html "窗口办理 - 示范县行政审批服务中心" "$out.tmp"
+  # The Worker adds the Center's name (from the settings) to each title.
+  bundle app index.html "办事指南" "$out.tmp"
+  bundle apply apply.html "在线申请与办件查询" "$out.tmp"
+  bundle staff staff.html "窗口办理" "$out.tmp"
   cp frontend/style.css frontend/_headers "$out.tmp/"
   # Replace the contents in place: wrangler dev keeps watching the directory.
   mkdir -p "$out"

@@ -17,12 +17,33 @@ fn token(req: &Request) -> Option<String> {
     header.split(';').find_map(|c| c.trim().strip_prefix("sid=").map(str::to_string)).filter(|t| !t.is_empty())
 }
 
-/// The signed-in staff member, or 401.
+/// The signed-in staff member, or 401; 403 while they still sign in with a
+/// one-time password (they may only choose a new one: [`require_session`]).
 pub async fn require_staff(req: &Request, db: &Db) -> std::result::Result<StaffUser, AppError> {
-    let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "请先登录；如已登录，登录状态可能已过期");
-    let token = token(req).ok_or_else(unauthenticated)?;
-    let hash = crypto::sha256_hex(token.as_bytes()).await?;
+    let user = require_session(req, db).await?;
+    if user.must_change_password {
+        return Err(ApiError::new(ErrorCode::PasswordChangeRequired, "您正在使用一次性密码，请先设置新密码再继续").into());
+    }
+    Ok(user)
+}
+
+/// The signed-in staff member, or 401, whether or not their password is
+/// one-time (for "who am I" and choosing a new password).
+pub async fn require_session(req: &Request, db: &Db) -> std::result::Result<StaffUser, AppError> {
+    let hash = session_hash(req).await?.ok_or_else(unauthenticated)?;
     Ok(db::staff::by_session(db, &hash, clock::now_unix()).await?.ok_or_else(unauthenticated)?)
+}
+
+fn unauthenticated() -> ApiError {
+    ApiError::new(ErrorCode::Unauthenticated, "请先登录；如已登录，登录状态可能已过期")
+}
+
+/// The stored hash of the request's session token, if it carries one.
+pub async fn session_hash(req: &Request) -> Result<Option<String>> {
+    match token(req) {
+        Some(token) => Ok(Some(crypto::sha256_hex(token.as_bytes()).await?)),
+        None => Ok(None),
+    }
 }
 
 /// Starts a session; returns the `Set-Cookie` value.

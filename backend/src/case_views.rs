@@ -12,7 +12,7 @@ use shared::matter::Material;
 use std::collections::BTreeMap;
 
 pub async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
-    let materials = db::catalogue::matter(db, case.matter_id).await?.map(|(_, m)| m).unwrap_or_default();
+    let materials = db::catalogue::materials(db, case.matter_id, case.matter_version).await?;
     progress(db, &case, materials).await
 }
 
@@ -46,9 +46,11 @@ pub async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> work
 }
 
 pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
-    let (matter, materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
+    // The materials and form of the version the case was submitted under.
+    let materials = db::catalogue::materials(db, case.matter_id, case.matter_version).await?;
+    let version = db::admin::catalogue::published(db, case.matter_id, case.matter_version).await?.ok_or_else(not_found)?;
     let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
-    let labels: Vec<FormField> = matter.form_fields()?;
+    let labels: Vec<FormField> = version.form_fields;
     let fields = labels.into_iter().filter_map(|f| values.get(&f.key).map(|v| (f.label, v.clone()))).collect();
     Ok(StaffCaseView {
         progress: progress(db, &case, materials).await?,

@@ -111,3 +111,31 @@ impl QueryCodeKey {
 pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// A one-time password of 12 characters that read unambiguously on paper
+/// or over the phone (no 0/O, 1/l/I); about 70 bits.
+pub fn one_time_password() -> Result<String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    let mut out = String::with_capacity(12);
+    while out.len() < 12 {
+        for b in random_bytes::<16>()? {
+            // 224 = 4 × 56: rejection keeps every character equally likely.
+            if b < 224 && out.len() < 12 {
+                out.push(ALPHABET[(b % 56) as usize] as char);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A new stored password: (salt hex, PBKDF2 hash hex) with a fresh salt.
+pub async fn password_secret(password: &str) -> Result<(String, String)> {
+    let salt = random_bytes::<16>()?;
+    Ok((hex(&salt), pbkdf2_hex(password, &salt, PBKDF2_ITERATIONS).await?))
+}
+
+/// Whether `password` matches a stored (salt hex, iterations, hash hex).
+pub async fn verify_password(password: &str, salt_hex: &str, iterations: u32, hash_hex: &str) -> Result<bool> {
+    let salt: Vec<u8> = (0..salt_hex.len() / 2).filter_map(|i| u8::from_str_radix(&salt_hex[2 * i..2 * i + 2], 16).ok()).collect();
+    Ok(same(&pbkdf2_hex(password, &salt, iterations).await?, hash_hex))
+}

@@ -12,6 +12,7 @@ mod housekeeping;
 mod rederive;
 mod router;
 mod routes;
+mod shell;
 mod storage;
 mod warnings;
 
@@ -20,9 +21,6 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    if let Some(shell) = app_shell(&req.path()) {
-        return serve_shell(&req, &env, shell).await;
-    }
     // Even a failure before routing (no database binding) answers in the
     // API's JSON error shape.
     let db = match Db::from_env(&env) {
@@ -32,6 +30,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             return error::AppError::from(e).into_response();
         }
     };
+    let path = req.path();
+    if path != "/api" && !path.starts_with("/api/") {
+        return shell::serve(&req, &env, &db, shell::app_of(&path)).await;
+    }
     let mut req = req;
     let mut response = match router::route(&mut req, &env, &db).await {
         Ok(r) => r,
@@ -80,20 +82,3 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 /// Cases the daily job re-derives at most: each is about three D1 queries,
 /// well inside one invocation's limit of a thousand.
 const DAILY_REDERIVE_BUDGET: u32 = 250;
-
-/// Which single-page app a page URL belongs to, if not the catalogue's
-/// (`index.html`, the platform's fallback).
-fn app_shell(path: &str) -> Option<&'static str> {
-    if path == "/staff" || path.starts_with("/staff/") {
-        Some("/staff.html")
-    } else if path == "/track" || path.starts_with("/apply/") {
-        Some("/apply.html")
-    } else {
-        None
-    }
-}
-
-async fn serve_shell(req: &Request, env: &Env, shell: &str) -> Result<Response> {
-    let url = format!("{}{shell}", req.url()?.origin().ascii_serialization());
-    env.assets("ASSETS")?.fetch(url, None).await
-}

@@ -4,7 +4,7 @@
 
 use crate::db::Db;
 use crate::routes::{
-    self, apply, calendar, case_actions, catalogue, evaluation, office, staff_auth, staff_cases, statistics, track, Reply,
+    self, admin, apply, calendar, case_actions, catalogue, evaluation, office, staff_auth, staff_cases, statistics, track, Reply,
 };
 use shared::api::{self, Endpoint, Health, Method};
 use worker::{Env, Request, Response};
@@ -71,6 +71,29 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
     on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);
     on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
+    on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db).await);
+    on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
+    on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);
+    on!(api::ListUnits, |_, _| admin::units::list(req, db).await);
+    on!(api::CreateUnit, |_, _| admin::units::create(req, db).await);
+    on!(api::SaveUnit, |a, _| admin::units::update(req, db, a[0]).await);
+    on!(api::ListUnitGroups, |_, _| admin::units::groups(req, db).await);
+    on!(api::CreateUnitGroup, |_, _| admin::units::save_group(req, db, None).await);
+    on!(api::SaveUnitGroup, |a, _| admin::units::save_group(req, db, Some(a[0])).await);
+    on!(api::ListIntermediaries, |_, _| admin::units::intermediaries(req, db).await);
+    on!(api::CreateIntermediary, |_, _| admin::units::save_intermediary(req, db, None).await);
+    on!(api::SaveIntermediary, |a, _| admin::units::save_intermediary(req, db, Some(a[0])).await);
+    on!(api::ListAccounts, |_, _| admin::accounts::list(req, db).await);
+    on!(api::CreateAccount, |_, _| admin::accounts::create(req, db).await);
+    on!(api::SaveAccount, |a, _| admin::accounts::update(req, db, a[0]).await);
+    on!(api::ResetPassword, |a, _| admin::accounts::reset(req, db, a[0]).await);
+    on!(api::ListMatterVersions, |_, q| admin::catalogue::list(req, q, db).await);
+    on!(api::GetMatterVersion, |a, _| admin::catalogue::get(req, db, a[0]).await);
+    on!(api::CreateMatterDraft, |_, _| admin::catalogue::create(req, db).await);
+    on!(api::SaveMatterDraft, |a, _| admin::catalogue::save(req, db, a[0]).await);
+    on!(api::ActOnMatterVersion, |a, _| admin::catalogue::act(req, db, a[0]).await);
+    on!(api::ExportCatalogue, |_, _| admin::catalogue_io::export(req, db).await);
+    on!(api::ImportCatalogue, |_, _| admin::catalogue_io::import(req, db).await);
     Err(routes::unknown_route())
 }
 

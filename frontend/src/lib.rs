@@ -2,5 +2,6 @@
 //! The apps themselves are `applicant/` (phones) and `staff/` (desktop).
 
 pub mod api;
+pub mod county;
 pub mod router;
 pub mod widgets;

@@ -177,5 +177,5 @@ pub fn Link<P: Page>(to: P, #[prop(optional, into)] class: String, children: Chi
 
 /// Sets the document title: screen readers announce it on page change.
 pub fn set_title(title: &str) {
-    document().set_title(&format!("{title} - 示范县行政审批服务中心"));
+    document().set_title(&format!("{title} - {}", crate::county::county().centre()));
 }

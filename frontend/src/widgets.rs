@@ -99,22 +99,28 @@ where
 }
 
 /// The public pages' frame: header with the two entry points, footer with
-/// the complaint phone. Plain links: each leads to its own small app.
+/// the county's phones and hours (from its settings). Plain links: each
+/// leads to its own small app.
 #[component]
 pub fn PublicShell(children: Children) -> impl IntoView {
+    let county = crate::county::county();
+    let dial = |p: &str| format!("tel:{}", shared::admin::settings::PublicSettings::dial(p));
     view! {
         <SkipLink/>
         <header class="site-header">
-            <a href="/" class="brand">"示范县行政审批服务中心"</a>
+            <a href="/" class="brand">{county.centre().to_string()}</a>
             <nav class="tagline" aria-label="主要栏目">
                 <a href="/">"办事指南"</a>
                 <a href="/track">"办件查询"</a>
             </nav>
         </header>
         <main id="main">{children()}</main>
-        <footer class="site-footer">
-            <p>"监督投诉电话：0000-6012345 · 政务服务便民热线 12345"</p>
-            <p>"工作时间：法定工作日 上午 8:30–12:00，下午 14:30–17:30（北京时间）"</p>
+        <footer class="site-footer" data-testid="footer">
+            <p>
+                "监督投诉电话："<a href=dial(&county.complaint_phone)>{county.complaint_phone.clone()}</a>
+                " · 县长公开电话："<a href=dial(&county.hotline_phone)>{county.hotline_phone.clone()}</a>
+            </p>
+            <p>{format!("地址：{} · 办公时间：{}", county.centre_address, county.centre_hours)}</p>
         </footer>
     }
 }

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     Unauthenticated,
     /// Signed in, but this is not yours to see or do.
     Forbidden,
+    /// Signed in with a one-time password: choose a new one first.
+    PasswordChangeRequired,
     TooManyRequests,
     /// The request body is larger than the endpoint takes.
     PayloadTooLarge,
@@ -46,7 +48,7 @@ impl ErrorCode {
             ErrorCode::MissingParameter | ErrorCode::InvalidParameter | ErrorCode::InvalidDate | ErrorCode::InvalidDays => 400,
             ErrorCode::InvalidUpload => 400,
             ErrorCode::Unauthenticated => 401,
-            ErrorCode::Forbidden => 403,
+            ErrorCode::Forbidden | ErrorCode::PasswordChangeRequired => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict | ErrorCode::InProgress => 409,
             ErrorCode::InvalidApplication | ErrorCode::IdempotencyMismatch => 422,

@@ -7,6 +7,7 @@
 #[macro_use]
 mod named;
 
+pub mod admin;
 pub mod api;
 pub mod application;
 pub mod calendar;

@@ -36,6 +36,10 @@ pub struct StaffUser {
     /// `None` for the government office, which belongs to no window.
     pub department_id: Option<i64>,
     pub department_name: Option<String>,
+    /// Signed in with a one-time password: must choose a new one before
+    /// anything else.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,7 +167,7 @@ mod tests {
 
     fn user(role: Role, department_id: i64) -> StaffUser {
         let department_id = (role != Role::OfficeAdmin).then_some(department_id);
-        StaffUser { id: 1, username: "u".into(), name: "n".into(), role, department_id, department_name: None }
+        StaffUser { id: 1, username: "u".into(), name: "n".into(), role, department_id, department_name: None, must_change_password: false }
     }
 
     #[test]

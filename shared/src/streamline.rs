@@ -163,17 +163,6 @@ impl DocLevel {
         }
     }
 
-    /// The prefix of the issued number: 示政发〔2026〕3号.
-    pub fn number_prefix(self) -> &'static str {
-        match self {
-            DocLevel::CountyGovernment => "示政发",
-            DocLevel::CountyOffice => "示政办发",
-            DocLevel::InformalLetter => "示政办函",
-            DocLevel::JointDepartment => "示部联发",
-            DocLevel::Department => "示部发",
-        }
-    }
-
     /// Issued in the county government's or the office's name: what the
     /// report counts ("以县政府和县府办名义下发的文件").
     pub fn in_government_name(self) -> bool {
@@ -286,9 +275,10 @@ impl Review {
     }
 }
 
-/// The issued number, e.g. "示政发〔2026〕3号".
-pub fn document_number(level: DocLevel, year: i32, seq: u32) -> String {
-    format!("{}〔{year}〕{seq}号", level.number_prefix())
+/// The issued number, e.g. "示政发〔2026〕3号", with the level's prefix from
+/// the county's settings at the time of issue.
+pub fn document_number(prefix: &str, year: i32, seq: u32) -> String {
+    format!("{prefix}〔{year}〕{seq}号")
 }
 
 /// A registered meeting, as lists show it.

@@ -3,8 +3,11 @@
 //! Names, legal bases and limits follow real county catalogues; phone
 //! numbers are fictitious.
 
+use shared::admin::catalogue::{MaterialSpec, MatterContent};
+use shared::admin::settings::{CountySettings, DocPrefixes, PublicSettings};
 use shared::application::FormField;
 use shared::matter::HandlingClass::{self, Commitment, Immediate, Joint, ReportUp};
+use shared::matter::MaterialForm;
 
 pub struct Dept {
     pub name: &'static str,
@@ -37,8 +40,34 @@ pub const INTERMEDIARIES: [(&str, &str, u32); 6] = [
     ("便民图文代办服务部", "申请材料复印、代填代办", 2),
 ];
 
+/// Townships and street offices: member units without a window, ids
+/// after the departments'.
+pub const TOWNSHIPS: [&str; 4] = ["城关镇人民政府", "河口镇人民政府", "青山乡人民政府", "东城街道办事处"];
+
+/// The demo county's settings (the only place its name is written).
+pub fn settings() -> CountySettings {
+    CountySettings {
+        public: PublicSettings {
+            county_name: "示范县".into(),
+            office_name: "示范县人民政府办公室".into(),
+            centre_name: "示范县行政审批服务中心".into(),
+            centre_address: "示范县城关镇人民路1号 政务服务大厅".into(),
+            centre_hours: "法定工作日 上午 8:30–12:00，下午 14:30–17:30（北京时间）".into(),
+            complaint_phone: "0000-6012345".into(),
+            hotline_phone: "0000-6012000".into(),
+        },
+        doc_prefixes: DocPrefixes {
+            county_government: "示政发".into(),
+            county_office: "示政办发".into(),
+            informal_letter: "示政办函".into(),
+            joint_department: "示部联发".into(),
+            department: "示部发".into(),
+        },
+        yellow_days: 2,
+    }
+}
+
 pub const FREE: &str = "不收费";
-pub const COMPLAINT_PHONE: &str = "0000-6012345（县行政审批服务中心监督投诉电话）；12345 政务服务便民热线";
 
 pub struct Mat {
     pub name: &'static str,
@@ -213,6 +242,38 @@ pub fn form_fields(code: &str) -> Vec<FormField> {
     }
 }
 
+/// A demo matter as the catalogue's version 1.
+pub fn content(m: &MatterSpec, form_fields: &[FormField]) -> MatterContent {
+    MatterContent {
+        code: m.code.into(),
+        name: m.name.into(),
+        department_id: m.department as i64,
+        class: m.class,
+        legal_basis: m.legal_basis.into(),
+        conditions: m.conditions.into(),
+        materials: m
+            .materials
+            .iter()
+            .map(|x| MaterialSpec {
+                name: x.name.into(),
+                form: MaterialForm::parse(x.form).expect("a known material form"),
+                copies: x.copies,
+                required: x.required,
+                note: x.note.into(),
+            })
+            .collect(),
+        procedure: m.procedure.clone(),
+        statutory_days: m.statutory_days,
+        committed_days: m.committed_days,
+        fee: m.fee.into(),
+        fee_basis: m.fee_basis.into(),
+        free: m.fee == FREE,
+        result: m.result.into(),
+        yellow_days: settings().yellow_days,
+        form_fields: form_fields.to_vec(),
+    }
+}
+
 pub fn matters() -> Vec<MatterSpec> {
     rows()
         .into_iter()
@@ -253,7 +314,10 @@ mod tests {
                 assert!(!text.is_empty(), "{}", m.code);
             }
             assert!(m.procedure.len() >= 3);
+            // The administration's own rule for a matter holds for the demo.
+            assert_eq!(content(m, &form_fields(m.code)).validate(), Ok(()), "{}", m.code);
         }
+        assert_eq!(settings().validate(), Ok(()));
         for dept in 1..=DEPARTMENTS.len() {
             assert!(matters.iter().any(|m| m.department == dept), "department {dept} has matters");
         }

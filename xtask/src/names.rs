@@ -4,6 +4,8 @@
 
 #[cfg(test)]
 mod tests {
+    use shared::admin::catalogue::VersionState;
+    use shared::admin::units::UnitKind;
     use shared::application::ApplicantKind;
     use shared::case::{CaseState, WarningKind};
     use shared::case_action::ExtensionState;
@@ -28,10 +30,13 @@ mod tests {
         files.sort();
         for file in files {
             let sql = std::fs::read_to_string(&file).unwrap();
-            for chunk in sql.split("CREATE TABLE ").skip(1) {
+            // A table's body ends at the line that closes it; a column added
+            // later, at the end of its statement.
+            let created = sql.split("CREATE TABLE ").skip(1).map(|c| (c, "\n)"));
+            let added = sql.split("ALTER TABLE ").skip(1).map(|c| (c, ";"));
+            for (chunk, end) in created.chain(added) {
                 let table = chunk.split_whitespace().next().unwrap().to_string();
-                // The table's body ends at the line that closes it.
-                let body = chunk[..chunk.find("\n)").unwrap_or(chunk.len())].split_whitespace().collect::<Vec<_>>().join(" ");
+                let body = chunk[..chunk.find(end).unwrap_or(chunk.len())].split_whitespace().collect::<Vec<_>>().join(" ");
                 let mut rest = body.as_str();
                 while let Some(at) = rest.find(" IN (") {
                     let column = rest[..at].rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap().to_string();
@@ -69,6 +74,8 @@ mod tests {
             (("case_warning", "kind"), names(WarningKind::ALL, WarningKind::as_str)),
             (("case_evaluation", "review"), names(ReviewState::ALL, ReviewState::as_str)),
             (("quota", "kind"), names(RegisterKind::ALL, RegisterKind::as_str)),
+            (("department", "kind"), names(UnitKind::ALL, UnitKind::as_str)),
+            (("matter_version", "state"), names(VersionState::ALL, VersionState::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

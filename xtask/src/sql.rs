@@ -52,6 +52,35 @@ pub fn demo() -> String {
             ],
         );
     }
+    for (i, name) in demo::TOWNSHIPS.iter().enumerate() {
+        let id = (demo::DEPARTMENTS.len() + i + 1).to_string();
+        upsert(
+            w,
+            "department",
+            &[
+                ("id", &id),
+                ("name", &text(name)),
+                ("kind", "'township'"),
+                ("window", "''"),
+                ("window_staff", "0"),
+                ("phone", "''"),
+                ("sort", &id),
+            ],
+        );
+    }
+    let groups = [
+        ("县政府各部门", 1..=demo::DEPARTMENTS.len()),
+        ("各乡镇人民政府、街道办事处", demo::DEPARTMENTS.len() + 1..=demo::DEPARTMENTS.len() + demo::TOWNSHIPS.len()),
+    ];
+    for (i, (name, members)) in groups.into_iter().enumerate() {
+        let id = (i + 1).to_string();
+        upsert(w, "unit_group", &[("id", &id), ("name", &text(name))]);
+        for member in members {
+            writeln!(w, "INSERT OR IGNORE INTO unit_group_member (group_id, department_id) VALUES ({id}, {member});").expect("write");
+        }
+    }
+    let settings = serde_json::to_string(&demo::settings()).expect("serialisable");
+    writeln!(w, "UPDATE county_settings SET settings = {} WHERE id = 1;", text(&settings)).expect("write");
     for (i, (name, service, staff)) in demo::INTERMEDIARIES.iter().enumerate() {
         upsert(
             w,
@@ -83,11 +112,30 @@ pub fn demo() -> String {
                 ("fee_basis", &text(m.fee_basis)),
                 ("free", free),
                 ("result", &text(m.result)),
-                ("complaint_phone", &text(demo::COMPLAINT_PHONE)),
+                ("complaint_phone", "''"),
                 ("form_fields", &text(&form_fields)),
                 ("sort", &id),
             ],
         );
+        // Version 1 of each matter, as the administration's history shows it.
+        let content = serde_json::to_string(&demo::content(m, &demo::form_fields(m.code))).expect("serialisable");
+        upsert(
+            w,
+            "matter_version",
+            &[
+                ("id", &id),
+                ("matter_id", &id),
+                ("department_id", &m.department.to_string()),
+                ("number", "1"),
+                ("state", "'published'"),
+                ("content", &text(&content)),
+                ("author", "'演示数据'"),
+                ("updated_at", "'2026-01-05T09:00:00+08:00'"),
+                ("reviewer", "'演示数据'"),
+                ("reviewed_at", "'2026-01-05T09:00:00+08:00'"),
+            ],
+        );
+        writeln!(w, "UPDATE matter SET version_id = {id} WHERE id = {id};").expect("write");
         for (seq, mat) in m.materials.iter().enumerate() {
             material_id += 1;
             upsert(

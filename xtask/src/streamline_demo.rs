@@ -167,16 +167,21 @@ fn document(out: &mut String, rng: &mut Rng, id: u32, level: DocLevel, issued: O
     };
     let suggested = suggest_level(&request);
     let nature = serde_json::to_value(request.nature).expect("serialisable");
-    let (state, issued_level, seq, on, at) = match issued {
-        Some((date, seq)) => {
-            ("issued", format!("'{}'", level.as_str()), seq.to_string(), format!("'{date}'"), format!("{date}T08:30:00+08:00"))
-        }
-        None => ("pending", "NULL".into(), "NULL".into(), "NULL".into(), "2026-11-20T10:00:00+08:00".into()),
+    let (state, issued_level, prefix, seq, on, at) = match issued {
+        Some((date, seq)) => (
+            "issued",
+            format!("'{}'", level.as_str()),
+            text(crate::demo::settings().doc_prefixes.get(level)),
+            seq.to_string(),
+            format!("'{date}'"),
+            format!("{date}T08:30:00+08:00"),
+        ),
+        None => ("pending", "NULL".into(), "NULL".into(), "NULL".into(), "NULL".into(), "2026-11-20T10:00:00+08:00".into()),
     };
     writeln!(
         out,
-        "INSERT OR IGNORE INTO document_request (id, subject, proposed_level, suggested_level, drafting_departments, within_one_department, needs_government_authority, nature, length_chars, requested_at, state, issued_level, issued_seq, issued_on, last_change) \
-         VALUES ({id}, {}, '{}', '{}', '{}', {}, {}, '{}', {}, '{at}', '{state}', {issued_level}, {seq}, {on}, 'demo');",
+        "INSERT OR IGNORE INTO document_request (id, subject, proposed_level, suggested_level, drafting_departments, within_one_department, needs_government_authority, nature, length_chars, requested_at, state, issued_level, issued_prefix, issued_seq, issued_on, last_change) \
+         VALUES ({id}, {}, '{}', '{}', '{}', {}, {}, '{}', {}, '{at}', '{state}', {issued_level}, {prefix}, {seq}, {on}, 'demo');",
         text(&request.subject),
         level.as_str(),
         suggested.as_str(),

@@ -20,6 +20,8 @@ pub struct NewCase<'a> {
     pub case_no: &'a str,
     pub query_code_hash: &'a str,
     pub matter_id: i64,
+    /// The catalogue version it is submitted under.
+    pub matter_version: u32,
     pub department_id: i64,
     pub applicant_kind: &'a str,
     pub applicant_name: &'a str,
@@ -72,8 +74,8 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
     let mut statements = vec![
         db.statement(
             "INSERT INTO case_record (case_no, query_code_hash, matter_id, department_id, state, applicant_kind,
-                 applicant_name, id_number, mobile, address, fields, submitted_at, last_change)
-             SELECT ?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
+                 applicant_name, id_number, mobile, address, fields, submitted_at, last_change, matter_version)
+             SELECT ?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14
              WHERE EXISTS (SELECT 1 FROM idempotency WHERE key = ?13 AND case_no = ?1 AND receipt IS NULL)",
             &[
                 c.case_no.into(),
@@ -89,6 +91,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
                 c.now.into(),
                 c.nonce.into(),
                 idempotency_key.into(),
+                num(c.matter_version as i64),
             ],
         )?,
         db.statement(
@@ -140,6 +143,8 @@ pub struct CaseRow {
     pub id: i64,
     pub case_no: String,
     pub matter_id: i64,
+    pub matter_version: u32,
+    /// The matter's name in the version the case was submitted under.
     pub matter_name: String,
     pub department_id: i64,
     pub department_name: String,
@@ -185,7 +190,10 @@ impl CaseRow {
 pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
     let rows: Vec<CaseRow> = db
         .rows(
-            "SELECT c.id, c.case_no, c.matter_id, m.name AS matter_name, c.department_id,
+            "SELECT c.id, c.case_no, c.matter_id, c.matter_version,
+                    coalesce((SELECT json_extract(v.content, '$.name') FROM matter_version v
+                              WHERE v.matter_id = c.matter_id AND v.number = c.matter_version), m.name) AS matter_name,
+                    c.department_id,
                     d.name AS department_name,
                     (SELECT group_concat(department_id) FROM case_department cd
                       WHERE cd.case_id = c.id AND cd.lead = 0) AS co_departments,

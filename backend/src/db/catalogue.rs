@@ -22,7 +22,7 @@ pub async fn departments(db: &Db) -> Result<Vec<Department>> {
         .rows(
             "SELECT d.id, d.name, d.window, d.window_staff, d.phone,
                     (SELECT COUNT(*) FROM matter m WHERE m.department_id = d.id AND m.active = 1) AS matter_count
-             FROM department d ORDER BY d.sort, d.id",
+             FROM department d WHERE d.active = 1 AND d.window <> '' ORDER BY d.sort, d.id",
             &[],
         )
         .await?;
@@ -78,7 +78,7 @@ pub async fn matters(db: &Db, q: &CatalogueQuery) -> Result<Vec<MatterSummary>> 
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS}
          FROM matter m JOIN department d ON d.id = m.department_id
-         WHERE m.active = 1 {by_department}
+         WHERE m.active = 1 AND d.active = 1 {by_department}
            AND (?2 IS NULL OR instr(m.name, ?2) > 0 OR instr(m.result, ?2) > 0
                 OR instr(d.name, ?2) > 0 OR m.code = upper(?2))
          ORDER BY d.sort, m.sort, m.id"
@@ -108,8 +108,9 @@ pub struct MatterRow {
     pub fee: String,
     pub fee_basis: String,
     pub result: String,
-    pub complaint_phone: String,
     pub form_fields: String,
+    /// The published version the columns are from.
+    pub version: u32,
 }
 
 impl MatterRow {
@@ -141,14 +142,14 @@ pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>
             db.statement(
                 "SELECT m.id, m.code, m.name, m.department_id, d.name AS department_name, d.window,
                         m.class, m.legal_basis, m.conditions, m.procedure, m.statutory_days,
-                        m.committed_days, m.fee, m.fee_basis, m.result, m.complaint_phone, m.form_fields
+                        m.committed_days, m.fee, m.fee_basis, m.result, m.form_fields, m.version
                  FROM matter m JOIN department d ON d.id = m.department_id
-                 WHERE m.id = ?1 AND m.active = 1",
+                 WHERE m.id = ?1 AND m.active = 1 AND d.active = 1",
                 std::slice::from_ref(&id),
             )?,
             db.statement(
-                "SELECT id, name, form, copies, required, note
-                 FROM matter_material WHERE matter_id = ?1 ORDER BY seq",
+                "SELECT id, name, form, copies, required, note FROM matter_material
+                 WHERE matter_id = ?1 AND version = (SELECT version FROM matter WHERE id = ?1) ORDER BY seq",
                 &[id],
             )?,
         ])
@@ -159,10 +160,25 @@ pub async fn matter(db: &Db, id: i64) -> Result<Option<(MatterRow, Vec<Material>
     let Some(row) = matter.results::<MatterRow>()?.into_iter().next() else {
         return Ok(None);
     };
-    let materials = materials
-        .results::<MaterialRow>()?
-        .into_iter()
-        .map(|m| Material { id: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required == 1, note: m.note })
-        .collect();
+    let materials = materials.results::<MaterialRow>()?.into_iter().map(Material::from).collect();
     Ok(Some((row, materials)))
+}
+
+impl From<MaterialRow> for Material {
+    fn from(m: MaterialRow) -> Material {
+        Material { id: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required == 1, note: m.note }
+    }
+}
+
+/// The materials of a matter's published `version`: what a case submitted
+/// under it was asked for, whatever the catalogue says today.
+pub async fn materials(db: &Db, matter_id: i64, version: u32) -> Result<Vec<Material>> {
+    let rows: Vec<MaterialRow> = db
+        .rows(
+            "SELECT id, name, form, copies, required, note FROM matter_material
+             WHERE matter_id = ?1 AND version = ?2 ORDER BY seq",
+            &[JsValue::from_f64(matter_id as f64), JsValue::from_f64(version as f64)],
+        )
+        .await?;
+    Ok(rows.into_iter().map(Material::from).collect())
 }

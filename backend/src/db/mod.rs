@@ -2,6 +2,7 @@
 //! only runs statements and counts the rows D1 reports as read, so every
 //! response can say what it cost (`X-D1-Rows-Read`).
 
+pub mod admin;
 pub mod calendar;
 pub mod cases;
 pub mod catalogue;

@@ -14,6 +14,8 @@ struct UserRow {
     role: String,
     department_id: Option<i64>,
     department_name: Option<String>,
+    #[serde(default)]
+    must_change_password: u8,
     // Read only by `credentials`.
     #[serde(default)]
     password_hash: String,
@@ -34,11 +36,12 @@ impl TryFrom<UserRow> for StaffUser {
             role,
             department_id: r.department_id,
             department_name: r.department_name,
+            must_change_password: r.must_change_password == 1,
         })
     }
 }
 
-const USER_COLUMNS: &str = "s.id, s.username, s.name, s.role, s.department_id, d.name AS department_name";
+const USER_COLUMNS: &str = "s.id, s.username, s.name, s.role, s.department_id, d.name AS department_name, s.must_change_password";
 
 pub struct Credentials {
     pub user: StaffUser,

@@ -39,7 +39,7 @@ pub async fn totals(db: &Db, range: Range) -> Result<Totals> {
     Ok(Totals(all.iter().map(|c| row.get(&c.column()).and_then(|v| v.as_u64()).unwrap_or(0)).collect()))
 }
 
-/// Departments with windows, window staff, intermediaries and their staff,
+/// Departments with windows in the Center (active), window staff, intermediaries and their staff,
 /// active matters, and the catalogue's compression: a few aggregate rows
 /// over the catalogue (tens of rows), never the cases.
 pub async fn establishment(db: &Db) -> Result<Establishment> {
@@ -55,10 +55,10 @@ pub async fn establishment(db: &Db) -> Result<Establishment> {
     }
     let rows: Vec<Row> = db
         .rows(
-            "SELECT (SELECT count(*) FROM department) AS departments,
-                    (SELECT coalesce(sum(window_staff), 0) FROM department) AS window_staff,
-                    (SELECT count(*) FROM intermediary) AS intermediaries,
-                    (SELECT coalesce(sum(staff), 0) FROM intermediary) AS intermediary_staff,
+            "SELECT (SELECT count(*) FROM department WHERE active = 1 AND window <> '') AS departments,
+                    (SELECT coalesce(sum(window_staff), 0) FROM department WHERE active = 1) AS window_staff,
+                    (SELECT count(*) FROM intermediary WHERE active = 1) AS intermediaries,
+                    (SELECT coalesce(sum(staff), 0) FROM intermediary WHERE active = 1) AS intermediary_staff,
                     count(*) AS matters, coalesce(sum(statutory_days), 0) AS statutory,
                     coalesce(sum(committed_days), 0) AS committed
              FROM matter WHERE active = 1",

@@ -53,15 +53,8 @@ pub(crate) fn event(
     now: &str,
     guard: Option<(i64, &str)>,
 ) -> Result<D1PreparedStatement> {
-    let (id, nonce) = match guard {
-        Some((id, nonce)) => (num(id), JsValue::from(nonce)),
-        None => (JsValue::NULL, JsValue::NULL),
-    };
-    db.statement(
-        "INSERT INTO office_event (at, staff_id, action, subject, detail) SELECT ?1, ?2, ?3, ?4, ?5
-         WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM document_request WHERE id = ?7 AND last_change = ?6)",
-        &[now.into(), num(staff_id), action.into(), subject.into(), detail.into(), nonce, id],
-    )
+    // A guarded row checks the document request's nonce (db/admin's audit).
+    super::admin::audit(db, staff_id, action, subject, detail, now, guard.map(|(id, nonce)| ("document_request", id, nonce)))
 }
 
 /// The latest audit rows, newest first.
@@ -219,7 +212,7 @@ impl From<MeetingRow> for MeetingRecord {
         MeetingRecord {
             id: r.id,
             title: r.title,
-            organiser: r.organiser.unwrap_or_else(|| "县人民政府办公室".into()),
+            organiser: r.organiser.unwrap_or_default(),
             date: r.date,
             duration_minutes: r.duration_minutes,
             participants: r.participants,
@@ -232,7 +225,10 @@ impl From<MeetingRow> for MeetingRecord {
     }
 }
 
-const MEETING_FROM: &str = "SELECT m.id, m.title, d.name AS organiser, m.date, m.duration_minutes, m.participants, m.class,
+// A meeting of the office itself has no department: it is organised in the
+// office's name, as the settings give it (one row by primary key).
+const MEETING_FROM: &str = "SELECT m.id, m.title,
+    coalesce(d.name, (SELECT json_extract(settings, '$.office_name') FROM county_settings WHERE id = 1)) AS organiser, m.date, m.duration_minutes, m.participants, m.class,
         m.approved_by, m.approval_date, m.approval_ref, p.title AS plan_item
     FROM meeting m LEFT JOIN department d ON d.id = m.organiser_department_id
                    LEFT JOIN meeting_plan_item p ON p.id = m.plan_item_id";

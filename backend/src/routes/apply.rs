@@ -122,6 +122,7 @@ async fn store(
             case_no: a.case_no,
             query_code_hash: &a.codes.check(a.case_no, &query_code),
             matter_id: matter.id,
+            matter_version: matter.version,
             department_id: matter.department_id,
             applicant_kind: kind,
             applicant_name: form.name.trim(),

@@ -46,7 +46,7 @@ pub async fn matter(id: &str, db: &Db) -> Reply {
         fee: row.fee,
         fee_basis: row.fee_basis,
         result: row.result,
-        complaint_phone: row.complaint_phone,
+        complaint_phone: db::admin::settings::read(db).await?.settings.public.complaint_phone,
         if_accepted_today,
         form_fields,
     };

@@ -1,6 +1,7 @@
 //! The `/api` routes: one module per resource, each handler thin (validate
 //! with `shared`, query through `db`, answer with a `shared` type).
 
+pub mod admin;
 pub mod apply;
 pub mod calendar;
 pub mod case_actions;
@@ -25,6 +26,11 @@ pub enum Cache {
     /// Changes rarely (catalogue, calendar): a minute of staleness is fine.
     PublicMinute,
     NoStore,
+}
+
+/// 201 with the created record.
+pub fn created<T: Serialize>(body: &T) -> Reply {
+    Ok(json(body, Cache::NoStore)?.with_status(201))
 }
 
 pub fn json<T: Serialize>(body: &T, cache: Cache) -> Reply {
@@ -53,11 +59,16 @@ pub fn query<Q: serde::de::DeserializeOwned>(url: &worker::Url) -> Result<Q, App
 /// A JSON request body. Requiring `application/json` also keeps other sites'
 /// plain HTML forms from posting here with a staff member's cookie.
 pub async fn read_json<T: serde::de::DeserializeOwned>(req: &mut worker::Request) -> Result<T, AppError> {
+    read_json_within(req, limits::MAX_JSON_BYTES).await
+}
+
+/// [`read_json`] for a body of up to `max` bytes (a catalogue import).
+pub async fn read_json_within<T: serde::de::DeserializeOwned>(req: &mut worker::Request, max: u64) -> Result<T, AppError> {
     let is_json = req.headers().get("Content-Type")?.is_some_and(|t| t.starts_with("application/json"));
     if !is_json {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "请求格式应为 JSON").into());
     }
-    limits::body_within(req, limits::MAX_JSON_BYTES)?;
+    limits::body_within(req, max)?;
     let text = req.text().await?;
     serde_json::from_str(&text).map_err(|e| ApiError::new(ErrorCode::InvalidParameter, format!("请求内容无法识别：{e}")).into())
 }

@@ -273,8 +273,12 @@ pub async fn review_document(req: &mut Request, db: &Db, id: &str) -> Reply {
         return Err(conflict());
     }
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    // The number's prefix is the county's for that level (settings), kept
+    // with the number so a later change of settings never renumbers it.
+    let settings = db::admin::settings::read(db).await?.settings;
+    let issue = level.map(|l| (l, settings.doc_prefixes.get(l)));
     let applied =
-        db::streamline::review(db, id, body.version, level, reason, user.id, clock::today_cst(), &clock::now_rfc3339(), &nonce).await?;
+        db::streamline::review(db, id, body.version, issue, reason, user.id, clock::today_cst(), &clock::now_rfc3339(), &nonce).await?;
     if !applied {
         return Err(conflict());
     }

@@ -39,10 +39,7 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         failed(db, &[&address, &pair], now_ms).await?;
         return Err(wrong().into());
     };
-    let salt =
-        (0..account.salt.len() / 2).filter_map(|i| u8::from_str_radix(&account.salt[2 * i..2 * i + 2], 16).ok()).collect::<Vec<u8>>();
-    let hash = crypto::pbkdf2_hex(&body.password, &salt, account.iterations).await?;
-    if !crypto::same(&hash, &account.password_hash) {
+    if !crypto::verify_password(&body.password, &account.salt, account.iterations, &account.password_hash).await? {
         failed(db, &[&address, &pair], now_ms).await?;
         return Err(wrong().into());
     }
@@ -75,6 +72,6 @@ pub async fn logout(req: &Request, db: &Db) -> Reply {
 }
 
 pub async fn me(req: &Request, db: &Db) -> Reply {
-    let user = auth::require_staff(req, db).await?;
+    let user = auth::require_session(req, db).await?;
     json(&user, Cache::NoStore)
 }

@@ -189,7 +189,8 @@ pub async fn dispose(req: &mut Request, db: &Db, case_no: &str) -> Reply {
         }
     }
 
-    let (matter, _) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(not_found)?;
+    // The committed limit of the version the case was submitted under.
+    let matter = db::admin::catalogue::published(db, case.matter_id, case.matter_version).await?.ok_or_else(not_found)?;
     let today = clock::today_cst();
     let clock_start = body.disposition.starts_clock().then_some(today);
     let deadline = match clock_start {

@@ -35,7 +35,7 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
     };
     let case = authorised_case(req, env, db, case_no, code.as_deref()).await?;
     check_resubmission(case.state()?)?;
-    let (_, mut materials) = db::catalogue::matter(db, case.matter_id).await?.ok_or_else(no_match)?;
+    let mut materials = db::catalogue::materials(db, case.matter_id, case.matter_version).await?;
     // A supplement brings only what the notice listed: no material is
     // required again, but at least one file must come.
     for m in &mut materials {

@@ -21,7 +21,13 @@ pub fn App() -> impl IntoView {
     // Who is signed in: ask once; a 401 sends the browser to sign-in.
     leptos::task::spawn_local(async move {
         match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
-            Ok(user) => me.set(Some(user)),
+            Ok(user) => {
+                // A one-time password is changed before anything else.
+                if user.must_change_password {
+                    router.replace(Route::Password);
+                }
+                me.set(Some(user));
+            }
             // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
             Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => router.replace(Route::Login),
             Err(_) => {}
@@ -47,6 +53,13 @@ pub fn App() -> impl IntoView {
         Route::Overview(at) => view! { <pages::overview::OverviewPage at/> }.into_any(),
         Route::Reviews(state) => view! { <pages::review::ReviewsPage state/> }.into_any(),
         Route::Statistics { from, to } => view! { <pages::statistics::StatisticsPage from to/> }.into_any(),
+        Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
+        Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
+        Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
+        Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
+        Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
+        Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
+        Route::NewVersion(matter) => view! { <pages::admin::version::NewVersionPage matter/> }.into_any(),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -54,7 +67,7 @@ pub fn App() -> impl IntoView {
     view! {
         <SkipLink/>
         <header class="site-header staff no-print">
-            <Link to=Route::inbox() class="brand">"示范县政务服务 · 工作台"</Link>
+            <Link to=Route::inbox() class="brand">{format!("{}政务服务 · 工作台", frontend::county::county().county_name)}</Link>
             <nav class="staff-nav" aria-label="工作台栏目">
                 <Link to=Route::inbox()>"办件"</Link>
                 // The office's oversight pages (their API answers 403 to anyone else).
@@ -68,10 +81,20 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"发文申请"</Link>
                 <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
                 <Link to=Route::Calendar(String::new())>"节假日安排"</Link>
+                // Administration: the office and department heads (window staff are refused by the API).
+                <Show when=move || me.get().is_some_and(|u| u.role != shared::staff::Role::WindowStaff)>
+                    <Link to=Route::catalogue("")>"事项目录"</Link>
+                    <Link to=Route::Accounts>"账号管理"</Link>
+                </Show>
+                <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                    <Link to=Route::Units>"部门与单位"</Link>
+                    <Link to=Route::Settings>"县情设置"</Link>
+                </Show>
+                <Link to=Route::Password>"修改密码"</Link>
             </nav>
             {move || me.get().map(|u| view! {
                 <span class="tagline" data-testid="who">
-                    {format!("{} · {} · {}", u.name, u.department_name.clone().unwrap_or_else(|| "县人民政府办公室".into()), u.role.zh())}
+                    {format!("{} · {} · {}", u.name, u.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string()), u.role.zh())}
                 </span>
                 <button type="button" class="link-button" on:click=logout>"退出登录"</button>
             })}

@@ -34,6 +34,24 @@ pub enum Route {
     Overview(PageAt),
     /// `/staff/reviews?state=`: negative reviews to verify or rectify.
     Reviews(String),
+    /// `/staff/password`: choose a new password.
+    Password,
+    /// `/staff/admin/settings`: the county's settings (office).
+    Settings,
+    /// `/staff/admin/units`: departments, member units, groups, intermediaries.
+    Units,
+    /// `/staff/admin/accounts`: staff accounts.
+    Accounts,
+    /// `/staff/admin/catalogue?state=&matter=`: drafts and versions of matters
+    /// (by state, or one matter's history).
+    Catalogue {
+        state: String,
+        matter: String,
+    },
+    /// `/staff/admin/catalogue/{id}`: one version.
+    Version(String),
+    /// `/staff/admin/catalogue/new?matter=`: a new draft.
+    NewVersion(String),
     /// `/staff/statistics?from=&to=`: the Center's figures for a date range.
     Statistics {
         from: String,
@@ -43,6 +61,11 @@ pub enum Route {
 }
 
 impl Route {
+    /// Matter versions in `state` (empty: every unpublished one).
+    pub fn catalogue(state: &str) -> Route {
+        Route::Catalogue { state: state.into(), matter: String::new() }
+    }
+
     /// The inbox without filters: the staff app's home.
     pub fn inbox() -> Route {
         Route::Inbox { state: String::new(), class: String::new(), assignee: String::new(), q: String::new(), at: PageAt::default() }
@@ -165,6 +188,16 @@ impl Page for Route {
             ["staff", "calendar"] => Route::Calendar(query_param(search, "year").unwrap_or_default()),
             ["staff", "overview"] => Route::Overview(PageAt::parse(search)),
             ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
+            ["staff", "password"] => Route::Password,
+            ["staff", "admin", "settings"] => Route::Settings,
+            ["staff", "admin", "units"] => Route::Units,
+            ["staff", "admin", "accounts"] => Route::Accounts,
+            ["staff", "admin", "catalogue"] => Route::Catalogue {
+                state: query_param(search, "state").unwrap_or_default(),
+                matter: query_param(search, "matter").unwrap_or_default(),
+            },
+            ["staff", "admin", "catalogue", "new"] => Route::NewVersion(query_param(search, "matter").unwrap_or_default()),
+            ["staff", "admin", "catalogue", id] => Route::Version(id.to_string()),
             ["staff", "statistics"] => Route::Statistics {
                 from: query_param(search, "from").unwrap_or_default(),
                 to: query_param(search, "to").unwrap_or_default(),
@@ -191,6 +224,13 @@ impl Page for Route {
             Route::Statistics { from, to } => with_query("/staff/statistics", &[pair("from", from), pair("to", to)]),
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
+            Route::Password => "/staff/password".into(),
+            Route::Settings => "/staff/admin/settings".into(),
+            Route::Units => "/staff/admin/units".into(),
+            Route::Accounts => "/staff/admin/accounts".into(),
+            Route::Catalogue { state, matter } => with_query("/staff/admin/catalogue", &[pair("state", state), pair("matter", matter)]),
+            Route::Version(id) => format!("/staff/admin/catalogue/{}", encode(id)),
+            Route::NewVersion(matter) => with_query("/staff/admin/catalogue/new", &[pair("matter", matter)]),
             Route::NotFound => "/staff".into(),
         }
     }

@@ -4,6 +4,13 @@
 
 use super::query::*;
 use super::{Access, Done, Empty, Endpoint, Health, Method, Payload};
+use crate::admin::accounts::{Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset};
+use crate::admin::catalogue::{DraftSave, NewDraft, VersionAction, VersionDetail, VersionList};
+use crate::admin::catalogue_csv::{CatalogueImport, ImportReport};
+use crate::admin::settings::SettingsView;
+use crate::admin::units::{
+    Intermediary, IntermediaryForm, IntermediaryList, Unit, UnitGroup, UnitGroupList, UnitGroupSave, UnitList, UnitSave,
+};
 use crate::application::ApplicationUpload;
 use crate::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
 use crate::case::{DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList};
@@ -165,4 +172,68 @@ endpoints! {
         errors [Unauthenticated, Forbidden, InvalidParameter, PayloadTooLarge, LengthRequired];
     ContinueRederive: Post "/api/office/calendar/rederive", Office, "继续重新计算在办件期限",
         query Empty, body Empty = Nothing, answer 200 RederiveProgress = Json, errors [Unauthenticated, Forbidden];
+
+    // ---- administration: the county's own data ----
+    ChangePassword: Post "/api/staff/password", Staff, "修改本人密码（一次性密码登录后须先修改）",
+        query Empty, body PasswordChange = Json, answer 200 StaffUser = Json,
+        errors [Unauthenticated, InvalidParameter, PayloadTooLarge, LengthRequired];
+    GetSettings: Get "/api/admin/settings", Office, "县情与服务设置",
+        query Empty, body Empty = Nothing, answer 200 SettingsView = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
+    SaveSettings: Post "/api/admin/settings", Office, "保存县情与服务设置",
+        query Empty, body SettingsView = Json, answer 200 SettingsView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListUnits: Get "/api/admin/units", Staff, "部门与成员单位（含窗口）",
+        query Empty, body Empty = Nothing, answer 200 UnitList = Json, errors [Unauthenticated, PasswordChangeRequired];
+    CreateUnit: Post "/api/admin/units", Office, "新增部门或成员单位",
+        query Empty, body UnitSave = Json, answer 201 Unit = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveUnit: Post "/api/admin/units/{id}", Office, "修改、停用或启用部门或成员单位",
+        query Empty, body UnitSave = Json, answer 200 Unit = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListUnitGroups: Get "/api/admin/unit-groups", Staff, "单位分组（分发名单）",
+        query Empty, body Empty = Nothing, answer 200 UnitGroupList = Json, errors [Unauthenticated, PasswordChangeRequired];
+    CreateUnitGroup: Post "/api/admin/unit-groups", Office, "新增单位分组",
+        query Empty, body UnitGroupSave = Json, answer 201 UnitGroup = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveUnitGroup: Post "/api/admin/unit-groups/{id}", Office, "修改单位分组",
+        query Empty, body UnitGroupSave = Json, answer 200 UnitGroup = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListIntermediaries: Get "/api/admin/intermediaries", Staff, "中介机构",
+        query Empty, body Empty = Nothing, answer 200 IntermediaryList = Json, errors [Unauthenticated, PasswordChangeRequired];
+    CreateIntermediary: Post "/api/admin/intermediaries", Office, "新增中介机构",
+        query Empty, body IntermediaryForm = Json, answer 201 Intermediary = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveIntermediary: Post "/api/admin/intermediaries/{id}", Office, "修改或停用中介机构",
+        query Empty, body IntermediaryForm = Json, answer 200 Intermediary = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListAccounts: Get "/api/admin/accounts", Staff, "工作人员账号（县府办：全部；部门负责人：本部门）",
+        query Empty, body Empty = Nothing, answer 200 AccountList = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
+    CreateAccount: Post "/api/admin/accounts", Staff, "开设账号（答复一次性密码）",
+        query Empty, body NewAccount = Json, answer 201 OneTimePassword = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveAccount: Post "/api/admin/accounts/{id}", Staff, "修改账号的姓名、角色、部门，停用或启用",
+        query Empty, body AccountSave = Json, answer 200 Account = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ResetPassword: Post "/api/admin/accounts/{id}/password-reset", Staff, "重置密码为一次性密码",
+        query Empty, body PasswordReset = Json, answer 200 OneTimePassword = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, Conflict, PayloadTooLarge, LengthRequired];
+    ListMatterVersions: Get "/api/admin/matter-versions", Staff, "事项草稿与版本（县府办：全部；部门负责人：本部门）",
+        query VersionsQuery, body Empty = Nothing, answer 200 VersionList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, NotFound];
+    GetMatterVersion: Get "/api/admin/matter-versions/{id}", Staff, "一个事项版本及其与上一版的差异",
+        query Empty, body Empty = Nothing, answer 200 VersionDetail = Json, errors [Unauthenticated, PasswordChangeRequired, NotFound];
+    CreateMatterDraft: Post "/api/admin/matter-versions", Staff, "起草新事项或事项变更",
+        query Empty, body NewDraft = Json, answer 201 VersionDetail = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveMatterDraft: Post "/api/admin/matter-versions/{id}", Staff, "修改草稿",
+        query Empty, body DraftSave = Json, answer 200 VersionDetail = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ActOnMatterVersion: Post "/api/admin/matter-versions/{id}/action", Staff, "提交审核、发布或退回事项版本",
+        query Empty, body VersionAction = Json, answer 200 VersionDetail = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ExportCatalogue: Get "/api/admin/catalogue/export", Office, "导出事项目录（CSV，格式见 shared/src/admin/catalogue_csv.rs）",
+        query Empty, body Empty = Nothing, answer 200 Empty = Bytes("text/csv"), errors [Unauthenticated, Forbidden, PasswordChangeRequired];
+    ImportCatalogue: Post "/api/admin/catalogue/import", Office, "导入事项目录（逐行校验；有误则不导入任何事项）",
+        query Empty, body CatalogueImport = Json, answer 200 ImportReport = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
 }

@@ -167,3 +167,13 @@ pub fn percent_encode(s: &str) -> String {
     }
     out
 }
+
+query!(
+    /// `GET /api/admin/matter-versions`: drafts and versions.
+    VersionsQuery {
+        /// `draft`, `submitted`, `returned` or `published`; default: every unpublished one.
+        state,
+        /// A matter's id: its whole history.
+        matter,
+    }
+);

@@ -56,6 +56,7 @@ struct DocRow {
     requested_at: String,
     state: DocState,
     issued_level: Option<DocLevel>,
+    issued_prefix: Option<String>,
     issued_seq: Option<u32>,
     issued_on: Option<Date>,
     review_reason: Option<String>,
@@ -64,12 +65,12 @@ struct DocRow {
 const DOC_COLUMNS: &str = "r.id, r.version, r.subject, r.proposed_level, r.suggested_level,
     (SELECT group_concat(d.name, '、') FROM json_each(r.drafting_departments) j JOIN department d ON d.id = j.value) AS departments,
     r.within_one_department, r.needs_government_authority, r.nature, r.length_chars, r.requested_at, r.state,
-    r.issued_level, r.issued_seq, r.issued_on, r.review_reason";
+    r.issued_level, r.issued_prefix, r.issued_seq, r.issued_on, r.review_reason";
 
 impl From<DocRow> for DocumentRecord {
     fn from(r: DocRow) -> DocumentRecord {
         let number = match (r.issued_level, r.issued_on, r.issued_seq) {
-            (Some(level), Some(on), Some(seq)) => Some(document_number(level, on.year(), seq)),
+            (Some(_), Some(on), Some(seq)) => Some(document_number(r.issued_prefix.as_deref().unwrap_or_default(), on.year(), seq)),
             _ => None,
         };
         DocumentRecord {
@@ -142,18 +143,20 @@ pub async fn review(
     db: &Db,
     id: i64,
     version: i64,
-    level: Option<DocLevel>,
+    issue: Option<(DocLevel, &str)>,
     reason: Option<&str>,
     staff_id: i64,
     today: Date,
     now: &str,
     nonce: &str,
 ) -> Result<bool> {
+    let level = issue.map(|i| i.0);
     let state = if level.is_some() { "issued" } else { "refused" };
     let level_value = level.map(|l| JsValue::from(l.as_str())).unwrap_or(JsValue::NULL);
+    let prefix = issue.map(|i| JsValue::from(i.1)).unwrap_or(JsValue::NULL);
     let mut statements = vec![db.statement(
         "UPDATE document_request SET state = ?3, issued_level = ?4, issued_on = CASE WHEN ?4 IS NULL THEN NULL ELSE ?5 END,
-             review_reason = ?6, reviewed_by = ?7, version = version + 1, last_change = ?8
+             review_reason = ?6, reviewed_by = ?7, version = version + 1, last_change = ?8, issued_prefix = ?9
          WHERE id = ?1 AND version = ?2 AND state = 'pending'",
         &[
             num(id),
@@ -164,6 +167,7 @@ pub async fn review(
             reason.map(JsValue::from).unwrap_or(JsValue::NULL),
             num(staff_id),
             nonce.into(),
+            prefix,
         ],
     )?];
     if let Some(level) = level {

@@ -22,8 +22,9 @@ pub fn LoginPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::post::<shared::api::Login>(&[], &body).await {
                 Ok(user) => {
+                    let next = if user.must_change_password { Route::Password } else { Route::inbox() };
                     me.set(Some(user));
-                    router.replace(Route::inbox());
+                    router.replace(next);
                 }
                 Err(e) => error.set(Some(e)),
             }

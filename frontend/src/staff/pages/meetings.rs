@@ -138,7 +138,7 @@ fn RegisterForm(year: String) -> impl IntoView {
                 <Show when=is_office>
                     <label for="m-organiser">"主办单位"</label>
                     <select id="m-organiser" on:change=move |ev| form.update(|m| m.organiser_department_id = event_target_value(&ev).parse().unwrap_or(0))>
-                        <option value="0">"县人民政府办公室"</option>
+                        <option value="0">{frontend::county::county().office().to_string()}</option>
                         {move || departments.get().and_then(Result::ok).map(|l| l.departments.into_iter().map(|d| view! { <option value=d.id.to_string()>{d.name}</option> }).collect_view())}
                     </select>
                 </Show>

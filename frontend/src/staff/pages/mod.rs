@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod admin;
 pub mod calendar;
 pub mod case;
 pub mod charts;

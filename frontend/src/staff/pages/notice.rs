@@ -30,6 +30,7 @@ fn Notice(c: StaffCaseView) -> impl IntoView {
         }
         .into_any();
     };
+    let county = frontend::county::county();
     view! {
         <article class="paper" data-testid="notice">
             <h1>"承诺件通知书"</h1>
@@ -45,8 +46,8 @@ fn Notice(c: StaffCaseView) -> impl IntoView {
                     deadline_text(&deadline),
                 )}
             </p>
-            <p class="body">"请凭本通知书及办件编号查询办理进度或领取办理结果。如在承诺时限内未能办结，可拨打监督投诉电话 0000-6012345 反映。"</p>
-            <p class="sign">{c.progress.department_name}<br/>"示范县行政审批服务中心"<br/>{accepted.zh_full()}</p>
+            <p class="body">{format!("请凭本通知书及办件编号查询办理进度或领取办理结果。如在承诺时限内未能办结，可拨打监督投诉电话 {} 反映。", county.complaint_phone)}</p>
+            <p class="sign">{c.progress.department_name}<br/>{county.centre().to_string()}<br/>{accepted.zh_full()}</p>
         </article>
     }
     .into_any()

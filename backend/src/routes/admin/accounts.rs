@@ -1,0 +1,121 @@
+//! Staff accounts: the office administers all, a department head their own
+//! department's window staff and heads; everyone changes their own password.
+
+use super::{id, stale, stamp};
+use crate::auth::{require_session, require_staff, session_hash};
+use crate::crypto;
+use crate::db::admin::accounts::{NewRow, Secret};
+use crate::db::{self, Db};
+use crate::routes::{created, json, read_json, Cache, Reply};
+use shared::admin::accounts::{
+    check_keeps_an_admin, check_password, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
+};
+use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::staff::Role;
+use worker::Request;
+
+pub async fn list(req: &Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    user.check_can_administer(Role::WindowStaff, user.department_id)?;
+    let scope = if user.role == Role::OfficeAdmin { None } else { user.department_id };
+    json(&AccountList { accounts: db::admin::accounts::list(db, scope).await? }, Cache::NoStore)
+}
+
+/// A department an account may be placed in: one that exists and is active.
+async fn check_department(db: &Db, department: Option<i64>) -> Result<(), ApiError> {
+    if let Some(d) = department {
+        let unit = db::admin::units::get(db, d).await.map_err(|_| ApiError::internal())?;
+        if !unit.is_some_and(|u| u.active) {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "所选部门不存在或已停用"));
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(req: &mut Request, db: &Db) -> Reply {
+    let user = require_staff(req, db).await?;
+    let body: NewAccount = read_json(req).await?;
+    let role = body.validate()?;
+    user.check_can_administer(role, body.department_id)?;
+    check_department(db, body.department_id).await?;
+    let username = body.username.trim();
+    if db::admin::accounts::username_taken(db, username).await? {
+        let message = format!("用户名“{username}”已被使用，请换一个");
+        return Err(
+            ApiError::with_fields(ErrorCode::Conflict, message.clone(), vec![FieldError { field: "username".into(), message }]).into()
+        );
+    }
+    let password = crypto::one_time_password()?;
+    let (salt, hash) = crypto::password_secret(&password).await?;
+    let s = stamp()?;
+    let row = NewRow { username, name: body.name.trim(), role, department_id: body.department_id };
+    let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
+    let id = db::admin::accounts::create(db, row, secret, user.id, &s.now).await?;
+    let account = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    created(&OneTimePassword { account, password })
+}
+
+pub async fn update(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let id = id(raw_id, "该账号")?;
+    let body: AccountSave = read_json(req).await?;
+    body.validate()?;
+    let current = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    // Both the account as it is and as it would be must be the caller's to administer.
+    user.check_can_administer(current.role, current.department_id)?;
+    user.check_can_administer(body.role, body.department_id)?;
+    check_department(db, body.department_id).await?;
+    check_keeps_an_admin(&current, body.role, body.active, db::admin::accounts::active_admins(db).await?)?;
+    let s = stamp()?;
+    if !db::admin::accounts::update(db, id, &body, user.id, &s.now, &s.nonce).await? {
+        return Err(stale("该账号").into());
+    }
+    json(&db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?, Cache::NoStore)
+}
+
+pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let id = id(raw_id, "该账号")?;
+    let body: PasswordReset = read_json(req).await?;
+    let current = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    user.check_can_administer(current.role, current.department_id)?;
+    let password = crypto::one_time_password()?;
+    let (salt, hash) = crypto::password_secret(&password).await?;
+    let s = stamp()?;
+    let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
+    if !db::admin::accounts::reset(db, id, body.version, secret, user.id, &s.now, &s.nonce).await? {
+        return Err(stale("该账号").into());
+    }
+    let account = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    json(&OneTimePassword { account, password }, Cache::NoStore)
+}
+
+/// `POST /api/staff/password`: the signed-in member's new password (also
+/// the way out of a one-time password). Other sessions of theirs end.
+pub async fn change_own(req: &mut Request, db: &Db) -> Reply {
+    let user = require_session(req, db).await?;
+    let body: PasswordChange = read_json(req).await?;
+    let wrong = || {
+        ApiError::with_fields(
+            ErrorCode::InvalidParameter,
+            "当前密码不正确",
+            vec![FieldError { field: "current".into(), message: "当前密码不正确".into() }],
+        )
+    };
+    let account = db::staff::credentials(db, &user.username).await?.ok_or_else(wrong)?;
+    if body.current.chars().count() > shared::staff::MAX_PASSWORD_CHARS
+        || !crypto::verify_password(&body.current, &account.salt, account.iterations, &account.password_hash).await?
+    {
+        return Err(wrong().into());
+    }
+    check_password(&user.username, &body.new)?;
+    if body.new == body.current {
+        return Err(ApiError::new(ErrorCode::InvalidParameter, "新密码不能与当前密码相同").into());
+    }
+    let (salt, hash) = crypto::password_secret(&body.new).await?;
+    let keep = session_hash(req).await?.unwrap_or_default();
+    let s = stamp()?;
+    let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
+    db::admin::accounts::change_own(db, user.id, secret, &keep, &s.now, &s.nonce).await?;
+    json(&shared::staff::StaffUser { must_change_password: false, ..user }, Cache::NoStore)
+}

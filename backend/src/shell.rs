@@ -1,0 +1,71 @@
+//! The web apps' HTML shells, with the county's public settings in them:
+//! every page URL comes here (wrangler.toml `run_worker_first`), so the
+//! first screen shows the county's names and phones without a second
+//! request, and no page carries a county's name in its build.
+
+use crate::db::{self, Db};
+use shared::admin::settings::PublicSettings;
+use worker::{Env, Request, Response, Result};
+
+/// Which single-page app a page URL belongs to.
+pub fn app_of(path: &str) -> &'static str {
+    if path == "/staff" || path.starts_with("/staff/") {
+        "/staff.html"
+    } else if path == "/track" || path.starts_with("/apply/") {
+        "/apply.html"
+    } else {
+        "/index.html"
+    }
+}
+
+pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Response> {
+    let url = format!("{}{shell}", req.url()?.origin().ascii_serialization());
+    let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
+    if asset.status_code() != 200 {
+        return Ok(asset);
+    }
+    let html = asset.text().await?;
+    // A page still works (with neutral names) if the settings cannot be read.
+    let settings = match db::admin::settings::read(db).await {
+        Ok(view) => view.settings.public,
+        Err(e) => {
+            worker::console_error!("shell: settings unreadable: {e}");
+            PublicSettings::default()
+        }
+    };
+    let mut response = Response::from_html(with_settings(&html, &settings))?;
+    // Settings change: browsers revalidate the shell (its scripts stay cached by hash).
+    response.headers_mut().set("Cache-Control", "no-cache")?;
+    Ok(response)
+}
+
+/// The shell with the settings as a JSON data block (read by
+/// `frontend::county`) and the Center's name in the title.
+fn with_settings(html: &str, s: &PublicSettings) -> String {
+    // `<` escaped, so no value can close the script element.
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c");
+    let block = format!("<script type=\"application/json\" id=\"county\">{json}</script>\n</head>");
+    let title = format!(" - {}</title>", escape(s.centre()));
+    html.replacen("</title>", &title, 1).replacen("</head>", &block, 1)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_go_into_the_head_and_title() {
+        let s = PublicSettings { centre_name: "某县<中心>".into(), county_name: "</script><b>".into(), ..Default::default() };
+        let html = with_settings("<html><head><title>办事指南</title></head><body></body></html>", &s);
+        assert!(html.contains("<title>办事指南 - 某县&lt;中心&gt;</title>"));
+        assert!(html.contains(r#"<script type="application/json" id="county">"#));
+        assert!(!html.contains("</script><b>"), "a value cannot close the data block");
+        assert_eq!(app_of("/staff/cases/1"), "/staff.html");
+        assert_eq!(app_of("/track"), "/apply.html");
+        assert_eq!(app_of("/matters/3"), "/index.html");
+    }
+}

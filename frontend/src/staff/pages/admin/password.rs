@@ -1,0 +1,53 @@
+//! Choosing a new password: required after signing in with a one-time
+//! password, and open to anyone at any time.
+
+use crate::app::Me;
+use crate::route::Route;
+use frontend::api;
+use frontend::router::{set_title, use_router};
+use frontend::widgets::ErrorRegion;
+use leptos::prelude::*;
+use shared::admin::accounts::{PasswordChange, MIN_PASSWORD_CHARS};
+use shared::error::ApiError;
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    set_title("修改密码");
+    let router = use_router::<Route>();
+    let me = expect_context::<Me>();
+    let (current, new, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if new.get_untracked() != again.get_untracked() {
+            return error.set(Some(ApiError::new(shared::error::ErrorCode::InvalidParameter, "两次输入的新密码不一致")));
+        }
+        let body = PasswordChange { current: current.get_untracked(), new: new.get_untracked() };
+        leptos::task::spawn_local(async move {
+            match api::post::<shared::api::ChangePassword>(&[], &body).await {
+                Ok(user) => {
+                    me.set(Some(user));
+                    router.replace(Route::inbox());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let forced = move || me.get().is_some_and(|u| u.must_change_password);
+    view! {
+        <section class="panel narrow">
+            <h1>"修改密码"</h1>
+            <Show when=forced><p class="notice" role="status">"您正在使用一次性密码登录，请先设置自己的新密码。"</p></Show>
+            <form class="filters" on:submit=submit>
+                <label for="current">"当前密码"</label>
+                <input id="current" type="password" bind:value=current autocomplete="current-password" required/>
+                <label for="new">{format!("新密码（至少{MIN_PASSWORD_CHARS}个字符，不能全是数字，不含用户名）")}</label>
+                <input id="new" type="password" bind:value=new autocomplete="new-password" required/>
+                <label for="again">"再次输入新密码"</label>
+                <input id="again" type="password" bind:value=again autocomplete="new-password" required/>
+                <ErrorRegion error=error/>
+                <button type="submit" class="primary">"保存新密码"</button>
+            </form>
+        </section>
+    }
+}
