@@ -156,6 +156,13 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["documents issued", `/staff/documents?year=${year}`],
     ["quotas (指标与计划)", "/staff/quotas"],
     ["calendar (节假日安排)", "/staff/calendar"],
+    ["settings (县情设置)", "/staff/admin/settings"],
+    ["units (部门与单位)", "/staff/admin/units"],
+    ["accounts (账号管理)", "/staff/admin/accounts"],
+    ["catalogue (事项目录)", "/staff/admin/catalogue?state=published"],
+    ["a published version", "/staff/admin/catalogue/1"],
+    ["a new draft", "/staff/admin/catalogue/new"],
+    ["password (修改密码)", "/staff/password"],
     ["unknown page", "/staff/no/such/page"],
   ]) {
     await visit(office, path);
