@@ -145,19 +145,27 @@ fn Groups() -> impl IntoView {
         })
     };
     let form = RwSignal::new(UnitGroupSave::default());
+    // The group being changed (its id), or none: a new one.
+    let editing = RwSignal::new(None::<i64>);
     let error = RwSignal::new(None::<ApiError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = form.get_untracked();
+        let (body, target) = (form.get_untracked(), editing.get_untracked());
         leptos::task::spawn_local(async move {
-            match api::post::<shared::api::CreateUnitGroup>(&[], &body).await {
+            let saved = match target {
+                None => api::post::<shared::api::CreateUnitGroup>(&[], &body).await,
+                Some(id) => api::post::<shared::api::SaveUnitGroup>(&[&id.to_string()], &body).await,
+            };
+            match saved {
                 Ok(g) => {
                     groups.update(|l| {
                         if let Some(Ok(l)) = l {
-                            l.groups.push(g)
+                            l.groups.retain(|x| x.id != g.id);
+                            l.groups.push(g);
                         }
                     });
                     form.set(UnitGroupSave::default());
+                    editing.set(None);
                     error.set(None);
                 }
                 Err(e) => error.set(Some(e)),
@@ -177,10 +185,18 @@ fn Groups() -> impl IntoView {
             <h2>"单位分组（分发名单）"</h2>
             <ul>{move || groups.get().and_then(Result::ok).map(|l| l.groups.into_iter().map(|g| {
                 let names: Vec<String> = g.members.iter().filter_map(|m| name_of(*m)).collect();
-                view! { <li><strong>{g.name}</strong>{format!("：{}", names.join("、"))}</li> }
+                let (id, save) = (g.id, UnitGroupSave { name: g.name.clone(), members: g.members.clone(), version: g.version });
+                view! {
+                    <li>
+                        <strong>{g.name.clone()}</strong>{format!("：{} ", names.join("、"))}
+                        <button type="button" class="link-button" on:click=move |_| { form.set(save.clone()); editing.set(Some(id)); }>
+                            {format!("修改{}", g.name)}
+                        </button>
+                    </li>
+                }
             }).collect_view())}</ul>
             <form on:submit=submit>
-                <label for="g-name">"新分组名称"</label>
+                <label for="g-name">{move || if editing.with(Option::is_some) { "分组名称" } else { "新分组名称" }}</label>
                 <input id="g-name" prop:value=move || form.with(|f| f.name.clone()) on:input=move |ev| form.update(|f| f.name = event_target_value(&ev))/>
                 <fieldset>
                     <legend>"成员单位"</legend>
@@ -197,7 +213,7 @@ fn Groups() -> impl IntoView {
                     }).collect_view())}
                 </fieldset>
                 <FormErrors error=error/>
-                <button type="submit" class="primary">"新增分组"</button>
+                <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "保存分组" } else { "新增分组" }}</button>
             </form>
         </section>
     }
