@@ -5,7 +5,7 @@
 
 use crate::clock;
 use crate::crypto::{self, QueryCodeKey};
-use crate::db::cases::{self, CaseRow};
+use crate::db::approvals::cases::{self, CaseRow};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::routes::client_ip;

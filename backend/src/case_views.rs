@@ -2,17 +2,16 @@
 //! tracking view and the staff view that embeds it.
 
 use crate::case_access::not_found;
-use crate::db::cases::{self, CaseRow};
+use crate::db::approvals::cases::{self, CaseRow};
 use crate::db::{self, Db};
 use crate::error::AppError;
-use shared::application::{ApplicantKind, FormField};
-use shared::case::{StaffCaseView, TrackView};
-use shared::date::Date;
-use shared::matter::Material;
+use shared::approvals::application::{ApplicantKind, FormField};
+use shared::approvals::case::{StaffCaseView, TrackView};
+use shared::approvals::matter::Material;
 use std::collections::BTreeMap;
 
 pub async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
-    let materials = db::catalogue::materials(db, case.matter_id, case.matter_version).await?;
+    let materials = db::approvals::catalogue::materials(db, case.matter_id, case.matter_version).await?;
     progress(db, &case, materials).await
 }
 
@@ -20,26 +19,26 @@ pub async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
 pub async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> worker::Result<TrackView> {
     // A completed case's ledger is history; show it only while the clock runs.
     let (ledger, extension) = match case.state()? {
-        shared::case::CaseState::InProgress => ledger_of(db, case).await?,
+        shared::approvals::case::CaseState::InProgress => ledger_of(db, case).await?,
         _ => (None, None),
     };
     Ok(TrackView {
         ledger,
         extension,
         result: case.result.clone(),
-        evaluation: db::evaluation::of_case(db, case.id).await?,
+        evaluation: db::approvals::evaluation::of_case(db, case.id).await?,
         materials,
         state: case.state()?,
         supplement_items: case.supplement_items()?,
         timeline: cases::events(db, case.id).await?,
-        accepted_on: case.accepted_on.as_deref().and_then(|d| Date::parse(d).ok()),
+        accepted_on: case.accepted_on,
         case_no: case.case_no.clone(),
         matter_id: case.matter_id,
         matter_name: case.matter_name.clone(),
         department_name: case.department_name.clone(),
         class: case.class,
         committed_days: case.committed_days,
-        deadline: case.deadline.clone(),
+        deadline: case.deadline,
         return_reasons: case.return_reasons.clone(),
         report_authority: case.report_authority.clone(),
     })
@@ -47,7 +46,7 @@ pub async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> work
 
 pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppError> {
     // The materials and form of the version the case was submitted under.
-    let materials = db::catalogue::materials(db, case.matter_id, case.matter_version).await?;
+    let materials = db::approvals::catalogue::materials(db, case.matter_id, case.matter_version).await?;
     let version = db::admin::catalogue::published(db, case.matter_id, case.matter_version).await?.ok_or_else(not_found)?;
     let values: BTreeMap<String, String> = serde_json::from_str(&case.fields).unwrap_or_default();
     let labels: Vec<FormField> = version.form_fields;
@@ -74,11 +73,11 @@ pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppErro
 /// The derived deadline of an accepted case, and its extension request.
 async fn ledger_of(
     db: &crate::db::Db,
-    case: &crate::db::cases::CaseRow,
-) -> worker::Result<(Option<shared::ledger::Derived>, Option<shared::case::ExtensionInfo>)> {
-    let accepted = case.accepted_on.as_deref().and_then(|d| shared::date::Date::parse(d).ok());
+    case: &crate::db::approvals::cases::CaseRow,
+) -> worker::Result<(Option<shared::engine::ledger::Derived>, Option<shared::approvals::case::ExtensionInfo>)> {
+    let accepted = case.accepted_on;
     let (Some(accepted), Some(days)) = (accepted, case.committed_days) else { return Ok((None, None)) };
-    let (ledger, extension) = crate::db::ledger::load(db, case.id, accepted, days).await?;
+    let (ledger, extension) = crate::db::approvals::ledger::load(db, case.id, accepted, days).await?;
     let calendar = crate::db::calendar::for_limits_starting_in(db, accepted.year()).await?;
     let derived = ledger.derive(&calendar, crate::clock::today_cst(), case.yellow_days);
     Ok((Some(derived), extension))

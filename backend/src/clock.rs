@@ -1,6 +1,7 @@
 //! The current time, from the runtime's clock: the only place that reads it.
 
-use shared::date::{rfc3339_cst, Date};
+use shared::engine::date::Date;
+use shared::engine::instant::Instant;
 
 fn now_ms() -> f64 {
     worker::js_sys::Date::now()
@@ -18,12 +19,17 @@ pub fn now_unix_ms() -> i64 {
     now_ms() as i64
 }
 
-/// The instant `days` ago, RFC 3339 in China Standard Time.
-pub fn rfc3339_days_ago(days: u32) -> String {
-    rfc3339_cst(now_ms() - f64::from(days) * 86_400_000.0)
+/// Now, in China Standard Time.
+pub fn now() -> Instant {
+    Instant::from_unix_ms(now_ms())
 }
 
-/// RFC 3339 in China Standard Time, for records people read.
+/// The instant `days` ago, RFC 3339 in China Standard Time (as stored).
+pub fn rfc3339_days_ago(days: u32) -> String {
+    Instant::from_unix_ms(now_ms() - f64::from(days) * 86_400_000.0).to_string()
+}
+
+/// Now as stored: RFC 3339 in China Standard Time.
 pub fn now_rfc3339() -> String {
-    rfc3339_cst(now_ms())
+    now().to_string()
 }

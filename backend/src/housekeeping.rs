@@ -16,10 +16,10 @@ const ABANDONED_PER_RUN: u32 = 100;
 /// Deletes the files of claims abandoned for a day, then the claims;
 /// returns how many.
 pub async fn abandoned_files(db: &Db, bucket: &worker::Bucket) -> worker::Result<usize> {
-    let claims = db::idempotency::abandoned(db, &clock::rfc3339_days_ago(1), ABANDONED_PER_RUN).await?;
+    let claims = db::approvals::idempotency::abandoned(db, &clock::rfc3339_days_ago(1), ABANDONED_PER_RUN).await?;
     for c in &claims {
         storage::delete_prefix(bucket, &format!("{}/", storage::attempt_prefix(&c.case_no, &c.key))).await?;
-        db.batch(vec![db::idempotency::forget(db, &c.key)?]).await?;
+        db.batch(vec![db::approvals::idempotency::forget(db, &c.key)?]).await?;
     }
     Ok(claims.len())
 }
@@ -31,7 +31,7 @@ pub async fn run(db: &Db) -> worker::Result<u64> {
         .batch(vec![
             db::throttle::expire(db, now - 86_400)?,
             db::staff::expire_sessions(db, now)?,
-            db::idempotency::expire_keys(db, &clock::rfc3339_days_ago(KEEP_KEYS_DAYS))?,
+            db::approvals::idempotency::expire_keys(db, &clock::rfc3339_days_ago(KEEP_KEYS_DAYS))?,
         ])
         .await?;
     Ok(results.iter().filter_map(|r| r.meta().ok().flatten()).filter_map(|m| m.changes).map(|c| c as u64).sum())

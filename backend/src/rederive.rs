@@ -11,10 +11,9 @@
 
 use crate::clock;
 use crate::crypto;
-use crate::db::rederive::OpenCase;
+use crate::db::approvals::rederive::OpenCase;
 use crate::db::{self, Db};
-use shared::calendar::Calendar;
-use shared::date::Date;
+use shared::engine::calendar::Calendar;
 use std::collections::HashMap;
 
 /// Cases read per query.
@@ -29,7 +28,7 @@ pub struct Progress {
 /// Re-derives up to `budget` cases, oldest submission first.
 pub async fn step(db: &Db, budget: u32) -> worker::Result<Progress> {
     let (mut left, mut moved) = (budget, 0);
-    for year in db::rederive::years(db).await? {
+    for year in db::approvals::rederive::years(db).await? {
         // Calendars by acceptance year, for one generation of the walk.
         let mut calendars: HashMap<i32, Calendar> = HashMap::new();
         let mut generation = String::new();
@@ -37,22 +36,22 @@ pub async fn step(db: &Db, budget: u32) -> worker::Result<Progress> {
             if left == 0 {
                 return Ok(Progress { moved, done: false });
             }
-            let Some(job) = db::rederive::job(db, year).await? else { break };
+            let Some(job) = db::approvals::rederive::job(db, year).await? else { break };
             if job.started_at != generation {
                 calendars.clear();
                 generation = job.started_at.clone();
             }
-            let cases = db::rederive::next_cases(db, &job, CHUNK.min(left)).await?;
+            let cases = db::approvals::rederive::next_cases(db, &job, CHUNK.min(left)).await?;
             let Some(last) = cases.last() else {
-                db::rederive::advance(db, &job, None).await?;
+                db::approvals::rederive::advance(db, &job, None).await?;
                 break;
             };
-            let last = (last.submitted_at.clone(), last.id);
+            let last = (last.submitted_at.to_string(), last.id);
             for c in &cases {
                 moved += rederive_one(db, c, &mut calendars).await? as u32;
             }
             left -= cases.len() as u32;
-            db::rederive::advance(db, &job, Some((&last.0, last.1))).await?;
+            db::approvals::rederive::advance(db, &job, Some((&last.0, last.1))).await?;
         }
     }
     Ok(Progress { moved, done: true })
@@ -61,19 +60,19 @@ pub async fn step(db: &Db, budget: u32) -> worker::Result<Progress> {
 /// Moves one case's stored deadline if its ledger now derives another;
 /// whether it moved.
 async fn rederive_one(db: &Db, c: &OpenCase, calendars: &mut HashMap<i32, Calendar>) -> worker::Result<bool> {
-    let Some(accepted) = Date::of_instant(&c.accepted_on) else { return Ok(false) };
+    let accepted = c.accepted_on;
     let calendar = match calendars.entry(accepted.year()) {
         std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
         std::collections::hash_map::Entry::Vacant(e) => e.insert(db::calendar::for_limits_starting_in(db, accepted.year()).await?),
     };
-    let (ledger, _) = db::ledger::load(db, c.id, accepted, c.committed_days).await?;
+    let (ledger, _) = db::approvals::ledger::load(db, c.id, accepted, c.committed_days).await?;
     let Some(derived) = ledger.derive(calendar, clock::today_cst(), c.yellow_days).deadline else { return Ok(false) };
-    let deadline = derived.end_of_day_cst();
+    let deadline = shared::engine::instant::Instant::end_of_day(derived);
     if deadline == c.deadline {
         return Ok(false);
     }
-    let before = Date::of_instant(&c.deadline).map(|d| d.zh_full()).unwrap_or_default();
+    let before = c.deadline.date().zh_full();
     let note = format!("节假日安排调整，办结期限由{before}调整为{}", derived.zh_full());
     let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
-    db::rederive::move_deadline(db, c, &deadline, &note, &nonce, &clock::now_rfc3339()).await
+    db::approvals::rederive::move_deadline(db, c, deadline, &note, &nonce, &clock::now_rfc3339()).await
 }

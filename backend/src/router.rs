@@ -3,9 +3,9 @@
 //! its query string is read into. An undeclared route is a JSON 404.
 
 use crate::db::Db;
-use crate::routes::{
-    self, admin, apply, calendar, case_actions, catalogue, evaluation, office, staff_auth, staff_cases, statistics, track, Reply,
-};
+use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
+use crate::routes::streamline as office;
+use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
 use worker::{Env, Request, Response};
 

@@ -2,10 +2,10 @@
 //! them; if anything fails, the objects written so far are deleted again, so
 //! a failed submission leaves nothing half-stored.
 
-use crate::db::cases::NewFile;
+use crate::db::approvals::cases::NewFile;
 use crate::error::AppError;
-use shared::application::{check_uploads, clean_file_name, UploadMeta};
-use shared::matter::Material;
+use shared::approvals::application::{check_uploads, clean_file_name, UploadMeta};
+use shared::approvals::matter::Material;
 use wasm_bindgen::JsCast;
 use worker::{Bucket, Env, FormData, FormEntry, HttpMetadata, Result};
 
@@ -71,7 +71,7 @@ pub async fn delete_prefix(bucket: &Bucket, prefix: &str) -> Result<()> {
     Ok(())
 }
 
-/// Checks the files against the matter's rules (shared::application).
+/// Checks the files against the matter's rules (shared::approvals::application).
 pub fn check(files: &[Received], materials: &[Material]) -> std::result::Result<Vec<&'static str>, AppError> {
     let metas: Vec<UploadMeta<'_>> = files
         .iter()

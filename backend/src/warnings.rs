@@ -3,9 +3,9 @@
 //! the same day changes nothing.
 
 use crate::db::{self, Db};
-use shared::case::{deemed_acceptance_warning, WarningKind};
-use shared::date::Date;
-use shared::ledger::{standing, working_days_between, Standing};
+use shared::approvals::case::{deemed_acceptance_warning, WarningKind};
+use shared::engine::date::Date;
+use shared::engine::ledger::{standing, working_days_between, Standing};
 
 /// The longest yellow threshold a matter may set (migration 0007), in
 /// calendar days with weekends and the longest holiday around it.
@@ -18,8 +18,8 @@ pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
         until = until.next();
     }
     let mut found: Vec<(i64, WarningKind)> = Vec::new();
-    for c in db::warnings::due_by(db, until).await? {
-        let Some(deadline) = Date::of_instant(&c.deadline) else { continue };
+    for c in db::approvals::warnings::due_by(db, until).await? {
+        let deadline = c.deadline.date();
         match standing(&calendar, today, deadline, c.yellow_days).1 {
             Standing::Red => found.push((c.id, WarningKind::Red)),
             Standing::Yellow => found.push((c.id, WarningKind::Yellow)),
@@ -28,11 +28,11 @@ pub async fn run(db: &Db, today: Date) -> worker::Result<usize> {
     }
     // Submissions still waiting: a small set (the windows' open work), read
     // through the (state, submitted_at) index.
-    for (id, submitted_at) in db::warnings::waiting_since(db, today).await? {
-        let Some(received) = Date::of_instant(&submitted_at) else { continue };
+    for (id, submitted_at) in db::approvals::warnings::waiting_since(db, today).await? {
+        let received = submitted_at.date();
         if deemed_acceptance_warning(working_days_between(&calendar, received, today)).is_some() {
             found.push((id, WarningKind::Deemed));
         }
     }
-    db::warnings::record(db, today, &found).await
+    db::approvals::warnings::record(db, today, &found).await
 }

@@ -39,16 +39,6 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a href="#main" class="skip-link no-print" on:click=skip>"跳到主要内容"</a> }
 }
 
-/// "2026-11-26T09:30:00+08:00" → "2026-11-26 09:30" (times are China Standard Time).
-pub fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).map(|s| s.replace('T', " ")).unwrap_or_default()
-}
-
-/// The date part of an RFC 3339 deadline, written for people: "2026年12月10日".
-pub fn deadline_text(rfc3339: &str) -> String {
-    shared::date::Date::of_instant(rfc3339).map(|d| d.zh_full()).unwrap_or_default()
-}
-
 /// Data fetched once from the API: `None` while loading.
 pub type Loaded<T> = RwSignal<Option<Result<T, ApiError>>>;
 
@@ -151,4 +141,26 @@ pub fn header_cells(titles: &[&'static str]) -> impl IntoView {
 pub fn CsvButton(file: String, header: &'static [&'static str], rows: Vec<Vec<String>>) -> impl IntoView {
     let export = move |_| download_csv(&file, &shared::csv::to_csv(header, &rows));
     view! { <button type="button" class="link-like no-print" on:click=export>"导出CSV"</button> }
+}
+
+/// Posts `body` to endpoint `E` (with its path arguments): on success
+/// clears `error` and hands the answer to `then` (to show it, or to go on
+/// to the next page); on failure shows the refusal in `error`, and what was
+/// typed stays. Every form that saves goes through here.
+pub fn post_then<E>(args: &[&str], body: E::Body, error: RwSignal<Option<ApiError>>, then: impl FnOnce(E::Response) + 'static)
+where
+    E: shared::api::Endpoint,
+    E::Body: 'static,
+{
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    leptos::task::spawn_local(async move {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        match crate::api::post::<E>(&args, &body).await {
+            Ok(answer) => {
+                error.set(None);
+                then(answer)
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
 }

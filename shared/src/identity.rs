@@ -1,7 +1,7 @@
 //! Identifiers an applicant types on a phone, validated with their check
 //! characters so a slip of the finger is caught before submission.
 
-use crate::date::Date;
+use crate::engine::date::Date;
 
 /// An 18-digit resident identity number (GB 11643-1999), upper-case `X`.
 #[derive(Clone, Debug, PartialEq, Eq)]

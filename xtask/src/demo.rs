@@ -5,9 +5,9 @@
 
 use shared::admin::catalogue::{MaterialSpec, MatterContent};
 use shared::admin::settings::{CountySettings, DocPrefixes, PublicSettings};
-use shared::application::FormField;
-use shared::matter::HandlingClass::{self, Commitment, Immediate, Joint, ReportUp};
-use shared::matter::MaterialForm;
+use shared::approvals::application::FormField;
+use shared::approvals::matter::HandlingClass::{self, Commitment, Immediate, Joint, ReportUp};
+use shared::approvals::matter::MaterialForm;
 
 pub struct Dept {
     pub name: &'static str,

@@ -1,6 +1,6 @@
 //! `cargo xtask <command>`: chores that need the project's Rust types.
 //!
-//! - `calendar-sql`: the official calendar (shared::calendar::official) as
+//! - `calendar-sql`: the official calendar (shared::engine::calendar::official) as
 //!   SQL; its output is committed as backend/migrations/0003_official_calendar.sql.
 //! - `demo-sql`: the demo county's departments, intermediaries, matters and
 //!   staff accounts (local use only).

@@ -6,12 +6,12 @@
 mod tests {
     use shared::admin::catalogue::VersionState;
     use shared::admin::units::UnitKind;
-    use shared::application::ApplicantKind;
-    use shared::case::{CaseState, WarningKind};
-    use shared::case_action::ExtensionState;
-    use shared::evaluation::ReviewState;
-    use shared::ledger::PauseReason;
-    use shared::matter::{HandlingClass, MaterialForm};
+    use shared::approvals::application::ApplicantKind;
+    use shared::approvals::case::{CaseState, WarningKind};
+    use shared::approvals::evaluation::ReviewState;
+    use shared::approvals::matter::{HandlingClass, MaterialForm};
+    use shared::engine::case_action::ExtensionState;
+    use shared::engine::ledger::PauseReason;
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
     use std::collections::{BTreeMap, BTreeSet};

@@ -2,7 +2,7 @@
 
 use crate::demo;
 use crate::staff;
-use shared::calendar::official::official_years;
+use shared::engine::calendar::official::official_years;
 use std::fmt::Write;
 
 /// A SQL string literal.

@@ -4,7 +4,7 @@
 //! about a fifth below last year, as the report describes.
 
 use crate::sql::text;
-use shared::date::Date;
+use shared::engine::date::Date;
 use shared::streamline::{suggest_level, ApprovingBody, DocLevel, DocNature, DocumentRequest, MeetingClass};
 use std::fmt::Write;
 

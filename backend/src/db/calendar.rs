@@ -2,7 +2,7 @@
 
 use super::Db;
 use serde::Deserialize;
-use shared::calendar::{Calendar, NamedDay, YearCalendar};
+use shared::engine::calendar::{Calendar, NamedDay, YearCalendar};
 use worker::wasm_bindgen::JsValue;
 use worker::{Error, Result};
 
@@ -52,7 +52,7 @@ pub async fn save(db: &Db, y: &YearCalendar, staff_id: i64, staff_name: &str, no
         )?,
         super::streamline::event(db, staff_id, "set_calendar", &format!("{}年节假日安排", y.year), &detail, now, None)?,
         // The open cases whose deadlines this year may move (rederive.rs).
-        super::rederive::start(db, y.year, generation)?,
+        super::approvals::rederive::start(db, y.year, generation)?,
     ])
     .await?;
     Ok(())

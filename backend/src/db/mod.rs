@@ -3,19 +3,11 @@
 //! response can say what it cost (`X-D1-Rows-Read`).
 
 pub mod admin;
+pub mod approvals;
 pub mod calendar;
-pub mod cases;
-pub mod catalogue;
-pub mod evaluation;
-pub mod idempotency;
-pub mod inbox;
-pub mod ledger;
-pub mod rederive;
 pub mod staff;
-pub mod stats;
 pub mod streamline;
 pub mod throttle;
-pub mod warnings;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;

@@ -7,7 +7,7 @@
 
 use super::{num, opt_int, Db};
 use serde::Deserialize;
-use shared::date::Date;
+use shared::engine::date::Date;
 use shared::page::Cursor;
 use shared::streamline::{ApprovingBody, MeetingClass, MeetingForm, MeetingRecord, OfficeEvent, PlanItem, QuotaEntry, RegisterKind};
 use worker::wasm_bindgen::JsValue;
@@ -61,7 +61,7 @@ pub(crate) fn event(
 pub async fn events(db: &Db, limit: u32) -> Result<Vec<OfficeEvent>> {
     #[derive(Deserialize)]
     struct Row {
-        at: String,
+        at: shared::engine::instant::Instant,
         staff: Option<String>,
         action: String,
         subject: String,

@@ -6,8 +6,8 @@ use crate::auth::require_staff;
 use crate::clock;
 use crate::db::{self, Db};
 use shared::api::{DeadlineParams, YearParams};
-use shared::calendar::{missing_next_year, CalendarYearView, RederiveProgress, YearCalendar};
-use shared::deadline::{DeadlineAnswer, DeadlineQuery};
+use shared::engine::calendar::{missing_next_year, CalendarYearView, RederiveProgress, YearCalendar};
+use shared::engine::deadline::{DeadlineAnswer, DeadlineQuery};
 use shared::error::{ApiError, ErrorCode};
 use worker::Request;
 

@@ -2,17 +2,11 @@
 //! with `shared`, query through `db`, answer with a `shared` type).
 
 pub mod admin;
-pub mod apply;
+pub mod approvals;
 pub mod calendar;
-pub mod case_actions;
-pub mod catalogue;
-pub mod evaluation;
 pub mod limits;
-pub mod office;
 pub mod staff_auth;
-pub mod staff_cases;
-pub mod statistics;
-pub mod track;
+pub mod streamline;
 
 use crate::error::AppError;
 use serde::Serialize;

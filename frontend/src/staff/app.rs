@@ -4,7 +4,7 @@
 use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::api;
-use frontend::router::{Link, Router};
+use frontend::router::{use_router, Link, Router};
 use frontend::widgets::SkipLink;
 use leptos::prelude::*;
 use shared::error::ErrorCode;
@@ -33,26 +33,21 @@ pub fn App() -> impl IntoView {
             Err(_) => {}
         }
     });
-    let logout = move |_| {
-        leptos::task::spawn_local(async move {
-            let _ = api::post::<shared::api::Logout>(&[], &Default::default()).await;
-            me.set(None);
-            router.replace(Route::Login);
-        });
-    };
     let page = move || match router.get() {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state, class, assignee, q, at } => view! { <pages::inbox::InboxPage state class assignee q at/> }.into_any(),
-        Route::Case(no) => view! { <pages::case::CasePage no/> }.into_any(),
-        Route::Notice(no) => view! { <pages::notice::NoticePage no/> }.into_any(),
-        Route::Dashboard(p) => view! { <pages::dashboard::DashboardPage period=p/> }.into_any(),
-        Route::Meetings(p, class, at) => view! { <pages::meetings::MeetingsPage period=p class at/> }.into_any(),
-        Route::Documents(p, filter, at) => view! { <pages::documents::DocumentsPage period=p filter at/> }.into_any(),
-        Route::Quotas(p) => view! { <pages::quotas::QuotasPage period=p/> }.into_any(),
+        Route::Inbox { state, class, assignee, q, at } => {
+            view! { <pages::approvals::inbox::InboxPage state class assignee q at/> }.into_any()
+        }
+        Route::Case(no) => view! { <pages::approvals::case::CasePage no/> }.into_any(),
+        Route::Notice(no) => view! { <pages::approvals::notice::NoticePage no/> }.into_any(),
+        Route::Dashboard(p) => view! { <pages::streamline::dashboard::DashboardPage period=p/> }.into_any(),
+        Route::Meetings(p, class, at) => view! { <pages::streamline::meetings::MeetingsPage period=p class at/> }.into_any(),
+        Route::Documents(p, filter, at) => view! { <pages::streamline::documents::DocumentsPage period=p filter at/> }.into_any(),
+        Route::Quotas(p) => view! { <pages::streamline::quotas::QuotasPage period=p/> }.into_any(),
         Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
-        Route::Overview(at) => view! { <pages::overview::OverviewPage at/> }.into_any(),
-        Route::Reviews(state) => view! { <pages::review::ReviewsPage state/> }.into_any(),
-        Route::Statistics { from, to } => view! { <pages::statistics::StatisticsPage from to/> }.into_any(),
+        Route::Overview(at) => view! { <pages::approvals::overview::OverviewPage at/> }.into_any(),
+        Route::Reviews(state) => view! { <pages::approvals::review::ReviewsPage state/> }.into_any(),
+        Route::Statistics { from, to } => view! { <pages::approvals::statistics::StatisticsPage from to/> }.into_any(),
         Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
         Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
         Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
@@ -66,39 +61,56 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <SkipLink/>
-        <header class="site-header staff no-print">
-            <Link to=Route::inbox() class="brand">{format!("{}政务服务 · 工作台", frontend::county::county().county_name)}</Link>
-            <nav class="staff-nav" aria-label="工作台栏目">
-                <Link to=Route::inbox()>"办件"</Link>
-                // The office's oversight pages (their API answers 403 to anyone else).
-                <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
-                    <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
-                    <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
-                </Show>
-                <Link to=Route::Reviews(String::new())>"差评整改"</Link>
-                <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
-                <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>
-                <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"发文申请"</Link>
-                <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
-                <Link to=Route::Calendar(String::new())>"节假日安排"</Link>
-                // Administration: the office and department heads (window staff are refused by the API).
-                <Show when=move || me.get().is_some_and(|u| u.role != shared::staff::Role::WindowStaff)>
-                    <Link to=Route::catalogue("")>"事项目录"</Link>
-                    <Link to=Route::Accounts>"账号管理"</Link>
-                </Show>
-                <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
-                    <Link to=Route::Units>"部门与单位"</Link>
-                    <Link to=Route::Settings>"县情设置"</Link>
-                </Show>
-                <Link to=Route::Password>"修改密码"</Link>
-            </nav>
-            {move || me.get().map(|u| view! {
-                <span class="tagline" data-testid="who">
-                    {format!("{} · {} · {}", u.name, u.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string()), u.role.zh())}
-                </span>
-                <button type="button" class="link-button" on:click=logout>"退出登录"</button>
-            })}
-        </header>
+        <Header me/>
         <main id="main" class="wide">{page}</main>
+    }
+}
+
+/// The header: the staff app's sections (each shown to whom its API
+/// serves), who is signed in, and signing out.
+#[component]
+fn Header(me: Me) -> impl IntoView {
+    let router = use_router::<Route>();
+    let logout = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = api::post::<shared::api::Logout>(&[], &Default::default()).await;
+            me.set(None);
+            router.replace(Route::Login);
+        });
+    };
+    view! {
+    <header class="site-header staff no-print">
+        <Link to=Route::inbox() class="brand">{format!("{}政务服务 · 工作台", frontend::county::county().county_name)}</Link>
+        <nav class="staff-nav" aria-label="工作台栏目">
+            <Link to=Route::inbox()>"办件"</Link>
+            // The office's oversight pages (their API answers 403 to anyone else).
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
+                <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
+            </Show>
+            <Link to=Route::Reviews(String::new())>"差评整改"</Link>
+            <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
+            <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>
+            <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"发文申请"</Link>
+            <Link to=Route::Quotas(PeriodQuery::default())>"指标与计划"</Link>
+            <Link to=Route::Calendar(String::new())>"节假日安排"</Link>
+            // Administration: the office and department heads (window staff are refused by the API).
+            <Show when=move || me.get().is_some_and(|u| u.role != shared::staff::Role::WindowStaff)>
+                <Link to=Route::catalogue("")>"事项目录"</Link>
+                <Link to=Route::Accounts>"账号管理"</Link>
+            </Show>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Units>"部门与单位"</Link>
+                <Link to=Route::Settings>"县情设置"</Link>
+            </Show>
+            <Link to=Route::Password>"修改密码"</Link>
+        </nav>
+        {move || me.get().map(|u| view! {
+            <span class="tagline" data-testid="who">
+                {format!("{} · {} · {}", u.name, u.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string()), u.role.zh())}
+            </span>
+            <button type="button" class="link-button" on:click=logout>"退出登录"</button>
+        })}
+    </header>
     }
 }

@@ -5,9 +5,9 @@
 //! versions can be compared.
 
 use super::Problems;
-use crate::application::FormField;
+use crate::approvals::application::FormField;
+use crate::approvals::matter::{HandlingClass, MaterialForm};
 use crate::error::{ApiError, ErrorCode};
-use crate::matter::{HandlingClass, MaterialForm};
 use crate::staff::{Role, StaffUser};
 use serde::{Deserialize, Serialize};
 
@@ -89,9 +89,9 @@ pub struct MatterVersion {
     /// The office's reason when it sent the version back.
     pub review_note: String,
     pub author: String,
-    pub updated_at: String,
+    pub updated_at: crate::engine::instant::Instant,
     pub reviewer: Option<String>,
-    pub reviewed_at: Option<String>,
+    pub reviewed_at: Option<crate::engine::instant::Instant>,
     /// Edits so far: a save names the one it read (409 if stale).
     pub rev: i64,
 }
@@ -118,7 +118,7 @@ pub struct VersionSummary {
     pub department_name: String,
     pub state: VersionState,
     pub author: String,
-    pub updated_at: String,
+    pub updated_at: crate::engine::instant::Instant,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,9 +19,9 @@
 //! | 申请表栏目 | one field per line: `代码\|名称\|必填或选填` (may be empty) |
 
 use super::catalogue::{MaterialSpec, MatterContent};
-use crate::application::FormField;
+use crate::approvals::application::FormField;
+use crate::approvals::matter::{HandlingClass, MaterialForm};
 use crate::csv::{parse_csv, to_csv};
-use crate::matter::{HandlingClass, MaterialForm};
 use serde::{Deserialize, Serialize};
 
 pub const COLUMNS: [&str; 16] = [

@@ -11,17 +11,17 @@ use crate::admin::settings::SettingsView;
 use crate::admin::units::{
     Intermediary, IntermediaryForm, IntermediaryList, Unit, UnitGroup, UnitGroupList, UnitGroupSave, UnitList, UnitSave,
 };
-use crate::application::ApplicationUpload;
-use crate::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
-use crate::case::{DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList};
-use crate::case_action::CaseActionRequest;
-use crate::deadline::DeadlineAnswer;
+use crate::approvals::application::ApplicationUpload;
+use crate::approvals::case::{DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList};
+use crate::approvals::evaluation::{EvaluationRequest, RectificationRequest, ReviewItem, VerificationRequest};
+use crate::approvals::matter::{DepartmentList, MatterDetail, MatterList};
+use crate::approvals::stats::CentreStats;
+use crate::engine::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
+use crate::engine::case_action::CaseActionRequest;
+use crate::engine::deadline::DeadlineAnswer;
 use crate::error::ErrorCode::{self, *};
-use crate::evaluation::{EvaluationRequest, RectificationRequest, ReviewItem, VerificationRequest};
-use crate::matter::{DepartmentList, MatterDetail, MatterList};
-use crate::quota::Dashboard;
 use crate::staff::{Colleague, LoginRequest, StaffUser};
-use crate::stats::CentreStats;
+use crate::streamline::quota::Dashboard;
 use crate::streamline::{
     DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanItem,
     PlanList, QuotaEntry, QuotaList, ReviewRequest,

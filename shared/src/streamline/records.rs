@@ -3,7 +3,7 @@
 //! rules that decide them are in `streamline.rs`).
 
 use super::{DocLevel, DocNature, DocState, MeetingClass, MeetingRecord, RegisterKind, Review};
-use crate::date::Date;
+use crate::engine::date::Date;
 use crate::error::{ApiError, ErrorCode};
 use crate::page::PageInfo;
 use serde::{Deserialize, Serialize};
@@ -22,7 +22,7 @@ pub struct DocumentRecord {
     pub needs_government_authority: bool,
     pub nature: DocNature,
     pub length_chars: u32,
-    pub requested_at: String,
+    pub requested_at: crate::engine::instant::Instant,
     pub state: DocState,
     pub issued_level: Option<DocLevel>,
     /// "示政发〔2026〕3号", once issued.
@@ -78,7 +78,7 @@ impl QuotaEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeEvent {
-    pub at: String,
+    pub at: crate::engine::instant::Instant,
     pub staff: String,
     pub action: String,
     pub subject: String,

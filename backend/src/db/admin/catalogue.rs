@@ -17,9 +17,9 @@ struct Row {
     content: String,
     review_note: String,
     author: String,
-    updated_at: String,
+    updated_at: shared::engine::instant::Instant,
     reviewer: Option<String>,
-    reviewed_at: Option<String>,
+    reviewed_at: Option<shared::engine::instant::Instant>,
     rev: i64,
     department_name: String,
 }
@@ -77,7 +77,7 @@ pub async fn list(db: &Db, state: Option<VersionState>, department: Option<i64>,
         department_name: String,
         state: VersionState,
         author: String,
-        updated_at: String,
+        updated_at: shared::engine::instant::Instant,
     }
     // One statement per filter, each on an index.
     let filter = match (matter, state) {

@@ -5,7 +5,7 @@
 use super::{corrupt, count_one, cursor_params, event, new_id};
 use crate::db::{num, Db};
 use serde::Deserialize;
-use shared::date::Date;
+use shared::engine::date::Date;
 use shared::page::Cursor;
 use shared::streamline::{document_number, DocLevel, DocNature, DocState, DocumentRecord, DocumentRequest, RegisterKind};
 use worker::wasm_bindgen::JsValue;
@@ -53,7 +53,7 @@ struct DocRow {
     needs_government_authority: u8,
     nature: DocNature,
     length_chars: u32,
-    requested_at: String,
+    requested_at: shared::engine::instant::Instant,
     state: DocState,
     issued_level: Option<DocLevel>,
     issued_prefix: Option<String>,

@@ -5,7 +5,7 @@ use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, MattersQuery};
-use shared::matter::MatterSummary;
+use shared::approvals::matter::MatterSummary;
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
 #[component]

@@ -6,8 +6,8 @@ use frontend::router::{set_title, Link};
 use frontend::widgets::{load, show_page};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty};
-use shared::deadline::DeadlineAnswer;
-use shared::matter::{HandlingClass, Material, MatterDetail};
+use shared::approvals::matter::{HandlingClass, Material, MatterDetail};
+use shared::engine::deadline::DeadlineAnswer;
 
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
@@ -79,14 +79,14 @@ fn Section(title: &'static str, children: Children) -> impl IntoView {
 /// "如今天受理，预计X月X日前办结", and which non-working days moved it.
 #[component]
 fn ExpectedDate(answer: DeadlineAnswer, class: HandlingClass) -> impl IntoView {
-    let Some(deadline) = answer.deadline_date() else { return ().into_any() };
+    let deadline = answer.deadline_date();
     let headline = if answer.days == 0 {
         "材料齐全的，今天受理、当场办结".to_string()
     } else {
         format!("如今天受理，预计{}前办结", deadline.zh_month_day())
     };
     let holidays: Vec<String> =
-        answer.skipped.iter().filter(|s| s.kind == shared::calendar::SkipKind::Holiday).map(|s| s.reason.clone()).fold(
+        answer.skipped.iter().filter(|s| s.kind == shared::engine::calendar::SkipKind::Holiday).map(|s| s.reason.clone()).fold(
             Vec::new(),
             |mut names, n| {
                 if !names.contains(&n) {

@@ -1,5 +1,5 @@
 //! The online application form (在线申请), phone first. The same rules as
-//! the server (shared::application) check it before anything is sent; the
+//! the server (shared::approvals::application) check it before anything is sent; the
 //! draft is saved on every keystroke; files go up with the form in one
 //! request carrying the draft's Idempotency-Key.
 
@@ -11,10 +11,12 @@ use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty};
-use shared::application::{check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-use shared::case::Receipt;
+use shared::approvals::application::{
+    check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
+};
+use shared::approvals::case::Receipt;
+use shared::approvals::matter::{Material, MatterDetail};
 use shared::error::{ApiError, ErrorCode, FieldError};
-use shared::matter::{Material, MatterDetail};
 use wasm_bindgen_futures::JsFuture;
 
 #[component]

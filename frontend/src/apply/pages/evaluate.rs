@@ -5,10 +5,10 @@
 use crate::route::Route;
 use frontend::api::{self};
 use frontend::router::use_router;
-use frontend::widgets::{deadline_text, ErrorRegion};
+use frontend::widgets::ErrorRegion;
 use leptos::prelude::*;
+use shared::approvals::evaluation::{EvaluationRequest, EvaluationView, Level, ReviewState, MAX_COMMENT_CHARS};
 use shared::error::ApiError;
-use shared::evaluation::{EvaluationRequest, EvaluationView, Level, ReviewState, MAX_COMMENT_CHARS};
 
 #[component]
 pub fn Evaluate(no: String, code: String) -> impl IntoView {
@@ -76,7 +76,7 @@ pub fn Outcome(evaluation: EvaluationView) -> impl IntoView {
                     ReviewState::Dismissed => format!("经县政府办核实：{}", r.office_note.clone().unwrap_or_default()),
                     ReviewState::Rectifying => format!(
                         "经县政府办核实，差评反映的问题属实，已责成办理部门于{}前整改：{}",
-                        r.rectify_by.as_deref().map(deadline_text).unwrap_or_default(),
+                        r.rectify_by.map(|d| d.date().zh_full()).unwrap_or_default(),
                         r.office_note.clone().unwrap_or_default()
                     ),
                     ReviewState::Rectified => format!("办理部门已整改：{}", r.report.clone().unwrap_or_default()),

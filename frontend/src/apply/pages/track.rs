@@ -5,15 +5,15 @@ use super::evaluate::{Evaluate, Outcome};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{deadline_text, load, short_time, show, ErrorRegion};
+use frontend::widgets::{load, show, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::api::{self as ep, TrackQuery};
-use shared::case::DEEMED_ACCEPTANCE_DAYS;
-use shared::case::{CaseState, TrackView};
-use shared::case_action::ExtensionState;
+use shared::approvals::case::DEEMED_ACCEPTANCE_DAYS;
+use shared::approvals::case::{CaseState, TrackView};
+use shared::approvals::matter::Material;
+use shared::engine::case_action::ExtensionState;
 use shared::error::ApiError;
-use shared::matter::Material;
 
 /// Rendered afresh for each URL.
 #[component]
@@ -70,7 +70,7 @@ fn Receipt(no: String, code: String) -> impl IntoView {
 
 #[component]
 fn Progress(view: TrackView, code: String) -> impl IntoView {
-    let deadline = view.deadline.as_deref().map(deadline_text);
+    let deadline = view.deadline.map(|d| d.date().zh_full());
     let class = view.class.map(|c| c.zh());
     let supplement_due = view.state == CaseState::AwaitingSupplement;
     let completed = view.state == CaseState::Completed;
@@ -115,7 +115,7 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
             <h2>"办理记录"</h2>
             <ol class="timeline">
                 {view.timeline.iter().map(|e| view! {
-                    <li><span class="muted">{short_time(&e.at)}</span>" "{e.to_state.zh()}<br/>{e.note.clone()}</li>
+                    <li><span class="muted">{e.at.short()}</span>" "{e.to_state.zh()}<br/>{e.note.clone()}</li>
                 }).collect_view()}
             </ol>
         </section>

@@ -8,7 +8,7 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, YearParams};
-use shared::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
+use shared::engine::calendar::{parse_days, CalendarYearView, NamedDay, RederiveProgress, YearCalendar};
 use shared::error::{ApiError, ErrorCode};
 
 #[component]

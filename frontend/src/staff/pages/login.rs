@@ -2,9 +2,8 @@
 
 use crate::app::Me;
 use crate::route::Route;
-use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::ErrorRegion;
+use frontend::widgets::{post_then, ErrorRegion};
 use leptos::prelude::*;
 use shared::error::ApiError;
 use shared::staff::LoginRequest;
@@ -19,15 +18,10 @@ pub fn LoginPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = LoginRequest { username: username.get_untracked(), password: password.get_untracked() };
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::Login>(&[], &body).await {
-                Ok(user) => {
-                    let next = if user.must_change_password { Route::Password } else { Route::inbox() };
-                    me.set(Some(user));
-                    router.replace(next);
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        post_then::<shared::api::Login>(&[], body, error, move |user| {
+            let next = if user.must_change_password { Route::Password } else { Route::inbox() };
+            me.set(Some(user));
+            router.replace(next);
         });
     };
     view! {

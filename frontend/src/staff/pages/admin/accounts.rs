@@ -4,9 +4,8 @@
 
 use super::FormErrors;
 use crate::app::Me;
-use frontend::api;
 use frontend::router::set_title;
-use frontend::widgets::{header_cells, load, show_page};
+use frontend::widgets::{header_cells, load, post_then, show_page};
 use leptos::prelude::*;
 use shared::admin::accounts::{Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordReset};
 use shared::error::ApiError;
@@ -32,73 +31,17 @@ fn Accounts(list: AccountList) -> impl IntoView {
         })
     };
     let reset = move |a: Account| {
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::ResetPassword>(&[&a.id.to_string()], &PasswordReset { version: a.version }).await {
-                Ok(otp) => {
-                    replace(otp.account.clone());
-                    issued.set(Some(otp));
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        post_then::<shared::api::ResetPassword>(&[&a.id.to_string()], PasswordReset { version: a.version }, error, move |otp| {
+            replace(otp.account.clone());
+            issued.set(Some(otp));
         });
     };
     let save = move |a: Account, body: AccountSave| {
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::SaveAccount>(&[&a.id.to_string()], &body).await {
-                Ok(a) => {
-                    replace(a);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    let toggle = move |a: Account| {
-        let body =
-            AccountSave { name: a.name.clone(), role: a.role, department_id: a.department_id, active: !a.active, version: a.version };
-        save(a, body)
-    };
-    // A new role: an office admin belongs to no department (only the office may choose it).
-    let change_role = move |a: Account, role: Role| {
-        let department_id = if role == Role::OfficeAdmin { None } else { a.department_id };
-        let body = AccountSave { name: a.name.clone(), role, department_id, active: a.active, version: a.version };
-        save(a, body)
+        post_then::<shared::api::SaveAccount>(&[&a.id.to_string()], body, error, replace);
     };
     let is_office = move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin);
     let rows = move || {
-        accounts
-            .get()
-            .into_iter()
-            .map(|a| {
-                let (r, t, c) = (a.clone(), a.clone(), a.clone());
-                let current = a.role;
-                let roles = Role::ALL.into_iter().filter(|x| is_office() || *x != Role::OfficeAdmin).map(move |x| {
-                    view! { <option value=x.as_str() selected=x == current>{x.zh()}</option> }
-                });
-                view! {
-                    <tr>
-                        <td>{a.username.clone()}</td>
-                        <td>{a.name.clone()}</td>
-                        <td>
-                            <select aria-label=format!("{}的角色", a.name)
-                                on:change=move |ev| if let Some(role) = Role::parse(&event_target_value(&ev)) { change_role(c.clone(), role) }>
-                                {roles.collect_view()}
-                            </select>
-                        </td>
-                        <td>{a.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string())}</td>
-                        <td>{if !a.active { "已停用" } else if a.must_change_password { "待本人设置密码" } else { "在岗" }}</td>
-                        <td>
-                            <button type="button" class="link-button" on:click=move |_| reset(r.clone())>{format!("重置{}的密码", a.name)}</button>
-                            " "
-                            <button type="button" class="link-button" on:click=move |_| toggle(t.clone())>
-                                {format!("{}{}", if a.active { "停用" } else { "启用" }, a.name)}
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        accounts.get().into_iter().map(|a| view! { <AccountRow a is_office=is_office() on_reset=reset on_save=save/> }).collect_view()
     };
     view! {
         <section class="panel">
@@ -116,6 +59,54 @@ fn Accounts(list: AccountList) -> impl IntoView {
             </table>
         </section>
         <NewAccountForm me issued on_created=move |a| replace(a)/>
+    }
+}
+
+/// One account: its role to change, its password to reset, and whether it is active.
+#[component]
+fn AccountRow(
+    a: Account,
+    is_office: bool,
+    on_reset: impl Fn(Account) + Copy + Send + Sync + 'static,
+    on_save: impl Fn(Account, AccountSave) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let body = |a: &Account| AccountSave {
+        name: a.name.clone(),
+        role: a.role,
+        department_id: a.department_id,
+        active: a.active,
+        version: a.version,
+    };
+    let (r, t, c) = (a.clone(), a.clone(), a.clone());
+    let toggle = move |_| on_save(t.clone(), AccountSave { active: !t.active, ..body(&t) });
+    // A new role: an office admin belongs to no department (only the office may choose it).
+    let change_role = move |role: Role| {
+        let department_id = if role == Role::OfficeAdmin { None } else { c.department_id };
+        on_save(c.clone(), AccountSave { role, department_id, ..body(&c) })
+    };
+    let current = a.role;
+    let roles = Role::ALL
+        .into_iter()
+        .filter(|x| is_office || *x != Role::OfficeAdmin)
+        .map(move |x| view! { <option value=x.as_str() selected=x == current>{x.zh()}</option> });
+    view! {
+        <tr>
+            <td>{a.username.clone()}</td>
+            <td>{a.name.clone()}</td>
+            <td>
+                <select aria-label=format!("{}的角色", a.name)
+                    on:change=move |ev| if let Some(role) = Role::parse(&event_target_value(&ev)) { change_role(role) }>
+                    {roles.collect_view()}
+                </select>
+            </td>
+            <td>{a.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string())}</td>
+            <td>{if !a.active { "已停用" } else if a.must_change_password { "待本人设置密码" } else { "在岗" }}</td>
+            <td>
+                <button type="button" class="link-button" on:click=move |_| on_reset(r.clone())>{format!("重置{}的密码", a.name)}</button>
+                " "
+                <button type="button" class="link-button" on:click=toggle>{format!("{}{}", if a.active { "停用" } else { "启用" }, a.name)}</button>
+            </td>
+        </tr>
     }
 }
 
@@ -138,16 +129,10 @@ fn NewAccountForm(
         if body.role == Some(Role::OfficeAdmin) {
             body.department_id = None;
         }
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::CreateAccount>(&[], &body).await {
-                Ok(otp) => {
-                    on_created(otp.account.clone());
-                    issued.set(Some(otp));
-                    error.set(None);
-                    form.set(NewAccount { role: Some(Role::WindowStaff), ..Default::default() });
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        post_then::<shared::api::CreateAccount>(&[], body, error, move |otp| {
+            on_created(otp.account.clone());
+            issued.set(Some(otp));
+            form.set(NewAccount { role: Some(Role::WindowStaff), ..Default::default() });
         });
     };
     let roles = move || {

@@ -109,7 +109,7 @@ fn Versions(list: VersionList) -> impl IntoView {
                         <td>{v.number.map(|n| format!("第{n}版")).unwrap_or_else(|| "—".into())}</td>
                         <td>{v.state.zh()}</td>
                         <td>{v.author}</td>
-                        <td>{frontend::widgets::short_time(&v.updated_at)}</td>
+                        <td>{v.updated_at.short()}</td>
                     </tr>
                 }).collect_view()}</tbody>
             </table>

@@ -3,9 +3,8 @@
 
 use crate::app::Me;
 use crate::route::Route;
-use frontend::api;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::ErrorRegion;
+use frontend::widgets::{post_then, ErrorRegion};
 use leptos::prelude::*;
 use shared::admin::accounts::{PasswordChange, MIN_PASSWORD_CHARS};
 use shared::error::ApiError;
@@ -23,14 +22,9 @@ pub fn PasswordPage() -> impl IntoView {
             return error.set(Some(ApiError::new(shared::error::ErrorCode::InvalidParameter, "两次输入的新密码不一致")));
         }
         let body = PasswordChange { current: current.get_untracked(), new: new.get_untracked() };
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::ChangePassword>(&[], &body).await {
-                Ok(user) => {
-                    me.set(Some(user));
-                    router.replace(Route::inbox());
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        post_then::<shared::api::ChangePassword>(&[], body, error, move |user| {
+            me.set(Some(user));
+            router.replace(Route::inbox());
         });
     };
     let forced = move || me.get().is_some_and(|u| u.must_change_password);

@@ -2,9 +2,8 @@
 //! phones, document number prefixes, the default yellow-card threshold.
 
 use super::{number_input, text_input};
-use frontend::api;
 use frontend::router::set_title;
-use frontend::widgets::{load, show_page};
+use frontend::widgets::{load, post_then, show_page};
 use leptos::prelude::*;
 use shared::admin::settings::{CountySettings, SettingsView};
 use shared::error::ApiError;
@@ -27,16 +26,10 @@ fn Editor(v: SettingsView) -> impl IntoView {
         ev.prevent_default();
         let body = SettingsView { settings: form.get_untracked(), version: version.get_untracked() };
         saved.set(false);
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::SaveSettings>(&[], &body).await {
-                Ok(v) => {
-                    error.set(None);
-                    version.set(v.version);
-                    form.set(v.settings);
-                    saved.set(true);
-                }
-                Err(e) => error.set(Some(e)),
-            }
+        post_then::<shared::api::SaveSettings>(&[], body, error, move |v| {
+            version.set(v.version);
+            form.set(v.settings);
+            saved.set(true);
         });
     };
     type S = CountySettings;

@@ -2,11 +2,11 @@
 //! groups for distribution lists; intermediaries (office).
 
 use super::{number_input, text_input, FormErrors};
-use frontend::api;
+
 use frontend::router::set_title;
-use frontend::widgets::{header_cells, load, show_page};
+use frontend::widgets::{header_cells, load, post_then, show_page};
 use leptos::prelude::*;
-use shared::admin::units::{IntermediaryForm, Unit, UnitForm, UnitGroupSave, UnitKind, UnitList, UnitSave};
+use shared::admin::units::{Intermediary, IntermediaryForm, Unit, UnitForm, UnitGroup, UnitGroupSave, UnitKind, UnitList, UnitSave};
 use shared::error::ApiError;
 
 #[component]
@@ -32,17 +32,8 @@ fn Units(list: UnitList) -> impl IntoView {
     };
     let toggle = move |u: Unit| {
         let body = UnitSave { form: u.form.clone(), active: !u.active, version: u.version };
-        leptos::task::spawn_local(async move {
-            match api::post::<shared::api::SaveUnit>(&[&u.id.to_string()], &body).await {
-                Ok(u) => {
-                    replace(u);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        post_then::<shared::api::SaveUnit>(&[&u.id.to_string()], body, error, replace);
     };
-    let blank = || UnitForm { kind: Some(UnitKind::Department), ..Default::default() };
     let form = RwSignal::new(blank());
     // The unit being changed (the form then saves it), or none (a new one).
     let editing = RwSignal::new(None::<Unit>);
@@ -76,31 +67,6 @@ fn Units(list: UnitList) -> impl IntoView {
             })
             .collect_view()
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let target = editing.get_untracked();
-        let body = UnitSave {
-            form: form.get_untracked(),
-            active: target.as_ref().is_none_or(|u| u.active),
-            version: target.as_ref().map_or(0, |u| u.version),
-        };
-        leptos::task::spawn_local(async move {
-            let saved = match &target {
-                None => api::post::<shared::api::CreateUnit>(&[], &body).await,
-                Some(u) => api::post::<shared::api::SaveUnit>(&[&u.id.to_string()], &body).await,
-            };
-            match saved {
-                Ok(u) => {
-                    replace(u);
-                    error.set(None);
-                    editing.set(None);
-                    form.set(blank());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    type F = UnitForm;
     view! {
         <section class="panel">
             <h1>"部门与单位"</h1>
@@ -110,28 +76,65 @@ fn Units(list: UnitList) -> impl IntoView {
                 <thead><tr>{header_cells(&["名称", "类别", "窗口及位置", "窗口人数", "在办件", "状态", "操作"])}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <h2>{move || editing.with(|e| e.as_ref().map(|u| format!("修改：{}", u.form.name)).unwrap_or_else(|| "新增单位".into()))}</h2>
-            <form class="grid-form" on:submit=submit>
-                <label for="u-name">"名称"</label>
-                {text_input("u-name", form, |f: &F| &f.name, |f, v| f.name = v)}
-                <label for="u-kind">"类别"</label>
-                <select id="u-kind" on:change=move |ev| form.update(|f| f.kind = UnitKind::parse(&event_target_value(&ev)))>
-                    {UnitKind::ALL.map(|k| view! { <option value=k.as_str() selected=move || form.with(|f| f.kind == Some(k))>{k.zh()}</option> }).into_iter().collect_view()}
-                </select>
-                <label for="u-window">"中心窗口（未进驻则留空）"</label>
-                {text_input("u-window", form, |f: &F| &f.window, |f, v| f.window = v)}
-                <label for="u-location">"窗口位置"</label>
-                {text_input("u-location", form, |f: &F| &f.window_location, |f, v| f.window_location = v)}
-                <label for="u-staff">"窗口人数"</label>
-                {number_input("u-staff", form, |f: &F| f.window_staff, |f, v| f.window_staff = v)}
-                <label for="u-phone">"联系电话"</label>
-                {text_input("u-phone", form, |f: &F| &f.phone, |f, v| f.phone = v)}
-                <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "保存修改" } else { "新增" }}</button>
-                <Show when=move || editing.with(Option::is_some)>
-                    <button type="button" on:click=move |_| { editing.set(None); form.set(blank()); }>"取消修改"</button>
-                </Show>
-            </form>
+            <UnitEditor form editing error on_saved=replace/>
         </section>
+    }
+}
+
+/// A blank unit: a county department.
+fn blank() -> UnitForm {
+    UnitForm { kind: Some(UnitKind::Department), ..Default::default() }
+}
+
+/// The form that adds a unit, or changes the one being edited.
+#[component]
+fn UnitEditor(
+    form: RwSignal<UnitForm>,
+    editing: RwSignal<Option<Unit>>,
+    error: RwSignal<Option<ApiError>>,
+    on_saved: impl Fn(Unit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let target = editing.get_untracked();
+        let body = UnitSave {
+            form: form.get_untracked(),
+            active: target.as_ref().is_none_or(|u| u.active),
+            version: target.as_ref().map_or(0, |u| u.version),
+        };
+        let done = move |u| {
+            on_saved(u);
+            editing.set(None);
+            form.set(blank());
+        };
+        match &target {
+            None => post_then::<shared::api::CreateUnit>(&[], body, error, done),
+            Some(u) => post_then::<shared::api::SaveUnit>(&[&u.id.to_string()], body, error, done),
+        }
+    };
+    type F = UnitForm;
+    view! {
+        <h2>{move || editing.with(|e| e.as_ref().map(|u| format!("修改：{}", u.form.name)).unwrap_or_else(|| "新增单位".into()))}</h2>
+        <form class="grid-form" on:submit=submit>
+            <label for="u-name">"名称"</label>
+            {text_input("u-name", form, |f: &F| &f.name, |f, v| f.name = v)}
+            <label for="u-kind">"类别"</label>
+            <select id="u-kind" on:change=move |ev| form.update(|f| f.kind = UnitKind::parse(&event_target_value(&ev)))>
+                {UnitKind::ALL.map(|k| view! { <option value=k.as_str() selected=move || form.with(|f| f.kind == Some(k))>{k.zh()}</option> }).into_iter().collect_view()}
+            </select>
+            <label for="u-window">"中心窗口（未进驻则留空）"</label>
+            {text_input("u-window", form, |f: &F| &f.window, |f, v| f.window = v)}
+            <label for="u-location">"窗口位置"</label>
+            {text_input("u-location", form, |f: &F| &f.window_location, |f, v| f.window_location = v)}
+            <label for="u-staff">"窗口人数"</label>
+            {number_input("u-staff", form, |f: &F| f.window_staff, |f, v| f.window_staff = v)}
+            <label for="u-phone">"联系电话"</label>
+            {text_input("u-phone", form, |f: &F| &f.phone, |f, v| f.phone = v)}
+            <button type="submit" class="primary">{move || if editing.with(Option::is_some) { "保存修改" } else { "新增" }}</button>
+            <Show when=move || editing.with(Option::is_some)>
+                <button type="button" on:click=move |_| { editing.set(None); form.set(blank()); }>"取消修改"</button>
+            </Show>
+        </form>
     }
 }
 
@@ -151,26 +154,20 @@ fn Groups() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (body, target) = (form.get_untracked(), editing.get_untracked());
-        leptos::task::spawn_local(async move {
-            let saved = match target {
-                None => api::post::<shared::api::CreateUnitGroup>(&[], &body).await,
-                Some(id) => api::post::<shared::api::SaveUnitGroup>(&[&id.to_string()], &body).await,
-            };
-            match saved {
-                Ok(g) => {
-                    groups.update(|l| {
-                        if let Some(Ok(l)) = l {
-                            l.groups.retain(|x| x.id != g.id);
-                            l.groups.push(g);
-                        }
-                    });
-                    form.set(UnitGroupSave::default());
-                    editing.set(None);
-                    error.set(None);
+        let done = move |g: UnitGroup| {
+            groups.update(|l| {
+                if let Some(Ok(l)) = l {
+                    l.groups.retain(|x| x.id != g.id);
+                    l.groups.push(g);
                 }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+            });
+            form.set(UnitGroupSave::default());
+            editing.set(None);
+        };
+        match target {
+            None => post_then::<shared::api::CreateUnitGroup>(&[], body, error, done),
+            Some(id) => post_then::<shared::api::SaveUnitGroup>(&[&id.to_string()], body, error, done),
+        }
     };
     let toggle_member = move |id: i64, on: bool| {
         form.update(|f| {
@@ -228,26 +225,20 @@ fn Intermediaries() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (body, target) = (form.get_untracked(), editing.get_untracked());
-        leptos::task::spawn_local(async move {
-            let saved = match target {
-                None => api::post::<shared::api::CreateIntermediary>(&[], &body).await,
-                Some(id) => api::post::<shared::api::SaveIntermediary>(&[&id.to_string()], &body).await,
-            };
-            match saved {
-                Ok(i) => {
-                    list.update(|l| {
-                        if let Some(Ok(l)) = l {
-                            l.intermediaries.retain(|x| x.id != i.id);
-                            l.intermediaries.push(i);
-                        }
-                    });
-                    form.set(IntermediaryForm { active: true, ..Default::default() });
-                    editing.set(None);
-                    error.set(None);
+        let done = move |i: Intermediary| {
+            list.update(|l| {
+                if let Some(Ok(l)) = l {
+                    l.intermediaries.retain(|x| x.id != i.id);
+                    l.intermediaries.push(i);
                 }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+            });
+            form.set(IntermediaryForm { active: true, ..Default::default() });
+            editing.set(None);
+        };
+        match target {
+            None => post_then::<shared::api::CreateIntermediary>(&[], body, error, done),
+            Some(id) => post_then::<shared::api::SaveIntermediary>(&[&id.to_string()], body, error, done),
+        }
     };
     type F = IntermediaryForm;
     view! {

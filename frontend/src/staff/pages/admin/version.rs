@@ -11,9 +11,9 @@ use frontend::widgets::{header_cells, load, show_page, Loading};
 use leptos::prelude::*;
 use shared::admin::catalogue::{DraftSave, MaterialSpec, MatterContent, NewDraft, VersionAction, VersionDetail, VersionState, VersionStep};
 use shared::api::VersionsQuery;
-use shared::application::FormField;
+use shared::approvals::application::FormField;
+use shared::approvals::matter::{HandlingClass, MaterialForm};
 use shared::error::ApiError;
-use shared::matter::{HandlingClass, MaterialForm};
 
 #[component]
 pub fn VersionPage(id: String) -> impl IntoView {
@@ -85,7 +85,6 @@ fn Editor(matter_id: Option<i64>, detail: Option<VersionDetail>, content: Matter
     let note = RwSignal::new(String::new());
     let state = move || detail.with(|d| d.as_ref().map(|d| d.version.state));
     let editable = move || matches!(state(), None | Some(VersionState::Draft | VersionState::Returned));
-    let units = load::<shared::api::ListUnits>(&[], Default::default());
     let answer = move |r: Result<VersionDetail, ApiError>| match r {
         Ok(d) => {
             error.set(None);
@@ -121,10 +120,6 @@ fn Editor(matter_id: Option<i64>, detail: Option<VersionDetail>, content: Matter
             answer(api::post::<shared::api::ActOnMatterVersion>(&[&d.version.id.to_string()], &body).await);
         });
     };
-    type F = MatterContent;
-    let text_area = |id: &'static str, get: fn(&F) -> &String, set: fn(&mut F, String)| {
-        view! { <textarea id=id rows="3" prop:value=move || form.with(|f| get(f).clone()) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))></textarea> }
-    };
     view! {
         <section class="panel">
             <h1>{move || form.with(|f| if f.name.is_empty() { "起草新事项".to_string() } else { f.name.clone() })}</h1>
@@ -139,63 +134,101 @@ fn Editor(matter_id: Option<i64>, detail: Option<VersionDetail>, content: Matter
             <form class="stack-form" on:submit=save>
               // Published and submitted versions are read here, not edited.
               <fieldset class="plain" prop:disabled=move || !editable()>
-                <label for="v-code">"事项编码"</label>
-                <input id="v-code" prop:value=move || form.with(|f| f.code.clone()) disabled=matter_id.is_some()
-                    on:input=move |ev| form.update(|f| f.code = event_target_value(&ev))/>
-                <label for="v-name">"1. 事项名称"</label>
-                {text_input("v-name", form, |f: &F| &f.name, |f, v| f.name = v)}
-                <Show when=move || matter_id.is_none() && is_office()>
-                    <label for="v-department">"实施部门"</label>
-                    <select id="v-department" on:change=move |ev| form.update(|f| f.department_id = event_target_value(&ev).parse().unwrap_or(0))>
-                        <option value="0">"请选择"</option>
-                        {move || units.get().and_then(Result::ok).map(|l| l.units.into_iter().filter(|u| u.active && !u.form.window.is_empty()).map(|u| {
-                            let id = u.id;
-                            view! { <option value=id.to_string() selected=move || form.with(|f| f.department_id == id)>{u.form.name}</option> }
-                        }).collect_view())}
-                    </select>
-                </Show>
-                <label for="v-class">"办理类别"</label>
-                <select id="v-class" on:change=move |ev| form.update(|f| if let Some(c) = HandlingClass::parse(&event_target_value(&ev)) { f.class = c })>
-                    {HandlingClass::ALL.map(|c| view! { <option value=c.as_str() selected=move || form.with(|f| f.class == c)>{c.zh()}</option> }).into_iter().collect_view()}
-                </select>
-                <label for="v-basis">"2. 设定依据"</label>
-                {text_area("v-basis", |f| &f.legal_basis, |f, v| f.legal_basis = v)}
-                <label for="v-conditions">"3. 申请条件"</label>
-                {text_area("v-conditions", |f| &f.conditions, |f, v| f.conditions = v)}
-                <label for="v-procedure">"5. 办理流程（每行一步）"</label>
-                <textarea id="v-procedure" rows="5" bind:value=procedure></textarea>
-                <label for="v-statutory">"6. 法定时限（工作日）"</label>
-                {number_input("v-statutory", form, |f: &F| f.statutory_days, |f, v| f.statutory_days = v)}
-                <label for="v-committed">"承诺时限（工作日，不超过法定时限）"</label>
-                {number_input("v-committed", form, |f: &F| f.committed_days, |f, v| f.committed_days = v)}
-                <label for="v-yellow">"黄牌预警（剩余工作日）"</label>
-                {number_input("v-yellow", form, |f: &F| f.yellow_days, |f, v| f.yellow_days = v)}
-                <label for="v-fee">"7. 收费标准"</label>
-                {text_input("v-fee", form, |f: &F| &f.fee, |f, v| f.fee = v)}
-                <label for="v-fee-basis">"收费依据"</label>
-                {text_input("v-fee-basis", form, |f: &F| &f.fee_basis, |f, v| f.fee_basis = v)}
-                <label for="v-free" class="choice"><input id="v-free" type="checkbox" prop:checked=move || form.with(|f| f.free)
-                    on:change=move |ev| form.update(|f| f.free = event_target_checked(&ev))/>"免费办理"</label>
-                <label for="v-result">"8. 办理结果"</label>
-                {text_input("v-result", form, |f: &F| &f.result, |f, v| f.result = v)}
+                <Identity form matter_id is_office=Signal::derive(is_office)/>
+                <Disclosures form procedure/>
                 <Materials form/>
                 <Fields form/>
               </fieldset>
                 <FormErrors error=error/>
                 <Show when=editable><button type="submit" class="primary">"保存草稿"</button></Show>
             </form>
-            <Show when=move || editable() && detail.with(|d| d.is_some())>
-                <button type="button" on:click=move |_| step(VersionStep::Submit)>"提交县府办审核"</button>
-            </Show>
-            <Show when=move || is_office() && state() == Some(VersionState::Submitted)>
-                <label for="v-note">"退回理由（退回时必填）"</label>
-                <input id="v-note" bind:value=note/>
-                <button type="button" class="primary" on:click=move |_| step(VersionStep::Publish)>"审核通过并发布"</button>
-                " "
-                <button type="button" on:click=move |_| step(VersionStep::Return)>"退回修改"</button>
-            </Show>
+            <Steps detail note is_office=Signal::derive(is_office) editable=Signal::derive(editable) step/>
         </section>
         {move || detail.get().map(|d| view! { <Changes d/> })}
+    }
+}
+
+/// What can be done with the version as a whole: submit it (its
+/// department), publish it or send it back with a reason (the office).
+#[component]
+fn Steps(
+    detail: RwSignal<Option<VersionDetail>>,
+    note: RwSignal<String>,
+    is_office: Signal<bool>,
+    editable: Signal<bool>,
+    step: impl Fn(VersionStep) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = move || detail.with(|d| d.as_ref().map(|d| d.version.state));
+    view! {
+    <Show when=move || editable.get() && detail.with(|d| d.is_some())>
+        <button type="button" on:click=move |_| step(VersionStep::Submit)>"提交县府办审核"</button>
+    </Show>
+    <Show when=move || is_office.get() && state() == Some(VersionState::Submitted)>
+        <label for="v-note">"退回理由（退回时必填）"</label>
+        <input id="v-note" bind:value=note/>
+        <button type="button" class="primary" on:click=move |_| step(VersionStep::Publish)>"审核通过并发布"</button>
+        " "
+        <button type="button" on:click=move |_| step(VersionStep::Return)>"退回修改"</button>
+    </Show>
+    }
+}
+
+/// The matter's code, name, department and class of handling.
+#[component]
+fn Identity(form: RwSignal<MatterContent>, matter_id: Option<i64>, is_office: Signal<bool>) -> impl IntoView {
+    let units = load::<shared::api::ListUnits>(&[], Default::default());
+    type F = MatterContent;
+    view! {
+        <label for="v-code">"事项编码"</label>
+        <input id="v-code" prop:value=move || form.with(|f| f.code.clone()) disabled=matter_id.is_some()
+            on:input=move |ev| form.update(|f| f.code = event_target_value(&ev))/>
+        <label for="v-name">"1. 事项名称"</label>
+        {text_input("v-name", form, |f: &F| &f.name, |f, v| f.name = v)}
+        <Show when=move || matter_id.is_none() && is_office.get()>
+            <label for="v-department">"实施部门"</label>
+            <select id="v-department" on:change=move |ev| form.update(|f| f.department_id = event_target_value(&ev).parse().unwrap_or(0))>
+                <option value="0">"请选择"</option>
+                {move || units.get().and_then(Result::ok).map(|l| l.units.into_iter().filter(|u| u.active && !u.form.window.is_empty()).map(|u| {
+                    let id = u.id;
+                    view! { <option value=id.to_string() selected=move || form.with(|f| f.department_id == id)>{u.form.name}</option> }
+                }).collect_view())}
+            </select>
+        </Show>
+        <label for="v-class">"办理类别"</label>
+        <select id="v-class" on:change=move |ev| form.update(|f| if let Some(c) = HandlingClass::parse(&event_target_value(&ev)) { f.class = c })>
+            {HandlingClass::ALL.map(|c| view! { <option value=c.as_str() selected=move || form.with(|f| f.class == c)>{c.zh()}</option> }).into_iter().collect_view()}
+        </select>
+    }
+}
+
+/// Disclosures 2, 3 and 5 to 8: basis, conditions, procedure, limits, fees, result.
+#[component]
+fn Disclosures(form: RwSignal<MatterContent>, procedure: RwSignal<String>) -> impl IntoView {
+    type F = MatterContent;
+    let text_area = |id: &'static str, get: fn(&F) -> &String, set: fn(&mut F, String)| {
+        view! { <textarea id=id rows="3" prop:value=move || form.with(|f| get(f).clone()) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))></textarea> }
+    };
+    view! {
+        <label for="v-basis">"2. 设定依据"</label>
+        {text_area("v-basis", |f| &f.legal_basis, |f, v| f.legal_basis = v)}
+        <label for="v-conditions">"3. 申请条件"</label>
+        {text_area("v-conditions", |f| &f.conditions, |f, v| f.conditions = v)}
+        <label for="v-procedure">"5. 办理流程（每行一步）"</label>
+        <textarea id="v-procedure" rows="5" bind:value=procedure></textarea>
+        <label for="v-statutory">"6. 法定时限（工作日）"</label>
+        {number_input("v-statutory", form, |f: &F| f.statutory_days, |f, v| f.statutory_days = v)}
+        <label for="v-committed">"承诺时限（工作日，不超过法定时限）"</label>
+        {number_input("v-committed", form, |f: &F| f.committed_days, |f, v| f.committed_days = v)}
+        <label for="v-yellow">"黄牌预警（剩余工作日）"</label>
+        {number_input("v-yellow", form, |f: &F| f.yellow_days, |f, v| f.yellow_days = v)}
+        <label for="v-fee">"7. 收费标准"</label>
+        {text_input("v-fee", form, |f: &F| &f.fee, |f, v| f.fee = v)}
+        <label for="v-fee-basis">"收费依据"</label>
+        {text_input("v-fee-basis", form, |f: &F| &f.fee_basis, |f, v| f.fee_basis = v)}
+        <label for="v-free" class="choice"><input id="v-free" type="checkbox" prop:checked=move || form.with(|f| f.free)
+            on:change=move |ev| form.update(|f| f.free = event_target_checked(&ev))/>"免费办理"</label>
+        <label for="v-result">"8. 办理结果"</label>
+        {text_input("v-result", form, |f: &F| &f.result, |f, v| f.result = v)}
     }
 }
 

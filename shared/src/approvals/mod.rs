@@ -1,0 +1,9 @@
+//! The approvals wing: the public catalogue, online applications, cases in
+//! the six classes of handling, their views, the evaluation (好差评) and the
+//! Center's statistics. Built on the engine; nothing here is another wing's.
+
+pub mod application;
+pub mod case;
+pub mod evaluation;
+pub mod matter;
+pub mod stats;
