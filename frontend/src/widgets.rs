@@ -132,7 +132,8 @@ pub fn download_csv(file_name: &str, content: &str) {
 }
 
 /// Column title cells, for a table's header row.
-pub fn header_cells(titles: &[&'static str]) -> impl IntoView {
+#[component]
+pub fn HeaderCells(titles: &'static [&'static str]) -> impl IntoView {
     titles.iter().map(|t| view! { <th scope="col">{*t}</th> }).collect_view()
 }
 

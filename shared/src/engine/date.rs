@@ -1,8 +1,12 @@
 //! Calendar dates (no time of day) in China Standard Time.
 //!
 //! A tiny civil-date type instead of `chrono`: the web app ships to phones and
-//! every kilobyte of wasm counts. Dates are stored as days since 1970-01-01,
-//! which makes "next day" and weekday arithmetic trivial.
+//! every kilobyte of wasm counts. Measured (2026-11-26): `Date` over
+//! `chrono::NaiveDate` added 1.45 KB brotli to the form page's wasm
+//! (142,844 → 144,296 B) and took its first load to 154,876 B, over the
+//! 150 KB budget. Dates are stored as days since 1970-01-01, which makes
+//! "next day" and weekday arithmetic trivial; one implementation serves the
+//! phone and the Worker.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

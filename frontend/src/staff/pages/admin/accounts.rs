@@ -5,7 +5,7 @@
 use super::FormErrors;
 use crate::app::Me;
 use frontend::router::set_title;
-use frontend::widgets::{header_cells, load, post_then, show_page};
+use frontend::widgets::{load, post_then, show_page, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::accounts::{Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordReset};
 use shared::error::ApiError;
@@ -54,7 +54,7 @@ fn Accounts(list: AccountList) -> impl IntoView {
             })}</div>
             <FormErrors error=error/>
             <table class="data">
-                <thead><tr>{header_cells(&["用户名", "姓名", "角色", "所在部门", "状态", "操作"])}</tr></thead>
+                <thead><tr><HeaderCells titles=&["用户名", "姓名", "角色", "所在部门", "状态", "操作"]/></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

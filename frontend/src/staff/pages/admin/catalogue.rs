@@ -5,7 +5,7 @@ use crate::app::Me;
 use crate::route::Route;
 use frontend::api;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{header_cells, load, show_page};
+use frontend::widgets::{load, show_page, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::catalogue::{VersionList, VersionState};
 use shared::admin::catalogue_csv::{CatalogueImport, ImportReport};
@@ -84,7 +84,7 @@ fn ImportExport() -> impl IntoView {
             </form>
             <div role="status">{move || report.get().map(|r| view! {
                 <table class="data" data-testid="import-report">
-                    <thead><tr>{header_cells(&["行", "编码", "事项", "结果"])}</tr></thead>
+                    <thead><tr><HeaderCells titles=&["行", "编码", "事项", "结果"]/></tr></thead>
                     <tbody>{r.rows.into_iter().map(|x| view! {
                         <tr><td class="num">{x.line}</td><td>{x.code}</td><td>{x.name}</td><td>{x.outcome.zh()}</td></tr>
                     }).collect_view()}</tbody>
@@ -100,7 +100,7 @@ fn Versions(list: VersionList) -> impl IntoView {
         <section class="panel">
             <h2>"事项版本"</h2>
             <table class="data">
-                <thead><tr>{header_cells(&["编码", "事项", "部门", "版本", "状态", "起草人", "更新时间"])}</tr></thead>
+                <thead><tr><HeaderCells titles=&["编码", "事项", "部门", "版本", "状态", "起草人", "更新时间"]/></tr></thead>
                 <tbody>{list.versions.into_iter().map(|v| view! {
                     <tr>
                         <td>{v.code}</td>

@@ -4,7 +4,7 @@
 use super::{number_input, text_input, FormErrors};
 
 use frontend::router::set_title;
-use frontend::widgets::{header_cells, load, post_then, show_page};
+use frontend::widgets::{load, post_then, show_page, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::units::{Intermediary, IntermediaryForm, Unit, UnitForm, UnitGroup, UnitGroupSave, UnitKind, UnitList, UnitSave};
 use shared::error::ApiError;
@@ -73,7 +73,7 @@ fn Units(list: UnitList) -> impl IntoView {
             <p class="muted">"有在办件的单位不能停用；停用的单位不再出现在办事指南和分派名单中，历史办件保留。"</p>
             <FormErrors error=error/>
             <table class="data">
-                <thead><tr>{header_cells(&["名称", "类别", "窗口及位置", "窗口人数", "在办件", "状态", "操作"])}</tr></thead>
+                <thead><tr><HeaderCells titles=&["名称", "类别", "窗口及位置", "窗口人数", "在办件", "状态", "操作"]/></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <UnitEditor form editing error on_saved=replace/>
@@ -245,7 +245,7 @@ fn Intermediaries() -> impl IntoView {
         <section class="panel">
             <h2>"中介机构"</h2>
             <table class="data">
-                <thead><tr>{header_cells(&["名称", "服务内容", "从业人数", "状态", "操作"])}</tr></thead>
+                <thead><tr><HeaderCells titles=&["名称", "服务内容", "从业人数", "状态", "操作"]/></tr></thead>
                 <tbody>{move || list.get().and_then(Result::ok).map(|l| l.intermediaries.into_iter().map(|i| {
                     let (id, f) = (i.id, i.form.clone());
                     view! {

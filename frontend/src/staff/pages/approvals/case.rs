@@ -1,6 +1,7 @@
 //! One case: the applicant, the materials with their files (opened in the
 //! browser), the audit trail, and the disposition in the six classes.
 
+use super::case_actions::Actions;
 use crate::app::Me;
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
@@ -10,8 +11,7 @@ use shared::api::{self as ep, Empty};
 use shared::approvals::application::ApplicantKind;
 use shared::approvals::case::{CaseState, Disposition, DispositionRequest, StaffCaseView};
 use shared::approvals::matter::HandlingClass;
-use shared::engine::case_action::{action_available, CaseAction, CaseActionRequest, ExtensionState, MAX_EXTENSION_DAYS};
-use shared::engine::ledger::{Derived, PauseReason, Standing};
+use shared::engine::ledger::{Derived, Standing};
 use shared::error::ApiError;
 
 #[component]
@@ -206,116 +206,5 @@ pub fn standing_class(s: Standing) -> &'static str {
         Standing::Yellow => "yellow",
         Standing::Red => "red",
         Standing::Paused => "paused",
-    }
-}
-
-/// Pause, resume, extension and completion for the lead department.
-#[component]
-fn Actions(view: StaffCaseView) -> impl IntoView {
-    let me = expect_context::<Me>();
-    let error = RwSignal::new(None::<ApiError>);
-    let (reason, ext_days, ext_reason, result) = (
-        RwSignal::new(PauseReason::ExpertReview),
-        RwSignal::new(String::from("5")),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let (no, version) = (view.progress.case_no.clone(), view.version);
-    let send = move |action: CaseAction| {
-        let body = CaseActionRequest { version, action };
-        post_then_reload::<ep::ActOnCase>(body, no.clone(), error);
-    };
-    // What the rules of shared::engine::case_action leave open now, and who may.
-    let ext_state = view.progress.extension.as_ref().map(|e| e.state).unwrap_or(ExtensionState::None);
-    let can = |a: CaseAction| action_available(view.progress.state, view.paused, ext_state, &a);
-    let can_pause = can(CaseAction::Pause { reason: PauseReason::Hearing });
-    let can_resume = can(CaseAction::Resume);
-    let can_extend = can(CaseAction::RequestExtension { days: 1, reason: String::new() });
-    let can_decide = can(CaseAction::DecideExtension { approve: true });
-    let can_complete = can(CaseAction::Complete { result: String::new() });
-    let assignable = can(CaseAction::Assign { staff_id: 0 });
-    let lead = view.department_id;
-    let approves = move || me.get().is_some_and(|u| u.check_can_approve_extension(lead).is_ok());
-    let assigns = move || me.get().is_some_and(|u| u.check_can_assign(lead).is_ok());
-    let ext_text = view.progress.extension.as_ref().map(|e| {
-        format!(
-            "延期申请：{}个工作日，理由：{}（{}）",
-            e.days,
-            e.reason,
-            match e.state {
-                ExtensionState::Pending => "待负责人审批",
-                ExtensionState::Approved => "已批准",
-                ExtensionState::Refused => "未批准",
-                ExtensionState::None => "",
-            }
-        )
-    });
-    let (s1, s2, s3, s4, s5, s6, s7) = (send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send.clone(), send);
-    view! {
-        <section class="panel no-print" data-testid="actions">
-            <h2>"办理操作"</h2>
-            {ext_text.map(|t| view! { <p>{t}</p> })}
-            {can_pause.then(|| view! {
-                <div class="action-row">
-                    <label for="pause-reason">"暂停计时原因"</label>
-                    <select id="pause-reason" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(r) = PauseReason::parse(&v) { reason.set(r) }
-                    }>
-                        {PauseReason::ALL.map(|r| view! { <option value=r.as_str() selected=r == PauseReason::ExpertReview>{r.zh()}</option> })}
-                    </select>
-                    <button type="button" class="small" on:click=move |_| s1(CaseAction::Pause { reason: reason.get_untracked() })>"暂停计时"</button>
-                </div>
-            })}
-            {can_resume.then(|| view! { <button type="button" class="small" on:click=move |_| s2(CaseAction::Resume)>"恢复计时"</button> })}
-            {can_extend.then(|| view! {
-                <div class="action-row">
-                    <label for="ext-days">{format!("延期工作日（最多{MAX_EXTENSION_DAYS}）")}</label>
-                    <input id="ext-days" type="number" min="1" max=MAX_EXTENSION_DAYS.to_string() bind:value=ext_days/>
-                    <label for="ext-reason">"延期理由（将告知申请人）"</label>
-                    <input id="ext-reason" bind:value=ext_reason/>
-                    <button type="button" class="small" on:click=move |_| s3(CaseAction::RequestExtension {
-                        days: ext_days.get_untracked().trim().parse().unwrap_or(0), reason: ext_reason.get_untracked() })>"申请延期"</button>
-                </div>
-            })}
-            <Show when=move || can_decide && approves()>
-                <div class="action-row">
-                    <button type="button" class="small" on:click={let s = s4.clone(); move |_| s(CaseAction::DecideExtension { approve: true })}>"批准延期"</button>
-                    <button type="button" class="small danger" on:click={let s = s5.clone(); move |_| s(CaseAction::DecideExtension { approve: false })}>"不予延期"</button>
-                </div>
-            </Show>
-            {can_complete.then(|| view! {
-                <div class="action-row">
-                    <label for="result">"办理结果"</label>
-                    <input id="result" bind:value=result placeholder="如：准予许可，证号……"/>
-                    <button type="button" class="small" on:click=move |_| s6(CaseAction::Complete { result: result.get_untracked() })>"办结"</button>
-                </div>
-            })}
-            <Show when=move || assignable && assigns()>
-                <AssignRow current=view.assignee_id send=s7.clone()/>
-            </Show>
-            <ErrorRegion error=error/>
-        </section>
-    }
-}
-
-/// The department head hands the case to a colleague.
-#[component]
-fn AssignRow(current: Option<i64>, send: impl Fn(CaseAction) + Clone + Send + Sync + 'static) -> impl IntoView {
-    let colleagues = load::<ep::ListColleagues>(&[], Empty {});
-    let chosen = RwSignal::new(current.map(|c| c.to_string()).unwrap_or_default());
-    view! {
-        <div class="action-row">
-            <label for="assignee">"承办人"</label>
-            <select id="assignee" bind:value=chosen>
-                <option value="">"请选择"</option>
-                {move || colleagues.get().and_then(Result::ok).map(|list| list.into_iter().map(|c| view! {
-                    <option value=c.id.to_string() selected=Some(c.id) == current>{format!("{}（{}）", c.name, c.role.zh())}</option>
-                }).collect_view())}
-            </select>
-            <button type="button" class="small" on:click=move |_| {
-                if let Ok(staff_id) = chosen.get_untracked().parse() { send(CaseAction::Assign { staff_id }) }
-            }>"分派"</button>
-        </div>
     }
 }

@@ -2,6 +2,7 @@
 //! overview and statistics, negative reviews.
 
 pub mod case;
+pub mod case_actions;
 pub mod inbox;
 pub mod notice;
 pub mod overview;

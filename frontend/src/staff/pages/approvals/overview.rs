@@ -4,7 +4,7 @@
 use crate::pages::pager::Pager;
 use crate::route::{PageAt, Route};
 use frontend::router::{set_title, Link};
-use frontend::widgets::{header_cells, load, show_page, CsvButton};
+use frontend::widgets::{load, show_page, CsvButton, HeaderCells};
 use leptos::prelude::*;
 use shared::api::PageQuery;
 use shared::approvals::case::OfficeOverview;
@@ -38,7 +38,7 @@ fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
             <h1>"时限监察"</h1>
             <h2>"各部门按期办结率"</h2>
             <table class="cases numbers" data-testid="rates">
-                <thead><tr>{header_cells(RATES)}</tr></thead>
+                <thead><tr><HeaderCells titles=RATES/></tr></thead>
                 <tbody>{rate_rows.clone().into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
             </table>
             <CsvButton file="按期办结率.csv".into() header=RATES rows=rate_rows/>
@@ -46,7 +46,7 @@ fn Overview(o: OfficeOverview, at: PageAt) -> impl IntoView {
         <section class="panel">
             <h2>"逾期未办结（红牌）"</h2>
             <table class="cases" data-testid="overdue">
-                <thead><tr>{header_cells(&["办件编号", "事项", "申请人", "办结期限", "逾期工作日"])}</tr></thead>
+                <thead><tr><HeaderCells titles=&["办件编号", "事项", "申请人", "办结期限", "逾期工作日"]/></tr></thead>
                 <tbody>{o.overdue.into_iter().map(|c| view! {
                     <tr class="red">
                         <td><Link to=Route::Case(c.case_no.clone())>{c.case_no.clone()}</Link></td>

@@ -3,7 +3,7 @@
 
 use crate::route::Route;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{header_cells, load, show, CsvButton};
+use frontend::widgets::{load, show, CsvButton, HeaderCells};
 use leptos::prelude::*;
 use shared::api::RangeParams;
 use shared::approvals::stats::CentreStats;
@@ -65,7 +65,7 @@ fn Figures(s: CentreStats) -> impl IntoView {
                 <dt>"满意率"</dt><dd>{format!("{}（评价{}件）", rate(s.satisfaction_rate), rated)}</dd>
             </dl>
             <table class="cases numbers" data-testid="classes">
-                <thead><tr>{header_cells(CLASSES)}</tr></thead>
+                <thead><tr><HeaderCells titles=CLASSES/></tr></thead>
                 <tbody>
                     {class_rows.iter().map(|r| view! {
                         <tr><th scope="row">{r[0].clone()}</th>{r[1..].iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>

@@ -19,7 +19,8 @@ fn x_month(m: usize) -> f64 {
     LEFT + (m as f64 + 0.5) * (W - LEFT) / 12.0
 }
 
-fn axes(max: f64) -> impl IntoView {
+#[component]
+fn Axes(max: f64) -> impl IntoView {
     let labels = (0..12)
         .map(|m| view! { <text x=format!("{:.1}", x_month(m)) y=format!("{}", H - 5.0) text-anchor="middle" class="tick">{(m + 1).to_string()}</text> })
         .collect_view();
@@ -55,7 +56,7 @@ pub fn MonthlyBars(series: MonthlySeries) -> impl IntoView {
         .collect_view();
     view! {
         <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-            {axes(max)}
+            <Axes max/>
             {bars}
         </svg>
     }
@@ -90,7 +91,7 @@ pub fn Cumulative(series: MonthlySeries, through: usize, projected: u64) -> impl
     );
     view! {
         <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-            {axes(max)}
+            <Axes max/>
             {series.quota.map(|q| view! {
                 <line x1=LEFT.to_string() x2=W.to_string() y1=format!("{:.1}", y(q as f64, max)) y2=format!("{:.1}", y(q as f64, max)) class="quota-line"/>
                 <text x=format!("{}", W - 4.0) y=format!("{:.1}", y(q as f64, max) - 3.0) text-anchor="end" class="tick">{format!("指标 {q}")}</text>

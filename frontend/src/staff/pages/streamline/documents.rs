@@ -8,7 +8,7 @@ use crate::pages::pager::Pager;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::post_then;
-use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
+use frontend::widgets::{load, show, CsvButton, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::api::{self as ep, DocumentsQuery, Empty, PeriodParams};
 use shared::error::ApiError;
@@ -80,7 +80,7 @@ fn Documents(documents: Vec<DocumentRecord>, pending: bool, total: Option<u64>) 
             }}</h2>
             <table class="cases" data-testid="documents">
                 <thead><tr>
-                    {header_cells(HEADER)}
+                    <HeaderCells titles=HEADER/>
                     {pending.then_some(view! { <th scope="col" class="no-print">"审核"</th> })}
                 </tr></thead>
                 <tbody>

@@ -7,7 +7,7 @@ use crate::pages::pager::Pager;
 use crate::route::{PageAt, PeriodQuery, Route};
 use frontend::router::{set_title, use_router};
 use frontend::widgets::post_then;
-use frontend::widgets::{header_cells, load, show, CsvButton, ErrorRegion};
+use frontend::widgets::{load, show, CsvButton, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, MeetingsQuery, PeriodParams, YearParams};
 use shared::engine::date::Date;
@@ -62,7 +62,7 @@ fn Meetings(meetings: Vec<MeetingRecord>, total: Option<u64>) -> impl IntoView {
         <section class="panel">
             <h2>{format!("共 {} 次会议", total.unwrap_or(meetings.len() as u64))}</h2>
             <table class="cases" data-testid="meetings">
-                <thead><tr>{header_cells(HEADER)}</tr></thead>
+                <thead><tr><HeaderCells titles=HEADER/></tr></thead>
                 <tbody>
                     {rows.into_iter().zip(&meetings).map(|(r, m)| view! {
                         <tr class:flagged=m.plan_item.is_none()>
@@ -84,7 +84,6 @@ fn RegisterForm(year: String) -> impl IntoView {
     let router = use_router::<Route>();
     let today = Date::from_unix_ms_cst(js_sys::Date::now());
     let departments = load::<ep::ListDepartments>(&[], Empty {});
-    let plan = load::<ep::GetPlan>(&[], YearParams { year: Some(year.clone()).filter(|y| !y.is_empty()) });
     let form = RwSignal::new(MeetingForm {
         title: String::new(),
         organiser_department_id: 0,
@@ -142,28 +141,7 @@ fn RegisterForm(year: String) -> impl IntoView {
                 <input id="m-duration" type="number" min="10" value="90" on:input=move |ev| form.update(|m| m.duration_minutes = event_target_value(&ev).parse().unwrap_or(0))/>
                 <label for="m-participants">"参会范围"</label>
                 <input id="m-participants" on:input=text(|m, v| m.participants = v)/>
-                <label for="m-class">"会议类别"</label>
-                <select id="m-class" on:change=move |ev| form.update(|m| m.class = MeetingClass::parse(&event_target_value(&ev)).unwrap_or(MeetingClass::Class2))>
-                    {MeetingClass::ALL.map(|c| view! { <option value=c.as_str() selected=c == MeetingClass::Class2>{c.zh()}</option> })}
-                </select>
-                <label for="m-approved-by">"批准机构"</label>
-                <select id="m-approved-by" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(b) = ApprovingBody::ALL.into_iter().find(|b| b.as_str() == v) { form.update(|m| m.approved_by = b) }
-                }>
-                    {ApprovingBody::ALL.map(|b| view! { <option value=b.as_str() selected=b == ApprovingBody::CountyHead>{b.zh()}</option> })}
-                </select>
-                <label for="m-approval-date">"批准日期"</label>
-                <input id="m-approval-date" type="date" value=today.to_string() on:change=date(|m, d| m.approval_date = d)/>
-                <label for="m-ref">"批准文号或纪要编号"</label>
-                <input id="m-ref" on:input=text(|m, v| m.approval_ref = v)/>
-                <label for="m-plan">"年度会议计划"</label>
-                <select id="m-plan" on:change=move |ev| form.update(|m| m.plan_item_id = event_target_value(&ev).parse().ok())>
-                    <option value="">"计划外"</option>
-                    {move || plan.get().and_then(Result::ok).map(|l| l.plan.into_iter().map(|p| view! {
-                        <option value=p.id.to_string()>{format!("{}月 {}（{}）", p.month, p.title, p.class.zh())}</option>
-                    }).collect_view())}
-                </select>
+                <Approval form today year/>
                 <ErrorRegion error class="span"/>
                 <ul class="field-errors span">
                     {move || error.get().map(|e| e.fields.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view())}
@@ -172,5 +150,44 @@ fn RegisterForm(year: String) -> impl IntoView {
                 <button type="submit" class="primary span">"登记"</button>
             </form>
         </details>
+    }
+}
+
+/// The meeting's class and its approval: who approved it, when, under
+/// which reference, and the annual plan's item it carries out.
+#[component]
+fn Approval(form: RwSignal<MeetingForm>, today: Date, year: String) -> impl IntoView {
+    let plan = load::<ep::GetPlan>(&[], YearParams { year: Some(year).filter(|y| !y.is_empty()) });
+    let text = |f: fn(&mut MeetingForm, String)| move |ev: leptos::ev::Event| form.update(|m| f(m, event_target_value(&ev)));
+    let date = |f: fn(&mut MeetingForm, Date)| {
+        move |ev: leptos::ev::Event| {
+            if let Ok(d) = Date::parse(&event_target_value(&ev)) {
+                form.update(|m| f(m, d));
+            }
+        }
+    };
+    view! {
+    <label for="m-class">"会议类别"</label>
+    <select id="m-class" on:change=move |ev| form.update(|m| m.class = MeetingClass::parse(&event_target_value(&ev)).unwrap_or(MeetingClass::Class2))>
+        {MeetingClass::ALL.map(|c| view! { <option value=c.as_str() selected=c == MeetingClass::Class2>{c.zh()}</option> })}
+    </select>
+    <label for="m-approved-by">"批准机构"</label>
+    <select id="m-approved-by" on:change=move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(b) = ApprovingBody::ALL.into_iter().find(|b| b.as_str() == v) { form.update(|m| m.approved_by = b) }
+    }>
+        {ApprovingBody::ALL.map(|b| view! { <option value=b.as_str() selected=b == ApprovingBody::CountyHead>{b.zh()}</option> })}
+    </select>
+    <label for="m-approval-date">"批准日期"</label>
+    <input id="m-approval-date" type="date" value=today.to_string() on:change=date(|m, d| m.approval_date = d)/>
+    <label for="m-ref">"批准文号或纪要编号"</label>
+    <input id="m-ref" on:input=text(|m, v| m.approval_ref = v)/>
+    <label for="m-plan">"年度会议计划"</label>
+    <select id="m-plan" on:change=move |ev| form.update(|m| m.plan_item_id = event_target_value(&ev).parse().ok())>
+        <option value="">"计划外"</option>
+        {move || plan.get().and_then(Result::ok).map(|l| l.plan.into_iter().map(|p| view! {
+            <option value=p.id.to_string()>{format!("{}月 {}（{}）", p.month, p.title, p.class.zh())}</option>
+        }).collect_view())}
+    </select>
     }
 }
