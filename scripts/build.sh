@@ -22,6 +22,9 @@ bundle() {
   local version
   version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css | sha256sum | cut -c1-12)
   sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" frontend/index.html > "$out/$page"
+  # The app's start, a file of its own so the HTML carries no inline script.
+  printf 'import init from "/pkg/%s.js?v=%s";\ninit({ module_or_path: "/pkg/%s_bg.wasm?v=%s" });\n' \
+    "$name" "$version" "$name" "$version" > "$out/pkg/$name-start.js"
 }
 
 build_frontend() {

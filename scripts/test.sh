@@ -18,7 +18,7 @@ cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 
 echo "== unit tests"
-cargo test --quiet -p shared -p xtask
+cargo test --quiet -p shared -p xtask -p backend
 
 echo "== build"
 bash scripts/build.sh

@@ -9,12 +9,13 @@ use shared::error::{ApiError, ErrorCode};
 use shared::staff::StaffUser;
 use worker::{Request, Result};
 
-const COOKIE: &str = "sid";
+/// `__Host-`: the browser keeps it only for this host, over HTTPS, for every path.
+const COOKIE: &str = "__Host-sid";
 pub const SESSION_SECONDS: i64 = 8 * 3600;
 
 fn token(req: &Request) -> Option<String> {
     let header = req.headers().get("Cookie").ok().flatten()?;
-    header.split(';').find_map(|c| c.trim().strip_prefix("sid=").map(str::to_string)).filter(|t| !t.is_empty())
+    header.split(';').find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('=').map(str::to_string)).filter(|t| !t.is_empty())
 }
 
 /// The signed-in staff member, or 401; 403 while they still sign in with a

@@ -12,6 +12,7 @@ mod housekeeping;
 mod rederive;
 mod router;
 mod routes;
+mod security_headers;
 mod shell;
 mod storage;
 mod warnings;
@@ -21,9 +22,16 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let path = req.path();
+    let mut response = respond(req, &env).await?;
+    security_headers::apply(&mut response, &path)?;
+    Ok(response)
+}
+
+async fn respond(req: Request, env: &Env) -> Result<Response> {
     // Even a failure before routing (no database binding) answers in the
     // API's JSON error shape.
-    let db = match Db::from_env(&env) {
+    let db = match Db::from_env(env) {
         Ok(db) => db,
         Err(e) => {
             worker::console_error!("no database binding: {e}");
@@ -32,10 +40,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     };
     let path = req.path();
     if path != "/api" && !path.starts_with("/api/") {
-        return shell::serve(&req, &env, &db, shell::app_of(&path)).await;
+        return shell::serve(&req, env, &db, shell::app_of(&path)).await;
     }
     let mut req = req;
-    let mut response = match router::route(&mut req, &env, &db).await {
+    let mut response = match router::route(&mut req, env, &db).await {
         Ok(r) => r,
         Err(e) => e.into_response()?,
     };

@@ -22,7 +22,8 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
     let url = format!("{}{shell}", req.url()?.origin().ascii_serialization());
     let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
     if asset.status_code() != 200 {
-        return Ok(asset);
+        // A fetched response's headers cannot be changed: answer afresh.
+        return Response::error("页面暂时无法打开，请稍后再试", asset.status_code());
     }
     let html = asset.text().await?;
     // A page still works (with neutral names) if the settings cannot be read.

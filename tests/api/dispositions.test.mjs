@@ -166,6 +166,10 @@ test("departments see and act on only their own cases; the office oversees", asy
   assert.equal(file.status, 200);
   assert.equal(file.headers.get("content-type"), "image/jpeg");
   assert.deepEqual(file.body, JPEG);
+  // Shown in a sandbox of its own: nothing in an upload runs on the app's origin.
+  assert.match(file.headers.get("content-security-policy"), /^sandbox; default-src 'none'/);
+  assert.match(file.headers.get("content-disposition"), /^inline; filename=/);
+  assert.equal(file.headers.get("x-content-type-options"), "nosniff");
 
   // A joint case becomes visible to its co-department.
   const policeId = await departmentId("县公安局");

@@ -59,8 +59,8 @@ export async function newPage(browser, options) {
   return watchErrors(await (await browser.newContext(options)).newPage());
 }
 
-/** A phone-sized page (360×740, touch, zh-CN). */
-export async function phonePage(browser) {
+/** A phone-sized page (360×740, touch, zh-CN); `options` add to the context's. */
+export async function phonePage(browser, options = {}) {
   return newPage(browser, {
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
@@ -68,6 +68,7 @@ export async function phonePage(browser) {
     hasTouch: true,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    ...options,
   });
 }
 

@@ -154,7 +154,7 @@ pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {
     json(&staff_view(db, case).await?, Cache::NoStore)
 }
 
-/// An attachment, shown inline in the browser.
+/// An uploaded file: a photo shown in a sandbox, a PDF downloaded.
 pub async fn file(req: &Request, env: &Env, db: &Db, id: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let not_found = || ApiError::not_found("该文件");
@@ -166,7 +166,11 @@ pub async fn file(req: &Request, env: &Env, db: &Db, id: &str) -> Reply {
     let mut response = Response::from_bytes(body)?;
     let headers = response.headers_mut();
     headers.set("Content-Type", &stored.content_type)?;
-    headers.set("Content-Disposition", "inline")?;
+    // A stored file never runs on the app's origin: a PDF (which may carry
+    // script) is downloaded, a photo is shown in a sandbox of its own.
+    let disposition = if stored.content_type == "application/pdf" { "attachment" } else { "inline" };
+    headers.set("Content-Disposition", &format!("{disposition}; filename=\"file-{id}\""))?;
+    headers.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
     headers.set("Cache-Control", "private, no-store")?;
     Ok(response)
