@@ -11,7 +11,6 @@ use worker::{Request, Result};
 
 /// `__Host-`: the browser keeps it only for this host, over HTTPS, for every path.
 const COOKIE: &str = "__Host-sid";
-pub const SESSION_SECONDS: i64 = 8 * 3600;
 
 fn token(req: &Request) -> Option<String> {
     let header = req.headers().get("Cookie").ok().flatten()?;
@@ -29,10 +28,16 @@ pub async fn require_staff(req: &Request, db: &Db) -> std::result::Result<StaffU
 }
 
 /// The signed-in staff member, or 401, whether or not their password is
-/// one-time (for "who am I" and choosing a new password).
+/// one-time (for "who am I" and choosing a new password). Use moves the
+/// session's idle limit on, at most every few minutes.
 pub async fn require_session(req: &Request, db: &Db) -> std::result::Result<StaffUser, AppError> {
     let hash = session_hash(req).await?.ok_or_else(unauthenticated)?;
-    Ok(db::staff::by_session(db, &hash, clock::now_unix()).await?.ok_or_else(unauthenticated)?)
+    let now = clock::now_unix();
+    let (user, idle_until) = db::staff::by_session(db, &hash, now).await?.ok_or_else(unauthenticated)?;
+    if shared::staff::session_needs_touch(idle_until, now) {
+        db::staff::touch_session(db, &hash, now).await?;
+    }
+    Ok(user)
 }
 
 fn unauthenticated() -> ApiError {
@@ -47,12 +52,16 @@ pub async fn session_hash(req: &Request) -> Result<Option<String>> {
     }
 }
 
-/// Starts a session; returns the `Set-Cookie` value.
-pub async fn start_session(db: &Db, staff_id: i64) -> Result<String> {
+/// Starts a session for `staff_id` from the request's address and browser;
+/// returns the `Set-Cookie` value. Every sign-in makes a new session.
+pub async fn start_session(req: &Request, db: &Db, staff_id: i64) -> Result<String> {
     let token = crypto::hex(&crypto::random_bytes::<32>()?);
     let hash = crypto::sha256_hex(token.as_bytes()).await?;
-    db::staff::create_session(db, &hash, staff_id, clock::now_unix() + SESSION_SECONDS).await?;
-    Ok(format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={SESSION_SECONDS}"))
+    let agent: String = req.headers().get("User-Agent")?.unwrap_or_default().chars().take(200).collect();
+    let address = crate::routes::client_ip(req);
+    let session = db::staff::NewSession { token_hash: &hash, staff_id, now: clock::now_unix(), address: &address, agent: &agent };
+    db::staff::create_session(db, session).await?;
+    Ok(format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={}", shared::staff::SESSION_SECONDS))
 }
 
 /// Ends the request's session, if any; returns the clearing `Set-Cookie`.

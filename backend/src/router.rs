@@ -71,6 +71,8 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
     on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);
     on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
+    on!(api::ListSessions, |_, _| staff_auth::sessions(req, db).await);
+    on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, db).await);
     on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db).await);
     on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
     on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);

@@ -148,6 +148,46 @@ impl StaffUser {
     }
 }
 
+/// One of the signed-in member's sessions (a browser signed in as them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionInfo {
+    pub started_at: crate::engine::instant::Instant,
+    /// Its last use, to within `SESSION_TOUCH_SECONDS`.
+    pub last_active_at: crate::engine::instant::Instant,
+    pub address: String,
+    /// The browser, as it names itself.
+    pub agent: String,
+    /// The session this request came with.
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionList {
+    pub sessions: Vec<SessionInfo>,
+}
+
+/// How many other sessions were ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SessionsEnded {
+    pub ended: u32,
+}
+
+/// A session ends after 8 hours whatever happens (absolute), or after 30
+/// minutes without a request (idle): a desk left signed in is not left open.
+pub const SESSION_SECONDS: i64 = 8 * 3600;
+pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
+/// Use moves the idle limit on at most once in this many seconds, so a busy
+/// page does not write to D1 on every request.
+pub const SESSION_TOUCH_SECONDS: i64 = 5 * 60;
+
+/// Whether a session last moved on at `idle_until` should be moved on at `now`.
+pub fn session_needs_touch(idle_until: i64, now: i64) -> bool {
+    idle_until - now < SESSION_IDLE_SECONDS - SESSION_TOUCH_SECONDS
+}
+
 /// A member of a department's staff, for assigning and filtering by handler.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -159,6 +199,19 @@ pub struct Colleague {
 
 fn not_yours() -> ApiError {
     ApiError::new(ErrorCode::Forbidden, "该办件不属于您所在部门，无权查看或办理")
+}
+
+#[cfg(test)]
+mod session_tests {
+    use super::*;
+
+    #[test]
+    fn use_moves_the_idle_limit_at_most_every_five_minutes() {
+        let now = 1_000_000;
+        assert!(!session_needs_touch(now + SESSION_IDLE_SECONDS, now));
+        assert!(!session_needs_touch(now + SESSION_IDLE_SECONDS - SESSION_TOUCH_SECONDS + 1, now));
+        assert!(session_needs_touch(now + SESSION_IDLE_SECONDS - SESSION_TOUCH_SECONDS - 1, now));
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::Db;
 use serde::Deserialize;
-use shared::staff::{Role, StaffUser};
+use shared::staff::{Role, StaffUser, SESSION_IDLE_SECONDS, SESSION_SECONDS};
 use worker::wasm_bindgen::JsValue;
 use worker::{Error, Result};
 
@@ -16,6 +16,9 @@ struct UserRow {
     department_name: Option<String>,
     #[serde(default)]
     must_change_password: u8,
+    // Read only by `by_session`.
+    #[serde(default)]
+    idle_until: i64,
     // Read only by `credentials`.
     #[serde(default)]
     password_hash: String,
@@ -64,24 +67,89 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>>
     Ok(Some(Credentials { user: r.try_into()?, password_hash, salt, iterations }))
 }
 
-pub async fn create_session(db: &Db, token_hash: &str, staff_id: i64, expires_at: i64) -> Result<()> {
+/// Where and how a session began.
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub staff_id: i64,
+    pub now: i64,
+    pub address: &'a str,
+    pub agent: &'a str,
+}
+
+pub async fn create_session(db: &Db, s: NewSession<'_>) -> Result<()> {
     db.rows::<serde_json::Value>(
-        "INSERT INTO staff_session (token_hash, staff_id, expires_at) VALUES (?1, ?2, ?3)",
-        &[token_hash.into(), JsValue::from_f64(staff_id as f64), JsValue::from_f64(expires_at as f64)],
+        "INSERT INTO staff_session (token_hash, staff_id, expires_at, created_at, idle_until, address, agent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            s.token_hash.into(),
+            super::num(s.staff_id),
+            super::num(s.now + SESSION_SECONDS),
+            super::num(s.now),
+            super::num(s.now + SESSION_IDLE_SECONDS),
+            s.address.into(),
+            s.agent.into(),
+        ],
     )
     .await?;
     Ok(())
 }
 
-/// The staff member a live session belongs to (a primary-key look-up).
-pub async fn by_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<StaffUser>> {
+/// The staff member a live session belongs to (a primary-key look-up),
+/// with the session's idle limit; neither limit may have passed.
+pub async fn by_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<(StaffUser, i64)>> {
     let sql = format!(
-        "SELECT {USER_COLUMNS}
+        "SELECT {USER_COLUMNS}, t.idle_until
          FROM staff_session t JOIN staff s ON s.id = t.staff_id LEFT JOIN department d ON d.id = s.department_id
-         WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND s.active = 1"
+         WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND t.idle_until > ?2 AND s.active = 1"
     );
     let rows: Vec<UserRow> = db.rows(&sql, &[token_hash.into(), JsValue::from_f64(now as f64)]).await?;
-    rows.into_iter().next().map(StaffUser::try_from).transpose()
+    rows.into_iter()
+        .next()
+        .map(|r| {
+            let idle_until = r.idle_until;
+            StaffUser::try_from(r).map(|u| (u, idle_until))
+        })
+        .transpose()
+}
+
+/// Moves a session's idle limit on (at most every few minutes: see `session_needs_touch`).
+pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<()> {
+    db.rows::<serde_json::Value>(
+        "UPDATE staff_session SET idle_until = ?2 WHERE token_hash = ?1",
+        &[token_hash.into(), super::num(now + SESSION_IDLE_SECONDS)],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A live session as its owner lists it.
+#[derive(Deserialize)]
+pub struct SessionRow {
+    pub token_hash: String,
+    pub created_at: i64,
+    pub idle_until: i64,
+    pub address: String,
+    pub agent: String,
+}
+
+/// A member's live sessions, newest first (a handful, by the staff index).
+pub async fn sessions(db: &Db, staff_id: i64, now: i64) -> Result<Vec<SessionRow>> {
+    db.rows(
+        "SELECT token_hash, created_at, idle_until, address, agent FROM staff_session
+             WHERE staff_id = ?1 AND expires_at > ?2 AND idle_until > ?2 ORDER BY created_at DESC",
+        &[super::num(staff_id), super::num(now)],
+    )
+    .await
+}
+
+/// Ends every session of a member but `keep`; answers how many ended.
+pub async fn end_other_sessions(db: &Db, staff_id: i64, keep: &str) -> Result<u32> {
+    let results = db
+        .batch(vec![
+            db.statement("DELETE FROM staff_session WHERE staff_id = ?1 AND token_hash <> ?2", &[super::num(staff_id), keep.into()])?
+        ])
+        .await?;
+    Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) as u32)
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<()> {
@@ -109,7 +177,7 @@ pub async fn colleagues(db: &Db, department_id: i64) -> Result<Vec<shared::staff
         .collect())
 }
 
-/// Sessions past their expiry (they are already refused; this drops them).
+/// Sessions past either limit (they are already refused; this drops them).
 pub fn expire_sessions(db: &Db, now: i64) -> Result<worker::D1PreparedStatement> {
-    db.statement("DELETE FROM staff_session WHERE expires_at < ?1", &[super::num(now)])
+    db.statement("DELETE FROM staff_session WHERE expires_at < ?1 OR idle_until < ?1", &[super::num(now)])
 }

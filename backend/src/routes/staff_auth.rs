@@ -7,7 +7,9 @@ use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use shared::error::{ApiError, ErrorCode};
-use shared::staff::{login_delay, LoginRequest, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS};
+use shared::staff::{
+    login_delay, LoginRequest, SessionInfo, SessionList, SessionsEnded, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS, SESSION_IDLE_SECONDS,
+};
 use worker::Request;
 
 pub async fn login(req: &mut Request, db: &Db) -> Reply {
@@ -44,7 +46,7 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         return Err(wrong().into());
     }
     db::throttle::clear(db, &pair).await?;
-    let cookie = auth::start_session(db, account.user.id).await?;
+    let cookie = auth::start_session(req, db, account.user.id).await?;
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
@@ -74,4 +76,31 @@ pub async fn logout(req: &Request, db: &Db) -> Reply {
 pub async fn me(req: &Request, db: &Db) -> Reply {
     let user = auth::require_session(req, db).await?;
     json(&user, Cache::NoStore)
+}
+
+/// `GET /api/staff/sessions`: the member's own live sessions.
+pub async fn sessions(req: &Request, db: &Db) -> Reply {
+    let user = auth::require_staff(req, db).await?;
+    let current = auth::session_hash(req).await?.unwrap_or_default();
+    let at = |secs: i64| shared::engine::instant::Instant::from_unix_ms(secs as f64 * 1000.0);
+    let sessions = db::staff::sessions(db, user.id, clock::now_unix())
+        .await?
+        .into_iter()
+        .map(|s| SessionInfo {
+            started_at: at(s.created_at),
+            last_active_at: at(s.idle_until - SESSION_IDLE_SECONDS),
+            current: s.token_hash == current,
+            address: s.address,
+            agent: s.agent,
+        })
+        .collect();
+    json(&SessionList { sessions }, Cache::NoStore)
+}
+
+/// `POST /api/staff/sessions/end-others`: signs the member out everywhere but here.
+pub async fn end_other_sessions(req: &Request, db: &Db) -> Reply {
+    let user = auth::require_staff(req, db).await?;
+    let current = auth::session_hash(req).await?.unwrap_or_default();
+    let ended = db::staff::end_other_sessions(db, user.id, &current).await?;
+    json(&SessionsEnded { ended }, Cache::NoStore)
 }

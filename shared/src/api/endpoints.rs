@@ -20,7 +20,7 @@ use crate::engine::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
 use crate::engine::case_action::CaseActionRequest;
 use crate::engine::deadline::DeadlineAnswer;
 use crate::error::ErrorCode::{self, *};
-use crate::staff::{Colleague, LoginRequest, StaffUser};
+use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
 use crate::streamline::{
     DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanItem,
@@ -177,6 +177,10 @@ endpoints! {
     ChangePassword: Post "/api/staff/password", Staff, "修改本人密码（一次性密码登录后须先修改）",
         query Empty, body PasswordChange = Json, answer 200 StaffUser = Json,
         errors [Unauthenticated, InvalidParameter, PayloadTooLarge, LengthRequired];
+    ListSessions: Get "/api/staff/sessions", Staff, "本人当前登录的设备（会话）",
+        query Empty, body Empty = Nothing, answer 200 SessionList = Json, errors [Unauthenticated, PasswordChangeRequired];
+    EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备",
+        query Empty, body Empty = Nothing, answer 200 SessionsEnded = Json, errors [Unauthenticated, PasswordChangeRequired];
     GetSettings: Get "/api/admin/settings", Office, "县情与服务设置",
         query Empty, body Empty = Nothing, answer 200 SettingsView = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
     SaveSettings: Post "/api/admin/settings", Office, "保存县情与服务设置",

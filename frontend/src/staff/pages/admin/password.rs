@@ -4,9 +4,10 @@
 use crate::app::Me;
 use crate::route::Route;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{post_then, ErrorRegion};
+use frontend::widgets::{load, post_then, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::accounts::{PasswordChange, MIN_PASSWORD_CHARS};
+use shared::api::Empty;
 use shared::error::ApiError;
 
 #[component]
@@ -42,6 +43,47 @@ pub fn PasswordPage() -> impl IntoView {
                 <ErrorRegion error=error/>
                 <button type="submit" class="primary">"保存新密码"</button>
             </form>
+        </section>
+        <Show when=move || !forced()><Sessions/></Show>
+    }
+}
+
+/// Where the member is signed in, and signing out everywhere else (a
+/// session also ends after 30 minutes unused, and 8 hours at most).
+#[component]
+fn Sessions() -> impl IntoView {
+    let list = load::<shared::api::ListSessions>(&[], Default::default());
+    let error = RwSignal::new(None::<ApiError>);
+    let ended = RwSignal::new(None::<u32>);
+    let end_others = move |_| {
+        post_then::<shared::api::EndOtherSessions>(&[], Empty {}, error, move |r| {
+            ended.set(Some(r.ended));
+            list.update(|l| {
+                if let Some(Ok(l)) = l {
+                    l.sessions.retain(|s| s.current)
+                }
+            });
+        })
+    };
+    view! {
+        <section class="panel">
+            <h2>"登录的设备"</h2>
+            <p class="muted">"登录状态在 30 分钟无操作或登录 8 小时后自动失效。"</p>
+            <table class="data">
+                <thead><tr><HeaderCells titles=&["登录时间", "最近使用", "地址", "浏览器", "当前"]/></tr></thead>
+                <tbody>{move || list.get().and_then(Result::ok).map(|l| l.sessions.into_iter().map(|s| view! {
+                    <tr>
+                        <td>{s.started_at.short()}</td>
+                        <td>{s.last_active_at.short()}</td>
+                        <td>{s.address}</td>
+                        <td>{s.agent}</td>
+                        <td>{if s.current { "本设备" } else { "" }}</td>
+                    </tr>
+                }).collect_view())}</tbody>
+            </table>
+            <ErrorRegion error=error/>
+            <div role="status">{move || ended.get().map(|n| view! { <p class="ok">{format!("已退出其他{n}个设备。")}</p> })}</div>
+            <button type="button" on:click=end_others>"退出其他所有设备"</button>
         </section>
     }
 }
