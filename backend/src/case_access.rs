@@ -3,18 +3,13 @@
 //! unknown case (for applicants after the same work too), so case numbers
 //! cannot be probed.
 
-use crate::clock;
 use crate::crypto::{self, QueryCodeKey};
 use crate::db::approvals::cases::{self, CaseRow};
-use crate::db::{self, Db};
+use crate::db::Db;
 use crate::error::AppError;
-use crate::routes::client_ip;
 use shared::error::{ApiError, ErrorCode};
 use shared::staff::StaffUser;
 use worker::{Env, Request};
-
-/// Look-ups allowed per address per minute.
-const PER_MINUTE: u32 = 30;
 
 pub fn no_match() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "办件编号或查询码不正确，请核对回执上的信息")
@@ -24,10 +19,7 @@ pub fn no_match() -> ApiError {
 /// unknown case, after the same work: one look-up of the stored check by
 /// case number either way, and the case itself only once the code matched.
 pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
-    let hits = db::throttle::hit(db, &format!("track:ip:{}", client_ip(req)), 60, clock::now_unix()).await?;
-    if hits > PER_MINUTE {
-        return Err(ApiError::new(ErrorCode::TooManyRequests, "查询过于频繁，请一分钟后再试").into());
-    }
+    crate::routes::limits::tracking_lookup(req, env).await?;
     let codes = QueryCodeKey::from_env(env)?;
     let code = code.map(str::trim).unwrap_or("");
     let check = codes.check(case_no, code);

@@ -61,6 +61,22 @@ test("an import adds a matter, then publishes a change to it as its next version
   assert.equal((await get(`/api/matters/${summary.id}`)).body.committed_days, 3);
   const history = (await staffGet(office, `/api/admin/matter-versions?matter=${summary.id}`)).body.versions;
   assert.deepEqual(history.map((v) => [v.number, v.state]), [[2, "published"], [1, "published"]]);
+
+  // A matter with a draft open is left to its draft: the import names the line and imports nothing.
+  const head = (await login("scjg_head")).cookie;
+  const current = (await staffGet(office, `/api/admin/matter-versions/${history[0].id}`)).body.version.content;
+  const draft = await post(head, "/api/admin/matter-versions", { matter_id: summary.id, content: { ...current, fee_basis: "草稿中" } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  const refused = await importCsv(office, base + line(code, 2));
+  assertError(refused, 400, "invalid_parameter");
+  assert.match(refused.body.error.fields.map((f) => f.message).join(" / "), /未发布的版本/);
+  assert.equal((await get(`/api/matters/${summary.id}`)).body.committed_days, 3);
+  // Its draft is re-based on what is published now, and publishes.
+  const submitted = await post(head, `/api/admin/matter-versions/${draft.body.version.id}/action`, { step: "submit", note: "", rev: draft.body.version.rev });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const published = await post(office, `/api/admin/matter-versions/${draft.body.version.id}/action`, { step: "publish", note: "", rev: submitted.body.version.rev });
+  assert.equal(published.status, 200, JSON.stringify(published.body));
+  assert.equal(published.body.version.number, 3);
 });
 
 test("a file with broken lines is refused whole, each line's problem named", async () => {

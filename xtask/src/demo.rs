@@ -55,6 +55,7 @@ pub fn settings() -> CountySettings {
             centre_hours: "法定工作日 上午 8:30–12:00，下午 14:30–17:30（北京时间）".into(),
             complaint_phone: "0000-6012345".into(),
             hotline_phone: "0000-6012000".into(),
+            yellow_days: 2,
         },
         doc_prefixes: DocPrefixes {
             county_government: "示政发".into(),
@@ -63,7 +64,6 @@ pub fn settings() -> CountySettings {
             joint_department: "示部联发".into(),
             department: "示部发".into(),
         },
-        yellow_days: 2,
     }
 }
 
@@ -269,7 +269,7 @@ pub fn content(m: &MatterSpec, form_fields: &[FormField]) -> MatterContent {
         fee_basis: m.fee_basis.into(),
         free: m.fee == FREE,
         result: m.result.into(),
-        yellow_days: settings().yellow_days,
+        yellow_days: settings().public.yellow_days,
         form_fields: form_fields.to_vec(),
     }
 }

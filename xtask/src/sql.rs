@@ -117,9 +117,11 @@ pub fn demo() -> String {
                 ("sort", &id),
             ],
         );
-        // Version 1 of each matter, as the administration's history shows it.
+        // Version 1 of each matter, as the administration's history shows it:
+        // inserted once (a published version is never changed, and the
+        // database refuses to), so loading the demo again leaves it be.
         let content = serde_json::to_string(&demo::content(m, &demo::form_fields(m.code))).expect("serialisable");
-        upsert(
+        insert_once(
             w,
             "matter_version",
             &[
@@ -135,7 +137,7 @@ pub fn demo() -> String {
                 ("reviewed_at", "'2026-01-05T09:00:00+08:00'"),
             ],
         );
-        writeln!(w, "UPDATE matter SET version_id = {id} WHERE id = {id};").expect("write");
+        writeln!(w, "UPDATE matter SET version_id = {id} WHERE id = {id} AND version_id IS NULL;").expect("write");
         for (seq, mat) in m.materials.iter().enumerate() {
             material_id += 1;
             upsert(
@@ -174,6 +176,13 @@ pub fn demo() -> String {
     }
     crate::streamline_demo::sql(w);
     out
+}
+
+/// `INSERT OR IGNORE`: a row that exists stays as it is.
+fn insert_once(out: &mut String, table: &str, columns: &[(&str, &str)]) {
+    let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+    let values: Vec<&str> = columns.iter().map(|c| c.1).collect();
+    writeln!(out, "INSERT OR IGNORE INTO {table} ({}) VALUES ({});", names.join(", "), values.join(", ")).expect("write to String");
 }
 
 /// `INSERT … ON CONFLICT (id) DO UPDATE`: values are SQL literals already.

@@ -1,29 +1,11 @@
-//! SQL for `throttle` (migrations/0004_cases.sql): fixed-window counters.
+//! SQL for `throttle` (migrations/0004_cases.sql): the sign-in failures
+//! counted per address and per (user, address). Request rates are the
+//! platform's rate limiter's (routes/limits.rs).
 
 use super::Db;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::Result;
-
-/// Counts one attempt under `key` and returns how many there have been in
-/// the current window of `window_secs` (one row read and written).
-pub async fn hit(db: &Db, key: &str, window_secs: i64, now: i64) -> Result<u32> {
-    #[derive(Deserialize)]
-    struct Row {
-        count: u32,
-    }
-    let rows: Vec<Row> = db
-        .rows(
-            "INSERT INTO throttle (key, window_start, count) VALUES (?1, ?2, 1)
-             ON CONFLICT (key) DO UPDATE SET
-                 count = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE count + 1 END,
-                 window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
-             RETURNING count",
-            &[key.into(), JsValue::from_f64(now as f64), JsValue::from_f64(window_secs as f64)],
-        )
-        .await?;
-    Ok(rows.first().map(|r| r.count).unwrap_or(1))
-}
 
 /// Failures counted under `key` in the current window, and when the last one
 /// was (Unix milliseconds: a delay of one second must not end early because

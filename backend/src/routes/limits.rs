@@ -1,17 +1,20 @@
 //! Limits on what one client may send: request body sizes, checked from
 //! `Content-Length` before a byte of the body is read, and the per-address
-//! rate of anonymous writes (applications, supplements, ratings) through the
-//! platform's rate-limiting binding (`[[ratelimits]]` in wrangler.toml,
-//! emulated by `wrangler dev`).
+//! rates of anonymous writes (applications, supplements, ratings) and of
+//! tracking look-ups through the platform's rate-limiting bindings
+//! (`[[ratelimits]]` in wrangler.toml, emulated by `wrangler dev`): no D1
+//! write per request.
 
 use super::client_ip;
 use crate::error::AppError;
 use shared::error::{ApiError, ErrorCode};
 use worker::{Env, Request};
 
-/// The binding, and what wrangler.toml sets it to (kept here for messages).
+/// The bindings, and what wrangler.toml sets them to (kept here for messages).
 const WRITES: &str = "ANONYMOUS_WRITES";
 pub const WRITES_PER_MINUTE: u32 = 10;
+const LOOKUPS: &str = "TRACKING_LOOKUPS";
+pub const LOOKUPS_PER_MINUTE: u32 = 30;
 
 /// The largest JSON body any endpoint takes (a calendar year is the largest,
 /// at a few kilobytes).
@@ -33,11 +36,21 @@ pub fn body_within(req: &Request, max: u64) -> Result<(), AppError> {
 
 /// One anonymous write from this address; 429 past the per-minute limit.
 pub async fn anonymous_write(req: &Request, env: &Env) -> Result<(), AppError> {
-    let outcome = env.rate_limiter(WRITES)?.limit(format!("write:{}", client_ip(req))).await?;
+    let message = format!("提交过于频繁（每个网络地址每分钟最多{WRITES_PER_MINUTE}次），请一分钟后再试");
+    per_address(req, env, WRITES, "write", message).await
+}
+
+/// One tracking look-up from this address; 429 past the per-minute limit.
+pub async fn tracking_lookup(req: &Request, env: &Env) -> Result<(), AppError> {
+    let message = format!("查询过于频繁（每个网络地址每分钟最多{LOOKUPS_PER_MINUTE}次），请一分钟后再试");
+    per_address(req, env, LOOKUPS, "track", message).await
+}
+
+async fn per_address(req: &Request, env: &Env, binding: &str, kind: &str, message: String) -> Result<(), AppError> {
+    let outcome = env.rate_limiter(binding)?.limit(format!("{kind}:{}", client_ip(req))).await?;
     if outcome.success {
         Ok(())
     } else {
-        let message = format!("提交过于频繁（每个网络地址每分钟最多{WRITES_PER_MINUTE}次），请一分钟后再试");
         Err(ApiError::new(ErrorCode::TooManyRequests, message).into())
     }
 }

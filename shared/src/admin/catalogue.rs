@@ -180,6 +180,33 @@ pub const MAX_STEPS: usize = 20;
 pub const MAX_LONG_TEXT: usize = 2000;
 
 impl MatterContent {
+    /// The content with surrounding spaces removed from every text, as it
+    /// is stored and published (so an export reads back identical).
+    pub fn trimmed(mut self) -> MatterContent {
+        let t = |s: &mut String| *s = s.trim().to_string();
+        for s in [
+            &mut self.code,
+            &mut self.name,
+            &mut self.legal_basis,
+            &mut self.conditions,
+            &mut self.fee,
+            &mut self.fee_basis,
+            &mut self.result,
+        ] {
+            t(s);
+        }
+        self.procedure.iter_mut().for_each(t);
+        for m in &mut self.materials {
+            t(&mut m.name);
+            t(&mut m.note);
+        }
+        for f in &mut self.form_fields {
+            t(&mut f.key);
+            t(&mut f.label);
+        }
+        self
+    }
+
     pub fn validate(&self) -> Result<(), ApiError> {
         let mut p = Problems::default();
         let code_ok = |c: &str| (1..=30).contains(&c.len()) && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');

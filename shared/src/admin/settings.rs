@@ -25,6 +25,9 @@ pub struct PublicSettings {
     pub complaint_phone: String,
     /// 县长公开电话
     pub hotline_phone: String,
+    /// Working days left at which a new matter's cases turn yellow (the
+    /// matter editor's default).
+    pub yellow_days: u32,
 }
 
 impl PublicSettings {
@@ -92,8 +95,6 @@ pub struct CountySettings {
     #[serde(flatten)]
     pub public: PublicSettings,
     pub doc_prefixes: DocPrefixes,
-    /// Working days left at which a new matter's cases turn yellow.
-    pub yellow_days: u32,
 }
 
 /// The settings with the version they were read at: a save names it, and
@@ -132,7 +133,7 @@ impl CountySettings {
             }
             seen.push(prefix);
         }
-        if self.yellow_days > MAX_YELLOW_DAYS {
+        if self.public.yellow_days > MAX_YELLOW_DAYS {
             p.add("yellow_days", format!("黄牌预警天数为 0–{MAX_YELLOW_DAYS} 个工作日"));
         }
         p.finish("设置有误，请按提示修改")
@@ -175,6 +176,7 @@ mod tests {
                 centre_hours: "法定工作日 8:30–17:30".into(),
                 complaint_phone: "0000-1234567".into(),
                 hotline_phone: "0000-7654321".into(),
+                yellow_days: 2,
             },
             doc_prefixes: DocPrefixes {
                 county_government: "样政发".into(),
@@ -183,7 +185,6 @@ mod tests {
                 joint_department: "样部联发".into(),
                 department: "样部发".into(),
             },
-            yellow_days: 2,
         }
     }
 
@@ -204,7 +205,7 @@ mod tests {
         s.public.hotline_phone = "12".into();
         s.doc_prefixes.department = "样政发".into();
         s.doc_prefixes.informal_letter = "样政办函〔2026〕".into();
-        s.yellow_days = 31;
+        s.public.yellow_days = 31;
         let e = s.validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidParameter);
         assert_eq!(

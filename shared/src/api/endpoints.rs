@@ -176,7 +176,7 @@ endpoints! {
     // ---- administration: the county's own data ----
     ChangePassword: Post "/api/staff/password", Staff, "修改本人密码（一次性密码登录后须先修改）",
         query Empty, body PasswordChange = Json, answer 200 StaffUser = Json,
-        errors [Unauthenticated, InvalidParameter, PayloadTooLarge, LengthRequired];
+        errors [Unauthenticated, InvalidParameter, TooManyRequests, PayloadTooLarge, LengthRequired];
     ListSessions: Get "/api/staff/sessions", Staff, "本人当前登录的设备（会话）",
         query Empty, body Empty = Nothing, answer 200 SessionList = Json, errors [Unauthenticated, PasswordChangeRequired];
     EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备",

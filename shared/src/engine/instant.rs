@@ -48,8 +48,9 @@ impl Instant {
         };
         let offset_secs = match offset {
             "Z" => 0,
-            o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && &o[3..4] == ":" => {
-                let v = num(&o[1..3])? * 3600 + num(&o[4..6])? * 60;
+            o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && o.as_bytes()[3] == b':' => {
+                let part = |r: std::ops::Range<usize>| o.get(r).ok_or(InstantParseError);
+                let v = num(part(1..3)?)? * 3600 + num(part(4..6)?)? * 60;
                 if o.starts_with('-') {
                     -v
                 } else {

@@ -14,10 +14,13 @@ pub struct Current {
     pub version: u32,
     pub department_name: String,
     pub content: MatterContent,
+    /// In the public catalogue: the matter and its department both active.
+    pub listed: bool,
 }
 
-/// Every active matter's published version, in the catalogue's order (the
-/// catalogue is bounded: hundreds of matters).
+/// Every matter's published version, in the catalogue's order (the
+/// catalogue is bounded: hundreds of matters); an import compares with all
+/// of them, an export lists those the public catalogue shows.
 pub async fn current(db: &Db) -> Result<Vec<Current>> {
     #[derive(Deserialize)]
     struct Row {
@@ -25,19 +28,20 @@ pub async fn current(db: &Db) -> Result<Vec<Current>> {
         version: u32,
         department_name: String,
         content: String,
+        listed: u8,
     }
     let rows: Vec<Row> = db
         .rows(
-            "SELECT m.id, m.version, d.name AS department_name, v.content
+            "SELECT m.id, m.version, d.name AS department_name, v.content, (m.active = 1 AND d.active = 1) AS listed
              FROM matter m JOIN matter_version v ON v.id = m.version_id JOIN department d ON d.id = m.department_id
-             WHERE m.active = 1 ORDER BY d.sort, m.sort, m.id",
+             ORDER BY d.sort, m.sort, m.id",
             &[],
         )
         .await?;
     rows.into_iter()
         .map(|r| {
             let content = serde_json::from_str(&r.content).map_err(|e| corrupt("matter_version.content", e))?;
-            Ok(Current { id: r.id, version: r.version, department_name: r.department_name, content })
+            Ok(Current { id: r.id, version: r.version, department_name: r.department_name, content, listed: r.listed == 1 })
         })
         .collect()
 }

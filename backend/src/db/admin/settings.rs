@@ -38,6 +38,6 @@ fn summary(s: &CountySettings) -> String {
     let p = &s.public;
     format!(
         "{}；{}；投诉电话{}；县长公开电话{}；黄牌{}个工作日",
-        p.county_name, p.centre_name, p.complaint_phone, p.hotline_phone, s.yellow_days
+        p.county_name, p.centre_name, p.complaint_phone, p.hotline_phone, p.yellow_days
     )
 }

@@ -11,7 +11,7 @@ use shared::admin::accounts::{
     check_keeps_an_admin, check_password, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
 };
 use shared::error::{ApiError, ErrorCode, FieldError};
-use shared::staff::Role;
+use shared::staff::{login_delay, Role, LOGIN_WINDOW_SECONDS};
 use worker::Request;
 
 pub async fn list(req: &Request, db: &Db) -> Reply {
@@ -61,6 +61,10 @@ pub async fn update(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let body: AccountSave = read_json(req).await?;
     body.validate()?;
     let current = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    // The checks below are of the account as read; a save of another version waits for a refresh.
+    if body.version != current.version {
+        return Err(stale("该账号").into());
+    }
     // Both the account as it is and as it would be must be the caller's to administer.
     user.check_can_administer(current.role, current.department_id)?;
     user.check_can_administer(body.role, body.department_id)?;
@@ -103,9 +107,18 @@ pub async fn change_own(req: &mut Request, db: &Db) -> Reply {
         )
     };
     let account = db::staff::credentials(db, &user.username).await?.ok_or_else(wrong)?;
+    // Wrong current passwords count with the sign-in's, per (user, address):
+    // a session left open is no way to guess the password without limit.
+    let pair = format!("login:user-ip:{}:{}", user.username, crate::routes::client_ip(req));
+    let (now, now_ms) = (crate::clock::now_unix(), crate::clock::now_unix_ms());
+    let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
+    if last_at_ms + login_delay(failures) * 1000 > now_ms {
+        return Err(ApiError::new(ErrorCode::TooManyRequests, "当前密码输错次数过多，请稍后再试").into());
+    }
     if body.current.chars().count() > shared::staff::MAX_PASSWORD_CHARS
         || !crypto::verify_password(&body.current, &account.salt, account.iterations, &account.password_hash).await?
     {
+        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
         return Err(wrong().into());
     }
     check_password(&user.username, &body.new)?;

@@ -75,7 +75,7 @@ async fn check_department(db: &Db, department: i64) -> Result<(), ApiError> {
 pub async fn create(req: &mut Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     let body: NewDraft = read_json(req).await?;
-    let mut content = body.content;
+    let mut content = body.content.trimmed();
     let base_number = match body.matter_id {
         Some(matter_id) => {
             let head = db::admin::catalogue::matter_head(db, matter_id).await?.ok_or_else(|| ApiError::not_found("该事项"))?;
@@ -116,7 +116,7 @@ pub async fn save(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let body: DraftSave = read_json(req).await?;
     let version = editable(db, &user, id).await?;
     check_editable(version.state)?;
-    let mut content = body.content;
+    let mut content = body.content.trimmed();
     if version.matter_id.is_some() {
         content.department_id = version.content.department_id;
         content.code = version.content.code.clone();

@@ -10,12 +10,15 @@ use shared::admin::catalogue_csv::{export as to_csv, parse, CatalogueImport, Imp
 use shared::error::{ApiError, ErrorCode, FieldError};
 use worker::{Request, Response};
 
-/// An import file's largest body: a catalogue of 2,000 matters is well under it.
-const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+/// An import's largest body. The batch binds the new and changed matters as
+/// one string, and D1 takes strings up to 2 MB: a larger catalogue is
+/// imported in parts (a few hundred matters fit).
+const MAX_IMPORT_BYTES: u64 = 1536 * 1024;
 
 pub async fn export(req: &Request, db: &Db) -> Reply {
     require_staff(req, db).await?.check_is_office()?;
-    let matters: Vec<_> = catalogue_import::current(db).await?.into_iter().map(|c| (c.department_name, c.content)).collect();
+    let current = catalogue_import::current(db).await?;
+    let matters: Vec<_> = current.into_iter().filter(|c| c.listed).map(|c| (c.department_name, c.content)).collect();
     let mut response = Response::ok(to_csv(&matters))?;
     let headers = response.headers_mut();
     headers.set("Content-Type", "text/csv; charset=utf-8")?;
@@ -33,6 +36,7 @@ pub async fn import(req: &mut Request, db: &Db) -> Reply {
         db::admin::units::list(db).await?.into_iter().filter(|u| u.active).map(|u| (u.id, u.form.name)).collect();
     let rows = parse(&body.csv, &units).map_err(|e| ApiError::new(ErrorCode::InvalidParameter, e))?;
     let current = catalogue_import::current(db).await?;
+    let open_drafts = db::admin::catalogue::open_drafts(db).await?;
     let mut problems = Vec::new();
     let mut report = Vec::new();
     let mut publish = Vec::new();
@@ -53,6 +57,15 @@ pub async fn import(req: &mut Request, db: &Db) -> Reply {
                 continue;
             }
             Some(c) if c.content == *content => ImportOutcome::Unchanged,
+            Some(c) if open_drafts.iter().any(|(m, _)| *m == c.id) => {
+                let draft = open_drafts.iter().find(|(m, _)| *m == c.id).map(|d| d.1).unwrap_or_default();
+                let message = format!(
+                    "第{line}行：事项“{}”有未发布的版本（#{draft}），请先在该版本上修改并发布，或在导入文件中保持其内容不变",
+                    content.code
+                );
+                problems.push(FieldError { field: format!("第{line}行"), message });
+                continue;
+            }
             Some(_) => ImportOutcome::Updated,
         };
         if outcome != ImportOutcome::Unchanged {

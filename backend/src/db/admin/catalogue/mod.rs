@@ -176,9 +176,15 @@ pub async fn save_draft(db: &Db, id: i64, rev: i64, content: &MatterContent, sta
     let results = db
         .batch(vec![
             db.statement(
-                "UPDATE matter_version SET content = ?1, state = 'draft', author = ?2, updated_at = ?3, rev = rev + 1, last_change = ?4
+                // A change is re-based on the version published now, so a
+                // publication meanwhile (another draft, an import) never
+                // leaves it stuck: the office then reviews its diff against
+                // what the catalogue says today.
+                "UPDATE matter_version SET content = ?1, state = 'draft', author = ?2, updated_at = ?3, rev = rev + 1, last_change = ?4,
+                     department_id = ?7,
+                     base_number = CASE WHEN matter_id IS NULL THEN NULL ELSE (SELECT version FROM matter WHERE id = matter_id) END
                  WHERE id = ?5 AND rev = ?6 AND state IN ('draft', 'returned')",
-                &[json(content)?.into(), staff.1.into(), now.into(), nonce.into(), num(id), num(rev)],
+                &[json(content)?.into(), staff.1.into(), now.into(), nonce.into(), num(id), num(rev), num(content.department_id)],
             )?,
             super::audit(db, staff.0, "draft_matter", &subject, "修改草稿", now, Some(("matter_version", id, nonce)))?,
         ])
@@ -223,4 +229,17 @@ pub async fn matter_head(db: &Db, id: i64) -> Result<Option<MatterHead>> {
     }
     let rows: Vec<Row> = db.rows("SELECT department_id, version, code FROM matter WHERE id = ?1", &[num(id)]).await?;
     Ok(rows.into_iter().next().map(|r| MatterHead { department_id: r.department_id, version: r.version, code: r.code }))
+}
+
+/// Every matter with an unpublished version, and that version's id (an
+/// import leaves such matters to their drafts).
+pub async fn open_drafts(db: &Db) -> Result<Vec<(i64, i64)>> {
+    #[derive(Deserialize)]
+    struct Row {
+        matter_id: i64,
+        id: i64,
+    }
+    let rows: Vec<Row> =
+        db.rows("SELECT matter_id, id FROM matter_version WHERE state <> 'published' AND matter_id IS NOT NULL", &[]).await?;
+    Ok(rows.into_iter().map(|r| (r.matter_id, r.id)).collect())
 }

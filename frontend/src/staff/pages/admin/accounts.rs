@@ -94,10 +94,17 @@ fn AccountRow(
             <td>{a.username.clone()}</td>
             <td>{a.name.clone()}</td>
             <td>
-                <select aria-label=format!("{}的角色", a.name)
-                    on:change=move |ev| if let Some(role) = Role::parse(&event_target_value(&ev)) { change_role(role) }>
-                    {roles.collect_view()}
-                </select>
+                {if a.role == Role::OfficeAdmin {
+                    // Another role needs a department: 开设 a new account instead.
+                    view! { <span>{a.role.zh()}</span> }.into_any()
+                } else {
+                    view! {
+                        <select aria-label=format!("{}的角色", a.name)
+                            on:change=move |ev| if let Some(role) = Role::parse(&event_target_value(&ev)) { change_role(role) }>
+                            {roles.collect_view()}
+                        </select>
+                    }.into_any()
+                }}
             </td>
             <td>{a.department_name.clone().unwrap_or_else(|| frontend::county::county().office().to_string())}</td>
             <td>{if !a.active { "已停用" } else if a.must_change_password { "待本人设置密码" } else { "在岗" }}</td>

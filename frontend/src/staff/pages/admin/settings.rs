@@ -62,7 +62,7 @@ fn Editor(v: SettingsView) -> impl IntoView {
                 {text_input("hotline_phone", form, |f: &S| &f.public.hotline_phone, |f, v| f.public.hotline_phone = v)}
                 {prefixes.into_iter().collect_view()}
                 <label for="yellow_days">"新事项的黄牌预警（剩余工作日）"</label>
-                {number_input("yellow_days", form, |f: &S| f.yellow_days, |f, v| f.yellow_days = v)}
+                {number_input("yellow_days", form, |f: &S| f.public.yellow_days, |f, v| f.public.yellow_days = v)}
                 <super::FormErrors error=error/>
                 <div role="status">{move || saved.get().then(|| view! { <p class="ok" data-testid="saved">"已保存。"</p> })}</div>
                 <button type="submit" class="primary">"保存"</button>

@@ -70,7 +70,7 @@ fn blank(department_id: i64) -> MatterContent {
         fee_basis: String::new(),
         free: true,
         result: String::new(),
-        yellow_days: 2,
+        yellow_days: frontend::county::county().yellow_days,
         form_fields: Vec::new(),
     }
 }
@@ -100,10 +100,15 @@ fn Editor(matter_id: Option<i64>, detail: Option<VersionDetail>, content: Matter
         }
         Err(e) => error.set(Some(e)),
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // What the form says now, procedure lines included.
+    let content = move || {
         let mut content = form.get_untracked();
         content.procedure = procedure.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        content
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let content = content();
         leptos::task::spawn_local(async move {
             let r = match detail.get_untracked() {
                 None => api::post::<shared::api::CreateMatterDraft>(&[], &NewDraft { matter_id, content }).await,
@@ -115,11 +120,21 @@ fn Editor(matter_id: Option<i64>, detail: Option<VersionDetail>, content: Matter
             answer(r);
         });
     };
+    // Submitting saves what is on the screen first, so no edit is lost.
     let step = move |step: VersionStep| {
         let Some(d) = detail.get_untracked() else { return };
-        let body = VersionAction { step, note: note.get_untracked(), rev: d.version.rev };
+        let note = note.get_untracked();
+        let editing = matches!(d.version.state, VersionState::Draft | VersionState::Returned);
+        let (id, content) = (d.version.id.to_string(), content());
         leptos::task::spawn_local(async move {
-            answer(api::post::<shared::api::ActOnMatterVersion>(&[&d.version.id.to_string()], &body).await);
+            let mut rev = d.version.rev;
+            if step == VersionStep::Submit && editing {
+                match api::post::<shared::api::SaveMatterDraft>(&[&id], &DraftSave { content, rev }).await {
+                    Ok(saved) => rev = saved.version.rev,
+                    Err(e) => return answer(Err(e)),
+                }
+            }
+            answer(api::post::<shared::api::ActOnMatterVersion>(&[&id], &VersionAction { step, note, rev }).await);
         });
     };
     view! {
