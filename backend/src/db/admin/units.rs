@@ -66,10 +66,23 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Unit>> {
     db.rows::<UnitRow>(&sql, &[num(id)]).await?.into_iter().next().map(Unit::try_from).transpose()
 }
 
-/// Whether another unit already has this name.
-pub async fn name_taken(db: &Db, name: &str, except: i64) -> Result<bool> {
-    let rows: Vec<serde_json::Value> =
-        db.rows("SELECT 1 AS x FROM department WHERE name = ?1 AND id <> ?2", &[name.into(), num(except)]).await?;
+/// The tables whose rows have a unique name the office chooses.
+#[derive(Clone, Copy)]
+pub enum Named {
+    Unit,
+    Group,
+    Intermediary,
+}
+
+/// Whether another row of `table` (not `except`) already has this name.
+pub async fn name_taken(db: &Db, table: Named, name: &str, except: i64) -> Result<bool> {
+    let table = match table {
+        Named::Unit => "department",
+        Named::Group => "unit_group",
+        Named::Intermediary => "intermediary",
+    };
+    let sql = format!("SELECT 1 AS x FROM {table} WHERE name = ?1 AND id <> ?2");
+    let rows: Vec<serde_json::Value> = db.rows(&sql, &[name.into(), num(except)]).await?;
     Ok(!rows.is_empty())
 }
 
@@ -194,12 +207,6 @@ pub async fn save_group(db: &Db, id: Option<i64>, g: &UnitGroupSave, staff_id: i
     Ok(crate::db::wrote(results.first()).then_some(id))
 }
 
-pub async fn group_name_taken(db: &Db, name: &str, except: i64) -> Result<bool> {
-    let rows: Vec<serde_json::Value> =
-        db.rows("SELECT 1 AS x FROM unit_group WHERE name = ?1 AND id <> ?2", &[name.into(), num(except)]).await?;
-    Ok(!rows.is_empty())
-}
-
 // ---- intermediaries --------------------------------------------------------
 
 #[derive(Deserialize)]
@@ -225,12 +232,6 @@ pub async fn intermediaries(db: &Db) -> Result<Vec<Intermediary>> {
     let rows: Vec<IntermediaryRow> =
         db.rows("SELECT id, name, service, staff, active, version FROM intermediary ORDER BY active DESC, id", &[]).await?;
     Ok(rows.into_iter().map(Intermediary::from).collect())
-}
-
-pub async fn intermediary_name_taken(db: &Db, name: &str, except: i64) -> Result<bool> {
-    let rows: Vec<serde_json::Value> =
-        db.rows("SELECT 1 AS x FROM intermediary WHERE name = ?1 AND id <> ?2", &[name.into(), num(except)]).await?;
-    Ok(!rows.is_empty())
 }
 
 /// Creates (`id` None) or saves an intermediary; `None` if the version was stale.

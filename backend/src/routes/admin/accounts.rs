@@ -21,23 +21,14 @@ pub async fn list(req: &Request, db: &Db) -> Reply {
     json(&AccountList { accounts: db::admin::accounts::list(db, scope).await? }, Cache::NoStore)
 }
 
-/// A department an account may be placed in: one that exists and is active.
-async fn check_department(db: &Db, department: Option<i64>) -> Result<(), ApiError> {
-    if let Some(d) = department {
-        let unit = db::admin::units::get(db, d).await.map_err(|_| ApiError::internal())?;
-        if !unit.is_some_and(|u| u.active) {
-            return Err(ApiError::new(ErrorCode::InvalidParameter, "所选部门不存在或已停用"));
-        }
-    }
-    Ok(())
-}
-
 pub async fn create(req: &mut Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     let body: NewAccount = read_json(req).await?;
     let role = body.validate()?;
     user.check_can_administer(role, body.department_id)?;
-    check_department(db, body.department_id).await?;
+    if let Some(d) = body.department_id {
+        super::units::check_active(db, d).await?;
+    }
     let username = body.username.trim();
     if db::admin::accounts::username_taken(db, username).await? {
         let message = format!("用户名“{username}”已被使用，请换一个");
@@ -68,7 +59,9 @@ pub async fn update(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     // Both the account as it is and as it would be must be the caller's to administer.
     user.check_can_administer(current.role, current.department_id)?;
     user.check_can_administer(body.role, body.department_id)?;
-    check_department(db, body.department_id).await?;
+    if let Some(d) = body.department_id {
+        super::units::check_active(db, d).await?;
+    }
     check_keeps_an_admin(&current, body.role, body.active, db::admin::accounts::active_admins(db).await?)?;
     let s = stamp()?;
     if !db::admin::accounts::update(db, id, &body, user.id, &s.now, &s.nonce).await? {

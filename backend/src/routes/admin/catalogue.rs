@@ -61,17 +61,6 @@ fn code_conflict(code: &str) -> ApiError {
     ApiError::with_fields(ErrorCode::Conflict, message.clone(), vec![FieldError { field: "code".into(), message }])
 }
 
-async fn check_department(db: &Db, department: i64) -> Result<(), ApiError> {
-    match db::admin::units::get(db, department).await.map_err(|_| ApiError::internal())? {
-        Some(u) if u.active => Ok(()),
-        _ => Err(ApiError::with_fields(
-            ErrorCode::InvalidParameter,
-            "实施部门不存在或已停用",
-            vec![FieldError { field: "department_id".into(), message: "请选择在用的部门".into() }],
-        )),
-    }
-}
-
 pub async fn create(req: &mut Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
     let body: NewDraft = read_json(req).await?;
@@ -90,7 +79,7 @@ pub async fn create(req: &mut Request, db: &Db) -> Reply {
         }
         None => {
             check_can_draft(&user, content.department_id)?;
-            check_department(db, content.department_id).await?;
+            super::units::check_active(db, content.department_id).await?;
             None
         }
     };
@@ -122,7 +111,7 @@ pub async fn save(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
         content.code = version.content.code.clone();
     } else {
         check_can_draft(&user, content.department_id)?;
-        check_department(db, content.department_id).await?;
+        super::units::check_active(db, content.department_id).await?;
     }
     content.validate()?;
     if version.matter_id.is_none() && db::admin::catalogue::code_taken(db, content.code.trim(), None, id).await? {
@@ -156,7 +145,7 @@ pub async fn act(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
             if version.matter_id.is_none() && db::admin::catalogue::code_taken(db, version.content.code.trim(), None, id).await? {
                 return Err(code_conflict(version.content.code.trim()).into());
             }
-            check_department(db, version.content.department_id).await?;
+            super::units::check_active(db, version.content.department_id).await?;
             db::admin::catalogue::publish(db, &version, (user.id, &user.name), &s.now, &s.nonce).await?
         }
     };

@@ -3,6 +3,7 @@
 
 use super::{duplicate, id, stale, stamp};
 use crate::auth::require_staff;
+use crate::db::admin::units::Named;
 use crate::db::{self, Db};
 use crate::routes::{created, json, read_json, Cache, Reply};
 use shared::admin::units::{IntermediaryForm, IntermediaryList, UnitForm, UnitGroupList, UnitGroupSave, UnitList, UnitSave};
@@ -28,7 +29,7 @@ async fn save(req: &mut Request, db: &Db, id: Option<i64>) -> Reply {
     let body: UnitSave = read_json(req).await?;
     let kind = body.form.validate()?;
     let name = body.form.name.trim();
-    if db::admin::units::name_taken(db, name, id.unwrap_or(0)).await? {
+    if db::admin::units::name_taken(db, Named::Unit, name, id.unwrap_or(0)).await? {
         return Err(duplicate("单位", name).into());
     }
     let s = stamp()?;
@@ -71,7 +72,7 @@ pub async fn save_group(req: &mut Request, db: &Db, raw_id: Option<&str>) -> Rep
     let body: UnitGroupSave = read_json(req).await?;
     body.validate()?;
     let name = body.name.trim();
-    if db::admin::units::group_name_taken(db, name, id.unwrap_or(0)).await? {
+    if db::admin::units::name_taken(db, Named::Group, name, id.unwrap_or(0)).await? {
         return Err(duplicate("分组", name).into());
     }
     if db::admin::units::existing_units(db, &body.members).await? != body.members.len() {
@@ -99,7 +100,7 @@ pub async fn save_intermediary(req: &mut Request, db: &Db, raw_id: Option<&str>)
     let body: IntermediaryForm = read_json(req).await?;
     body.validate()?;
     let name = body.name.trim();
-    if db::admin::units::intermediary_name_taken(db, name, id.unwrap_or(0)).await? {
+    if db::admin::units::name_taken(db, Named::Intermediary, name, id.unwrap_or(0)).await? {
         return Err(duplicate("中介机构", name).into());
     }
     let s = stamp()?;
@@ -110,5 +111,18 @@ pub async fn save_intermediary(req: &mut Request, db: &Db, raw_id: Option<&str>)
         created(&found)
     } else {
         json(&found, Cache::NoStore)
+    }
+}
+
+/// Refuses `department` unless it is a unit in use: accounts and matters are
+/// placed only there.
+pub async fn check_active(db: &Db, department: i64) -> Result<(), ApiError> {
+    match db::admin::units::get(db, department).await.map_err(|_| ApiError::internal())? {
+        Some(u) if u.active => Ok(()),
+        _ => Err(ApiError::with_fields(
+            ErrorCode::InvalidParameter,
+            "所选部门不存在或已停用",
+            vec![shared::error::FieldError { field: "department_id".into(), message: "请选择在用的部门".into() }],
+        )),
     }
 }
