@@ -13,6 +13,7 @@ pub mod approvals;
 pub mod csv;
 pub mod engine;
 pub mod error;
+pub mod hotline;
 pub mod identity;
 pub mod page;
 pub mod staff;

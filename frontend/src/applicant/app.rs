@@ -12,6 +12,8 @@ pub fn App() -> impl IntoView {
     let page = move || match router.get() {
         Route::Catalogue { department, q } => view! { <pages::catalogue::CataloguePage department q/> }.into_any(),
         Route::Matter(id) => view! { <pages::matter::MatterPage id/> }.into_any(),
+        Route::Hotline => view! { <pages::hotline::HotlinePage/> }.into_any(),
+        Route::HotlineTrack => view! { <pages::hotline_track::HotlineTrackPage/> }.into_any(),
         Route::NotFound => view! { <pages::NotFound/> }.into_any(),
     };
     view! { <PublicShell>{page}</PublicShell> }

@@ -12,6 +12,11 @@ pub enum Route {
     },
     /// `/matters/{id}`: one matter's guide.
     Matter(i64),
+    /// `/hotline`: leave a message for the county head's hotline.
+    Hotline,
+    /// `/hotline/track`: a ticket's progress (the number and code travel
+    /// in the fragment, `#no=…&code=…`, never to the server's logs).
+    HotlineTrack,
     NotFound,
 }
 
@@ -27,6 +32,8 @@ impl Page for Route {
         match segments(path).as_slice() {
             [] => Route::Catalogue { department: param("department").parse().ok(), q: param("q") },
             ["matters", id] => id.parse().map(Route::Matter).unwrap_or(Route::NotFound),
+            ["hotline"] => Route::Hotline,
+            ["hotline", "track"] => Route::HotlineTrack,
             _ => Route::NotFound,
         }
     }
@@ -48,6 +55,8 @@ impl Page for Route {
                 }
             }
             Route::Matter(id) => format!("/matters/{id}"),
+            Route::Hotline => "/hotline".into(),
+            Route::HotlineTrack => "/hotline/track".into(),
             Route::NotFound => "/".into(),
         }
     }

@@ -55,6 +55,13 @@ pub fn App() -> impl IntoView {
         Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
         Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
         Route::NewVersion(matter) => view! { <pages::admin::version::NewVersionPage matter/> }.into_any(),
+        Route::Tickets { view, state, q, at } => view! { <pages::hotline::list::TicketsPage view state q at/> }.into_any(),
+        Route::NewTicket => view! { <pages::hotline::intake::NewTicketPage/> }.into_any(),
+        Route::Ticket(no) => view! { <pages::hotline::ticket::TicketPage no/> }.into_any(),
+        Route::HotlineCategories => view! { <pages::hotline::categories::CategoriesPage/> }.into_any(),
+        Route::Knowledge(q) => view! { <pages::hotline::knowledge::KnowledgePage q/> }.into_any(),
+        Route::HotlineFigures { from, to, unit } => view! { <pages::hotline::figures::FiguresPage from to unit/> }.into_any(),
+        Route::Partners => view! { <pages::hotline::partners::PartnersPage/> }.into_any(),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -89,6 +96,14 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
             </Show>
             <Link to=Route::Reviews(String::new())>"差评整改"</Link>
+            <Link to=Route::tickets()>"热线工单"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::NewTicket>"话务登记"</Link>
+                <Link to=Route::HotlineFigures { from: String::new(), to: String::new(), unit: String::new() }>"热线统计"</Link>
+                <Link to=Route::HotlineCategories>"派单目录"</Link>
+                <Link to=Route::Knowledge(String::new())>"知识库"</Link>
+                <Link to=Route::Partners>"开放接口"</Link>
+            </Show>
             <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
             <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>
             <Link to=Route::Documents(PeriodQuery::default(), "pending".into(), PageAt::default())>"发文申请"</Link>

@@ -57,6 +57,30 @@ pub enum Route {
         from: String,
         to: String,
     },
+    /// `/staff/hotline?view=&state=&q=&after=&page=`: hotline tickets (the
+    /// office's queue, a unit's inbox by deadline, or a search).
+    Tickets {
+        view: String,
+        state: String,
+        q: String,
+        at: PageAt,
+    },
+    /// `/staff/hotline/new`: taking a call (the office).
+    NewTicket,
+    /// `/staff/hotline/tickets/{ticket_no}`
+    Ticket(String),
+    /// `/staff/hotline/categories`: the dispatch catalogue.
+    HotlineCategories,
+    /// `/staff/hotline/knowledge?q=`: the knowledge base.
+    Knowledge(String),
+    /// `/staff/hotline/figures?from=&to=&unit=`: rates, bulletin, hot spots.
+    HotlineFigures {
+        from: String,
+        to: String,
+        unit: String,
+    },
+    /// `/staff/hotline/partners`: Open311 partners and their keys.
+    Partners,
     NotFound,
 }
 
@@ -64,6 +88,11 @@ impl Route {
     /// Matter versions in `state` (empty: every unpublished one).
     pub fn catalogue(state: &str) -> Route {
         Route::Catalogue { state: state.into(), matter: String::new() }
+    }
+
+    /// Hotline tickets without filters.
+    pub fn tickets() -> Route {
+        Route::Tickets { view: String::new(), state: String::new(), q: String::new(), at: PageAt::default() }
     }
 
     /// The inbox without filters: the staff app's home.
@@ -202,6 +231,22 @@ impl Page for Route {
                 from: query_param(search, "from").unwrap_or_default(),
                 to: query_param(search, "to").unwrap_or_default(),
             },
+            ["staff", "hotline"] => Route::Tickets {
+                view: query_param(search, "view").unwrap_or_default(),
+                state: query_param(search, "state").unwrap_or_default(),
+                q: query_param(search, "q").unwrap_or_default(),
+                at: PageAt::parse(search),
+            },
+            ["staff", "hotline", "new"] => Route::NewTicket,
+            ["staff", "hotline", "tickets", no] => Route::Ticket(no.to_string()),
+            ["staff", "hotline", "categories"] => Route::HotlineCategories,
+            ["staff", "hotline", "knowledge"] => Route::Knowledge(query_param(search, "q").unwrap_or_default()),
+            ["staff", "hotline", "figures"] => Route::HotlineFigures {
+                from: query_param(search, "from").unwrap_or_default(),
+                to: query_param(search, "to").unwrap_or_default(),
+                unit: query_param(search, "unit").unwrap_or_default(),
+            },
+            ["staff", "hotline", "partners"] => Route::Partners,
             _ => Route::NotFound,
         }
     }
@@ -231,6 +276,17 @@ impl Page for Route {
             Route::Catalogue { state, matter } => with_query("/staff/admin/catalogue", &[pair("state", state), pair("matter", matter)]),
             Route::Version(id) => format!("/staff/admin/catalogue/{}", encode(id)),
             Route::NewVersion(matter) => with_query("/staff/admin/catalogue/new", &[pair("matter", matter)]),
+            Route::Tickets { view, state, q, at } => {
+                with_query("/staff/hotline", &[pair("view", view), pair("state", state), pair("q", q), at.query()])
+            }
+            Route::NewTicket => "/staff/hotline/new".into(),
+            Route::Ticket(no) => format!("/staff/hotline/tickets/{}", encode(no)),
+            Route::HotlineCategories => "/staff/hotline/categories".into(),
+            Route::Knowledge(q) => with_query("/staff/hotline/knowledge", &[pair("q", q)]),
+            Route::HotlineFigures { from, to, unit } => {
+                with_query("/staff/hotline/figures", &[pair("from", from), pair("to", to), pair("unit", unit)])
+            }
+            Route::Partners => "/staff/hotline/partners".into(),
             Route::NotFound => "/staff".into(),
         }
     }

@@ -19,6 +19,13 @@ use crate::approvals::stats::CentreStats;
 use crate::engine::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
 use crate::engine::case_action::CaseActionRequest;
 use crate::engine::deadline::DeadlineAnswer;
+use crate::hotline::catalogue::{Category, CategoryList, CategorySave, KnowledgeItem, KnowledgeList, KnowledgeSave};
+use crate::hotline::figures::{Bulletin, HotlineFigures};
+use crate::hotline::hotspots::HotspotList;
+use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition, IntakeForm, TicketReceipt};
+use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
+use crate::hotline::ticket::TicketActionRequest;
+use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
 use crate::error::ErrorCode::{self, *};
 use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
@@ -240,4 +247,65 @@ endpoints! {
     ImportCatalogue: Post "/api/admin/catalogue/import", Office, "导入事项目录（逐行校验；有误则不导入任何事项）",
         query Empty, body CatalogueImport = Json, answer 200 ImportReport = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+
+    // ---- the county head's hotline ----
+    SubmitTicket: Post "/api/hotline/tickets", Public, "网上留言（请求头 Idempotency-Key；重复提交得到同一回执）",
+        query Empty, body CallerForm = Json, answer 201 TicketReceipt = Json,
+        errors [InvalidApplication, IdempotencyMismatch, TooManyRequests, PayloadTooLarge, LengthRequired];
+    TrackTicket: Post "/api/hotline/track/{ticket_no}", Public, "凭工单编号和查询码查询办理进度（查询码在请求体中，不进网址）",
+        query Empty, body QueryCode = Json, answer 200 PublicTicket = Json,
+        errors [InvalidParameter, NotFound, TooManyRequests, PayloadTooLarge, LengthRequired];
+    RateTicket: Post "/api/hotline/track/{ticket_no}/rating", Public, "回访后在网上评价",
+        query Empty, body RatingRequest = Json, answer 200 PublicTicket = Json,
+        errors [InvalidParameter, NotFound, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+    IntakeTicket: Post "/api/hotline/intake", Office, "话务登记（请求头 Idempotency-Key）",
+        query Empty, body IntakeForm = Json, answer 201 TicketReceipt = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidApplication, IdempotencyMismatch, PayloadTooLarge, LengthRequired];
+    ListTickets: Get "/api/hotline/tickets", Staff, "工单列表（县府办：全部；成员单位：本单位，按期限排序）",
+        query TicketsQuery, body Empty = Nothing, answer 200 TicketList = Json,
+        errors [Unauthenticated, PasswordChangeRequired, InvalidParameter];
+    GetTicket: Get "/api/hotline/tickets/{ticket_no}", Staff, "工单详情",
+        query Empty, body Empty = Nothing, answer 200 TicketView = Json, errors [Unauthenticated, PasswordChangeRequired, NotFound];
+    DisposeTicket: Post "/api/hotline/tickets/{ticket_no}/disposition", Office, "受理处置：直接答复、告知转接、并单、呈阅、转办",
+        query Empty, body TicketDisposition = Json, answer 200 TicketView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ActOnTicket: Post "/api/hotline/tickets/{ticket_no}/action", Staff, "签收、退单、延期、进展、协办、答复、审核、回访",
+        query Empty, body TicketActionRequest = Json, answer 200 TicketView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListCategories: Get "/api/hotline/categories", Staff, "派单目录（诉求类别）",
+        query Empty, body Empty = Nothing, answer 200 CategoryList = Json, errors [Unauthenticated, PasswordChangeRequired];
+    CreateCategory: Post "/api/hotline/categories", Office, "新增诉求类别",
+        query Empty, body CategorySave = Json, answer 201 Category = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    SaveCategory: Post "/api/hotline/categories/{id}", Office, "修改或停用诉求类别",
+        query Empty, body CategorySave = Json, answer 200 Category = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListKnowledge: Get "/api/hotline/knowledge", Staff, "知识库查找",
+        query KnowledgeQuery, body Empty = Nothing, answer 200 KnowledgeList = Json,
+        errors [Unauthenticated, PasswordChangeRequired, InvalidParameter];
+    CreateKnowledge: Post "/api/hotline/knowledge", Office, "新增知识库条目",
+        query Empty, body KnowledgeSave = Json, answer 201 KnowledgeItem = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, PayloadTooLarge, LengthRequired];
+    SaveKnowledge: Post "/api/hotline/knowledge/{id}", Office, "修改或停用知识库条目",
+        query Empty, body KnowledgeSave = Json, answer 200 KnowledgeItem = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    GetHotlineFigures: Get "/api/hotline/figures", Office, "热线运行统计（办结率、满意率等，附计算公式）",
+        query HotlineRangeParams, body Empty = Nothing, answer 200 HotlineFigures = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];
+    ExportHotlineFigures: Get "/api/hotline/figures.csv", Office, "热线运行统计（CSV）",
+        query HotlineRangeParams, body Empty = Nothing, answer 200 Empty = Bytes("text/csv"),
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];
+    GetBulletin: Get "/api/hotline/bulletin", Office, "通报名单：两次催办仍未答复的单位",
+        query HotlineRangeParams, body Empty = Nothing, answer 200 Bulletin = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];
+    ListHotspots: Get "/api/hotline/hotspots", Office, "热点：同类或同一地点的诉求反复出现",
+        query Empty, body Empty = Nothing, answer 200 HotspotList = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
+    ListApiKeys: Get "/api/hotline/api-keys", Office, "开放接口（Open311）密钥",
+        query Empty, body Empty = Nothing, answer 200 ApiKeyList = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
+    IssueApiKey: Post "/api/hotline/api-keys", Office, "发放开放接口密钥（仅显示一次）",
+        query Empty, body NewApiKey = Json, answer 201 IssuedApiKey = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, PayloadTooLarge, LengthRequired];
+    RevokeApiKey: Post "/api/hotline/api-keys/{id}/revoke", Office, "吊销开放接口密钥",
+        query Empty, body Empty = Nothing, answer 200 ApiKeyList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound];
 }

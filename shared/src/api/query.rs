@@ -177,3 +177,42 @@ query!(
         matter,
     }
 );
+
+query!(
+    /// `GET /api/hotline/tickets`
+    TicketsQuery {
+        /// `open` (default: the office's queue, or the unit's inbox, by
+        /// deadline), `closed`, or `all`.
+        view,
+        /// One state only (`received`, `dispatched`, …).
+        state,
+        /// A ticket number, or words of the cause (≤ 50 characters).
+        q,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
+    /// `GET /api/hotline/knowledge`
+    KnowledgeQuery {
+        /// Words of the title or answer (≤ 50 characters).
+        q,
+        /// A category's id.
+        category,
+    }
+);
+
+query!(
+    /// `GET /api/hotline/figures`, `/api/hotline/figures.csv`, `/api/hotline/bulletin`
+    HotlineRangeParams {
+        /// YYYY-MM-DD (default: 1 January this year)
+        from,
+        /// YYYY-MM-DD (default: today)
+        to,
+        /// A unit's id: that unit only.
+        unit,
+    }
+);

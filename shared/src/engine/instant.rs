@@ -76,6 +76,18 @@ impl Instant {
         Instant { date, secs: 86_399 }
     }
 
+    /// `hours` later: hour limits run around the clock (a burst water main
+    /// does not wait for Monday).
+    pub fn plus_hours(self, hours: u32) -> Instant {
+        let total = self.secs as i64 + hours as i64 * 3600;
+        Instant { date: self.date.add_days(total.div_euclid(86_400) as i32), secs: total.rem_euclid(86_400) as u32 }
+    }
+
+    /// Seconds from `self` to `later` (negative if `later` is earlier).
+    pub fn seconds_until(self, later: Instant) -> i64 {
+        self.date.days_until(later.date) as i64 * 86_400 + later.secs as i64 - self.secs as i64
+    }
+
     /// The day in China.
     pub fn date(self) -> Date {
         self.date
@@ -159,6 +171,15 @@ mod tests {
         ] {
             assert!(Instant::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn hours_run_across_midnight() {
+        let i = Instant::parse("2026-02-27T23:30:00+08:00").unwrap();
+        assert_eq!(i.plus_hours(2).to_string(), "2026-02-28T01:30:00+08:00");
+        assert_eq!(i.plus_hours(48).to_string(), "2026-03-01T23:30:00+08:00");
+        assert_eq!(i.seconds_until(i.plus_hours(2)), 7200);
+        assert_eq!(i.plus_hours(2).seconds_until(i), -7200);
     }
 
     #[test]

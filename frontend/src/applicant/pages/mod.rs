@@ -1,6 +1,8 @@
 //! One module per page.
 
 pub mod catalogue;
+pub mod hotline;
+pub mod hotline_track;
 pub mod matter;
 
 use crate::route::Route;
