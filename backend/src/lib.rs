@@ -1,9 +1,10 @@
-//! The Worker: answers `/api/*`; everything else is the web app's static
+//! The Worker: answers `/api/*` and `/open311/*`; everything else is the web app's static
 //! assets, served by the platform before this code runs (wrangler.toml).
 
 mod auth;
 mod case_access;
 mod case_views;
+mod chasing;
 mod clock;
 mod crypto;
 mod db;
@@ -39,6 +40,11 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
         }
     };
     let path = req.path();
+    // Open311 GeoReport v2 answers in its own JSON and XML shapes.
+    if path == "/open311" || path.starts_with("/open311/") {
+        let mut req = req;
+        return routes::open311::serve(&mut req, env, &db).await;
+    }
     if path != "/api" && !path.starts_with("/api/") {
         return shell::serve(&req, env, &db, shell::app_of(&path)).await;
     }
@@ -56,8 +62,8 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
     Ok(response)
 }
 
-/// The daily job (wrangler.toml `[triggers]`): records the day's warnings,
-/// then drops expired rows.
+/// The daily job (wrangler.toml `[triggers]`): records the day's warnings
+/// and the hotline's reminders, then drops expired rows.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let db = match Db::from_env(&env) {
@@ -73,6 +79,10 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match warnings::run(&db, clock::today_cst()).await {
         Ok(n) => worker::console_log!("daily warnings: {n} new"),
         Err(e) => worker::console_error!("daily warnings failed: {e}"),
+    }
+    match chasing::run(&db, clock::now()).await {
+        Ok(n) => worker::console_log!("hotline reminders and notices: {n} new"),
+        Err(e) => worker::console_error!("hotline reminders failed: {e}"),
     }
     match storage::bucket(&env) {
         Ok(bucket) => match housekeeping::abandoned_files(&db, &bucket).await {

@@ -5,6 +5,7 @@
 use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
 use crate::routes::streamline as office;
+use crate::routes::hotline as hl;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
 use worker::{Env, Request, Response};
@@ -96,6 +97,27 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ActOnMatterVersion, |a, _| admin::catalogue::act(req, db, a[0]).await);
     on!(api::ExportCatalogue, |_, _| admin::catalogue_io::export(req, db).await);
     on!(api::ImportCatalogue, |_, _| admin::catalogue_io::import(req, db).await);
+    on!(api::SubmitTicket, |_, _| hl::intake::submit(req, env, db).await);
+    on!(api::TrackTicket, |a, _| hl::tickets::track(req, env, db, a[0]).await);
+    on!(api::RateTicket, |a, _| hl::tickets::rate(req, env, db, a[0]).await);
+    on!(api::IntakeTicket, |_, _| hl::intake::intake(req, env, db).await);
+    on!(api::ListTickets, |_, q| hl::tickets::list(req, q, db).await);
+    on!(api::GetTicket, |a, _| hl::tickets::get(req, db, a[0]).await);
+    on!(api::DisposeTicket, |a, _| hl::dispose::dispose(req, db, a[0]).await);
+    on!(api::ActOnTicket, |a, _| hl::act::act(req, db, a[0]).await);
+    on!(api::ListCategories, |_, _| hl::catalogue::categories(req, db).await);
+    on!(api::CreateCategory, |_, _| hl::catalogue::save_category(req, db, None).await);
+    on!(api::SaveCategory, |a, _| hl::catalogue::save_category(req, db, Some(a[0])).await);
+    on!(api::ListKnowledge, |_, q| hl::catalogue::knowledge(req, q, db).await);
+    on!(api::CreateKnowledge, |_, _| hl::catalogue::save_knowledge(req, db, None).await);
+    on!(api::SaveKnowledge, |a, _| hl::catalogue::save_knowledge(req, db, Some(a[0])).await);
+    on!(api::GetHotlineFigures, |_, q| hl::figures::figures(req, q, db).await);
+    on!(api::ExportHotlineFigures, |_, q| hl::figures::csv(req, q, db).await);
+    on!(api::GetBulletin, |_, q| hl::figures::bulletin(req, q, db).await);
+    on!(api::ListHotspots, |_, _| hl::figures::hotspots(req, db).await);
+    on!(api::ListApiKeys, |_, _| hl::partners::list(req, db).await);
+    on!(api::IssueApiKey, |_, _| hl::partners::issue(req, db).await);
+    on!(api::RevokeApiKey, |a, _| hl::partners::revoke(req, db, a[0]).await);
     Err(routes::unknown_route())
 }
 

@@ -48,9 +48,18 @@ pub(crate) async fn get_url<T: DeserializeOwned>(url: String) -> Result<T, ApiEr
 
 /// POST endpoint `E` with its JSON body.
 pub async fn post<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<E::Response, ApiError> {
+    post_keyed::<E>(args, body, None).await
+}
+
+/// POST endpoint `E` with its JSON body and, for a submission that must not
+/// be stored twice, its `Idempotency-Key` (the same key on every retry).
+pub async fn post_keyed<E: Endpoint>(args: &[&str], body: &E::Body, key: Option<&str>) -> Result<E::Response, ApiError> {
     let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
-    let request = gloo_net::http::Request::post(&url::<E>(args, &Default::default())).header("Content-Type", "application/json").body(json);
-    let (response, text) = send(request).await?;
+    let mut builder = gloo_net::http::Request::post(&url::<E>(args, &Default::default())).header("Content-Type", "application/json");
+    if let Some(key) = key {
+        builder = builder.header("Idempotency-Key", key);
+    }
+    let (response, text) = send(builder.body(json)).await?;
     decode(&response, &text)
 }
 

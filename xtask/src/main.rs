@@ -8,6 +8,7 @@
 //! - `counters-sql`: rebuilds the meeting and document counters after a bulk load.
 
 mod demo;
+mod hotline_demo;
 mod names;
 mod openapi;
 mod sql;

@@ -12,6 +12,8 @@ mod tests {
     use shared::approvals::matter::{HandlingClass, MaterialForm};
     use shared::engine::case_action::ExtensionState;
     use shared::engine::ledger::PauseReason;
+    use shared::hotline::ticket::{NoticeKind, Rating};
+    use shared::hotline::{Channel, CloseReason, Kind, PartState, Role as HotlineRole, TicketState, Urgency};
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
     use std::collections::{BTreeMap, BTreeSet};
@@ -76,6 +78,16 @@ mod tests {
             (("quota", "kind"), names(RegisterKind::ALL, RegisterKind::as_str)),
             (("department", "kind"), names(UnitKind::ALL, UnitKind::as_str)),
             (("matter_version", "state"), names(VersionState::ALL, VersionState::as_str)),
+            (("hotline_ticket", "channel"), names(Channel::ALL, Channel::as_str)),
+            (("hotline_ticket", "kind"), names(Kind::ALL, Kind::as_str)),
+            (("hotline_ticket", "urgency"), names(Urgency::ALL, Urgency::as_str)),
+            (("hotline_ticket", "state"), names(TicketState::ALL, TicketState::as_str)),
+            (("hotline_ticket", "close_reason"), names(CloseReason::ALL, CloseReason::as_str)),
+            (("hotline_ticket", "extension"), names(ExtensionState::ALL, ExtensionState::as_str)),
+            (("hotline_ticket", "rating"), names(Rating::ALL, Rating::as_str)),
+            (("hotline_part", "role"), names(HotlineRole::ALL, HotlineRole::as_str)),
+            (("hotline_part", "state"), names(PartState::ALL, PartState::as_str)),
+            (("hotline_notice", "kind"), names(NoticeKind::ALL, NoticeKind::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

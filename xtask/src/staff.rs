@@ -12,17 +12,24 @@ pub struct DemoStaff {
     pub username: &'static str,
     pub name: &'static str,
     pub role: &'static str,
-    /// A position in demo::DEPARTMENTS, from 1; `None` for the office.
+    /// A unit's id (demo::DEPARTMENTS from 1, then demo::TOWNSHIPS);
+    /// `None` for the office.
     pub department: Option<usize>,
 }
 
-pub const STAFF: [DemoStaff; 6] = [
+pub const STAFF: [DemoStaff; 10] = [
     DemoStaff { username: "scjg_window", name: "王晓燕", role: "window_staff", department: Some(1) },
     DemoStaff { username: "scjg_window2", name: "陈静", role: "window_staff", department: Some(1) },
     DemoStaff { username: "scjg_head", name: "李建国", role: "department_head", department: Some(1) },
     DemoStaff { username: "ga_window", name: "赵志强", role: "window_staff", department: Some(2) },
     DemoStaff { username: "zj_window", name: "孙丽", role: "window_staff", department: Some(4) },
     DemoStaff { username: "office_admin", name: "周明", role: "office_admin", department: None },
+    // Member units of the hotline: a county department's head, and a
+    // township's head and staff (ids after the departments', demo::TOWNSHIPS).
+    DemoStaff { username: "zj_head", name: "吴海峰", role: "department_head", department: Some(4) },
+    DemoStaff { username: "cgz_head", name: "刘芳", role: "department_head", department: Some(12) },
+    DemoStaff { username: "cgz_staff", name: "马涛", role: "window_staff", department: Some(12) },
+    DemoStaff { username: "hkz_head", name: "郑伟", role: "department_head", department: Some(13) },
 ];
 
 /// A demo account's (salt hex, hash hex). A fixed salt per demo user keeps
@@ -67,6 +74,12 @@ pub fn account_sql(args: &[String]) -> Result<String, String> {
         "INSERT INTO staff (username, name, role, department_id, password_hash, salt, iterations) VALUES ({}, {}, {}, {department}, {}, {}, {ITERATIONS});\n",
         text(username), text(name), text(role), text(&hash), text(&salt)
     ))
+}
+
+/// SHA-256 as hex, as the Worker keeps Open311 keys.
+pub fn sha256_hex(data: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&Sha256::digest(data))
 }
 
 fn hex(bytes: &[u8]) -> String {

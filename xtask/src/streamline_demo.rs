@@ -17,10 +17,11 @@ INSERT INTO register_month (kind, year, month, category, count) SELECT 'document
 INSERT INTO register_day (kind, day, category, count) SELECT 'document', issued_on, issued_level, COUNT(*) FROM document_request WHERE state = 'issued' GROUP BY 1, 2, 3;
 ";
 
-struct Rng(u64);
+/// A small fixed-seed generator: the same demo data on every run.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self, n: u64) -> u64 {
+    pub fn next(&mut self, n: u64) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }

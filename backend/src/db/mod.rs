@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod approvals;
+pub mod hotline;
 pub mod calendar;
 pub mod staff;
 pub mod streamline;

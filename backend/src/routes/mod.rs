@@ -4,7 +4,9 @@
 pub mod admin;
 pub mod approvals;
 pub mod calendar;
+pub mod hotline;
 pub mod limits;
+pub mod open311;
 pub mod staff_auth;
 pub mod streamline;
 
@@ -70,4 +72,16 @@ pub async fn read_json_within<T: serde::de::DeserializeOwned>(req: &mut worker::
 /// The client's address as Cloudflare reports it (one bucket for local runs).
 pub fn client_ip(req: &worker::Request) -> String {
     req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "local".into())
+}
+
+/// The `Idempotency-Key` a submission is sent with: the same key on every
+/// retry of the same submission, so it is stored once.
+pub fn idempotency_key(req: &worker::Request) -> Result<String, AppError> {
+    let key = req.headers().get("Idempotency-Key")?.unwrap_or_default();
+    let ok = (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(key)
+    } else {
+        Err(ApiError::new(ErrorCode::InvalidParameter, "缺少或无效的 Idempotency-Key 请求头（8–100 位字母、数字或连字符）").into())
+    }
 }

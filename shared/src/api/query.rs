@@ -182,11 +182,13 @@ query!(
     /// `GET /api/hotline/tickets`
     TicketsQuery {
         /// `open` (default: the office's queue, or the unit's inbox, by
-        /// deadline), `closed`, or `all`.
+        /// deadline), `closed` (latest first), or `all` (the office: every
+        /// ticket, newest first; a unit: as `open`).
         view,
         /// One state only (`received`, `dispatched`, …).
         state,
-        /// A ticket number, or words of the cause (≤ 50 characters).
+        /// A ticket number, the city's ticket number or the caller's phone
+        /// (the office), or a ticket number (a unit); ≤ 50 characters.
         q,
         /// The `next` of the previous page.
         after,

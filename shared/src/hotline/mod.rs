@@ -19,6 +19,7 @@ pub mod catalogue;
 pub mod figures;
 pub mod hotspots;
 pub mod intake;
+pub mod open311;
 pub mod partners;
 pub mod privacy;
 pub mod ticket;

@@ -26,6 +26,16 @@ pub fn sign_limit(urgency: Urgency) -> Limit {
 }
 
 named_enum! {
+/// What the daily job sends a unit about a ticket.
+pub enum NoticeKind {
+    /// On the last working day before the deadline.
+    Reminder = "reminder",
+    /// 催办: on each working day after it until the unit replies.
+    Notice = "notice",
+}
+}
+
+named_enum! {
 /// What the office hears when it calls the caller back.
 pub enum CallbackResult {
     Satisfied = "satisfied",

@@ -69,6 +69,8 @@ pub struct TicketView {
     pub confidential: bool,
     pub city_ticket_no: String,
     pub caller: Contact,
+    /// The office lets the lead unit see the caller's contact.
+    pub contact_granted: bool,
     /// Callers of tickets merged into this one.
     pub other_callers: Vec<Contact>,
     pub occurred: String,

@@ -21,7 +21,7 @@ use shared::error::{ApiError, ErrorCode};
 use worker::{Delay, Env, FormEntry, Request};
 
 pub async fn submit(req: &mut Request, env: &Env, db: &Db) -> Reply {
-    let key = idempotency_key(req)?;
+    let key = crate::routes::idempotency_key(req)?;
     crate::routes::limits::anonymous_write(req, env).await?;
     crate::routes::limits::body_within(req, MAX_UPLOAD_BODY_BYTES)?;
     let codes = QueryCodeKey::from_env(env)?;
@@ -151,16 +151,6 @@ async fn store(
             }
             Err(e.into())
         }
-    }
-}
-
-fn idempotency_key(req: &Request) -> Result<String, AppError> {
-    let key = req.headers().get("Idempotency-Key")?.unwrap_or_default();
-    let ok = (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(key)
-    } else {
-        Err(bad("缺少或无效的 Idempotency-Key 请求头（8–100 位字母、数字或连字符）").into())
     }
 }
 

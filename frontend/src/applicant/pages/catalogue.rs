@@ -43,6 +43,7 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     view! {
         <section class="panel">
             <h1>"办事指南"</h1>
+            <p><Link to=Route::Hotline>"县长公开电话 · 我要留言"</Link>" · "<Link to=Route::HotlineTrack>"留言办理查询"</Link></p>
             <form class="filters" role="search" on:submit=submit>
                 <label for="q">"搜索事项"</label>
                 <div class="search-row">

@@ -1,8 +1,210 @@
-//! (being written)
+//! 留言办理查询: a ticket's progress with its number and query code. Both
+//! travel in the URL's fragment (`#no=…&code=…`), which never reaches the
+//! server's logs, and in the request body; a link from the receipt is
+//! looked up at once, and a successful look-up is kept in the fragment so
+//! a reload shows it again. After the call-back the caller may rate.
 
+use super::hotline::{focus_later, hotline_phone};
+use crate::route::Route;
+use frontend::api::{self, encode};
+use frontend::router::{query_param, set_title, Link};
+use frontend::widgets::{ErrorRegion, Loading};
 use leptos::prelude::*;
+use shared::api::{RateTicket, TrackTicket};
+use shared::engine::instant::Instant;
+use shared::error::{ApiError, ErrorCode};
+use shared::hotline::ticket::Rating;
+use shared::hotline::views::{PublicTicket, QueryCode, RatingRequest};
+
+/// Longest rating comment taken here.
+const MAX_RATING_COMMENT: usize = 500;
+
+/// A ticket found, and the code it was found with (for the rating).
+type Found = RwSignal<Option<(PublicTicket, String)>>;
+
+/// Keeps the number and code in the fragment only, replacing the entry.
+fn remember(no: &str, code: &str) {
+    let fragment = format!("#no={}&code={}", encode(no), encode(code));
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+    }
+}
 
 #[component]
 pub fn HotlineTrackPage() -> impl IntoView {
-    view! { <section class="panel"><h1>"建设中"</h1></section> }
+    set_title("留言办理查询");
+    let hash = window().location().hash().unwrap_or_default();
+    let from_hash = |k| query_param(hash.trim_start_matches('#'), k).unwrap_or_default();
+    let (no, code) = (RwSignal::new(from_hash("no")), RwSignal::new(from_hash("code")));
+    let found: Found = RwSignal::new(None);
+    let message = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let lookup = move |focus_result: bool| {
+        let n = no.get_untracked().trim().to_uppercase();
+        let c = code.get_untracked().trim().to_string();
+        if n.is_empty() || c.is_empty() {
+            message.set(Some(ApiError::new(ErrorCode::MissingParameter, "请填写工单编号和查询码")));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::post::<TrackTicket>(&[&n], &QueryCode { code: c.clone() }).await;
+            busy.set(false);
+            match result {
+                Ok(t) => {
+                    remember(&n, &c);
+                    message.set(None);
+                    found.set(Some((t, c)));
+                    if focus_result {
+                        focus_later("progress-title");
+                    }
+                }
+                Err(e) => {
+                    found.set(None);
+                    message.set(Some(e));
+                }
+            }
+        });
+    };
+    if !no.get_untracked().is_empty() && !code.get_untracked().is_empty() {
+        lookup(false);
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !busy.get_untracked() {
+            lookup(true);
+        }
+    };
+    view! {
+        <section class="panel">
+            <h1>"留言办理查询"</h1>
+            <p>"请输入留言回执上的工单编号和查询码。"</p>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="no">"工单编号"</label>
+                    <input id="no" name="no" autocomplete="off" autocapitalize="characters" maxlength="40" bind:value=no/>
+                </div>
+                <div class="field">
+                    <label for="code">"查询码"</label>
+                    <input id="code" name="code" autocomplete="off" maxlength="40" bind:value=code/>
+                </div>
+                <ErrorRegion error=message/>
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "正在查询…" } else { "查询" }}
+                </button>
+            </form>
+            <p><Link to=Route::Hotline>"我要留言"</Link></p>
+        </section>
+        {move || busy.get().then(|| view! { <Loading/> })}
+        {move || found.get().map(|(t, code)| view! { <Progress t code found/> })}
+    }
+}
+
+/// "…前办结": a day's end as the day, an hour limit to the minute.
+fn due(d: Instant) -> String {
+    let when = if Instant::end_of_day(d.date()) == d { d.date().zh_full() } else { d.short() };
+    format!("{when}前办结")
+}
+
+#[component]
+fn Progress(t: PublicTicket, code: String, found: Found) -> impl IntoView {
+    let state = match t.close_reason {
+        Some(r) => format!("{}（{}）", t.state.zh(), r.zh()),
+        None => t.state.zh().to_string(),
+    };
+    let no = t.ticket_no.clone();
+    view! {
+        <section class="panel" data-testid="hotline-progress">
+            <h2 id="progress-title">"办理进度"</h2>
+            <p class="state" data-testid="ticket-state">{state}</p>
+            <dl class="pairs">
+                <dt>"工单编号"</dt><dd>{t.ticket_no}</dd>
+                <dt>"诉求类型"</dt><dd>{t.kind.zh()}</dd>
+                <dt>"诉求事由"</dt><dd>{t.cause}</dd>
+                <dt>"受理时间"</dt><dd>{t.received_at.short()}</dd>
+                {t.unit_name.map(|u| view! { <dt>"承办单位"</dt><dd>{u}</dd> })}
+                {t.deadline.map(|d| view! { <dt>"承诺办理时限"</dt><dd data-testid="deadline">{due(d)}</dd> })}
+            </dl>
+            {hotline_phone()}
+        </section>
+        {t.reply.map(|r| view! {
+            <section class="panel" data-testid="hotline-reply">
+                <h2>"答复意见"</h2>
+                <p class="pre-wrap">{r}</p>
+            </section>
+        })}
+        {t.rating.map(|r| view! {
+            <section class="panel" data-testid="hotline-rating">
+                <h2 id="rating-title">"您的评价"</h2>
+                <p class="state">{r.zh()}</p>
+                <p>"感谢您的评价。"</p>
+            </section>
+        })}
+        {t.can_rate.then(|| view! { <RateForm no code found/> })}
+        <section class="panel">
+            <h2>"办理记录"</h2>
+            <p class="muted">"按时间先后排列，最新的在最后。"</p>
+            {t.timeline.is_empty().then_some(view! { <p class="empty">"暂无办理记录。"</p> })}
+            <ol class="timeline">
+                {t.timeline.into_iter().map(|n| view! {
+                    <li><span class="muted">{n.at.short()}</span><span class="pre-wrap">{n.note}</span></li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// 满意 / 基本满意 / 不满意, with an optional comment, once.
+#[component]
+fn RateForm(no: String, code: String, found: Found) -> impl IntoView {
+    let choice = RwSignal::new(None::<Rating>);
+    let comment = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(rating) = choice.get_untracked() else {
+            message.set(Some(ApiError::new(ErrorCode::InvalidParameter, "请选择满意、基本满意或不满意")));
+            return;
+        };
+        let (no, code) = (no.clone(), code.clone());
+        let body = RatingRequest { code: code.clone(), rating, comment: comment.get_untracked().trim().to_string() };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api::post::<RateTicket>(&[&no], &body).await;
+            busy.set(false);
+            match result {
+                Ok(t) => {
+                    found.set(Some((t, code)));
+                    focus_later("rating-title");
+                }
+                Err(e) => message.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="panel" data-testid="hotline-rate">
+            <h2>"评价办理结果"</h2>
+            <form on:submit=send novalidate>
+                <fieldset class="levels">
+                    <legend>"您对本次办理结果是否满意？"</legend>
+                    {Rating::ALL.into_iter().map(|r| view! {
+                        <label class="choice">
+                            <input type="radio" name="rating" value=r.as_str() on:change=move |_| choice.set(Some(r))/>
+                            {r.zh()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="rating-comment">"意见或建议（选填）"</label>
+                    <textarea id="rating-comment" rows="3" maxlength=MAX_RATING_COMMENT.to_string() bind:value=comment></textarea>
+                </div>
+                <ErrorRegion error=message/>
+                <button type="submit" class="primary" disabled=move || busy.get()>"提交评价"</button>
+            </form>
+        </section>
+    }
 }
