@@ -5,6 +5,8 @@
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
 #   scripts/bench.sh cases  rows read and latency (1,000 requests each: p50/p90/p99/max) of inbox, tracking and
 #                           statistics at 10,000 and 100,000 cases; tracking and the no-op route at 50 in flight
+#   scripts/bench.sh tickets  rows read and median latency of the hotline's inbox, queue, figures and look-up
+#                             at 10,000 and 100,000 tickets
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -32,5 +34,14 @@ case "${1:-sizes}" in
       CASES="$n" BASE_URL="$BASE_URL" node bench/cases.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases]" >&2; exit 2 ;;
+  tickets)
+    echo "| tickets | request                              | rows read | p50 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|"
+    for n in 10000 100000; do
+      node bench/tickets-sql.mjs "$n" > "$root/target/tickets-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/tickets-$n.sql"
+      TICKETS="$n" BASE_URL="$BASE_URL" node bench/tickets.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets]" >&2; exit 2 ;;
 esac

@@ -5,7 +5,8 @@
 #      code's invariants (xtask: tidy, enum names, the OpenAPI document);
 #   2. API tests against the real Worker under `wrangler dev`, on a fresh
 #      local D1 with the demo data;
-#   3. browser tests in headless Chromium against the same server.
+#   3. Open311 through real GeoReport v2 client libraries (Python);
+#   4. browser tests in headless Chromium against the same server.
 # Screenshots and the server log go to test-output/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +29,9 @@ out="$root/test-output"
 rm -rf "$out"
 source scripts/lib/stack.sh
 start_stack "${TEST_PORT:-8799}" "$out"
+
+echo "== Open311 with real GeoReport v2 clients (Python, PyPI)"
+PYTHONPATH="$root/target/open311-py" BASE_URL="$BASE_URL" python3 tests/open311/client_test.py
 
 echo "== API and browser tests"
 BASE_URL="$BASE_URL" STACK_STATE="$STACK_STATE" TEST_OUTPUT="$out" node --test --test-concurrency=1 "tests/**/*.test.mjs"

@@ -25,10 +25,16 @@ pub async fn run(db: &Db, now: Instant) -> worker::Result<usize> {
         .into_iter()
         .map(|d| {
             if d.deadline.date() < today {
-                let note = format!("催办通知：工单{}已于{}超过办理时限，请立即办理答复（抄送单位分管负责人）", d.ticket_no, d.deadline.short());
+                let note =
+                    format!("催办通知：工单{}已于{}超过办理时限，请立即办理答复（抄送单位分管负责人）", d.ticket_no, d.deadline.short());
                 (d.id, d.lead_unit_id, NoticeKind::Notice, note)
             } else {
-                (d.id, d.lead_unit_id, NoticeKind::Reminder, format!("到期提醒：工单{}将于{}到期，请按时办理答复", d.ticket_no, d.deadline.short()))
+                (
+                    d.id,
+                    d.lead_unit_id,
+                    NoticeKind::Reminder,
+                    format!("到期提醒：工单{}将于{}到期，请按时办理答复", d.ticket_no, d.deadline.short()),
+                )
             }
         })
         .collect();

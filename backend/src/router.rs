@@ -4,8 +4,8 @@
 
 use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
-use crate::routes::streamline as office;
 use crate::routes::hotline as hl;
+use crate::routes::streamline as office;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
 use worker::{Env, Request, Response};

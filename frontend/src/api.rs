@@ -46,6 +46,12 @@ pub(crate) async fn get_url<T: DeserializeOwned>(url: String) -> Result<T, ApiEr
     decode(&response, &body)
 }
 
+/// A fresh `Idempotency-Key` for a new submission (empty where the browser
+/// has no `crypto.randomUUID`, i.e. outside a secure context).
+pub fn new_key() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
+}
+
 /// POST endpoint `E` with its JSON body.
 pub async fn post<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<E::Response, ApiError> {
     post_keyed::<E>(args, body, None).await

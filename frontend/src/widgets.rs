@@ -165,3 +165,14 @@ where
         }
     });
 }
+
+/// The CSS class of a deadline's standing (the yellow and red cards).
+pub fn standing_class(s: shared::engine::ledger::Standing) -> &'static str {
+    use shared::engine::ledger::Standing;
+    match s {
+        Standing::OnTrack => "on-track",
+        Standing::Yellow => "yellow",
+        Standing::Red => "red",
+        Standing::Paused => "paused",
+    }
+}

@@ -32,35 +32,130 @@ struct Cat {
 }
 
 const CATS: [Cat; 10] = [
-    Cat { code: "noise", name: "噪音扰民", group: "生态环境", county: true, lead: 9, limits: ["13wd", "0wd", "2h"],
-          causes: ["夜间施工噪音扰民", "广场舞音响声音过大", "商铺高音喇叭招揽顾客"] },
-    Cat { code: "water", name: "供水停水", group: "城乡建设", county: true, lead: 4, limits: ["24h", "12h", "2h"],
-          causes: ["小区停水未提前通知", "自来水发黄有异味", "水表漏水无人维修"] },
-    Cat { code: "heating", name: "冬季供暖", group: "城乡建设", county: true, lead: 4, limits: ["24h", "12h", "2h"],
-          causes: ["暖气不热室温偏低", "供暖管道漏水", "供暖费收取有异议"] },
-    Cat { code: "food", name: "食品安全", group: "市场监管", county: true, lead: 1, limits: ["13wd", "0wd", "2h"],
-          causes: ["餐馆后厨卫生差", "超市出售过期食品", "无证摊贩售卖熟食"] },
-    Cat { code: "price", name: "价格收费", group: "市场监管", county: true, lead: 1, limits: ["13wd", "1wd", "2h"],
-          causes: ["停车场乱收费", "商品明码标价不实", "景区门票价格异议"] },
-    Cat { code: "traffic", name: "道路交通", group: "交通运输", county: true, lead: 6, limits: ["13wd", "1wd", "2h"],
-          causes: ["公交线路班次太少", "客运车辆超载", "路口红绿灯故障"] },
-    Cat { code: "social", name: "社保医保", group: "社会保障", county: true, lead: 7, limits: ["3wd", "1wd", "2h"],
-          causes: ["养老保险转移接续咨询", "医保报销比例咨询", "灵活就业参保咨询"] },
-    Cat { code: "school", name: "教育招生", group: "教育", county: true, lead: 11, limits: ["13wd", "1wd", "2h"],
-          causes: ["小学入学划片咨询", "校外培训机构退费难", "校车接送安全隐患"] },
-    Cat { code: "village", name: "村镇事务", group: "乡镇事务", county: false, lead: 12, limits: ["13wd", "1wd", "2h"],
-          causes: ["村道路灯不亮", "村内垃圾清运不及时", "宅基地纠纷调处"] },
-    Cat { code: "road", name: "道路破损", group: "城乡建设", county: false, lead: 13, limits: ["13wd", "1wd", "4h"],
-          causes: ["路面坑洼积水", "人行道砖松动", "排水井盖缺失"] },
+    Cat {
+        code: "noise",
+        name: "噪音扰民",
+        group: "生态环境",
+        county: true,
+        lead: 9,
+        limits: ["13wd", "0wd", "2h"],
+        causes: ["夜间施工噪音扰民", "广场舞音响声音过大", "商铺高音喇叭招揽顾客"],
+    },
+    Cat {
+        code: "water",
+        name: "供水停水",
+        group: "城乡建设",
+        county: true,
+        lead: 4,
+        limits: ["24h", "12h", "2h"],
+        causes: ["小区停水未提前通知", "自来水发黄有异味", "水表漏水无人维修"],
+    },
+    Cat {
+        code: "heating",
+        name: "冬季供暖",
+        group: "城乡建设",
+        county: true,
+        lead: 4,
+        limits: ["24h", "12h", "2h"],
+        causes: ["暖气不热室温偏低", "供暖管道漏水", "供暖费收取有异议"],
+    },
+    Cat {
+        code: "food",
+        name: "食品安全",
+        group: "市场监管",
+        county: true,
+        lead: 1,
+        limits: ["13wd", "0wd", "2h"],
+        causes: ["餐馆后厨卫生差", "超市出售过期食品", "无证摊贩售卖熟食"],
+    },
+    Cat {
+        code: "price",
+        name: "价格收费",
+        group: "市场监管",
+        county: true,
+        lead: 1,
+        limits: ["13wd", "1wd", "2h"],
+        causes: ["停车场乱收费", "商品明码标价不实", "景区门票价格异议"],
+    },
+    Cat {
+        code: "traffic",
+        name: "道路交通",
+        group: "交通运输",
+        county: true,
+        lead: 6,
+        limits: ["13wd", "1wd", "2h"],
+        causes: ["公交线路班次太少", "客运车辆超载", "路口红绿灯故障"],
+    },
+    Cat {
+        code: "social",
+        name: "社保医保",
+        group: "社会保障",
+        county: true,
+        lead: 7,
+        limits: ["3wd", "1wd", "2h"],
+        causes: ["养老保险转移接续咨询", "医保报销比例咨询", "灵活就业参保咨询"],
+    },
+    Cat {
+        code: "school",
+        name: "教育招生",
+        group: "教育",
+        county: true,
+        lead: 11,
+        limits: ["13wd", "1wd", "2h"],
+        causes: ["小学入学划片咨询", "校外培训机构退费难", "校车接送安全隐患"],
+    },
+    Cat {
+        code: "village",
+        name: "村镇事务",
+        group: "乡镇事务",
+        county: false,
+        lead: 12,
+        limits: ["13wd", "1wd", "2h"],
+        causes: ["村道路灯不亮", "村内垃圾清运不及时", "宅基地纠纷调处"],
+    },
+    Cat {
+        code: "road",
+        name: "道路破损",
+        group: "城乡建设",
+        county: false,
+        lead: 13,
+        limits: ["13wd", "1wd", "4h"],
+        causes: ["路面坑洼积水", "人行道砖松动", "排水井盖缺失"],
+    },
 ];
 
 const KNOWLEDGE: [(usize, &str, &str, &str); 6] = [
-    (6, "养老保险关系转移接续怎么办理", "参保人员跨统筹地区就业的，可在新就业地社保经办机构申请转移接续，携带身份证即可，无需回原参保地办理。", "《城镇企业职工基本养老保险关系转移接续暂行办法》"),
-    (6, "医保异地就医如何备案", "可通过国家医保服务平台APP或县医保经办窗口办理异地就医备案，备案后在就医地定点医疗机构直接结算。", "《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》"),
-    (7, "小学入学划片范围在哪里查询", "每年5月县教育体育局在政府网站公布各小学招生范围，也可拨打教育体育局招生咨询电话查询。", "《义务教育法》第十二条"),
+    (
+        6,
+        "养老保险关系转移接续怎么办理",
+        "参保人员跨统筹地区就业的，可在新就业地社保经办机构申请转移接续，携带身份证即可，无需回原参保地办理。",
+        "《城镇企业职工基本养老保险关系转移接续暂行办法》",
+    ),
+    (
+        6,
+        "医保异地就医如何备案",
+        "可通过国家医保服务平台APP或县医保经办窗口办理异地就医备案，备案后在就医地定点医疗机构直接结算。",
+        "《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》",
+    ),
+    (
+        7,
+        "小学入学划片范围在哪里查询",
+        "每年5月县教育体育局在政府网站公布各小学招生范围，也可拨打教育体育局招生咨询电话查询。",
+        "《义务教育法》第十二条",
+    ),
     (1, "停水前多久应当通知", "计划性停水应当提前24小时通知用户；抢修停水应当及时告知并尽快恢复供水。", "《城市供水条例》第二十二条"),
-    (0, "夜间施工有哪些规定", "22时至次日6时禁止在噪声敏感建筑物集中区域进行产生噪声的建筑施工作业，抢修、抢险作业和因生产工艺要求必须连续施工的除外。", "《噪声污染防治法》第四十三条"),
-    (3, "如何举报食品安全问题", "可拨打12315或县长公开电话，提供商家名称、地址、购买凭证或照片，市场监管部门依法核查处理。", "《食品安全法》第一百一十五条"),
+    (
+        0,
+        "夜间施工有哪些规定",
+        "22时至次日6时禁止在噪声敏感建筑物集中区域进行产生噪声的建筑施工作业，抢修、抢险作业和因生产工艺要求必须连续施工的除外。",
+        "《噪声污染防治法》第四十三条",
+    ),
+    (
+        3,
+        "如何举报食品安全问题",
+        "可拨打12315或县长公开电话，提供商家名称、地址、购买凭证或照片，市场监管部门依法核查处理。",
+        "《食品安全法》第一百一十五条",
+    ),
 ];
 
 struct Counters(BTreeMap<(String, i64), Tally>);
@@ -133,14 +228,30 @@ fn tickets(out: &mut String, calendar: &Calendar) {
         };
         let received = at(day, 8 + rng.next(10), rng.next(60));
         let cause = cat.causes[rng.next(3) as usize];
-        let address = format!("{}{}路{}号", ["城关镇", "河口镇", "青山乡", "东城街道"][rng.next(4) as usize], ["解放", "人民", "建设", "文化"][rng.next(4) as usize], 1 + rng.next(30));
+        let address = format!(
+            "{}{}路{}号",
+            ["城关镇", "河口镇", "青山乡", "东城街道"][rng.next(4) as usize],
+            ["解放", "人民", "建设", "文化"][rng.next(4) as usize],
+            1 + rng.next(30)
+        );
         let channel = ["phone", "phone", "phone", "web", "city_12345", "letter"][rng.next(6) as usize];
         let city = if channel == "city_12345" { format!("SZ12345-{}", 100_000 + id) } else { String::new() };
         let age = day.days_until(last);
         // Recent tickets are still moving; older ones are closed one way or another.
         let fate = if age < 12 { 10 + rng.next(6) } else { rng.next(10) };
         counters.add(day, None, &on_received());
-        let mut t = Ticket { id, no: &no, received, state: "closed", close: None, lead: None, limit: None, deadline: None, reply: None, extra: Vec::new() };
+        let mut t = Ticket {
+            id,
+            no: &no,
+            received,
+            state: "closed",
+            close: None,
+            lead: None,
+            limit: None,
+            deadline: None,
+            reply: None,
+            extra: Vec::new(),
+        };
         match fate {
             0 => {
                 let k = if cat_index == 6 { rng.next(2) as usize } else { 3 };
@@ -167,8 +278,13 @@ fn tickets(out: &mut String, calendar: &Calendar) {
     for ((key, unit), t) in counters.0 {
         let columns: Vec<&str> = shared::hotline::figures::Counter::ALL.iter().map(|c| c.column()).collect();
         let values: Vec<String> = shared::hotline::figures::Counter::ALL.iter().map(|c| t.get(*c).to_string()).collect();
-        writeln!(out, "INSERT OR IGNORE INTO hotline_tally (key, unit_id, {}) VALUES ('{key}', {unit}, {});", columns.join(", "), values.join(", "))
-            .expect("write");
+        writeln!(
+            out,
+            "INSERT OR IGNORE INTO hotline_tally (key, unit_id, {}) VALUES ('{key}', {unit}, {});",
+            columns.join(", "),
+            values.join(", ")
+        )
+        .expect("write");
     }
 }
 
@@ -245,7 +361,17 @@ fn dispatch(t: &mut Ticket<'_>, cat: &Cat, urgency: Urgency, calendar: &Calendar
 }
 
 #[allow(clippy::too_many_arguments)]
-fn write_ticket(out: &mut String, t: &Ticket<'_>, channel: &str, kind: Kind, urgency: Urgency, city: &str, cause: &str, address: &str, category: usize) {
+fn write_ticket(
+    out: &mut String,
+    t: &Ticket<'_>,
+    channel: &str,
+    kind: Kind,
+    urgency: Urgency,
+    city: &str,
+    cause: &str,
+    address: &str,
+    category: usize,
+) {
     let opt = |v: Option<String>| v.map(|s| text(&s)).unwrap_or_else(|| "NULL".into());
     let (lead, _, _, _) = t.lead.unwrap_or((0, t.received, t.received, false));
     let dispatched = t.limit.is_some();

@@ -4,8 +4,8 @@
 
 pub mod admin;
 pub mod approvals;
-pub mod hotline;
 pub mod calendar;
+pub mod hotline;
 pub mod staff;
 pub mod streamline;
 pub mod throttle;

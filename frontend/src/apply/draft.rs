@@ -21,13 +21,8 @@ pub fn load(matter_id: i64) -> (Draft, bool) {
     let saved = LocalStorage::get::<Draft>(slot(matter_id)).ok();
     match saved {
         Some(d) => (d, true),
-        None => (Draft { form: ApplicationForm { matter_id, ..Default::default() }, key: new_key() }, false),
+        None => (Draft { form: ApplicationForm { matter_id, ..Default::default() }, key: frontend::api::new_key() }, false),
     }
-}
-
-/// A fresh Idempotency-Key for a new submission.
-pub fn new_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
 }
 
 /// Best effort: a phone with storage turned off still submits, it only

@@ -19,6 +19,7 @@ use crate::approvals::stats::CentreStats;
 use crate::engine::calendar::{CalendarYearView, RederiveProgress, YearCalendar};
 use crate::engine::case_action::CaseActionRequest;
 use crate::engine::deadline::DeadlineAnswer;
+use crate::error::ErrorCode::{self, *};
 use crate::hotline::catalogue::{Category, CategoryList, CategorySave, KnowledgeItem, KnowledgeList, KnowledgeSave};
 use crate::hotline::figures::{Bulletin, HotlineFigures};
 use crate::hotline::hotspots::HotspotList;
@@ -26,7 +27,6 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
-use crate::error::ErrorCode::{self, *};
 use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
 use crate::streamline::{

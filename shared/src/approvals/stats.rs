@@ -9,8 +9,8 @@
 
 use crate::approvals::evaluation::Level;
 use crate::approvals::matter::HandlingClass;
-use serde::{Deserialize, Serialize};
 pub use crate::engine::period::{cover, keys_of, percent, Range, MAX_RANGE_YEARS};
+use serde::{Deserialize, Serialize};
 
 /// One counter: a column of `case_stats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

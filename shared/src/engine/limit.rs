@@ -77,10 +77,13 @@ impl Limit {
         if (1..=max).contains(&n) {
             Ok(())
         } else {
-            Err(ApiError::new(ErrorCode::InvalidParameter, match self {
-                Limit::Hours(_) => format!("时限应为1到{max}{unit}"),
-                Limit::WorkingDays(_) => format!("时限应为当日或1到{MAX_WORKING_DAYS}{unit}"),
-            }))
+            Err(ApiError::new(
+                ErrorCode::InvalidParameter,
+                match self {
+                    Limit::Hours(_) => format!("时限应为1到{max}{unit}"),
+                    Limit::WorkingDays(_) => format!("时限应为当日或1到{MAX_WORKING_DAYS}{unit}"),
+                },
+            ))
         }
     }
 
@@ -165,7 +168,10 @@ mod tests {
         let start = at("2026-02-16T23:00:00+08:00");
         assert_eq!(Limit::Hours(2).deadline(&cal, start).to_string(), "2026-02-17T01:00:00+08:00");
         assert_eq!(Limit::Hours(24).deadline(&cal, start).to_string(), "2026-02-17T23:00:00+08:00");
-        assert_eq!(Limit::Hours(2).explain(&cal, start), vec!["2026-02-16 23:00起算，限2小时（不分昼夜和节假日）", "期限：2026-02-17 01:00"]);
+        assert_eq!(
+            Limit::Hours(2).explain(&cal, start),
+            vec!["2026-02-16 23:00起算，限2小时（不分昼夜和节假日）", "期限：2026-02-17 01:00"]
+        );
     }
 
     #[test]

@@ -9,5 +9,5 @@ pub mod date;
 pub mod deadline;
 pub mod instant;
 pub mod ledger;
-pub mod period;
 pub mod limit;
+pub mod period;

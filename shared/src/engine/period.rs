@@ -40,7 +40,6 @@ pub fn percent(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
 }
 
-
 /// The day and month keys a counter table (`case_stats`, `hotline_tally`)
 /// adds an event on `day` to, so a period reads whole months as one row.
 pub fn keys_of(day: Date) -> [String; 2] {
@@ -65,4 +64,3 @@ pub fn cover(range: Range) -> Vec<String> {
     }
     keys
 }
-

@@ -80,7 +80,8 @@ pub struct CategoryList {
 impl CategoryForm {
     pub fn validate(&self) -> Result<(), ApiError> {
         let bad = |m: String| Err(ApiError::new(ErrorCode::InvalidParameter, m));
-        let code_ok = (1..=30).contains(&self.code.len()) && self.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        let code_ok =
+            (1..=30).contains(&self.code.len()) && self.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !code_ok {
             return bad("类别代码应为1到30个小写字母、数字或下划线".into());
         }
@@ -132,7 +133,7 @@ pub struct KnowledgeItem {
     pub uses: u32,
     pub active: bool,
     pub version: i64,
-    pub updated_at: String,
+    pub updated_at: crate::engine::instant::Instant,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -134,7 +134,8 @@ pub struct Rate {
 
 /// The rates of a tally, in the order the report gives them.
 pub fn rates(t: &Tally) -> Vec<Rate> {
-    let r = |name: &str, part: u64, whole: u64, formula: &str| Rate { name: name.into(), value: percent(part, whole), formula: formula.into() };
+    let r =
+        |name: &str, part: u64, whole: u64, formula: &str| Rate { name: name.into(), value: percent(part, whole), formula: formula.into() };
     vec![
         r("办结率", t.completed, t.dispatched, "办结 ÷ 转办"),
         r("按时办结率", t.completed_on_time, t.completed, "时限内答复的办结 ÷ 办结"),
@@ -148,6 +149,9 @@ pub fn rates(t: &Tally) -> Vec<Rate> {
         r("满意率", t.satisfied, t.evaluated, "满意与基本满意 ÷ 参评（告知转接、未接通不参评）"),
     ]
 }
+
+/// How the average handling time is computed, for the figures page.
+pub const AVERAGE_HOURS_FORMULA: &str = "转办至答复的小时数合计 ÷ 办结";
 
 /// Average hours from dispatch to the accepted reply.
 pub fn average_hours(t: &Tally) -> Option<f64> {

@@ -16,6 +16,15 @@ pub enum HotspotKey {
 }
 }
 
+impl HotspotKey {
+    pub fn zh(self) -> &'static str {
+        match self {
+            HotspotKey::Category => "同类诉求",
+            HotspotKey::Address => "同一地点",
+        }
+    }
+}
+
 /// A repeated category or address, with the tickets behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -46,11 +55,7 @@ pub fn address_key(address: &str) -> String {
 /// What to suggest for `count` tickets on a key, `open` of them still open.
 pub fn suggestion(key: HotspotKey, count: u32, open: usize) -> String {
     let merge = if open >= 2 { format!("其中{open}件尚未办结，可考虑并单；") } else { String::new() };
-    let what = match key {
-        HotspotKey::Category => "同类诉求",
-        HotspotKey::Address => "同一地点",
-    };
-    format!("{HOTSPOT_WINDOW_DAYS}日内{what}{count}件，{merge}可列为督查督办候选事项")
+    format!("{HOTSPOT_WINDOW_DAYS}日内{}{count}件，{merge}可列为督查督办候选事项", key.zh())
 }
 
 #[cfg(test)]

@@ -16,9 +16,9 @@
 //!   intake form a POST becomes.
 
 pub mod params;
-pub mod tree;
 #[cfg(test)]
 mod tests;
+pub mod tree;
 
 use super::catalogue::Category;
 use super::privacy::{mask_address, mask_phone};
@@ -126,7 +126,10 @@ pub fn from_api(e: &ApiError) -> Vec<Open311Error> {
 /// names and in which format. Discovery also answers at `/open311/`.
 pub fn route(path: &str) -> Result<(Resource, Format), Open311Error> {
     let unknown = || Open311Error::not_found("没有这个接口地址；请从 /open311/v2/discovery.json 查看可用的接口");
-    let rest = path.strip_prefix("/open311/v2/").or_else(|| path.strip_prefix("/open311/").filter(|r| r.starts_with("discovery."))).ok_or_else(unknown)?;
+    let rest = path
+        .strip_prefix("/open311/v2/")
+        .or_else(|| path.strip_prefix("/open311/").filter(|r| r.starts_with("discovery.")))
+        .ok_or_else(unknown)?;
     let (stem, ext) = rest.rsplit_once('.').ok_or_else(unknown)?;
     let format = match ext {
         "json" => Format::Json,
@@ -364,7 +367,8 @@ pub fn requests(tickets: &[TicketFacts]) -> Node {
 
 /// What a POST answers: the new request's number and the commitment.
 pub fn posted(ticket_no: &str, notice: &str) -> Node {
-    let item = Node::Map(vec![("service_request_id", Node::text(ticket_no)), ("service_notice", Node::text(notice)), ("account_id", Node::Null)]);
+    let item =
+        Node::Map(vec![("service_request_id", Node::text(ticket_no)), ("service_notice", Node::text(notice)), ("account_id", Node::Null)]);
     Node::List("request", vec![item])
 }
 

@@ -88,25 +88,55 @@ pub enum TicketAction {
     /// A unit signs for its part (签收).
     Sign,
     /// A unit that believes it is not responsible asks to return it (退单).
-    RequestReturn { reason: String },
+    RequestReturn {
+        reason: String,
+    },
     /// The office decides a return: accepted (the lead's part goes to
     /// `reassign_to`) or rejected with a reason (the deadline stays).
-    ReviewReturn { unit_id: i64, accept: bool, reassign_to: Option<i64>, reason: String },
+    ReviewReturn {
+        unit_id: i64,
+        accept: bool,
+        reassign_to: Option<i64>,
+        reason: String,
+    },
     /// The lead unit asks for more time, before the deadline, once.
-    RequestExtension { amount: u32, reason: String },
-    DecideExtension { approve: bool, reason: String },
+    RequestExtension {
+        amount: u32,
+        reason: String,
+    },
+    DecideExtension {
+        approve: bool,
+        reason: String,
+    },
     /// A progress note; a public one is shown to the caller.
-    Note { text: String, public: bool },
+    Note {
+        text: String,
+        public: bool,
+    },
     /// An assisting unit's contribution to the lead's reply.
-    Contribute { text: String },
+    Contribute {
+        text: String,
+    },
     /// The lead unit's reply, signed off by its responsible leader, citing
     /// the policy or law relied on.
-    Reply { text: String, policy: String, signed_off_by: String },
+    Reply {
+        text: String,
+        policy: String,
+        signed_off_by: String,
+    },
     /// The office accepts the reply (on to the call-back) or sends it back.
-    ReviewReply { accept: bool, reason: String },
-    Callback { result: CallbackResult, note: String },
+    ReviewReply {
+        accept: bool,
+        reason: String,
+    },
+    Callback {
+        result: CallbackResult,
+        note: String,
+    },
     /// The office lets the lead unit see the caller's contact (or not).
-    GrantContact { grant: bool },
+    GrantContact {
+        grant: bool,
+    },
 }
 
 impl TicketAction {
@@ -140,7 +170,9 @@ pub struct TicketActionRequest {
 pub enum Side {
     Office,
     /// The lead unit's staff; `head` if the unit's head.
-    Lead { head: bool },
+    Lead {
+        head: bool,
+    },
     Assist,
 }
 

@@ -37,7 +37,11 @@ impl CategoryRow {
                 county_matter: self.county_matter == 1,
                 lead_unit_id: self.lead_unit_id,
                 assist_unit_ids: serde_json::from_str(&self.assist_unit_ids).map_err(|e| crate::db::corrupt("assist_unit_ids", e))?,
-                limits: Limits { normal: limit(&self.limit_normal)?, urgent: limit(&self.limit_urgent)?, critical: limit(&self.limit_critical)? },
+                limits: Limits {
+                    normal: limit(&self.limit_normal)?,
+                    urgent: limit(&self.limit_urgent)?,
+                    critical: limit(&self.limit_critical)?,
+                },
             },
             lead_unit_name: self.lead_unit_name,
             active: self.active == 1,
@@ -116,7 +120,7 @@ struct KnowledgeRow {
     uses: u32,
     active: u8,
     version: i64,
-    updated_at: String,
+    updated_at: shared::engine::instant::Instant,
 }
 
 impl From<KnowledgeRow> for KnowledgeItem {

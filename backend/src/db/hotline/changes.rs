@@ -10,11 +10,21 @@ use worker::Result;
 
 /// What happens to a unit's part.
 pub enum PartChange<'a> {
-    Signed { at: Instant, late: bool },
-    ReturnAsked { reason: &'a str },
+    Signed {
+        at: Instant,
+        late: bool,
+    },
+    ReturnAsked {
+        reason: &'a str,
+    },
     /// The office's decision on a return: back to `state`, or `returned`.
-    ReturnDecided { state: PartState, decision: &'a str },
-    Contributed { text: &'a str },
+    ReturnDecided {
+        state: PartState,
+        decision: &'a str,
+    },
+    Contributed {
+        text: &'a str,
+    },
 }
 
 impl Write<'_> {
@@ -32,9 +42,13 @@ impl Write<'_> {
 
     pub fn change_part(&mut self, unit: i64, change: &PartChange<'_>) -> Result<()> {
         let (set, params): (&str, Vec<worker::wasm_bindgen::JsValue>) = match change {
-            PartChange::Signed { at, late } => ("state = 'signed', signed_at = ?4, signed_late = ?5", vec![at.to_string().into(), num(*late as i64)]),
+            PartChange::Signed { at, late } => {
+                ("state = 'signed', signed_at = ?4, signed_late = ?5", vec![at.to_string().into(), num(*late as i64)])
+            }
             PartChange::ReturnAsked { reason } => ("state = 'return_requested', return_reason = ?4", vec![(*reason).into()]),
-            PartChange::ReturnDecided { state, decision } => ("state = ?4, return_decision = ?5", vec![state.as_str().into(), (*decision).into()]),
+            PartChange::ReturnDecided { state, decision } => {
+                ("state = ?4, return_decision = ?5", vec![state.as_str().into(), (*decision).into()])
+            }
             PartChange::Contributed { text } => ("state = 'contributed', contribution = ?4", vec![(*text).into()]),
         };
         let mut all = vec![num(unit)];

@@ -80,5 +80,9 @@ pub async fn by_client_key(db: &Db, key: &str) -> Result<Option<Claimed>> {
     }
     let rows: Vec<Row> =
         db.rows("SELECT ticket_no, request_hash, received_at FROM hotline_ticket WHERE client_key = ?1", &[key.into()]).await?;
-    Ok(rows.into_iter().next().map(|r| Claimed { ticket_no: r.ticket_no, request_hash: r.request_hash.unwrap_or_default(), received_at: r.received_at }))
+    Ok(rows.into_iter().next().map(|r| Claimed {
+        ticket_no: r.ticket_no,
+        request_hash: r.request_hash.unwrap_or_default(),
+        received_at: r.received_at,
+    }))
 }

@@ -63,10 +63,9 @@ pub async fn revoke(db: &Db, id: i64, now: Instant) -> Result<bool> {
 /// Whether a key (by its hash) is valid, counting the use if so.
 pub async fn use_key(db: &Db, key_hash: &str) -> Result<bool> {
     let results = db
-        .batch(vec![db.statement(
-            "UPDATE hotline_api_key SET uses = uses + 1 WHERE key_hash = ?1 AND revoked_at IS NULL",
-            &[key_hash.into()],
-        )?])
+        .batch(vec![
+            db.statement("UPDATE hotline_api_key SET uses = uses + 1 WHERE key_hash = ?1 AND revoked_at IS NULL", &[key_hash.into()])?
+        ])
         .await?;
     Ok(crate::db::wrote(results.first()))
 }

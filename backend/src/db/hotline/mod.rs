@@ -13,6 +13,7 @@ pub mod figures;
 pub mod keys;
 pub mod lists;
 pub mod notices;
+pub mod open311;
 pub mod write;
 
 use crate::db::{num, Db};

@@ -61,10 +61,9 @@ pub async fn record(db: &Db, day: Date, notices: &[Notice<'_>]) -> Result<usize>
                  ON CONFLICT (key, unit_id) DO UPDATE SET chased = chased + 1",
                 &params(vec![keys.into(), format!("[0,{}]", n.unit_id).into()]),
             )?);
-            statements.push(db.statement(
-                &format!("UPDATE hotline_ticket SET notices = notices + 1 WHERE id = ?1 AND {fresh}"),
-                &params(vec![]),
-            )?);
+            statements.push(
+                db.statement(&format!("UPDATE hotline_ticket SET notices = notices + 1 WHERE id = ?1 AND {fresh}"), &params(vec![]))?,
+            );
         }
         statements.push(db.statement(
             &format!(

@@ -113,7 +113,11 @@ impl Ctx<'_> {
                 let limit = t.limit().ok_or_else(|| bad("该工单没有办理时限"))?;
                 limit.extended(*amount).validate()?;
                 let unit = if matches!(limit, shared::engine::limit::Limit::Hours(_)) { "小时" } else { "个工作日" };
-                plan.columns = vec![("extension", "pending".into()), ("extension_amount", num(*amount as i64)), ("extension_reason", reason.trim().into())];
+                plan.columns = vec![
+                    ("extension", "pending".into()),
+                    ("extension_amount", num(*amount as i64)),
+                    ("extension_reason", reason.trim().into()),
+                ];
                 plan.note = format!("申请延期{amount}{unit}：{}", reason.trim());
             }
             TicketAction::DecideExtension { approve, reason } => {
@@ -122,10 +126,15 @@ impl Ctx<'_> {
                     let longer = limit.extended(t.extension_amount);
                     let start = t.started_at.unwrap_or(now);
                     let deadline = longer.deadline(&calendar(self.db, now).await?, start);
-                    plan.columns = vec![("extension", "approved".into()), ("limit_code", longer.code().into()), ("deadline", deadline.to_string().into())];
+                    plan.columns = vec![
+                        ("extension", "approved".into()),
+                        ("limit_code", longer.code().into()),
+                        ("deadline", deadline.to_string().into()),
+                    ];
                     plan.tally.push((t.lead_unit_id, vec![(Counter::extended, 1)]));
                     plan.note = format!("同意延期，办理时限改为{}", longer.zh());
-                    plan.public = Some(format!("办理单位申请延期，经审核同意，新的答复时限为{}前（理由：{}）", deadline.short(), t.extension_reason));
+                    plan.public =
+                        Some(format!("办理单位申请延期，经审核同意，新的答复时限为{}前（理由：{}）", deadline.short(), t.extension_reason));
                 } else {
                     plan.columns = vec![("extension", ExtensionState::Refused.as_str().into())];
                     plan.note = format!("不同意延期：{}", reason.trim());
@@ -165,13 +174,25 @@ impl Ctx<'_> {
             TicketAction::Callback { result, note } => self.callback(&mut plan, *result, note).await?,
             TicketAction::GrantContact { grant } => {
                 plan.columns = vec![("contact_granted", num(*grant as i64))];
-                plan.note = if *grant { "同意主办单位查看来电人联系方式" } else { "收回主办单位查看来电人联系方式的权限" }.into();
+                plan.note = if *grant {
+                    "同意主办单位查看来电人联系方式"
+                } else {
+                    "收回主办单位查看来电人联系方式的权限"
+                }
+                .into();
             }
         }
         self.write(plan, state).await
     }
 
-    async fn review_return(&self, plan: &mut Plan<'_>, unit_id: i64, accept: bool, reassign_to: Option<i64>, reason: &str) -> Result<(), AppError> {
+    async fn review_return(
+        &self,
+        plan: &mut Plan<'_>,
+        unit_id: i64,
+        accept: bool,
+        reassign_to: Option<i64>,
+        reason: &str,
+    ) -> Result<(), AppError> {
         let part = self.seen.parts.iter().find(|p| p.unit_id == unit_id && p.state == PartState::ReturnRequested);
         let part = part.ok_or_else(|| bad("该单位没有待审核的退单申请"))?;
         let who = &self.user.name;

@@ -48,7 +48,8 @@ pub async fn dispose(req: &mut Request, db: &Db, ticket_no: &str) -> Reply {
     let nonce = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
     let applied = match &body.disposition {
         Disposition::Dispatch { category_id, urgency, lead_unit_id, assist_unit_ids, instruction } => {
-            let dispatch = Dispatch { category_id: *category_id, urgency: *urgency, lead: *lead_unit_id, assists: assist_unit_ids, instruction };
+            let dispatch =
+                Dispatch { category_id: *category_id, urgency: *urgency, lead: *lead_unit_id, assists: assist_unit_ids, instruction };
             dispatch.write(db, &user, ticket_no, body.version, from, now, &nonce).await?
         }
         other => close_or_escalate(db, &user, ticket_no, body.version, from, other, now, &nonce).await?,
@@ -70,11 +71,21 @@ struct Dispatch<'a> {
 
 impl Dispatch<'_> {
     #[allow(clippy::too_many_arguments)]
-    async fn write(&self, db: &Db, user: &StaffUser, no: &str, version: i64, from: TicketState, now: Instant, nonce: &str) -> Result<bool, AppError> {
+    async fn write(
+        &self,
+        db: &Db,
+        user: &StaffUser,
+        no: &str,
+        version: i64,
+        from: TicketState,
+        now: Instant,
+        nonce: &str,
+    ) -> Result<bool, AppError> {
         let category = cat::category(db, self.category_id).await?.filter(|c| c.active).ok_or_else(|| bad("请选择有效的诉求类别"))?;
         let mut units = Vec::new();
         for id in std::iter::once(&self.lead).chain(self.assists) {
-            let (name, kind) = db::hotline::active_unit(db, *id).await?.ok_or_else(|| bad(format!("单位（编号{id}）不存在或已停用，不能转办")))?;
+            let (name, kind) =
+                db::hotline::active_unit(db, *id).await?.ok_or_else(|| bad(format!("单位（编号{id}）不存在或已停用，不能转办")))?;
             check_dispatch(&category.form, &name, kind)?;
             units.push(name);
         }
@@ -100,8 +111,24 @@ impl Dispatch<'_> {
         let instruction = if self.instruction.trim().is_empty() { String::new() } else { format!("（{}）", self.instruction.trim()) };
         let note = format!("已转交{}办理{assisting}，办理时限{}，{}前答复{instruction}", units[0], limit.zh(), deadline.short());
         let public = format!("已转交{}办理，承诺{}前答复", units[0], deadline.short());
-        w.event(&Event { at: now, actor: &user.name, staff_id: Some(user.id), from: Some(from), to: TicketState::Dispatched, note: &note, public: false })?;
-        w.event(&Event { at: now, actor: &user.name, staff_id: Some(user.id), from: Some(from), to: TicketState::Dispatched, note: &public, public: true })?;
+        w.event(&Event {
+            at: now,
+            actor: &user.name,
+            staff_id: Some(user.id),
+            from: Some(from),
+            to: TicketState::Dispatched,
+            note: &note,
+            public: false,
+        })?;
+        w.event(&Event {
+            at: now,
+            actor: &user.name,
+            staff_id: Some(user.id),
+            from: Some(from),
+            to: TicketState::Dispatched,
+            note: &public,
+            public: true,
+        })?;
         w.tally(now.date(), Some(self.lead), &on_dispatch())?;
         Ok(w.run().await?)
     }
@@ -122,7 +149,13 @@ async fn close_or_escalate(
     let (to, reason, reply, note, public): (TicketState, Option<CloseReason>, Option<String>, String, bool) = match d {
         Disposition::Answer { knowledge_id, answer } => {
             let item = cat::knowledge_item(db, *knowledge_id).await?.filter(|k| k.active).ok_or_else(|| bad("请选择有效的知识库条目"))?;
-            (closed, Some(CloseReason::Answered), Some(answer.trim().to_string()), format!("直接答复（依据知识库“{}”）", item.form.title), true)
+            (
+                closed,
+                Some(CloseReason::Answered),
+                Some(answer.trim().to_string()),
+                format!("直接答复（依据知识库“{}”）", item.form.title),
+                true,
+            )
         }
         Disposition::Redirect { to, explanation } => {
             let text = format!("{}：{}", to.zh(), explanation.trim());

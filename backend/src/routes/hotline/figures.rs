@@ -63,11 +63,11 @@ pub async fn hotspots(req: &Request, db: &Db) -> Reply {
         .into_iter()
         .flat_map(|(key, repeats)| {
             repeats.into_iter().map(move |r| {
-                let open: Vec<String> = r.open_tickets.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(String::from).collect();
+                let open: Vec<String> =
+                    r.open_tickets.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(String::from).collect();
                 Hotspot { key, suggestion: suggestion(key, r.count, open.len()), label: r.label, count: r.count, open_tickets: open }
             })
         })
         .collect();
     json(&HotspotList { window_days: HOTSPOT_WINDOW_DAYS, min_tickets: HOTSPOT_MIN_TICKETS, items }, Cache::NoStore)
 }
-

@@ -36,7 +36,13 @@ pub async fn intake(req: &mut Request, env: &Env, db: &Db) -> Reply {
 }
 
 /// Checks and stores a ticket; `actor` is who took it in.
-pub async fn take_in(env: &Env, db: &Db, form: &IntakeForm, key: Option<&str>, actor: (&str, Option<i64>)) -> Result<TicketReceipt, AppError> {
+pub async fn take_in(
+    env: &Env,
+    db: &Db,
+    form: &IntakeForm,
+    key: Option<&str>,
+    actor: (&str, Option<i64>),
+) -> Result<TicketReceipt, AppError> {
     check(form.problems())?;
     let codes = QueryCodeKey::from_env(env)?;
     let request_hash = crypto::sha256_hex(serde_json::to_string(form).map_err(worker::Error::from)?.as_bytes()).await?;

@@ -32,7 +32,11 @@ pub async fn list(req: &Request, q: TicketsQuery, db: &Db) -> Reply {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "查找内容最长50个字符").into());
     }
     let office = user.role == Role::OfficeAdmin;
-    let unit = if office { None } else { Some(user.department_id.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "您不属于任何成员单位"))?) };
+    let unit = if office {
+        None
+    } else {
+        Some(user.department_id.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "您不属于任何成员单位"))?)
+    };
     let view = q.view.as_deref().unwrap_or("open");
     let listing = match (search, unit, view) {
         (Some(q), unit, _) => Listing::Find { q, unit },
@@ -45,7 +49,9 @@ pub async fn list(req: &Request, q: TicketsQuery, db: &Db) -> Reply {
     };
     let mut rows = lists::page(db, &listing, after.as_ref(), size).await?;
     let more = split_page(&mut rows, size);
-    let next = more.then(|| rows.last().map(|r| Cursor { key: r.sort.clone().unwrap_or_default(), at: String::new(), id: r.id }.encode())).flatten();
+    let next = more
+        .then(|| rows.last().map(|r| Cursor { key: r.sort.clone().unwrap_or_default(), at: String::new(), id: r.id }.encode()))
+        .flatten();
     let now = clock::now();
     let calendar = calendar(db, now).await?;
     let items = rows

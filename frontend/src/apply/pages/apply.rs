@@ -85,7 +85,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                     if e.code == ErrorCode::IdempotencyMismatch {
                         // An earlier attempt with other contents was stored:
                         // the edited form becomes a new submission.
-                        draft.update(|d| d.key = draft::new_key());
+                        draft.update(|d| d.key = frontend::api::new_key());
                         draft.with_untracked(draft::save);
                     }
                     errors.set(e.fields.clone());

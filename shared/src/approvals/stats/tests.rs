@@ -1,6 +1,6 @@
 use super::*;
-use crate::error::ErrorCode;
 use crate::engine::date::{days_in_month, Date};
+use crate::error::ErrorCode;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

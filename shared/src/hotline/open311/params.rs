@@ -98,7 +98,9 @@ fn instant(name: &str, v: &str) -> Result<Instant, Open311Error> {
 fn number(name: &str, v: Option<&str>, default: u32, range: std::ops::RangeInclusive<u32>, what: &str) -> Result<u32, Open311Error> {
     match v {
         None => Ok(default),
-        Some(v) => v.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| Open311Error::bad(format!("{name}“{v}”无效：应为{what}"))),
+        Some(v) => {
+            v.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| Open311Error::bad(format!("{name}“{v}”无效：应为{what}")))
+        }
     }
 }
 
@@ -219,7 +221,13 @@ pub struct NewRequest {
     pub urgency: Urgency,
 }
 
-fn choice<T: Copy>(pairs: &[(String, String)], code: &str, all: &[T], key: fn(T) -> &'static str, zh: fn(T) -> &'static str) -> Result<Option<T>, Open311Error> {
+fn choice<T: Copy>(
+    pairs: &[(String, String)],
+    code: &str,
+    all: &[T],
+    key: fn(T) -> &'static str,
+    zh: fn(T) -> &'static str,
+) -> Result<Option<T>, Open311Error> {
     match value(pairs, &format!("attribute[{code}]")) {
         None => Ok(None),
         Some(v) => all
@@ -243,7 +251,7 @@ pub fn new_request(pairs: &[(String, String)]) -> Result<NewRequest, Vec<Open311
     }
     let description = text("description");
     let n = description.chars().count();
-    if n < 5 || n > MAX_DESCRIPTION_CHARS {
+    if !(5..=MAX_DESCRIPTION_CHARS).contains(&n) {
         errors.push(Open311Error::bad(format!("请在 description 中写明事情经过和诉求（5到{MAX_DESCRIPTION_CHARS}个字，现为{n}个字）")));
     }
     let coordinate = |name: &str, max: f64| -> Result<Option<f64>, Open311Error> {
@@ -275,9 +283,8 @@ pub fn new_request(pairs: &[(String, String)]) -> Result<NewRequest, Vec<Open311
     };
     let phone = text("phone");
     if !valid_phone(&phone) {
-        errors.push(Open311Error::bad(
-            "请提供 phone：来电人的手机号码或带区号的固定电话，用于答复和回访（只供承办使用，不会在接口中公开）",
-        ));
+        errors
+            .push(Open311Error::bad("请提供 phone：来电人的手机号码或带区号的固定电话，用于答复和回访（只供承办使用，不会在接口中公开）"));
     }
     for (k, _) in pairs.iter().filter(|(k, _)| k.starts_with("attribute[")) {
         if k != &format!("attribute[{KIND}]") && k != &format!("attribute[{URGENCY}]") {
@@ -355,6 +362,13 @@ impl NewRequest {
             city_ticket_no: String::new(),
         }
     }
+}
+
+/// When the first try of a retried POST may have built its form (whose
+/// `occurred` is that minute): the minute its ticket was stored, or the one
+/// before, as the form is built a moment before the ticket is stored.
+pub fn first_try_times(received: Instant) -> [Instant; 2] {
+    [received, Instant::from_unix_ms(((unix_seconds(received) - 60) * 1000) as f64)]
 }
 
 /// The intake rules (DOMAIN §3) on the form a POST became, as Open311 errors

@@ -1,4 +1,4 @@
-use super::params::{check_intake, decode_form, new_request, requests_query, MAX_PAGE_SIZE, PAGE_SIZE};
+use super::params::{check_intake, decode_form, first_try_times, new_request, requests_query, MAX_PAGE_SIZE, PAGE_SIZE};
 use super::*;
 use crate::hotline::catalogue::{CategoryForm, Limits};
 use crate::hotline::Channel;
@@ -59,7 +59,17 @@ fn paths_name_resources_and_formats() {
     assert_eq!(route("/open311/v2/requests.json"), Ok((Resource::Requests, Format::Json)));
     assert_eq!(route("/open311/v2/requests/RX1.xml"), Ok((Resource::Request("RX1".into()), Format::Xml)));
     assert_eq!(route("/open311/v2/tokens/7.json"), Ok((Resource::Token("7".into()), Format::Json)));
-    for bad in ["/open311", "/open311/", "/open311/v2/", "/open311/v2/services", "/open311/v2/services.html", "/open311/v2/x.json", "/open311/services.json", "/open311/v2/requests/.json", "/open311/v2/requests/a/b.json"] {
+    for bad in [
+        "/open311",
+        "/open311/",
+        "/open311/v2/",
+        "/open311/v2/services",
+        "/open311/v2/services.html",
+        "/open311/v2/x.json",
+        "/open311/services.json",
+        "/open311/v2/requests/.json",
+        "/open311/v2/requests/a/b.json",
+    ] {
         let e = route(bad).unwrap_err();
         assert_eq!(e.code, 404, "{bad}");
         assert!(e.description.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{bad}: {}", e.description);
@@ -71,9 +81,15 @@ fn paths_name_resources_and_formats() {
 fn errors_are_the_specs_list() {
     let list = [Open311Error::forbidden("api_key 无效")];
     assert_eq!(errors(&list).json(), r#"[{"code":403,"description":"api_key 无效"}]"#);
-    assert!(errors(&list).xml(roots::ERRORS).contains("<errors><error><code>403</code><description>api_key 无效</description></error></errors>"));
+    assert!(errors(&list)
+        .xml(roots::ERRORS)
+        .contains("<errors><error><code>403</code><description>api_key 无效</description></error></errors>"));
     assert_eq!(status(&list), 403);
-    let form = ApiError::with_fields(ErrorCode::InvalidApplication, "x", vec![crate::error::FieldError { field: "caller_phone".into(), message: "请填写电话".into() }]);
+    let form = ApiError::with_fields(
+        ErrorCode::InvalidApplication,
+        "x",
+        vec![crate::error::FieldError { field: "caller_phone".into(), message: "请填写电话".into() }],
+    );
     assert_eq!(from_api(&form), vec![Open311Error::bad("phone：请填写电话")]);
     assert_eq!(from_api(&ApiError::not_found("工单"))[0].code, 404);
     assert_eq!(from_api(&ApiError::new(ErrorCode::TooManyRequests, "慢点"))[0].code, 429);
@@ -113,7 +129,9 @@ fn every_definition_asks_the_type_and_urgency_as_lists() {
     assert_eq!(attrs[1]["values"][2], json!({"key": "critical", "name": "特急"}));
     assert_eq!(attrs[2]["variable"], false);
     let xml = definition("noise").xml(roots::DEFINITION);
-    assert!(xml.contains("<service_definition><service_code>noise</service_code><attributes><attribute><variable>true</variable><code>kind</code>"));
+    assert!(xml.contains(
+        "<service_definition><service_code>noise</service_code><attributes><attribute><variable>true</variable><code>kind</code>"
+    ));
     assert!(xml.contains("<values><value><key>consultation</key><name>咨询</name></value>"));
 }
 
@@ -125,8 +143,19 @@ fn a_request_shows_the_ticket_without_the_caller() {
     assert_eq!(
         keys,
         [
-            "service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice",
-            "requested_datetime", "updated_datetime", "expected_datetime", "address", "media_url"
+            "service_request_id",
+            "status",
+            "status_notes",
+            "service_name",
+            "service_code",
+            "description",
+            "agency_responsible",
+            "service_notice",
+            "requested_datetime",
+            "updated_datetime",
+            "expected_datetime",
+            "address",
+            "media_url"
         ]
     );
     assert_eq!(r["service_request_id"], "RX2026112612345678");
@@ -150,7 +179,16 @@ fn closed_requests_date_from_their_closing_and_promise_nothing_more() {
     assert_eq!(r["status"], "closed");
     assert_eq!(r["updated_datetime"], "2026-11-25T16:00:00+08:00");
     assert_eq!(r["service_notice"], serde_json::Value::Null);
-    let fresh = TicketFacts { state: TicketState::Received, service_code: None, service_name: None, agency: None, deadline: None, limit: None, timeline: vec![], ..facts() };
+    let fresh = TicketFacts {
+        state: TicketState::Received,
+        service_code: None,
+        service_name: None,
+        agency: None,
+        deadline: None,
+        limit: None,
+        timeline: vec![],
+        ..facts()
+    };
     let r = request(&fresh).to_json();
     assert_eq!(r["status_notes"], serde_json::Value::Null);
     assert_eq!(r["updated_datetime"], "2026-11-20T09:30:00+08:00");
@@ -170,17 +208,23 @@ fn commitments() {
     assert_eq!(commitment(Limit::WorkingDays(13), None), "我们将在13个工作日内答复");
     assert_eq!(commitment(Limit::WorkingDays(0), None), "我们将在当日答复");
     assert_eq!(commitment(Limit::Hours(2), Some(at("2026-11-26T11:00:00+08:00"))), "我们将在2小时内答复（2026-11-26 11:00前）");
-    assert_eq!(posted("RX1", "我们将在2小时内答复").json(), r#"[{"service_request_id":"RX1","service_notice":"我们将在2小时内答复","account_id":null}]"#);
+    assert_eq!(
+        posted("RX1", "我们将在2小时内答复").json(),
+        r#"[{"service_request_id":"RX1","service_notice":"我们将在2小时内答复","account_id":null}]"#
+    );
 }
 
 #[test]
 fn forms_decode_as_browsers_send_them() {
-    assert_eq!(pairs("a=1&b=%E5%99%AA+x&c&attribute%5Bkind%5D=help"), vec![
-        ("a".to_string(), "1".to_string()),
-        ("b".into(), "噪 x".into()),
-        ("c".into(), "".into()),
-        ("attribute[kind]".into(), "help".into())
-    ]);
+    assert_eq!(
+        pairs("a=1&b=%E5%99%AA+x&c&attribute%5Bkind%5D=help"),
+        vec![
+            ("a".to_string(), "1".to_string()),
+            ("b".into(), "噪 x".into()),
+            ("c".into(), "".into()),
+            ("attribute[kind]".into(), "help".into())
+        ]
+    );
     assert!(decode_form("a=%E5%99").is_err(), "not UTF-8");
     assert!(decode_form("a=%zz").is_err());
     assert!(decode_form("a=%4").is_err());
@@ -192,12 +236,16 @@ fn requests_default_to_the_last_90_days_and_50_a_page() {
     let q = requests_query(&pairs("jurisdiction_id=example.gov"), now).unwrap();
     assert_eq!((q.start.to_string().as_str(), q.end), ("2026-08-28T10:00:00+08:00", now));
     assert_eq!((q.page, q.page_size, q.offset(), q.limit(), q.open), (1, PAGE_SIZE, 0, 50, None));
-    let q = requests_query(&pairs("start_date=2026-10-01T00:00:00Z&status=closed&page=3&page_size=20&service_code=noise,water"), now).unwrap();
+    let q =
+        requests_query(&pairs("start_date=2026-10-01T00:00:00Z&status=closed&page=3&page_size=20&service_code=noise,water"), now).unwrap();
     assert_eq!(q.start.to_string(), "2026-10-01T08:00:00+08:00");
     assert_eq!(q.end.to_string(), "2026-12-30T08:00:00+08:00", "90 days on");
     assert_eq!((q.open, q.offset(), q.service_codes.len()), (Some(false), 40, 2));
     let q = requests_query(&pairs("end_date=2026-11-01T00:00:00-05:00&status=open,closed"), now).unwrap();
-    assert_eq!((q.start.to_string().as_str(), q.end.to_string().as_str(), q.open), ("2026-08-03T13:00:00+08:00", "2026-11-01T13:00:00+08:00", None));
+    assert_eq!(
+        (q.start.to_string().as_str(), q.end.to_string().as_str(), q.open),
+        ("2026-08-03T13:00:00+08:00", "2026-11-01T13:00:00+08:00", None)
+    );
     // An unencoded `+` arrives as a space.
     let q = requests_query(&pairs("start_date=2026-11-01T00:00:00+08:00&end_date=2026-11-02T00:00:00%2B08:00"), now).unwrap();
     assert_eq!(q.start.to_string(), "2026-11-01T00:00:00+08:00");
@@ -221,7 +269,8 @@ fn bad_requests_queries_say_every_problem() {
     assert!(errs(&format!("service_request_id={}", vec!["RX1"; 101].join(",")))[0].description.contains("100"));
 }
 
-const GOOD: &str = "api_key=k&service_code=noise&description=%E5%B7%A5%E5%9C%B0%E6%AF%8F%E6%99%9A%E6%96%BD%E5%B7%A5%E5%88%B0%E5%87%8C%E6%99%A8\
+const GOOD: &str =
+    "api_key=k&service_code=noise&description=%E5%B7%A5%E5%9C%B0%E6%AF%8F%E6%99%9A%E6%96%BD%E5%B7%A5%E5%88%B0%E5%87%8C%E6%99%A8\
     &address_string=%E5%9F%8E%E5%85%B3%E9%95%87%E8%A7%A3%E6%94%BE%E8%B7%AF12%E5%8F%B7&phone=13912345678&first_name=%E5%B0%8F%E6%98%8E\
     &last_name=%E7%8E%8B&attribute[kind]=complaint&attribute[urgency]=urgent&email=a%40b.cn";
 
@@ -237,6 +286,8 @@ fn a_post_becomes_an_intake_form_with_the_five_elements() {
     assert_eq!(f.caller.occurred, "2026-11-26 09:30（开放接口提交时间）");
     assert_eq!(f.caller.address, "城关镇解放路12号");
     assert!(check_intake(&f).is_ok(), "{:?}", check_intake(&f));
+    let [same, before] = first_try_times(at("2026-11-26T09:30:00+08:00"));
+    assert_eq!((same.short(), before.short()), ("2026-11-26 09:30".to_string(), "2026-11-26 09:29".to_string()));
     let anonymous = new_request(&pairs(&GOOD.replace("first_name", "x").replace("last_name", "y"))).unwrap();
     assert_eq!(anonymous.caller_name(), "开放接口用户");
     let latin = super::params::NewRequest { first_name: "John".into(), last_name: "Smith".into(), ..anonymous.clone() };

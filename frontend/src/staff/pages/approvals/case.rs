@@ -194,17 +194,8 @@ fn LedgerPanel(ledger: Derived) -> impl IntoView {
     view! {
         <section class="panel" data-testid="ledger">
             <h2>"办理时限"</h2>
-            <p class=format!("standing {}", standing_class(ledger.standing))>{status}</p>
+            <p class=format!("standing {}", frontend::widgets::standing_class(ledger.standing))>{status}</p>
             <ul class="explanation">{ledger.explanation.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         </section>
-    }
-}
-
-pub fn standing_class(s: Standing) -> &'static str {
-    match s {
-        Standing::OnTrack => "on-track",
-        Standing::Yellow => "yellow",
-        Standing::Red => "red",
-        Standing::Paused => "paused",
     }
 }

@@ -142,7 +142,7 @@ fn CaseTable(cases: Vec<InboxItem>) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {cases.into_iter().map(|c| { let key = c.case_no.clone(); view! {
-                    <tr class=c.standing.map(super::case::standing_class).unwrap_or("") data-case=key>
+                    <tr class=c.standing.map(frontend::widgets::standing_class).unwrap_or("") data-case=key>
                         <td><Link to=Route::Case(c.case_no.clone())>{c.case_no.clone()}</Link></td>
                         <td>{c.matter_name}</td>
                         <td>{c.applicant_name}</td>

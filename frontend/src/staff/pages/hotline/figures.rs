@@ -8,7 +8,7 @@ use frontend::widgets::{load, show, HeaderCells};
 use leptos::prelude::*;
 use shared::api::HotlineRangeParams;
 use shared::hotline::figures::{Bulletin, Counter, FigureRow, HotlineFigures};
-use shared::hotline::hotspots::{HotspotKey, HotspotList};
+use shared::hotline::hotspots::HotspotList;
 
 /// The counters the table shows beside the rates (the CSV has them all).
 const COUNTERS: [Counter; 6] =
@@ -126,7 +126,7 @@ fn Figures(f: HotlineFigures, csv: String) -> impl IntoView {
             <h3>"计算公式"</h3>
             <dl class="pairs">
                 {legend.into_iter().map(|r| view! { <dt>{r.name}</dt><dd>{r.formula}</dd> }).collect_view()}
-                <dt>"平均办理时长"</dt><dd>"转办至答复通过的小时数合计 ÷ 办结"</dd>
+                <dt>"平均办理时长"</dt><dd>{shared::hotline::figures::AVERAGE_HOURS_FORMULA}</dd>
             </dl>
             <p class="muted">"比率保留一位小数；分母为0时记“—”。"</p>
         </section>
@@ -193,7 +193,7 @@ fn Hotspots(h: HotspotList) -> impl IntoView {
             <thead><tr><HeaderCells titles=&["类型", "类别或地点", "件数", "未办结工单", "处理建议"]/></tr></thead>
             <tbody>{h.items.into_iter().map(|s| view! {
                 <tr>
-                    <td>{match s.key { HotspotKey::Category => "同类诉求", HotspotKey::Address => "同一地点" }}</td>
+                    <td>{s.key.zh()}</td>
                     <th scope="row">{s.label}</th>
                     <td class="num">{s.count}</td>
                     <td><TicketLinks nos=s.open_tickets/></td>

@@ -30,12 +30,6 @@ pub fn NewTicketPage() -> impl IntoView {
     }
 }
 
-/// A fresh Idempotency-Key for a new ticket (empty where the browser has no
-/// `crypto.randomUUID`, i.e. outside a secure context).
-fn new_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_default()
-}
-
 fn blank() -> IntakeForm {
     IntakeForm { caller: CallerForm::default(), channel: Channel::Phone, urgency: Urgency::Normal, city_ticket_no: String::new() }
 }
@@ -48,7 +42,7 @@ const CHANNELS: [Channel; 4] = [Channel::Phone, Channel::City12345, Channel::Mis
 fn IntakeDesk() -> impl IntoView {
     let router = use_router::<Route>();
     let form = RwSignal::new(blank());
-    let key = RwSignal::new(new_key());
+    let key = RwSignal::new(frontend::api::new_key());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
@@ -74,7 +68,7 @@ fn IntakeDesk() -> impl IntoView {
                     if e.code == ErrorCode::IdempotencyMismatch {
                         // An earlier attempt with other contents was stored:
                         // the edited form becomes a new ticket.
-                        key.set(new_key());
+                        key.set(frontend::api::new_key());
                         let again = "上次提交后表单有改动，将作为一张新工单登记：请核对后再点一次“登记工单”。";
                         message.set(Some(ApiError::new(e.code, again)));
                     } else {

@@ -10,7 +10,6 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, post_then, show, HeaderCells, Loaded};
 use leptos::prelude::*;
 use shared::api::KnowledgeQuery;
-use shared::engine::instant::Instant;
 use shared::error::ApiError;
 use shared::hotline::catalogue::{Category, CategoryList, KnowledgeForm, KnowledgeItem, KnowledgeList, KnowledgeSave};
 
@@ -157,7 +156,7 @@ fn KnowledgeTable(
         .into_iter()
         .map(|i| {
             let (e, t) = (i.clone(), i.clone());
-            let updated = Instant::parse(&i.updated_at).map(Instant::short).unwrap_or(i.updated_at);
+            let updated = i.updated_at.short();
             let category = move || category_name(categories, i.form.category_id);
             view! {
                 <tr>

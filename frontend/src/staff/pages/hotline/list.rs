@@ -4,10 +4,10 @@
 //! caller's phone.
 
 use crate::app::Me;
-use crate::pages::approvals::case::standing_class;
 use crate::pages::pager::Pager;
 use crate::route::{PageAt, Route};
 use frontend::router::{set_title, use_router, Link};
+use frontend::widgets::standing_class;
 use frontend::widgets::{load, show, HeaderCells};
 use leptos::prelude::*;
 use shared::api::{self as ep, TicketsQuery};
