@@ -251,7 +251,7 @@ endpoints! {
     // ---- the county head's hotline ----
     SubmitTicket: Post "/api/hotline/tickets", Public, "网上留言（请求头 Idempotency-Key；重复提交得到同一回执）",
         query Empty, body CallerForm = Json, answer 201 TicketReceipt = Json,
-        errors [InvalidApplication, IdempotencyMismatch, TooManyRequests, PayloadTooLarge, LengthRequired];
+        errors [InvalidParameter, InvalidApplication, IdempotencyMismatch, InProgress, TooManyRequests, PayloadTooLarge, LengthRequired];
     TrackTicket: Post "/api/hotline/track/{ticket_no}", Public, "凭工单编号和查询码查询办理进度（查询码在请求体中，不进网址）",
         query Empty, body QueryCode = Json, answer 200 PublicTicket = Json,
         errors [InvalidParameter, NotFound, TooManyRequests, PayloadTooLarge, LengthRequired];

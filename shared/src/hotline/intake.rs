@@ -12,6 +12,8 @@ pub const MAX_COURSE_CHARS: usize = 4000;
 pub const MAX_CAUSE_CHARS: usize = 100;
 pub const MAX_SHORT_CHARS: usize = 100;
 pub const MAX_NOTE_CHARS: usize = 2000;
+pub const MAX_NAME_CHARS: usize = 30;
+pub const MAX_OCCURRED_CHARS: usize = 50;
 
 /// What a caller tells the hotline: the same whether typed by the caller on
 /// a phone or by hotline staff during a call.
@@ -72,12 +74,12 @@ impl CallerForm {
         };
         need("kind", self.kind.is_some(), "请选择诉求类型");
         need("caller_name", !self.caller_name.trim().is_empty(), "请填写来电人姓名（可只写姓氏）");
-        need("caller_name", !too_long(&self.caller_name, 30), "姓名最长30个字");
+        need("caller_name", !too_long(&self.caller_name, MAX_NAME_CHARS), "姓名最长30个字");
         need("caller_phone", valid_phone(&self.caller_phone), "请填写能联系到您的手机号码或带区号的固定电话，用于答复和回访");
         need("address", !self.address.trim().is_empty(), "请填写事发地点");
         need("address", !too_long(&self.address, MAX_SHORT_CHARS), "地点最长100个字");
         need("occurred", !self.occurred.trim().is_empty(), "请填写事发时间（如“11月25日晚上”）");
-        need("occurred", !too_long(&self.occurred, 50), "时间最长50个字");
+        need("occurred", !too_long(&self.occurred, MAX_OCCURRED_CHARS), "时间最长50个字");
         need("cause", !self.cause.trim().is_empty(), "请用一句话写明诉求事由");
         need("cause", !too_long(&self.cause, MAX_CAUSE_CHARS), "诉求事由最长100个字");
         need("course", self.course.trim().chars().count() >= 5, "请写明事情经过和您的诉求（至少5个字）");

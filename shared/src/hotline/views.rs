@@ -167,6 +167,9 @@ pub struct QueryCode {
     pub code: String,
 }
 
+/// The longest comment a rating takes, in characters.
+pub const MAX_RATING_COMMENT: usize = 500;
+
 /// The caller's own rating on the web.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -97,7 +97,7 @@ pub async fn track(req: &mut Request, env: &Env, db: &Db, ticket_no: &str) -> Re
 pub async fn rate(req: &mut Request, env: &Env, db: &Db, ticket_no: &str) -> Reply {
     let body: RatingRequest = read_json(req).await?;
     crate::routes::limits::anonymous_write(req, env).await?;
-    if body.comment.chars().count() > 500 {
+    if body.comment.chars().count() > shared::hotline::views::MAX_RATING_COMMENT {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "评价意见最长500个字").into());
     }
     let ticket = access::by_code(req, env, db, ticket_no, &body.code).await?;

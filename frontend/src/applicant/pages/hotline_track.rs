@@ -4,20 +4,18 @@
 //! looked up at once, and a successful look-up is kept in the fragment so
 //! a reload shows it again. After the call-back the caller may rate.
 
-use super::hotline::{focus_later, hotline_phone};
+use super::hotline::{focus_later, form_values, hotline_phone, Submit};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{query_param, set_title, Link};
-use frontend::widgets::{ErrorRegion, Loading};
+use frontend::widgets::ErrorRegion;
 use leptos::prelude::*;
 use shared::api::{RateTicket, TrackTicket};
 use shared::engine::instant::Instant;
 use shared::error::{ApiError, ErrorCode};
 use shared::hotline::ticket::Rating;
 use shared::hotline::views::{PublicTicket, QueryCode, RatingRequest};
-
-/// Longest rating comment taken here.
-const MAX_RATING_COMMENT: usize = 500;
+use shared::hotline::TicketState;
 
 /// A ticket found, and the code it was found with (for the rating).
 type Found = RwSignal<Option<(PublicTicket, String)>>;
@@ -35,26 +33,24 @@ pub fn HotlineTrackPage() -> impl IntoView {
     set_title("留言办理查询");
     let hash = window().location().hash().unwrap_or_default();
     let from_hash = |k| query_param(hash.trim_start_matches('#'), k).unwrap_or_default();
-    let (no, code) = (RwSignal::new(from_hash("no")), RwSignal::new(from_hash("code")));
+    let (no, code) = (from_hash("no"), from_hash("code"));
     let found: Found = RwSignal::new(None);
     let message = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let lookup = move |focus_result: bool| {
-        let n = no.get_untracked().trim().to_uppercase();
-        let c = code.get_untracked().trim().to_string();
-        if n.is_empty() || c.is_empty() {
-            message.set(Some(ApiError::new(ErrorCode::MissingParameter, "请填写工单编号和查询码")));
-            return;
+    let lookup = move |no: String, code: String, focus_result: bool| {
+        let (no, code) = (no.trim().to_ascii_uppercase(), code.trim().to_string());
+        if no.is_empty() || code.is_empty() {
+            return message.set(Some(ApiError::new(ErrorCode::MissingParameter, "请填写工单编号和查询码")));
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::post::<TrackTicket>(&[&n], &QueryCode { code: c.clone() }).await;
+            let result = api::post::<TrackTicket>(&[&no], &QueryCode { code: code.clone() }).await;
             busy.set(false);
             match result {
                 Ok(t) => {
-                    remember(&n, &c);
+                    remember(&no, &code);
                     message.set(None);
-                    found.set(Some((t, c)));
+                    found.set(Some((t, code)));
                     if focus_result {
                         focus_later("progress-title");
                     }
@@ -66,13 +62,13 @@ pub fn HotlineTrackPage() -> impl IntoView {
             }
         });
     };
-    if !no.get_untracked().is_empty() && !code.get_untracked().is_empty() {
-        lookup(false);
+    if !no.is_empty() && !code.is_empty() {
+        lookup(no.clone(), code.clone(), false);
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+        let get = form_values(&ev);
         if !busy.get_untracked() {
-            lookup(true);
+            lookup(get("no"), get("code"), true);
         }
     };
     view! {
@@ -82,20 +78,17 @@ pub fn HotlineTrackPage() -> impl IntoView {
             <form on:submit=submit novalidate>
                 <div class="field">
                     <label for="no">"工单编号"</label>
-                    <input id="no" name="no" autocomplete="off" autocapitalize="characters" maxlength="40" bind:value=no/>
+                    <input id="no" name="no" value=no autocomplete="off" autocapitalize="characters" maxlength="40"/>
                 </div>
                 <div class="field">
                     <label for="code">"查询码"</label>
-                    <input id="code" name="code" autocomplete="off" maxlength="40" bind:value=code/>
+                    <input id="code" name="code" value=code autocomplete="off" maxlength="40"/>
                 </div>
                 <ErrorRegion error=message/>
-                <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "正在查询…" } else { "查询" }}
-                </button>
+                <Submit busy label="查询"/>
             </form>
             <p><Link to=Route::Hotline>"我要留言"</Link></p>
         </section>
-        {move || busy.get().then(|| view! { <Loading/> })}
         {move || found.get().map(|(t, code)| view! { <Progress t code found/> })}
     }
 }
@@ -112,6 +105,11 @@ fn Progress(t: PublicTicket, code: String, found: Found) -> impl IntoView {
         Some(r) => format!("{}（{}）", t.state.zh(), r.zh()),
         None => t.state.zh().to_string(),
     };
+    let closed = t.state == TicketState::Closed;
+    let unit = t.unit_name.unwrap_or_else(|| if closed { "—" } else { "尚未转办" }.into());
+    let deadline = t.deadline.map(due).unwrap_or_else(|| if closed { "—" } else { "转办承办单位后确定" }.into());
+    let reply = t.reply.unwrap_or_else(|| if closed { "—" } else { "尚未答复，办理完毕后将在此显示。" }.into());
+    let order = if t.timeline.is_empty() { "暂无办理记录。" } else { "按时间先后排列，最新的在最后。" };
     let no = t.ticket_no.clone();
     view! {
         <section class="panel" data-testid="hotline-progress">
@@ -122,29 +120,18 @@ fn Progress(t: PublicTicket, code: String, found: Found) -> impl IntoView {
                 <dt>"诉求类型"</dt><dd>{t.kind.zh()}</dd>
                 <dt>"诉求事由"</dt><dd>{t.cause}</dd>
                 <dt>"受理时间"</dt><dd>{t.received_at.short()}</dd>
-                {t.unit_name.map(|u| view! { <dt>"承办单位"</dt><dd>{u}</dd> })}
-                {t.deadline.map(|d| view! { <dt>"承诺办理时限"</dt><dd data-testid="deadline">{due(d)}</dd> })}
+                <dt>"承办单位"</dt><dd>{unit}</dd>
+                <dt>"承诺办理时限"</dt><dd data-testid="deadline">{deadline}</dd>
             </dl>
+            <h3>"答复意见"</h3>
+            <p class="pre-wrap" data-testid="hotline-reply">{reply}</p>
+            {t.rating.map(|r| view! { <p class="ok" id="rated">{format!("您的评价：{}。感谢您的评价！", r.zh())}</p> })}
             {hotline_phone()}
         </section>
-        {t.reply.map(|r| view! {
-            <section class="panel" data-testid="hotline-reply">
-                <h2>"答复意见"</h2>
-                <p class="pre-wrap">{r}</p>
-            </section>
-        })}
-        {t.rating.map(|r| view! {
-            <section class="panel" data-testid="hotline-rating">
-                <h2 id="rating-title">"您的评价"</h2>
-                <p class="state">{r.zh()}</p>
-                <p>"感谢您的评价。"</p>
-            </section>
-        })}
         {t.can_rate.then(|| view! { <RateForm no code found/> })}
         <section class="panel">
             <h2>"办理记录"</h2>
-            <p class="muted">"按时间先后排列，最新的在最后。"</p>
-            {t.timeline.is_empty().then_some(view! { <p class="empty">"暂无办理记录。"</p> })}
+            <p class="muted">{order}</p>
             <ol class="timeline">
                 {t.timeline.into_iter().map(|n| view! {
                     <li><span class="muted">{n.at.short()}</span><span class="pre-wrap">{n.note}</span></li>
@@ -157,21 +144,18 @@ fn Progress(t: PublicTicket, code: String, found: Found) -> impl IntoView {
 /// 满意 / 基本满意 / 不满意, with an optional comment, once.
 #[component]
 fn RateForm(no: String, code: String, found: Found) -> impl IntoView {
-    let choice = RwSignal::new(None::<Rating>);
-    let comment = RwSignal::new(String::new());
     let message = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+        let get = form_values(&ev);
+        let Some(rating) = Rating::parse(&get("rating")) else {
+            return message.set(Some(ApiError::new(ErrorCode::InvalidParameter, "请选择满意、基本满意或不满意")));
+        };
         if busy.get_untracked() {
             return;
         }
-        let Some(rating) = choice.get_untracked() else {
-            message.set(Some(ApiError::new(ErrorCode::InvalidParameter, "请选择满意、基本满意或不满意")));
-            return;
-        };
         let (no, code) = (no.clone(), code.clone());
-        let body = RatingRequest { code: code.clone(), rating, comment: comment.get_untracked().trim().to_string() };
+        let body = RatingRequest { code: code.clone(), rating, comment: get("comment").trim().to_string() };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = api::post::<RateTicket>(&[&no], &body).await;
@@ -179,7 +163,7 @@ fn RateForm(no: String, code: String, found: Found) -> impl IntoView {
             match result {
                 Ok(t) => {
                     found.set(Some((t, code)));
-                    focus_later("rating-title");
+                    focus_later("rated");
                 }
                 Err(e) => message.set(Some(e)),
             }
@@ -192,18 +176,15 @@ fn RateForm(no: String, code: String, found: Found) -> impl IntoView {
                 <fieldset class="levels">
                     <legend>"您对本次办理结果是否满意？"</legend>
                     {Rating::ALL.into_iter().map(|r| view! {
-                        <label class="choice">
-                            <input type="radio" name="rating" value=r.as_str() on:change=move |_| choice.set(Some(r))/>
-                            {r.zh()}
-                        </label>
+                        <label class="choice"><input type="radio" name="rating" value=r.as_str()/>{r.zh()}</label>
                     }).collect_view()}
                 </fieldset>
                 <div class="field">
                     <label for="rating-comment">"意见或建议（选填）"</label>
-                    <textarea id="rating-comment" rows="3" maxlength=MAX_RATING_COMMENT.to_string() bind:value=comment></textarea>
+                    <textarea id="rating-comment" name="comment" rows="3" maxlength=shared::hotline::views::MAX_RATING_COMMENT.to_string()></textarea>
                 </div>
                 <ErrorRegion error=message/>
-                <button type="submit" class="primary" disabled=move || busy.get()>"提交评价"</button>
+                <Submit busy label="提交评价"/>
             </form>
         </section>
     }
