@@ -13,7 +13,7 @@ wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 
 # One web app: "app" (catalogue, index.html), "apply" (apply.html) or "staff" (staff.html).
 bundle() {
-  local name="$1" page="$2" title="$3" out="$4"
+  local name="$1" page="$2" title="$3" out="$4" extra_css=""
   wasm-bindgen "target/wasm32-unknown-unknown/release/$name.wasm" \
     --target web --no-typescript --out-dir "$out/pkg" --out-name "$name"
   # Twice: the second pass still finds work (measured on the form page:
@@ -23,8 +23,13 @@ bundle() {
   # Fixed file names (wrangler dev only sees files present at start-up) with a
   # content hash in the query string, so browsers can cache them for a year.
   local version
-  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css | sha256sum | cut -c1-12)
-  sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" frontend/index.html > "$out/$page"
+  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css frontend/staff.css | sha256sum | cut -c1-12)
+  # The desktop-only styles go to the staff app alone.
+  if [ "$name" = staff ]; then
+    extra_css="\n  <link rel=\"stylesheet\" href=\"/staff.css?v=$version\">"
+  fi
+  sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" -e "s|__STAFF_CSS__|$extra_css|" \
+    frontend/index.html > "$out/$page"
   # The app's start, a file of its own so the HTML carries no inline script.
   printf 'import init from "/pkg/%s.js?v=%s";\ninit({ module_or_path: "/pkg/%s_bg.wasm?v=%s" });\n' \
     "$name" "$version" "$name" "$version" > "$out/pkg/$name-start.js"
@@ -38,7 +43,12 @@ build_frontend() {
   bundle app index.html "办事指南" "$out.tmp"
   bundle apply apply.html "在线申请与办件查询" "$out.tmp"
   bundle staff staff.html "窗口办理" "$out.tmp"
-  cp frontend/style.css frontend/_headers "$out.tmp/"
+  # The style sheets minified (comments and spaces are bytes every phone
+  # downloads), by the esbuild that builds the Worker.
+  for css in style staff; do
+    "$root/node_modules/@esbuild/linux-x64/bin/esbuild" "frontend/$css.css" --minify --log-level=warning --outfile="$out.tmp/$css.css"
+  done
+  cp frontend/_headers "$out.tmp/"
   # Replace the contents in place: wrangler dev keeps watching the directory.
   mkdir -p "$out"
   cp -r "$out.tmp/." "$out/"

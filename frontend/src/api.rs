@@ -54,19 +54,21 @@ pub fn new_key() -> String {
 
 /// POST endpoint `E` with its JSON body.
 pub async fn post<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<E::Response, ApiError> {
-    post_keyed::<E>(args, body, None).await
+    let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
+    let (response, text) = send(json_post::<E>(args).body(json)).await?;
+    decode(&response, &text)
 }
 
 /// POST endpoint `E` with its JSON body and, for a submission that must not
 /// be stored twice, its `Idempotency-Key` (the same key on every retry).
-pub async fn post_keyed<E: Endpoint>(args: &[&str], body: &E::Body, key: Option<&str>) -> Result<E::Response, ApiError> {
+pub async fn post_keyed<E: Endpoint>(args: &[&str], body: &E::Body, key: &str) -> Result<E::Response, ApiError> {
     let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
-    let mut builder = gloo_net::http::Request::post(&url::<E>(args, &Default::default())).header("Content-Type", "application/json");
-    if let Some(key) = key {
-        builder = builder.header("Idempotency-Key", key);
-    }
-    let (response, text) = send(builder.body(json)).await?;
+    let (response, text) = send(json_post::<E>(args).header("Idempotency-Key", key).body(json)).await?;
     decode(&response, &text)
+}
+
+fn json_post<E: Endpoint>(args: &[&str]) -> gloo_net::http::RequestBuilder {
+    gloo_net::http::Request::post(&url::<E>(args, &Default::default())).header("Content-Type", "application/json")
 }
 
 /// POST endpoint `E` with a multipart form (the browser sets its boundary).

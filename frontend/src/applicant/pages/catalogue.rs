@@ -43,7 +43,6 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     view! {
         <section class="panel">
             <h1>"办事指南"</h1>
-            <p><Link to=Route::Hotline>"县长公开电话 · 我要留言"</Link>" · "<Link to=Route::HotlineTrack>"留言办理查询"</Link></p>
             <form class="filters" role="search" on:submit=submit>
                 <label for="q">"搜索事项"</label>
                 <div class="search-row">
@@ -60,6 +59,10 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
         </section>
         <section aria-label="事项列表">
             {show(matters, |list| view! { <MatterCards matters=list.matters/> })}
+        </section>
+        <section class="panel">
+            <h2>"县长公开电话"</h2>
+            <p>"反映问题、提出建议或咨询政策："<Link to=Route::Hotline>"我要留言"</Link>" · "<Link to=Route::HotlineTrack>"留言办理查询"</Link></p>
         </section>
     }
 }

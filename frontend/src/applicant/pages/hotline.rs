@@ -132,7 +132,7 @@ fn MessageForm(receipt: RwSignal<Option<TicketReceipt>>) -> impl IntoView {
         sending.set(true);
         leptos::task::spawn_local(async move {
             let key_now = key.get_value();
-            let result = api::post_keyed::<SubmitTicket>(&[], &body, (!key_now.is_empty()).then_some(key_now.as_str())).await;
+            let result = api::post_keyed::<SubmitTicket>(&[], &body, &key_now).await;
             sending.set(false);
             match result {
                 Ok(r) => receipt.set(Some(r)),

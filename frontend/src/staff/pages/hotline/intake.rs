@@ -59,7 +59,7 @@ fn IntakeDesk() -> impl IntoView {
         sending.set(true);
         let k = key.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = api::post_keyed::<ep::IntakeTicket>(&[], &current, Some(k.as_str()).filter(|k| !k.is_empty())).await;
+            let result = api::post_keyed::<ep::IntakeTicket>(&[], &current, &k).await;
             sending.set(false);
             match result {
                 Ok(receipt) => router.push(Route::Ticket(receipt.ticket_no)),
