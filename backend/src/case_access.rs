@@ -23,7 +23,12 @@ pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, c
     let codes = QueryCodeKey::from_env(env)?;
     let code = code.map(str::trim).unwrap_or("");
     let check = codes.check(case_no, code);
-    let stored = if plausible(case_no, 30) { cases::code_check(db, case_no).await? } else { None };
+    let stored = if plausible(case_no, 30) {
+        crate::routes::limits::number_lookup(env, case_no).await?;
+        cases::code_check(db, case_no).await?
+    } else {
+        None
+    };
     match stored {
         Some(stored) if plausible(code, 20) && crypto::same(&stored, &check) => {
             Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)

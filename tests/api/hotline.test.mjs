@@ -49,6 +49,14 @@ test("the caller's look-up reads at most 5 rows and shows no name or phone; a wr
   assertError(await trackTicket("RX2026", r.query_code), 404, "not_found");
 });
 
+test("one ticket's code cannot be guessed from many addresses: 20 look-ups a minute per number", async () => {
+  const r = await newTicket();
+  const statuses = [];
+  for (let i = 0; i < 21; i++) statuses.push((await trackTicket(r.ticket_no, String(10000000 + i))).status);
+  assert.deepEqual(statuses.slice(0, 20), Array(20).fill(404));
+  assert.equal(statuses[20], 429, "each try came from another address, yet the number is limited");
+});
+
 test("the whole cycle: dispatch, sign, a refused return, reply, a dissatisfied call-back, reopening, closing", async () => {
   const { receipt, office, view } = await dispatched();
   assert.equal(view.state, "dispatched");

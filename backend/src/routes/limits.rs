@@ -1,7 +1,8 @@
 //! Limits on what one client may send: request body sizes, checked from
 //! `Content-Length` before a byte of the body is read, and the per-address
 //! rates of anonymous writes (applications, supplements, ratings) and of
-//! tracking look-ups through the platform's rate-limiting bindings
+//! tracking look-ups (per address, and per case or ticket number from any
+//! address) through the platform's rate-limiting bindings
 //! (`[[ratelimits]]` in wrangler.toml, emulated by `wrangler dev`): no D1
 //! write per request.
 
@@ -15,6 +16,8 @@ const WRITES: &str = "ANONYMOUS_WRITES";
 pub const WRITES_PER_MINUTE: u32 = 10;
 const LOOKUPS: &str = "TRACKING_LOOKUPS";
 pub const LOOKUPS_PER_MINUTE: u32 = 30;
+const NUMBER_LOOKUPS: &str = "NUMBER_LOOKUPS";
+pub const NUMBER_LOOKUPS_PER_MINUTE: u32 = 20;
 
 /// The largest JSON body any endpoint takes (a calendar year is the largest,
 /// at a few kilobytes).
@@ -44,6 +47,18 @@ pub async fn anonymous_write(req: &Request, env: &Env) -> Result<(), AppError> {
 pub async fn tracking_lookup(req: &Request, env: &Env) -> Result<(), AppError> {
     let message = format!("查询过于频繁（每个网络地址每分钟最多{LOOKUPS_PER_MINUTE}次），请一分钟后再试");
     per_address(req, env, LOOKUPS, "track", message).await
+}
+
+/// One look-up of case or ticket `number`, from any address: guessing one
+/// number's 8-digit code from many addresses gets 20 tries a minute in all (the 10^8 codes would take years).
+pub async fn number_lookup(env: &Env, number: &str) -> Result<(), AppError> {
+    let outcome = env.rate_limiter(NUMBER_LOOKUPS)?.limit(format!("number:{number}")).await?;
+    if outcome.success {
+        Ok(())
+    } else {
+        let message = format!("该编号查询过于频繁（每个编号每分钟最多{NUMBER_LOOKUPS_PER_MINUTE}次），请一分钟后再试");
+        Err(ApiError::new(ErrorCode::TooManyRequests, message).into())
+    }
 }
 
 async fn per_address(req: &Request, env: &Env, binding: &str, kind: &str, message: String) -> Result<(), AppError> {

@@ -63,7 +63,12 @@ pub async fn by_code(req: &Request, env: &Env, db: &Db, ticket_no: &str, code: &
     let code = code.trim();
     let check = codes.check(ticket_no, code);
     let plausible = crate::case_access::plausible;
-    let stored = if plausible(ticket_no, 30) { hotline::code_check(db, ticket_no).await? } else { None };
+    let stored = if plausible(ticket_no, 30) {
+        crate::routes::limits::number_lookup(env, ticket_no).await?;
+        hotline::code_check(db, ticket_no).await?
+    } else {
+        None
+    };
     match stored {
         Some(stored) if plausible(code, 20) && crypto::same(&stored, &check) => {
             Ok(hotline::by_no(db, ticket_no).await?.ok_or_else(no_match)?)
