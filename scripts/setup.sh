@@ -57,20 +57,26 @@ if [ "${1:-}" = "--browser" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
   fi
-  # Real Open311 GeoReport v2 clients for tests/open311/client_test.py,
-  # pinned in its requirements.txt, into a folder of their own.
-  py=target/open311-py
-  want=$(sha256sum tests/open311/requirements.txt | cut -c1-64)
-  if [ "$(cat "$py/.stamp" 2>/dev/null)" != "$want" ]; then
-    say "Python GeoReport v2 clients (PyPI)"
-    if ! python3 -m pip --version >/dev/null 2>&1; then
-      $sudo apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip >/dev/null
+  # Python packages from PyPI, pinned in a requirements.txt, each set into a
+  # folder of its own (PYTHONPATH), re-installed when that file changes.
+  python_packages() {
+    local py="$1" requirements="$2" what="$3" want
+    want=$(sha256sum "$requirements" | cut -c1-64)
+    if [ "$(cat "$py/.stamp" 2>/dev/null)" != "$want" ]; then
+      say "$what (PyPI)"
+      if ! python3 -m pip --version >/dev/null 2>&1; then
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip >/dev/null
+      fi
+      rm -rf "$py"
+      PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check --target "$py" -r "$requirements"
+      echo "$want" > "$py/.stamp"
     fi
-    rm -rf "$py"
-    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check --target "$py" -r tests/open311/requirements.txt
-    echo "$want" > "$py/.stamp"
-  fi
+  }
+  # Real Open311 GeoReport v2 clients for tests/open311/client_test.py.
+  python_packages target/open311-py tests/open311/requirements.txt "Python GeoReport v2 clients"
+  # Schemathesis, which fuzzes the API from its OpenAPI document (tests/fuzz/run.py).
+  python_packages target/fuzz-py tests/fuzz/requirements.txt "Schemathesis"
 fi
 
 for pid in "${installs[@]}"; do

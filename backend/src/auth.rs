@@ -5,7 +5,9 @@ use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
+use crate::security_log;
 use shared::error::{ApiError, ErrorCode};
+use shared::security::{Outcome, SecurityKind};
 use shared::staff::StaffUser;
 use worker::{Request, Result};
 
@@ -52,22 +54,26 @@ pub async fn session_hash(req: &Request) -> Result<Option<String>> {
     }
 }
 
-/// Starts a session for `staff_id` from the request's address and browser;
-/// returns the `Set-Cookie` value. Every sign-in makes a new session.
-pub async fn start_session(req: &Request, db: &Db, staff_id: i64) -> Result<String> {
+/// Starts a session for `user` from the request's address and browser, with
+/// the sign-in's security event; returns the `Set-Cookie` value. Every
+/// sign-in makes a new session.
+pub async fn start_session(req: &Request, db: &Db, user: &StaffUser) -> Result<String> {
     let token = crypto::hex(&crypto::random_bytes::<32>()?);
     let hash = crypto::sha256_hex(token.as_bytes()).await?;
     let agent: String = req.headers().get("User-Agent")?.unwrap_or_default().chars().take(200).collect();
     let address = crate::routes::client_ip(req);
-    let session = db::staff::NewSession { token_hash: &hash, staff_id, now: clock::now_unix(), address: &address, agent: &agent };
-    db::staff::create_session(db, session).await?;
+    let session = db::staff::NewSession { token_hash: &hash, staff_id: user.id, now: clock::now_unix(), address: &address, agent: &agent };
+    let event = security_log::event(req, SecurityKind::SignIn, Outcome::Success, user.into(), "", &agent);
+    db::staff::create_session(db, session, &event).await?;
     Ok(format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={}", shared::staff::SESSION_SECONDS))
 }
 
-/// Ends the request's session, if any; returns the clearing `Set-Cookie`.
+/// Ends the request's session, if any, with its security event; returns
+/// the clearing `Set-Cookie`.
 pub async fn end_session(req: &Request, db: &Db) -> Result<String> {
     if let Some(token) = token(req) {
-        db::staff::delete_session(db, &crypto::sha256_hex(token.as_bytes()).await?).await?;
+        let event = security_log::event(req, SecurityKind::SignOut, Outcome::Success, security_log::NOBODY, "", "");
+        db::staff::delete_session(db, &crypto::sha256_hex(token.as_bytes()).await?, &event).await?;
     }
     Ok(format!("{COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0"))
 }

@@ -14,6 +14,7 @@ mod rederive;
 mod router;
 mod routes;
 mod security_headers;
+mod security_log;
 mod shell;
 mod storage;
 mod warnings;

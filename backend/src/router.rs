@@ -14,6 +14,15 @@ use worker::{Env, Request, Response};
 const OPENAPI: &str = include_str!("../openapi.json");
 
 pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
+    let answer = dispatch(req, env, db).await;
+    // Refusals (403) and throttling (429) of every route go to the security log.
+    if let Err(e) = &answer {
+        crate::security_log::refusal(req, env, db, e).await;
+    }
+    answer
+}
+
+async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let url = req.url()?;
     let path = url.path().to_string();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -43,7 +52,7 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::TrackQr, |a, q| track::qr(req, q, a[0]));
     on!(api::Supplement, |a, _| track::supplement(req, env, db, a[0]).await);
     on!(api::Rate, |a, _| evaluation::rate(req, env, db, a[0]).await);
-    on!(api::Login, |_, _| staff_auth::login(req, db).await);
+    on!(api::Login, |_, _| staff_auth::login(req, db, env).await);
     on!(api::Logout, |_, _| staff_auth::logout(req, db).await);
     on!(api::Me, |_, _| staff_auth::me(req, db).await);
     on!(api::ListCases, |_, q| staff_cases::inbox(req, q, db).await);
@@ -74,7 +83,7 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
     on!(api::ListSessions, |_, _| staff_auth::sessions(req, db).await);
     on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, db).await);
-    on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db).await);
+    on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db, env).await);
     on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
     on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);
     on!(api::ListUnits, |_, _| admin::units::list(req, db).await);
@@ -97,6 +106,7 @@ pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ActOnMatterVersion, |a, _| admin::catalogue::act(req, db, a[0]).await);
     on!(api::ExportCatalogue, |_, _| admin::catalogue_io::export(req, db).await);
     on!(api::ImportCatalogue, |_, _| admin::catalogue_io::import(req, db).await);
+    on!(api::ListSecurityEvents, |_, q| admin::security::list(req, q, db).await);
     on!(api::SubmitTicket, |_, _| hl::intake::submit(req, env, db).await);
     on!(api::TrackTicket, |a, _| hl::tickets::track(req, env, db, a[0]).await);
     on!(api::RateTicket, |a, _| hl::tickets::rate(req, env, db, a[0]).await);

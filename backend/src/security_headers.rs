@@ -49,7 +49,8 @@ mod tests {
                 "Referrer-Policy",
                 "Permissions-Policy",
                 "X-Frame-Options",
-                "Cross-Origin-Opener-Policy"
+                "Cross-Origin-Opener-Policy",
+                "Strict-Transport-Security"
             ]
         );
         let csp = common().find(|(n, _)| *n == "Content-Security-Policy").map(|(_, v)| v).unwrap_or_default();

@@ -16,5 +16,6 @@ pub mod error;
 pub mod hotline;
 pub mod identity;
 pub mod page;
+pub mod security;
 pub mod staff;
 pub mod streamline;

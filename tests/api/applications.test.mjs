@@ -131,12 +131,21 @@ test("a wrong code and an unknown case answer alike; look-ups are rate-limited",
   const unknown = await track("SP20990101000000", receipt.query_code, ip);
   assert.equal(wrong.status, 404);
   assert.deepEqual(wrong, unknown);
+  // One address trying many numbers (each number within its own limit).
   let last;
-  for (let i = 0; i < 30; i++) last = await track(receipt.case_no, receipt.query_code, ip);
+  for (let i = 0; i < 30; i++) last = await track(`SP209901010${String(i).padStart(5, "0")}`, receipt.query_code, ip);
   assert.equal(last.status, 429);
   assert.equal(last.body.error.code, "too_many_requests");
   // Another address is not affected.
   assert.equal((await track(receipt.case_no, receipt.query_code)).status, 200);
+});
+
+test("one case's code cannot be guessed from many addresses: 20 look-ups a minute per number", async () => {
+  const { receipt } = await submitFood();
+  const statuses = [];
+  for (let i = 0; i < 21; i++) statuses.push((await track(receipt.case_no, String(10000000 + i))).status);
+  assert.deepEqual(statuses.slice(0, 20), Array(20).fill(404));
+  assert.equal(statuses[20], 429);
 });
 
 // What the code encodes is read from the rendered image in the browser

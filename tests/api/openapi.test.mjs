@@ -81,7 +81,8 @@ test("public answers match their schemas", async () => {
 test("staff answers match their schemas", async () => {
   const { cookie } = await login("office_admin");
   for (const path of ["/api/staff/cases", "/api/office/overview", "/api/office/dashboard", "/api/office/meetings",
-    "/api/office/documents", "/api/office/statistics", "/api/office/calendar", "/api/office/warnings", "/api/staff/me"]) {
+    "/api/office/documents", "/api/office/statistics", "/api/office/calendar", "/api/office/warnings", "/api/staff/me",
+    "/api/admin/security-events"]) {
     const res = await staffGet(cookie, path);
     assert.equal(res.status, 200, path);
     conforms(res.body, answerSchema(path));

@@ -19,6 +19,7 @@ function checkHeaders(where, res) {
   assert.equal(h("x-content-type-options"), "nosniff", where);
   assert.equal(h("referrer-policy"), "no-referrer", where);
   assert.match(h("permissions-policy"), /camera=\(/, where);
+  assert.match(h("strict-transport-security"), /max-age=31536000/, `${where}: browsers keep to HTTPS for a year`);
 }
 
 test("every page has the headers; only the application form may use the camera; no inline script", async () => {

@@ -14,6 +14,7 @@ mod tests {
     use shared::engine::ledger::PauseReason;
     use shared::hotline::ticket::{NoticeKind, Rating};
     use shared::hotline::{Channel, CloseReason, Kind, PartState, Role as HotlineRole, TicketState, Urgency};
+    use shared::security::{Outcome, SecurityKind, RETAIN_DAYS};
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
     use std::collections::{BTreeMap, BTreeSet};
@@ -88,6 +89,8 @@ mod tests {
             (("hotline_part", "role"), names(HotlineRole::ALL, HotlineRole::as_str)),
             (("hotline_part", "state"), names(PartState::ALL, PartState::as_str)),
             (("hotline_notice", "kind"), names(NoticeKind::ALL, NoticeKind::as_str)),
+            (("security_event", "kind"), names(SecurityKind::ALL, SecurityKind::as_str)),
+            (("security_event", "outcome"), names(Outcome::ALL, Outcome::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {
@@ -98,5 +101,15 @@ mod tests {
         for (table, column) in found.keys() {
             assert!(expected.iter().any(|((t, c), _)| t == table && c == column), "{table}.{column} has no enum");
         }
+    }
+
+    /// The delete trigger of the security log keeps rows for the retention
+    /// the page states.
+    #[test]
+    fn the_security_log_keeps_its_rows_as_long_as_shared_says() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../backend/migrations/0016_security_events.sql");
+        let sql = std::fs::read_to_string(dir).unwrap();
+        let trigger = sql.split("CREATE TRIGGER security_event_kept_for_retention").nth(1).unwrap();
+        assert!(trigger.contains(&format!("julianday('now', '-{RETAIN_DAYS} days')")), "{trigger}");
     }
 }

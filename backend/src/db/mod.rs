@@ -6,6 +6,7 @@ pub mod admin;
 pub mod approvals;
 pub mod calendar;
 pub mod hotline;
+pub mod security_events;
 pub mod staff;
 pub mod streamline;
 pub mod throttle;

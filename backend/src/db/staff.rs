@@ -1,5 +1,6 @@
 //! SQL for `staff` and `staff_session` (migrations/0004_cases.sql).
 
+use super::security_events::{self, Event};
 use super::Db;
 use serde::Deserialize;
 use shared::staff::{Role, StaffUser, SESSION_IDLE_SECONDS, SESSION_SECONDS};
@@ -76,20 +77,24 @@ pub struct NewSession<'a> {
     pub agent: &'a str,
 }
 
-pub async fn create_session(db: &Db, s: NewSession<'_>) -> Result<()> {
-    db.rows::<serde_json::Value>(
-        "INSERT INTO staff_session (token_hash, staff_id, expires_at, created_at, idle_until, address, agent)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        &[
-            s.token_hash.into(),
-            super::num(s.staff_id),
-            super::num(s.now + SESSION_SECONDS),
-            super::num(s.now),
-            super::num(s.now + SESSION_IDLE_SECONDS),
-            s.address.into(),
-            s.agent.into(),
-        ],
-    )
+/// The session, with the sign-in's security event in the same batch.
+pub async fn create_session(db: &Db, s: NewSession<'_>, event: &Event) -> Result<()> {
+    db.batch(vec![
+        db.statement(
+            "INSERT INTO staff_session (token_hash, staff_id, expires_at, created_at, idle_until, address, agent)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            &[
+                s.token_hash.into(),
+                super::num(s.staff_id),
+                super::num(s.now + SESSION_SECONDS),
+                super::num(s.now),
+                super::num(s.now + SESSION_IDLE_SECONDS),
+                s.address.into(),
+                s.agent.into(),
+            ],
+        )?,
+        security_events::insert(db, event)?,
+    ])
     .await?;
     Ok(())
 }
@@ -142,18 +147,26 @@ pub async fn sessions(db: &Db, staff_id: i64, now: i64) -> Result<Vec<SessionRow
     .await
 }
 
-/// Ends every session of a member but `keep`; answers how many ended.
-pub async fn end_other_sessions(db: &Db, staff_id: i64, keep: &str) -> Result<u32> {
+/// Ends every session of a member but `keep`, with its security event
+/// (which counts them) in the same batch; answers how many ended.
+pub async fn end_other_sessions(db: &Db, staff_id: i64, keep: &str, event: &Event) -> Result<u32> {
     let results = db
         .batch(vec![
-            db.statement("DELETE FROM staff_session WHERE staff_id = ?1 AND token_hash <> ?2", &[super::num(staff_id), keep.into()])?
+            security_events::before_ending_others(db, event, staff_id, keep)?,
+            db.statement("DELETE FROM staff_session WHERE staff_id = ?1 AND token_hash <> ?2", &[super::num(staff_id), keep.into()])?,
         ])
         .await?;
-    Ok(results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) as u32)
+    Ok(results.get(1).and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) as u32)
 }
 
-pub async fn delete_session(db: &Db, token_hash: &str) -> Result<()> {
-    db.rows::<serde_json::Value>("DELETE FROM staff_session WHERE token_hash = ?1", &[token_hash.into()]).await?;
+/// Signs a session out, with its security event (of the session's member;
+/// none for an unknown session) in the same batch.
+pub async fn delete_session(db: &Db, token_hash: &str, event: &Event) -> Result<()> {
+    db.batch(vec![
+        security_events::by_session(db, event, Some(token_hash), true)?,
+        db.statement("DELETE FROM staff_session WHERE token_hash = ?1", &[token_hash.into()])?,
+    ])
+    .await?;
     Ok(())
 }
 

@@ -147,6 +147,12 @@ pub async fn set_quota(db: &Db, q: &QuotaEntry, staff_id: i64, now: &str) -> Res
 
 // ---- meetings ----------------------------------------------------------------
 
+/// Whether the unit exists (a meeting's organiser, whatever its kind).
+pub async fn unit_exists(db: &Db, id: i64) -> Result<bool> {
+    let rows: Vec<serde_json::Value> = db.rows("SELECT id FROM department WHERE id = ?1", &[num(id)]).await?;
+    Ok(!rows.is_empty())
+}
+
 /// The meeting and its counters, atomically; the new meeting's id.
 pub async fn insert_meeting(db: &Db, m: &MeetingForm, organiser: Option<i64>, staff_id: i64, now: &str) -> Result<i64> {
     let mut statements = vec![db.statement(

@@ -6,16 +6,22 @@ use crate::clock;
 use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
+use crate::security_log;
 use shared::error::{ApiError, ErrorCode};
+use shared::security::{Outcome, SecurityKind};
 use shared::staff::{
     login_delay, LoginRequest, SessionInfo, SessionList, SessionsEnded, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS, SESSION_IDLE_SECONDS,
 };
-use worker::Request;
+use worker::{Env, Request};
 
-pub async fn login(req: &mut Request, db: &Db) -> Reply {
+/// Every attempt that gets past the length checks is in the security log:
+/// a success (in the session's batch), a failure with the user name as
+/// typed, a throttled attempt (once a minute per address).
+pub async fn login(req: &mut Request, db: &Db, env: &Env) -> Reply {
     let body: LoginRequest = read_json(req).await?;
     body.validate()?;
     let username = body.username.trim();
+    let typed = security_log::Who { staff_id: None, username };
     let now = clock::now_unix();
     let now_ms = clock::now_unix_ms();
     let ip = client_ip(req);
@@ -24,6 +30,8 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
     // other out), checked before anything is written.
     let address = format!("login:ip:{ip}");
     if db::throttle::failures(db, &address, LOGIN_WINDOW_SECONDS, now).await?.0 >= LOGIN_PER_ADDRESS {
+        let detail = format!("该地址{}分钟内输错密码已达{LOGIN_PER_ADDRESS}次", LOGIN_WINDOW_SECONDS / 60);
+        security_log::record_limited(db, req, env, SecurityKind::SignIn, typed, "", &detail).await;
         return Err(too_many(LOGIN_WINDOW_SECONDS));
     }
     // Then this user from this address: wait longer after each failure.
@@ -31,6 +39,8 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
     let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
     let wait_ms = last_at_ms + login_delay(failures) * 1000 - now_ms;
     if wait_ms > 0 {
+        let detail = format!("该用户名在此地址已连续输错{failures}次，须等待后再试");
+        security_log::record_limited(db, req, env, SecurityKind::SignIn, typed, "", &detail).await;
         return Err(too_many((wait_ms + 999) / 1000));
     }
     let wrong = || ApiError::new(ErrorCode::Unauthenticated, "用户名或密码错误");
@@ -39,14 +49,16 @@ pub async fn login(req: &mut Request, db: &Db) -> Reply {
         // which user names exist.
         crypto::pbkdf2_hex(&body.password, b"no-such-user", crypto::PBKDF2_ITERATIONS).await?;
         failed(db, &[&address, &pair], now_ms).await?;
+        security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, typed, "", "无此用户名或账号已停用").await;
         return Err(wrong().into());
     };
     if !crypto::verify_password(&body.password, &account.salt, account.iterations, &account.password_hash).await? {
         failed(db, &[&address, &pair], now_ms).await?;
+        security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, (&account.user).into(), "", "密码错误").await;
         return Err(wrong().into());
     }
     db::throttle::clear(db, &pair).await?;
-    let cookie = auth::start_session(req, db, account.user.id).await?;
+    let cookie = auth::start_session(req, db, &account.user).await?;
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
@@ -97,10 +109,12 @@ pub async fn sessions(req: &Request, db: &Db) -> Reply {
     json(&SessionList { sessions }, Cache::NoStore)
 }
 
-/// `POST /api/staff/sessions/end-others`: signs the member out everywhere but here.
+/// `POST /api/staff/sessions/end-others`: signs the member out everywhere
+/// but here (in the security log, in the same batch).
 pub async fn end_other_sessions(req: &Request, db: &Db) -> Reply {
     let user = auth::require_staff(req, db).await?;
     let current = auth::session_hash(req).await?.unwrap_or_default();
-    let ended = db::staff::end_other_sessions(db, user.id, &current).await?;
+    let event = security_log::event(req, SecurityKind::SessionsEnded, Outcome::Success, (&user).into(), "sessions", "结束其他会话：");
+    let ended = db::staff::end_other_sessions(db, user.id, &current, &event).await?;
     json(&SessionsEnded { ended }, Cache::NoStore)
 }

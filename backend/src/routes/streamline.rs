@@ -187,6 +187,13 @@ pub async fn register_meeting(req: &mut Request, db: &Db) -> Reply {
     let organiser = Some(form.organiser_department_id).filter(|d| *d > 0);
     user.check_acts_for(organiser)?;
     form.validate()?;
+    // The office may name any unit: one that does not exist is refused here,
+    // not by the foreign key (a 500).
+    if let Some(unit) = organiser {
+        if !db::streamline::unit_exists(db, unit).await? {
+            return Err(ApiError::new(ErrorCode::InvalidParameter, "主办单位不存在，请重新选择").into());
+        }
+    }
     if let Some(item) = form.plan_item_id {
         let plan = db::streamline::plan(db, form.date.year()).await?;
         if !plan.iter().any(|p| p.id == item) {

@@ -2,7 +2,7 @@
 
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
-use shared::api::PeriodParams;
+use shared::api::{PeriodParams, SecurityEventsQuery};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -42,6 +42,12 @@ pub enum Route {
     Units,
     /// `/staff/admin/accounts`: staff accounts.
     Accounts,
+    /// `/staff/admin/security?from=&to=&kind=&user=&address=&outcome=&after=&page=`:
+    /// the security event log (office).
+    SecurityEvents {
+        filters: SecurityFilters,
+        at: PageAt,
+    },
     /// `/staff/admin/catalogue?state=&matter=`: drafts and versions of matters
     /// (by state, or one matter's history).
     Catalogue {
@@ -174,6 +180,50 @@ impl PeriodQuery {
     }
 }
 
+/// The security log's search as the URL carries it; empty parts: no filter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SecurityFilters {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub user: String,
+    pub address: String,
+    pub outcome: String,
+}
+
+impl SecurityFilters {
+    fn parse(search: &str) -> SecurityFilters {
+        let p = |k| query_param(search, k).unwrap_or_default();
+        SecurityFilters { from: p("from"), to: p("to"), kind: p("kind"), user: p("user"), address: p("address"), outcome: p("outcome") }
+    }
+
+    fn pairs(&self) -> [(&'static str, &String); 6] {
+        [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("kind", &self.kind),
+            ("user", &self.user),
+            ("address", &self.address),
+            ("outcome", &self.outcome),
+        ]
+    }
+
+    /// The search as the API's query, from page `at`.
+    pub fn params(&self, at: &PageAt) -> SecurityEventsQuery {
+        let some = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+        SecurityEventsQuery {
+            from: some(&self.from),
+            to: some(&self.to),
+            kind: some(&self.kind),
+            user: some(&self.user),
+            address: some(&self.address),
+            outcome: some(&self.outcome),
+            after: at.after(),
+            limit: None,
+        }
+    }
+}
+
 /// `key=value`, or nothing for an empty value.
 fn pair(key: &str, value: &str) -> String {
     if value.is_empty() {
@@ -221,6 +271,7 @@ impl Page for Route {
             ["staff", "admin", "settings"] => Route::Settings,
             ["staff", "admin", "units"] => Route::Units,
             ["staff", "admin", "accounts"] => Route::Accounts,
+            ["staff", "admin", "security"] => Route::SecurityEvents { filters: SecurityFilters::parse(search), at: PageAt::parse(search) },
             ["staff", "admin", "catalogue"] => Route::Catalogue {
                 state: query_param(search, "state").unwrap_or_default(),
                 matter: query_param(search, "matter").unwrap_or_default(),
@@ -273,6 +324,11 @@ impl Page for Route {
             Route::Settings => "/staff/admin/settings".into(),
             Route::Units => "/staff/admin/units".into(),
             Route::Accounts => "/staff/admin/accounts".into(),
+            Route::SecurityEvents { filters, at } => {
+                let mut parts: Vec<String> = filters.pairs().iter().map(|(k, v)| pair(k, v)).collect();
+                parts.push(at.query());
+                with_query("/staff/admin/security", &parts)
+            }
             Route::Catalogue { state, matter } => with_query("/staff/admin/catalogue", &[pair("state", state), pair("matter", matter)]),
             Route::Version(id) => format!("/staff/admin/catalogue/{}", encode(id)),
             Route::NewVersion(matter) => with_query("/staff/admin/catalogue/new", &[pair("matter", matter)]),

@@ -27,6 +27,7 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
+use crate::security::SecurityEventList;
 use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
 use crate::streamline::{
@@ -247,6 +248,9 @@ endpoints! {
     ImportCatalogue: Post "/api/admin/catalogue/import", Office, "导入事项目录（逐行校验；有误则不导入任何事项）",
         query Empty, body CatalogueImport = Json, answer 200 ImportReport = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    ListSecurityEvents: Get "/api/admin/security-events", Office, "安全事件日志",
+        query SecurityEventsQuery, body Empty = Nothing, answer 200 SecurityEventList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
 
     // ---- the county head's hotline ----
     SubmitTicket: Post "/api/hotline/tickets", Public, "网上留言（请求头 Idempotency-Key；重复提交得到同一回执）",

@@ -218,3 +218,25 @@ query!(
         unit,
     }
 );
+
+query!(
+    /// `GET /api/admin/security-events`: the security event log, newest first.
+    SecurityEventsQuery {
+        /// YYYY-MM-DD: from the start of this day (China time).
+        from,
+        /// YYYY-MM-DD: to the end of this day.
+        to,
+        /// An event kind (`sign_in`, `forbidden`, …).
+        kind,
+        /// A user name, exactly (as typed, for failed sign-ins).
+        user,
+        /// A client address, exactly.
+        address,
+        /// `success`, `failure`, `refused` or `limited`.
+        outcome,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);

@@ -71,6 +71,11 @@ impl Instant {
         Instant { date, secs: secs.rem_euclid(86_400) as u32 }
     }
 
+    /// The first second of `date` in China.
+    pub fn start_of_day(date: Date) -> Instant {
+        Instant { date, secs: 0 }
+    }
+
     /// The last second of `date` in China: when a deadline on that day runs out.
     pub fn end_of_day(date: Date) -> Instant {
         Instant { date, secs: 86_399 }
@@ -96,6 +101,11 @@ impl Instant {
     /// For people: `2026-11-26 09:30`.
     pub fn short(self) -> String {
         format!("{} {:02}:{:02}", self.date, self.secs / 3600, self.secs / 60 % 60)
+    }
+
+    /// For people, to the second (a log): `2026-11-26 09:30:05`.
+    pub fn to_second(self) -> String {
+        format!("{} {:02}:{:02}:{:02}", self.date, self.secs / 3600, self.secs / 60 % 60, self.secs % 60)
     }
 }
 
@@ -144,6 +154,7 @@ mod tests {
         assert_eq!(i.to_string(), s);
         assert_eq!(i.date().to_string(), "2026-02-27");
         assert_eq!(i.short(), "2026-02-27 23:59");
+        assert_eq!(i.to_second(), "2026-02-27 23:59:59");
         assert_eq!(i, Instant::end_of_day(Date::parse("2026-02-27").unwrap()));
         assert_eq!(serde_json::to_string(&i).unwrap(), format!("\"{s}\""));
         assert_eq!(serde_json::from_str::<Instant>(&format!("\"{s}\"")).unwrap(), i);

@@ -1,6 +1,7 @@
 //! SQL for `staff` as the administration keeps it, and the sessions a
 //! change of password or an account's end closes.
 
+use super::super::security_events::{self, Event};
 use super::super::{corrupt, num, opt_int, Db};
 use serde::Deserialize;
 use shared::admin::accounts::{Account, AccountSave};
@@ -85,8 +86,9 @@ pub struct NewRow<'a> {
     pub department_id: Option<i64>,
 }
 
-/// Creates an account that must change its one-time password.
-pub async fn create(db: &Db, a: NewRow<'_>, secret: Secret<'_>, staff_id: i64, now: &str) -> Result<i64> {
+/// Creates an account that must change its one-time password; its
+/// security event (target `account:` and the new id) in the same batch.
+pub async fn create(db: &Db, a: NewRow<'_>, secret: Secret<'_>, staff_id: i64, now: &str, event: &Event) -> Result<i64> {
     let results = db
         .batch(vec![
             db.statement(
@@ -103,6 +105,7 @@ pub async fn create(db: &Db, a: NewRow<'_>, secret: Secret<'_>, staff_id: i64, n
                 ],
             )?,
             super::audit(db, staff_id, "create_account", a.username, &format!("{}，{}", a.name, a.role.zh()), now, None)?,
+            security_events::of_new_row(db, event, "staff", "username", a.username)?,
         ])
         .await?;
     super::returned_id(results.first())
@@ -110,8 +113,9 @@ pub async fn create(db: &Db, a: NewRow<'_>, secret: Secret<'_>, staff_id: i64, n
 
 /// Saves name, role, department and active if the version matches and the
 /// change leaves an active office admin; closes the sessions of an account
-/// that stops being active. False if it did not land.
-pub async fn update(db: &Db, id: i64, s: &AccountSave, staff_id: i64, now: &str, nonce: &str) -> Result<bool> {
+/// that stops being active. False if it did not land (nor did its audit row
+/// and security event).
+pub async fn update(db: &Db, id: i64, s: &AccountSave, staff_id: i64, now: &str, nonce: &str, event: &Event) -> Result<bool> {
     let detail = format!("{}，{}{}", s.name.trim(), s.role.zh(), if s.active { "" } else { "，已停用" });
     let results = db
         .batch(vec![
@@ -138,6 +142,7 @@ pub async fn update(db: &Db, id: i64, s: &AccountSave, staff_id: i64, now: &str,
                 &[num(id), num(s.active as i64), nonce.into()],
             )?,
             super::audit(db, staff_id, "save_account", &subject(id), &detail, now, Some(("staff", id, nonce)))?,
+            security_events::if_landed(db, event, "staff", id, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))
@@ -149,7 +154,17 @@ fn subject(id: i64) -> String {
 
 /// Sets a one-time password (the person must change it at sign-in) and
 /// closes every session of the account. False if the version was stale.
-pub async fn reset(db: &Db, id: i64, version: i64, secret: Secret<'_>, staff_id: i64, now: &str, nonce: &str) -> Result<bool> {
+#[allow(clippy::too_many_arguments)]
+pub async fn reset(
+    db: &Db,
+    id: i64,
+    version: i64,
+    secret: Secret<'_>,
+    staff_id: i64,
+    now: &str,
+    nonce: &str,
+    event: &Event,
+) -> Result<bool> {
     let results = db
         .batch(vec![
             db.statement(
@@ -163,6 +178,7 @@ pub async fn reset(db: &Db, id: i64, version: i64, secret: Secret<'_>, staff_id:
                 &[num(id), nonce.into()],
             )?,
             super::audit(db, staff_id, "reset_password", &subject(id), "重置为一次性密码", now, Some(("staff", id, nonce)))?,
+            security_events::if_landed(db, event, "staff", id, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))
@@ -170,7 +186,7 @@ pub async fn reset(db: &Db, id: i64, version: i64, secret: Secret<'_>, staff_id:
 
 /// The member's own new password: clears the one-time flag and closes
 /// every other session of theirs.
-pub async fn change_own(db: &Db, id: i64, secret: Secret<'_>, keep_session: &str, now: &str, nonce: &str) -> Result<()> {
+pub async fn change_own(db: &Db, id: i64, secret: Secret<'_>, keep_session: &str, now: &str, nonce: &str, event: &Event) -> Result<()> {
     db.batch(vec![
         db.statement(
             "UPDATE staff SET password_hash = ?1, salt = ?2, iterations = ?3, must_change_password = 0,
@@ -179,6 +195,7 @@ pub async fn change_own(db: &Db, id: i64, secret: Secret<'_>, keep_session: &str
         )?,
         db.statement("DELETE FROM staff_session WHERE staff_id = ?1 AND token_hash <> ?2", &[num(id), JsValue::from(keep_session)])?,
         super::audit(db, id, "change_password", &subject(id), "本人修改密码", now, Some(("staff", id, nonce)))?,
+        security_events::if_landed(db, event, "staff", id, nonce)?,
     ])
     .await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! SQL for `county_settings`.
 
+use super::super::security_events::{self, Event};
 use super::super::{corrupt, num, Db};
 use shared::admin::settings::{CountySettings, SettingsView};
 use worker::Result;
@@ -18,8 +19,9 @@ pub async fn read(db: &Db) -> Result<SettingsView> {
     Ok(SettingsView { settings, version: row.version })
 }
 
-/// Saves if nobody saved since `version` was read; false if someone did.
-pub async fn save(db: &Db, s: &CountySettings, version: i64, staff: (i64, &str), now: &str, nonce: &str) -> Result<bool> {
+/// Saves if nobody saved since `version` was read (with the audit row and
+/// the security event, only where the save landed); false if someone did.
+pub async fn save(db: &Db, s: &CountySettings, version: i64, staff: (i64, &str), now: &str, nonce: &str, event: &Event) -> Result<bool> {
     let json = serde_json::to_string(s).map_err(|e| corrupt("county_settings", e))?;
     let results = db
         .batch(vec![
@@ -29,6 +31,7 @@ pub async fn save(db: &Db, s: &CountySettings, version: i64, staff: (i64, &str),
                 &[json.into(), nonce.into(), now.into(), staff.1.into(), num(version)],
             )?,
             super::audit(db, staff.0, "save_settings", "县情与服务设置", &summary(s), now, Some(("county_settings", 1, nonce)))?,
+            security_events::if_landed(db, event, "county_settings", 1, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))

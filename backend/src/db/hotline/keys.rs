@@ -1,5 +1,6 @@
 //! SQL for `hotline_api_key`: Open311 partners' keys, kept as SHA-256 only.
 
+use crate::db::security_events::{self, Event};
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::instant::Instant;
@@ -35,29 +36,34 @@ pub async fn list(db: &Db) -> Result<Vec<ApiKeyView>> {
         .collect())
 }
 
-pub async fn issue(db: &Db, partner: &str, key_hash: &str, hint: &str, now: Instant, by: &str) -> Result<i64> {
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let rows: Vec<Id> = db
-        .rows(
-            "INSERT INTO hotline_api_key (partner, key_hash, hint, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-            &[partner.into(), key_hash.into(), hint.into(), now.to_string().into(), by.into()],
-        )
+/// A new key, with its security event (target `api_key:` and the new id)
+/// in the same batch.
+pub async fn issue(db: &Db, partner: &str, key_hash: &str, hint: &str, now: Instant, by: &str, event: &Event) -> Result<i64> {
+    let results = db
+        .batch(vec![
+            db.statement(
+                "INSERT INTO hotline_api_key (partner, key_hash, hint, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                &[partner.into(), key_hash.into(), hint.into(), now.to_string().into(), by.into()],
+            )?,
+            security_events::of_new_row(db, event, "hotline_api_key", "key_hash", key_hash)?,
+        ])
         .await?;
-    rows.into_iter().next().map(|r| r.id).ok_or_else(|| worker::Error::RustError("api key insert returned nothing".into()))
+    crate::db::admin::returned_id(results.first())
 }
 
-/// Revokes a key; `false` if there is no such key.
-pub async fn revoke(db: &Db, id: i64, now: Instant) -> Result<bool> {
+/// Revokes a key, with its security event where it was still valid;
+/// `false` if there is no such key.
+pub async fn revoke(db: &Db, id: i64, now: Instant, event: &Event) -> Result<bool> {
     let results = db
-        .batch(vec![db.statement(
-            "UPDATE hotline_api_key SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1",
-            &[num(id), now.to_string().into()],
-        )?])
+        .batch(vec![
+            security_events::if_key_valid(db, event, id)?,
+            db.statement(
+                "UPDATE hotline_api_key SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1",
+                &[num(id), now.to_string().into()],
+            )?,
+        ])
         .await?;
-    Ok(crate::db::wrote(results.first()))
+    Ok(crate::db::wrote(results.get(1)))
 }
 
 /// Whether a key (by its hash) is valid, counting the use if so.

@@ -7,12 +7,14 @@ use crate::crypto;
 use crate::db::admin::accounts::{NewRow, Secret};
 use crate::db::{self, Db};
 use crate::routes::{created, json, read_json, Cache, Reply};
+use crate::security_log;
 use shared::admin::accounts::{
     check_keeps_an_admin, check_password, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
 };
 use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::security::{account_change, Outcome, SecurityKind};
 use shared::staff::{login_delay, Role, LOGIN_WINDOW_SECONDS};
-use worker::Request;
+use worker::{Env, Request};
 
 pub async fn list(req: &Request, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
@@ -41,7 +43,9 @@ pub async fn create(req: &mut Request, db: &Db) -> Reply {
     let s = stamp()?;
     let row = NewRow { username, name: body.name.trim(), role, department_id: body.department_id };
     let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
-    let id = db::admin::accounts::create(db, row, secret, user.id, &s.now).await?;
+    let detail = format!("{username}（{}，{}）", row.name, role.zh());
+    let event = security_log::event(req, SecurityKind::AccountCreated, Outcome::Success, (&user).into(), "account:", &detail);
+    let id = db::admin::accounts::create(db, row, secret, user.id, &s.now, &event).await?;
     let account = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
     created(&OneTimePassword { account, password })
 }
@@ -64,7 +68,9 @@ pub async fn update(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     }
     check_keeps_an_admin(&current, body.role, body.active, db::admin::accounts::active_admins(db).await?)?;
     let s = stamp()?;
-    if !db::admin::accounts::update(db, id, &body, user.id, &s.now, &s.nonce).await? {
+    let (kind, detail) = account_change(&current, &body);
+    let event = security_log::event(req, kind, Outcome::Success, (&user).into(), &format!("account:{id}"), &detail);
+    if !db::admin::accounts::update(db, id, &body, user.id, &s.now, &s.nonce, &event).await? {
         return Err(stale("该账号").into());
     }
     json(&db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?, Cache::NoStore)
@@ -80,7 +86,9 @@ pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let (salt, hash) = crypto::password_secret(&password).await?;
     let s = stamp()?;
     let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
-    if !db::admin::accounts::reset(db, id, body.version, secret, user.id, &s.now, &s.nonce).await? {
+    let detail = format!("{}：重置为一次性密码，其会话全部结束", current.username);
+    let event = security_log::event(req, SecurityKind::PasswordReset, Outcome::Success, (&user).into(), &format!("account:{id}"), &detail);
+    if !db::admin::accounts::reset(db, id, body.version, secret, user.id, &s.now, &s.nonce, &event).await? {
         return Err(stale("该账号").into());
     }
     let account = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
@@ -88,8 +96,10 @@ pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
 }
 
 /// `POST /api/staff/password`: the signed-in member's new password (also
-/// the way out of a one-time password). Other sessions of theirs end.
-pub async fn change_own(req: &mut Request, db: &Db) -> Reply {
+/// the way out of a one-time password). Other sessions of theirs end. A
+/// wrong current password, a throttled attempt and the change are in the
+/// security log (the change in its batch).
+pub async fn change_own(req: &mut Request, db: &Db, env: &Env) -> Reply {
     let user = require_session(req, db).await?;
     let body: PasswordChange = read_json(req).await?;
     let wrong = || {
@@ -105,13 +115,17 @@ pub async fn change_own(req: &mut Request, db: &Db) -> Reply {
     let pair = format!("login:user-ip:{}:{}", user.username, crate::routes::client_ip(req));
     let (now, now_ms) = (crate::clock::now_unix(), crate::clock::now_unix_ms());
     let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
+    let target = format!("account:{}", user.id);
     if last_at_ms + login_delay(failures) * 1000 > now_ms {
+        let detail = format!("当前密码已连续输错{failures}次");
+        security_log::record_limited(db, req, env, SecurityKind::PasswordChanged, (&user).into(), &target, &detail).await;
         return Err(ApiError::new(ErrorCode::TooManyRequests, "当前密码输错次数过多，请稍后再试").into());
     }
     if body.current.chars().count() > shared::staff::MAX_PASSWORD_CHARS
         || !crypto::verify_password(&body.current, &account.salt, account.iterations, &account.password_hash).await?
     {
         db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
+        security_log::record(db, req, SecurityKind::PasswordChanged, Outcome::Failure, (&user).into(), &target, "当前密码不正确").await;
         return Err(wrong().into());
     }
     check_password(&user.username, &body.new)?;
@@ -122,6 +136,9 @@ pub async fn change_own(req: &mut Request, db: &Db) -> Reply {
     let keep = session_hash(req).await?.unwrap_or_default();
     let s = stamp()?;
     let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
-    db::admin::accounts::change_own(db, user.id, secret, &keep, &s.now, &s.nonce).await?;
+    let detail =
+        if user.must_change_password { "以一次性密码登录后设置新密码" } else { "本人修改密码，其他会话已结束" };
+    let event = security_log::event(req, SecurityKind::PasswordChanged, Outcome::Success, (&user).into(), &target, detail);
+    db::admin::accounts::change_own(db, user.id, secret, &keep, &s.now, &s.nonce, &event).await?;
     json(&shared::staff::StaffUser { must_change_password: false, ..user }, Cache::NoStore)
 }

@@ -11,6 +11,7 @@ use crate::db::approvals::cases::{self, Change};
 use crate::db::approvals::inbox::{Handler, Query};
 use crate::db::{self, Db};
 use crate::routes::{json, read_json, Cache, Reply};
+use crate::security_log;
 use crate::storage;
 use shared::api::{DayParams, InboxQuery, PageQuery};
 use shared::approvals::case::{
@@ -24,6 +25,7 @@ use shared::engine::instant::Instant;
 use shared::engine::ledger::{standing, working_days_between};
 use shared::error::{ApiError, ErrorCode};
 use shared::page::{page_size, split_page, Cursor, PageInfo};
+use shared::security::{Outcome, SecurityKind};
 use worker::{Env, Request, Response};
 
 pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
@@ -173,6 +175,9 @@ pub async fn file(req: &Request, env: &Env, db: &Db, id: &str) -> Reply {
     headers.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
     headers.set("Cache-Control", "private, no-store")?;
+    // A read, so no batch to join: its own insert, which never fails the view.
+    let detail = format!("办件{}", stored.case_no);
+    security_log::record(db, req, SecurityKind::FileViewed, Outcome::Success, (&user).into(), &format!("file:{id}"), &detail).await;
     Ok(response)
 }
 

@@ -1,9 +1,10 @@
 //! Administration pages: the county's settings, units, accounts, the
-//! versioned catalogue, and one's own password.
+//! versioned catalogue, the security event log, and one's own password.
 
 pub mod accounts;
 pub mod catalogue;
 pub mod password;
+pub mod security;
 pub mod settings;
 pub mod units;
 pub mod version;

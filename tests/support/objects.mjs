@@ -1,0 +1,200 @@
+// Real objects in the states tests need, made over HTTP by the demo
+// accounts: cases of 县市场监督管理局 (department 1) from submitted to a
+// negative review under rectification, hotline tickets dispatched to
+// 县住房和城乡建设局 (unit 4) at each step, matter versions, accounts, and
+// the bodies that create units, groups, intermediaries, categories,
+// knowledge items, meetings and document requests under unique names.
+// Used by tests/api/authz_matrix.test.mjs; each factory signs nobody in:
+// call signIn for the accounts it names first.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { BASE_URL } from "./http.mjs";
+import { DEMO_PASSWORD, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
+import { matterContent } from "./admin.mjs";
+import { CATEGORY, UNIT, callerForm } from "./hotline.mjs";
+
+let serial = 0;
+/** Digits no other record of this run or an earlier one has. */
+export const unique = () => `${Date.now() % 1e9}${process.pid % 100}${++serial}`;
+
+/** One request; every one from its own pseudo address, so per-address limits never mix. */
+export async function call(cookie, method, path, { json, form, headers = {} } = {}) {
+  const h = { "CF-Connecting-IP": clientIp(), ...headers };
+  if (cookie) h.Cookie = cookie;
+  let body;
+  if (json !== undefined) {
+    h["Content-Type"] = "application/json";
+    body = JSON.stringify(json);
+  } else if (form) {
+    body = form;
+  }
+  const res = await fetch(BASE_URL + path, { method, headers: h, body, redirect: "manual" });
+  const text = await res.text();
+  let parsed = text;
+  if ((res.headers.get("content-type") ?? "").includes("json")) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // left as text
+    }
+  }
+  return { status: res.status, body: parsed };
+}
+
+/** The body of a set-up request that must answer `status`. */
+export async function need(pending, status, what) {
+  const res = await pending;
+  assert.equal(res.status, status, `set-up: ${what}: ${JSON.stringify(res.body).slice(0, 400)}`);
+  return res.body;
+}
+
+/** Sessions by user name (signIn keeps them), and what was made here, for clean-up. */
+export const sessions = {};
+export const as = (username) => sessions[username];
+export const made = { accounts: [], keys: [], documents: [] };
+
+/** The food licence (食品经营许可（新办）) of 县市场监督管理局, once read. */
+let matter;
+export async function foodMatter() {
+  matter ??= await matterByName("食品经营许可（新办）");
+  return matter;
+}
+
+/** Signs in (a failure fails the test); keeps the session under the user name unless told not to. */
+export async function signIn(username, password = DEMO_PASSWORD, { keep = true } = {}) {
+  const res = await login(username, password);
+  assert.equal(res.status, 200, `sign-in ${username}: ${JSON.stringify(res.body)}`);
+  if (keep) sessions[username] = res.cookie;
+  return res.cookie;
+}
+
+/** A food-licence application of department 1, as its window sees it. */
+export async function newCase() {
+  const matter = await foodMatter();
+  const res = await submit(foodForm(matter), requiredFiles(matter));
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  const view = await need(call(as("scjg_window"), "GET", `/api/staff/cases/${res.body.case_no}`), 200, "case view");
+  return { ...res.body, version: view.version, view };
+}
+
+/** A new case its window disposed of in one of the six classes. */
+export async function disposedCase(disposition) {
+  const c = await newCase();
+  const path = `/api/staff/cases/${c.case_no}/disposition`;
+  const view = await need(call(as("scjg_window"), "POST", path, { json: { version: c.version, note: "", ...disposition } }), 200, "dispose");
+  return { ...c, version: view.version, view };
+}
+
+export const acceptedCase = () => disposedCase({ class: "commitment" });
+export const supplementCase = () => disposedCase({ class: "supplement", items: ["营业执照复印件未加盖公章"] });
+export async function completedCase() {
+  const c = await disposedCase({ class: "immediate" });
+  assert.equal(c.view.state, "completed");
+  return c;
+}
+
+/** A completed case with a negative rating awaiting the office's verification. */
+export async function negativeReview() {
+  const c = await completedCase();
+  const json = { code: c.query_code, level: "very_dissatisfied", comment: "材料被要求反复提交" };
+  await need(call("", "POST", `/api/track/${c.case_no}/evaluation`, { json }), 200, "negative rating");
+  const view = await need(call(as("office_admin"), "GET", `/api/staff/cases/${c.case_no}`), 200, "case view");
+  return { ...c, version: view.version };
+}
+
+/** A negative review the office upheld: the department is to rectify. */
+export async function rectifying() {
+  const c = await negativeReview();
+  const json = { version: c.version, verdict: "upheld", days: 5, instructions: "开展一次性告知制度培训" };
+  const view = await need(call(as("office_admin"), "POST", `/api/staff/cases/${c.case_no}/verification`, { json }), 200, "uphold");
+  return { ...c, version: view.version };
+}
+
+/** An accepted case whose window asked for an extension. */
+export async function extensionAsked() {
+  const c = await acceptedCase();
+  const json = { version: c.version, action: "request_extension", days: 5, reason: "需组织专家现场论证" };
+  const view = await need(call(as("scjg_window"), "POST", `/api/staff/cases/${c.case_no}/action`, { json }), 200, "ask extension");
+  return { ...c, version: view.version };
+}
+
+/** A caller's web message, as the office sees it. */
+export async function receivedTicket() {
+  const headers = { "Idempotency-Key": randomUUID() };
+  const receipt = await need(call("", "POST", "/api/hotline/tickets", { json: callerForm(), headers }), 201, "ticket");
+  const view = await need(call(as("office_admin"), "GET", `/api/hotline/tickets/${receipt.ticket_no}`), 200, "ticket view");
+  return { ...receipt, version: view.version };
+}
+
+/** The version after a ticket action or disposition by `username`. */
+export async function ticketStep(t, username, action, endpoint = "action") {
+  const path = `/api/hotline/tickets/${t.ticket_no}/${endpoint}`;
+  const view = await need(call(as(username), "POST", path, { json: { version: t.version, ...action } }), 200, `${username} ${JSON.stringify(action)}`);
+  return { ...t, version: view.version };
+}
+
+export const DISPATCH_TO_4 = {
+  disposition: "dispatch", category_id: CATEGORY.water, urgency: "normal", lead_unit_id: UNIT.housing, assist_unit_ids: [], instruction: "请核实处理",
+};
+export const REPLY = { action: "reply", text: "已协调恢复供水", policy: "《城市供水条例》第二十二条", signed_off_by: "李副局长" };
+
+export const dispatchedTicket = async () => ticketStep(await receivedTicket(), "office_admin", DISPATCH_TO_4, "disposition");
+export const signedTicket = async () => ticketStep(await dispatchedTicket(), "zj_window", { action: "sign" });
+export const repliedTicket = async () => ticketStep(await signedTicket(), "zj_head", REPLY);
+export async function closedTicket() {
+  const t = await ticketStep(await repliedTicket(), "office_admin", { action: "review_reply", accept: true, reason: "" });
+  return ticketStep(t, "office_admin", { action: "callback", result: "satisfied", note: "" });
+}
+
+/** An account made by the office (listed in `made.accounts`, for the caller to deactivate). */
+export async function newAccount(role = "window_staff", department_id = 1) {
+  const username = `authz_${unique()}`;
+  const json = { username, name: "权限矩阵测试", role, department_id };
+  const res = await need(call(as("office_admin"), "POST", "/api/admin/accounts", { json }), 201, "account");
+  made.accounts.push(username);
+  return { ...res.account, password: res.password };
+}
+
+/** A draft of a new matter of department 1, by its head. */
+export async function draftVersion() {
+  const json = { matter_id: null, content: matterContent(`AZ${unique()}`) };
+  return (await need(call(as("scjg_head"), "POST", "/api/admin/matter-versions", { json }), 201, "draft")).version;
+}
+
+/** A draft its head submitted for the office's review. */
+export async function submittedVersion() {
+  const v = await draftVersion();
+  const json = { step: "submit", note: "", rev: v.rev };
+  return (await need(call(as("scjg_head"), "POST", `/api/admin/matter-versions/${v.id}/action`, { json }), 200, "submit draft")).version;
+}
+
+// Bodies that create a record of their own: unique names, inactive where the
+// form allows, so no list other tests read changes its meaning.
+export const unitBody = () => ({
+  name: `权限矩阵测试单位${unique()}`, kind: "other", window: "", window_location: "", window_staff: 0, phone: "0000-6019999", sort: 900,
+  active: true, version: 0,
+});
+export const groupBody = () => ({ name: `权限矩阵测试分组${unique()}`, members: [1, 2], version: 0 });
+export const intermediaryBody = () => ({ name: `权限矩阵测试中介${unique()}`, service: "测试咨询服务", staff: 3, active: false, version: 0 });
+export const categoryBody = () => ({
+  code: `az${unique()}`, name: "权限矩阵测试类别", group: "测试", county_matter: true, lead_unit_id: UNIT.housing, assist_unit_ids: [],
+  limits: { normal: { working_days: 3 }, urgent: { working_days: 1 }, critical: { hours: 2 } }, active: false, version: 0,
+});
+export const knowledgeBody = () => ({ category_id: null, title: `权限矩阵测试口径${unique()}`, answer: "测试答复", policy_refs: "", active: false, version: 0 });
+export const documentBody = () => {
+  const subject = `权限矩阵测试发文${unique()}`;
+  made.documents.push(subject);
+  return {
+    subject, proposed_level: "county_office", drafting_departments: [1], within_one_department: false, needs_government_authority: true,
+    nature: "correspondence", length_chars: 900,
+  };
+};
+export const meetingBody = () => ({
+  title: `权限矩阵测试会议${unique()}`, organiser_department_id: 1, date: "2098-03-02", duration_minutes: 90, participants: "各部门负责人",
+  class: "class2", approved_by: "county_head", approval_date: "2098-03-01", approval_ref: "测试〔2098〕1号", plan_item_id: null,
+});
+
+/** A record `username` creates with a POST that must answer 201. */
+export async function create(username, path, json, what) {
+  return need(call(as(username), "POST", path, { json }), 201, what);
+}
