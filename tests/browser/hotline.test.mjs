@@ -122,3 +122,20 @@ test("a caller's message goes round the whole cycle, and the caller sees each st
   assert.ok(code.length === 8);
   for (const page of [phone, office, unit, head]) assertNoErrors(page);
 });
+
+test("the filters of the hotline list and the case inbox put the choice in the URL and show only it", async () => {
+  const office = await deskPage(browser, "office_admin");
+  await office.goto(`${BASE_URL}/staff/hotline`);
+  await office.getByLabel("状态", { exact: true }).selectOption("received");
+  await office.waitForURL(/\/staff\/hotline\?state=received/);
+  await office.locator("tbody tr").first().getByText("已受理").waitFor();
+  const states = await office.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.ok(states.length > 0 && states.every((t) => t.includes("已受理")), JSON.stringify(states.slice(0, 3)));
+  await office.getByLabel("范围").selectOption("closed");
+  await office.waitForURL(/view=closed/);
+  const unit = await deskPage(browser, "scjg_window");
+  await unit.goto(`${BASE_URL}/staff`);
+  await unit.getByLabel("状态", { exact: true }).selectOption("completed");
+  await unit.waitForURL(/\/staff\?state=completed/);
+  for (const page of [office, unit]) assertNoErrors(page);
+});

@@ -82,14 +82,7 @@ pub fn InboxPage(state: String, class: String, assignee: String, q: String, at: 
 fn Filters(now: Route, state: String, class: String, assignee: String) -> impl IntoView {
     let router = use_router::<Route>();
     let colleagues = load::<ep::ListColleagues>(&[], Empty {});
-    let refilter = move |change: fn(&mut Route, String)| {
-        let now = now.clone();
-        move |ev: leptos::ev::Event| {
-            let mut next = now.clone();
-            change(&mut next, event_target_value(&ev));
-            router.replace(next);
-        }
-    };
+    let refilter = |change| crate::pages::refilter(router, now.clone(), change);
     let choose = refilter(|r, v| {
         if let Route::Inbox { state, .. } = r {
             *state = v

@@ -95,14 +95,7 @@ pub fn TicketsPage(view: String, state: String, q: String, at: PageAt) -> impl I
 #[component]
 fn Filters(now: Route, view: String, state: String) -> impl IntoView {
     let router = use_router::<Route>();
-    let refilter = move |change: fn(&mut Route, String)| {
-        let now = now.clone();
-        move |ev: leptos::ev::Event| {
-            let mut next = now.clone();
-            change(&mut next, event_target_value(&ev));
-            router.replace(next);
-        }
-    };
+    let refilter = |change| crate::pages::refilter(router, now.clone(), change);
     let choose_view = refilter(|r, v| {
         if let Route::Tickets { view, .. } = r {
             *view = v
