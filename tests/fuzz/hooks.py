@@ -17,6 +17,7 @@
 """
 
 import atexit
+import datetime
 import json
 import os
 import random
@@ -41,10 +42,11 @@ def pick(name, value):
 
 
 IDS = [int(i) for i in KNOWN.get("id", [])] + [0, 999999]
+TODAY = datetime.date.today()
+DAYS = [str(TODAY + datetime.timedelta(days=d)) for d in (-40, -1, 0, 3, 45)]
 NUDGES = {
-    "year": [2025, 2026, 2027], "month": [1, 6, 12], "from_month": [1, 3], "to_month": [6, 12],
-    "version": [0, 1, 2], "quota": [0, 10], "duration_minutes": [30, 90],
-    "date": ["2026-11-20", "2026-12-31", "2027-01-04"], "approval_date": ["2026-11-01", "2025-12-31"],
+    "year": [TODAY.year - 1, TODAY.year, TODAY.year + 1], "month": [1, 6, 12], "from_month": [1, 3], "to_month": [6, 12],
+    "version": [0, 1, 2], "quota": [0, 10], "duration_minutes": [30, 90], "date": DAYS, "approval_date": DAYS,
     "mobile": ["13800138000"], "phone": ["0000-6012301", "13800138000"], "caller_phone": ["13911112222"],
     "id_number": ["91350100M000100Y43", "110101199003074477"], "code": ["water", "fuzz_1"],
 }

@@ -194,7 +194,7 @@ pub fn document() -> Value {
         "paths": paths,
         "components": {
             "schemas": schemas,
-            "securitySchemes": { "session": { "type": "apiKey", "in": "cookie", "name": "sid", "description": "POST /api/staff/login 设置的会话 Cookie" } }
+            "securitySchemes": { "session": { "type": "apiKey", "in": "cookie", "name": "__Host-sid", "description": "POST /api/staff/login 设置的会话 Cookie" } }
         }
     })
 }
