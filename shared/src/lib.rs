@@ -6,6 +6,8 @@
 
 #[macro_use]
 mod named;
+#[macro_use]
+mod tally;
 
 pub mod admin;
 pub mod api;
@@ -19,3 +21,4 @@ pub mod page;
 pub mod security;
 pub mod staff;
 pub mod streamline;
+pub mod supervision;

@@ -35,43 +35,6 @@ use crate::streamline::{
     PlanList, QuotaEntry, QuotaList, ReviewRequest,
 };
 
-macro_rules! endpoints {
-    ($(
-        $(#[$doc:meta])*
-        $name:ident: $method:ident $path:literal, $access:ident, $summary:literal,
-            query $query:ty, body $body:ty = $body_kind:expr, answer $status:literal $response:ty = $response_kind:expr,
-            errors [$($error:ident),* $(,)?];
-    )*) => {
-        $(
-            $(#[$doc])*
-            pub struct $name;
-
-            impl Endpoint for $name {
-                const METHOD: Method = Method::$method;
-                const PATH: &'static str = $path;
-                const ACCESS: Access = Access::$access;
-                const SUMMARY: &'static str = $summary;
-                const STATUS: u16 = $status;
-                const BODY: Payload = $body_kind;
-                const RESPONSE: Payload = $response_kind;
-                const ERRORS: &'static [ErrorCode] = &[$($error),*];
-                type Query = $query;
-                type Body = $body;
-                type Response = $response;
-            }
-        )*
-
-        /// Every endpoint's method and path, in declaration order.
-        pub const ALL: &[(Method, &str)] = &[$((Method::$method, $path)),*];
-
-        /// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
-        #[cfg(feature = "schema")]
-        pub fn for_each(visit: &mut impl super::openapi::Visit) {
-            $(visit.visit::<$name>();)*
-        }
-    };
-}
-
 use Payload::{Bytes, Json, Multipart, Nothing};
 
 endpoints! {

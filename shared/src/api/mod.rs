@@ -4,13 +4,29 @@
 //! web app builds its requests from them, and the OpenAPI document
 //! (`/api/openapi.json`, `cargo xtask openapi`) is generated from them.
 
+#[macro_use]
+mod declare;
 mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;
 mod query;
+mod supervision;
 
 pub use endpoints::*;
 pub use query::*;
+pub use supervision::*;
+
+/// Every endpoint's method and path, in declaration order.
+pub fn all() -> Vec<(Method, &'static str)> {
+    [endpoints::DECLARED, supervision::DECLARED].concat()
+}
+
+/// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
+#[cfg(feature = "schema")]
+pub fn for_each(visit: &mut impl openapi::Visit) {
+    endpoints::visit_each(visit);
+    supervision::visit_each(visit);
+}
 
 use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};

@@ -240,3 +240,46 @@ query!(
         limit,
     }
 );
+
+query!(
+    /// `GET /api/supervision/items`: the office's items, newest first.
+    ItemsQuery {
+        /// `registered`, `in_progress` or `closed`.
+        state,
+        /// A source (`head_office_meeting`, `leader_instruction`, …).
+        source,
+        /// An item number, or words of its title (≤ 50 characters).
+        q,
+        /// An origin (`hotspot:…`, `case:…`): the item handed off from it.
+        origin,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
+    /// `GET /api/supervision/tasks`: tasks by deadline.
+    SupervisionTasksQuery {
+        /// `open` (default: a unit's inbox, or every open task for the
+        /// office), `overdue`, or `closed` (latest first).
+        view,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
+    /// `GET /api/supervision/slips`: slips, newest first.
+    SlipsQuery {
+        /// `assignment`, `reminder` or `notice`.
+        kind,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);

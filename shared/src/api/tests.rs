@@ -14,8 +14,9 @@ fn paths_are_filled_and_matched() {
 
 #[test]
 fn no_two_endpoints_share_a_method_and_path() {
-    for (i, a) in ALL.iter().enumerate() {
-        for b in &ALL[i + 1..] {
+    let all = all();
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
             assert_ne!(a, b);
         }
     }

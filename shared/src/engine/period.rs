@@ -35,6 +35,22 @@ impl Range {
     }
 }
 
+/// A rate, with how it is computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Rate {
+    pub name: String,
+    /// Percent with one decimal; `None` when the denominator is 0.
+    pub value: Option<f64>,
+    pub formula: String,
+}
+
+impl Rate {
+    pub fn new(name: &str, part: u64, whole: u64, formula: &str) -> Rate {
+        Rate { name: name.into(), value: percent(part, whole), formula: formula.into() }
+    }
+}
+
 /// `part / whole` in percent with one decimal; `None` when `whole` is 0.
 pub fn percent(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)

@@ -4,44 +4,9 @@
 //! and the rates with the formula beside each.
 
 use super::CloseReason;
-use crate::engine::period::{percent, Range};
+pub use crate::engine::period::Rate;
+use crate::engine::period::Range;
 use serde::{Deserialize, Serialize};
-
-macro_rules! tally {
-    ($($(#[$doc:meta])* $field:ident: $zh:literal),* $(,)?) => {
-        /// The counters, each a column of `hotline_tally`.
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        pub struct Tally {
-            $($(#[$doc])* pub $field: u64,)*
-        }
-
-        /// One counter.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(non_camel_case_types)]
-        pub enum Counter { $($field),* }
-
-        impl Counter {
-            pub const ALL: &'static [Counter] = &[$(Counter::$field),*];
-            /// The column name.
-            pub fn column(self) -> &'static str {
-                match self { $(Counter::$field => stringify!($field)),* }
-            }
-            pub fn zh(self) -> &'static str {
-                match self { $(Counter::$field => $zh),* }
-            }
-        }
-
-        impl Tally {
-            pub fn get(&self, c: Counter) -> u64 {
-                match c { $(Counter::$field => self.$field),* }
-            }
-            pub fn set(&mut self, c: Counter, v: u64) {
-                match c { $(Counter::$field => self.$field = v),* }
-            }
-        }
-    };
-}
 
 tally! {
     /// Tickets taken in (county only).
@@ -122,20 +87,9 @@ pub fn on_reopen() -> Increments {
     vec![(Counter::reopened, 1), (Counter::visited, 1), (Counter::evaluated, 1)]
 }
 
-/// A rate, with how it is computed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Rate {
-    pub name: String,
-    /// Percent with one decimal; `None` when the denominator is 0.
-    pub value: Option<f64>,
-    pub formula: String,
-}
-
 /// The rates of a tally, in the order the report gives them.
 pub fn rates(t: &Tally) -> Vec<Rate> {
-    let r =
-        |name: &str, part: u64, whole: u64, formula: &str| Rate { name: name.into(), value: percent(part, whole), formula: formula.into() };
+    let r = Rate::new;
     vec![
         r("办结率", t.completed, t.dispatched, "办结 ÷ 转办"),
         r("按时办结率", t.completed_on_time, t.completed, "时限内答复的办结 ÷ 办结"),

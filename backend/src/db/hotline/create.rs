@@ -2,7 +2,7 @@
 //! counter in one batch. A submission's `Idempotency-Key` is unique on the
 //! ticket itself, so a retry finds the ticket instead of making another.
 
-use super::write::{Event, Write};
+use super::write::{self, Event};
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::instant::Instant;
@@ -57,10 +57,10 @@ pub async fn create(db: &Db, t: &NewTicket<'_>) -> Result<bool> {
             t.now.date().to_string().into(),
         ],
     )?;
-    let mut w = Write::after(db, t.ticket_no, t.nonce, insert);
+    let mut w = write::after(db, t.ticket_no, t.nonce, insert);
     let received = TicketState::Received;
     w.event(&Event { at: t.now, actor: t.actor, staff_id: t.staff_id, from: None, to: received, note: t.note, public: true })?;
-    w.tally(t.now.date(), None, &shared::hotline::figures::on_received())?;
+    w.count(t.now.date(), None, &shared::hotline::figures::on_received())?;
     w.run().await
 }
 

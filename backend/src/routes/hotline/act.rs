@@ -7,7 +7,7 @@ use super::view::{calendar, situation, staff_view};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::db::hotline::changes::PartChange;
-use crate::db::hotline::write::{Event, Write};
+use crate::db::hotline::write::{self, Event};
 use crate::db::{self, num, Db};
 use crate::error::AppError;
 use crate::routes::{json, read_json, Cache, Reply};
@@ -289,7 +289,7 @@ impl Ctx<'_> {
             columns.push(("state", to.as_str().into()));
         }
         let no = &self.seen.ticket.ticket_no;
-        let mut w = Write::update(self.db, no, self.version, self.nonce, &columns)?;
+        let mut w = write::update(self.db, no, self.version, self.nonce, &columns)?;
         if let Some((unit, mut change)) = plan.part {
             if let PartChange::ReturnDecided { decision, .. } = &mut change {
                 *decision = &plan.decision;
@@ -305,7 +305,7 @@ impl Ctx<'_> {
             w.event(&Event { at: now, actor: &user.name, staff_id: Some(user.id), from: Some(from), to, note, public })?;
         }
         for (unit, inc) in &plan.tally {
-            w.tally(now.date(), *unit, inc)?;
+            w.count(now.date(), *unit, inc)?;
         }
         Ok(w.run().await?)
     }

@@ -7,7 +7,7 @@ use super::view::{calendar, staff_view};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::db::hotline::catalogue as cat;
-use crate::db::hotline::write::{Event, Write};
+use crate::db::hotline::write::{self, Event};
 use crate::db::{self, num, Db};
 use crate::error::AppError;
 use crate::routes::{json, read_json, Cache, Reply};
@@ -103,7 +103,7 @@ impl Dispatch<'_> {
             ("deadline", deadline.to_string().into()),
             ("dispatched_at", now.to_string().into()),
         ];
-        let mut w = Write::update(db, no, version, nonce, &columns)?;
+        let mut w = write::update(db, no, version, nonce, &columns)?;
         for (i, id) in std::iter::once(&self.lead).chain(self.assists).enumerate() {
             w.add_part(*id, if i == 0 { Role::Lead } else { Role::Assist }, now, sign_by, deadline)?;
         }
@@ -129,7 +129,7 @@ impl Dispatch<'_> {
             note: &public,
             public: true,
         })?;
-        w.tally(now.date(), Some(self.lead), &on_dispatch())?;
+        w.count(now.date(), Some(self.lead), &on_dispatch())?;
         Ok(w.run().await?)
     }
 }
@@ -186,7 +186,7 @@ async fn close_or_escalate(
     if let Disposition::Merge { into } = d {
         columns.push(("merged_into", into.trim().into()));
     }
-    let mut w = Write::update(db, no, version, nonce, &columns)?;
+    let mut w = write::update(db, no, version, nonce, &columns)?;
     w.event(&Event { at: now, actor: &user.name, staff_id: Some(user.id), from: Some(from), to, note: &note, public })?;
     match d {
         Disposition::Answer { knowledge_id, .. } => w.count_answer(*knowledge_id)?,
@@ -194,7 +194,7 @@ async fn close_or_escalate(
         _ => {}
     }
     if let Some(r) = reason {
-        w.tally(now.date(), None, &on_close(r, false, 0))?;
+        w.count(now.date(), None, &on_close(r, false, 0))?;
     }
     Ok(w.run().await?)
 }

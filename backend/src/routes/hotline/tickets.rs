@@ -7,7 +7,7 @@ use super::view::{self, calendar, public_view, staff_view};
 use crate::auth::require_staff;
 use crate::clock;
 use crate::db::hotline::lists::{self, Listing};
-use crate::db::hotline::write::{Event, Write};
+use crate::db::hotline::write::{self, Event};
 use crate::db::Db;
 use crate::routes::{json, read_json, Cache, Reply};
 use shared::api::TicketsQuery;
@@ -108,7 +108,7 @@ pub async fn rate(req: &mut Request, env: &Env, db: &Db, ticket_no: &str) -> Rep
     let now = clock::now();
     let nonce = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
     let columns = [("rating", body.rating.as_str().into()), ("rating_comment", body.comment.trim().into())];
-    let mut w = Write::update(db, ticket_no, ticket.version, &nonce, &columns)?;
+    let mut w = write::update(db, ticket_no, ticket.version, &nonce, &columns)?;
     let note = format!("来电人网上评价：{}", body.rating.zh());
     w.event(&Event { at: now, actor: "来电人", staff_id: None, from: Some(ticket.state), to: ticket.state, note: &note, public: true })?;
     if !w.run().await? {
