@@ -17,6 +17,7 @@ mod tests {
     use shared::security::{Outcome, SecurityKind, RETAIN_DAYS};
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
+    use shared::supervision::{Colour, ItemState, Priority, PublicationKind, SlipKind, Source, TaskRole, TaskState};
     use std::collections::{BTreeMap, BTreeSet};
 
     type Names = BTreeSet<String>;
@@ -90,6 +91,17 @@ mod tests {
             (("hotline_part", "state"), names(PartState::ALL, PartState::as_str)),
             (("hotline_notice", "kind"), names(NoticeKind::ALL, NoticeKind::as_str)),
             (("security_event", "kind"), names(SecurityKind::ALL, SecurityKind::as_str)),
+            (("supervision_limit", "source"), names(Source::ALL, Source::as_str)),
+            (("supervision_limit", "priority"), names(Priority::ALL, Priority::as_str)),
+            (("supervision_item", "source"), names(Source::ALL, Source::as_str)),
+            (("supervision_item", "priority"), names(Priority::ALL, Priority::as_str)),
+            (("supervision_item", "state"), names(ItemState::ALL, ItemState::as_str)),
+            (("supervision_task", "state"), names(TaskState::ALL, TaskState::as_str)),
+            (("supervision_task", "extension"), names(ExtensionState::ALL, ExtensionState::as_str)),
+            (("supervision_part", "role"), names(TaskRole::ALL, TaskRole::as_str)),
+            (("supervision_slip", "kind"), names(SlipKind::ALL, SlipKind::as_str)),
+            (("supervision_slip", "colour"), names(Colour::ALL, Colour::as_str)),
+            (("supervision_publication", "kind"), names(PublicationKind::ALL, PublicationKind::as_str)),
             (("security_event", "outcome"), names(Outcome::ALL, Outcome::as_str)),
         ];
         let found = checks();

@@ -64,6 +64,15 @@ impl<'a> Write<'a> {
         Ok(())
     }
 
+    pub fn db(&self) -> &'a Db {
+        self.db
+    }
+
+    /// A statement of the caller's own making, guarded as it sees fit.
+    pub fn push(&mut self, statement: D1PreparedStatement) {
+        self.statements.push(statement);
+    }
+
     /// Adds `counters` (column, amount) to the day's and month's rows of
     /// the county and of `unit` (if any).
     pub fn tally(&mut self, day: Date, unit: Option<i64>, counters: &[(&str, u64)]) -> Result<()> {

@@ -10,6 +10,8 @@ pub mod hotline;
 pub mod security_events;
 pub mod staff;
 pub mod streamline;
+pub mod supervision;
+pub mod tally;
 pub mod throttle;
 
 use serde::de::DeserializeOwned;

@@ -20,6 +20,15 @@ pub struct Facts {
     pub report_due: Option<Date>,
 }
 
+impl Facts {
+    /// The first day a slip may be due: the job looks only at tasks whose
+    /// day is within the yellow window, never at all open tasks.
+    pub fn watch_date(&self) -> Date {
+        let first_milestone = self.open_milestones.iter().map(|(_, d)| *d).min();
+        [Some(self.deadline), first_milestone, self.report_due].into_iter().flatten().min().unwrap_or(self.deadline)
+    }
+}
+
 /// A slip due today, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Due {
@@ -122,6 +131,13 @@ mod tests {
         assert_eq!(second.key, "report:2026-03-05");
         assert_eq!(due_today(&cal, d("2026-03-10"), &f, &[first.key, second.key], 2), None);
         assert_eq!(due_today(&cal, d("2026-03-05"), &f, &[], 2).unwrap().key, "milestone:0:2026-03-02", "the report is due that day, not late");
+    }
+
+    #[test]
+    fn the_watch_date_is_the_first_date_that_matters() {
+        let f = Facts { open_milestones: vec![(1, d("2026-03-20"))], report_due: Some(d("2026-04-05")), ..facts("2026-06-30") };
+        assert_eq!(f.watch_date(), d("2026-03-20"));
+        assert_eq!(facts("2026-06-30").watch_date(), d("2026-06-30"));
     }
 
     #[test]

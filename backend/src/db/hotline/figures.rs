@@ -2,36 +2,26 @@
 //! keys (whole months as one row each), the bulletin from the notices, and
 //! hot spots from the recent days' tickets through their day indexes.
 
-use crate::db::{num, opt_int, Db};
+use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::date::Date;
-use shared::engine::period::{cover, Range};
+use shared::engine::period::Range;
 use shared::hotline::figures::{BulletinEntry, Counter, Tally};
 use shared::hotline::ticket::BULLETIN_AFTER_NOTICES;
 use worker::Result;
 
 /// The tally of the county (unit 0) and of each unit with counters in the
-/// range (or of `unit` only), with the units' names: one row per covering
-/// key and unit.
+/// range (or of `unit` only), with the units' names.
 pub async fn tallies(db: &Db, range: Range, unit: Option<i64>) -> Result<Vec<(i64, String, Tally)>> {
-    let sums: Vec<String> = Counter::ALL.iter().map(|c| format!("sum(t.{0}) AS {0}", c.column())).collect();
-    let sql = format!(
-        "SELECT t.unit_id, coalesce(d.name, '') AS unit_name, {} FROM hotline_tally t LEFT JOIN department d ON d.id = t.unit_id
-         WHERE t.key IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR t.unit_id IN (0, ?2))
-         GROUP BY t.unit_id ORDER BY t.unit_id",
-        sums.join(", ")
-    );
-    let keys = serde_json::to_string(&cover(range))?;
-    let rows: Vec<serde_json::Map<String, serde_json::Value>> = db.rows(&sql, &[keys.into(), opt_int(unit)]).await?;
+    let columns: Vec<&str> = Counter::ALL.iter().map(|c| c.column()).collect();
+    let rows = crate::db::tally::sums(db, "hotline_tally", &columns, range, unit).await?;
     Ok(rows
         .into_iter()
-        .map(|row| {
+        .map(|(id, name, values)| {
             let mut tally = Tally::default();
-            for c in Counter::ALL {
-                tally.set(*c, row.get(c.column()).and_then(|v| v.as_u64()).unwrap_or(0));
+            for (c, v) in Counter::ALL.iter().zip(values) {
+                tally.set(*c, v);
             }
-            let id = row.get("unit_id").and_then(|v| v.as_i64()).unwrap_or(0);
-            let name = row.get("unit_name").and_then(|v| v.as_str()).unwrap_or("").to_string();
             (id, name, tally)
         })
         .collect())
