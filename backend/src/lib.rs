@@ -9,6 +9,7 @@ mod clock;
 mod crypto;
 mod db;
 mod error;
+mod escalation;
 mod housekeeping;
 mod rederive;
 mod router;
@@ -64,7 +65,7 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
 }
 
 /// The daily job (wrangler.toml `[triggers]`): records the day's warnings
-/// and the hotline's reminders, then drops expired rows.
+/// the hotline's reminders and supervision's slips, then drops expired rows.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let db = match Db::from_env(&env) {
@@ -84,6 +85,10 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match chasing::run(&db, clock::now()).await {
         Ok(n) => worker::console_log!("hotline reminders and notices: {n} new"),
         Err(e) => worker::console_error!("hotline reminders failed: {e}"),
+    }
+    match escalation::run(&db, clock::now()).await {
+        Ok(n) => worker::console_log!("supervision slips: {n} new"),
+        Err(e) => worker::console_error!("supervision slips failed: {e}"),
     }
     match storage::bucket(&env) {
         Ok(bucket) => match housekeeping::abandoned_files(&db, &bucket).await {

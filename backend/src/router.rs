@@ -6,6 +6,7 @@ use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
 use crate::routes::hotline as hl;
 use crate::routes::streamline as office;
+use crate::routes::supervision as sv;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
 use worker::{Env, Request, Response};
@@ -128,6 +129,22 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ListApiKeys, |_, _| hl::partners::list(req, db).await);
     on!(api::IssueApiKey, |_, _| hl::partners::issue(req, db).await);
     on!(api::RevokeApiKey, |a, _| hl::partners::revoke(req, db, a[0]).await);
+    on!(api::ListItems, |_, q| sv::items::list(req, q, db).await);
+    on!(api::RegisterItem, |_, _| sv::items::register(req, db).await);
+    on!(api::GetItem, |a, _| sv::items::get(req, db, a[0]).await);
+    on!(api::AddTask, |a, _| sv::items::add_task(req, db, a[0]).await);
+    on!(api::UploadSupervisionFile, |a, _| sv::files::upload(req, env, db, a[0]).await);
+    on!(api::GetSupervisionFile, |a, _| sv::files::get(req, env, db, a[0]).await);
+    on!(api::ListSupervisionTasks, |_, q| sv::tasks::list(req, q, db).await);
+    on!(api::ActOnTask, |a, _| sv::act::act(req, db, a[0]).await);
+    on!(api::ListSlips, |_, q| sv::slips::list(req, q, db).await);
+    on!(api::GetSlip, |a, _| sv::slips::get(req, db, a[0]).await);
+    on!(api::GetLimitTable, |_, _| sv::settings::limits(req, db).await);
+    on!(api::SaveLimitTable, |_, _| sv::settings::save_limits(req, db).await);
+    on!(api::ListPublications, |_, _| sv::settings::publications(req, db).await);
+    on!(api::Publish, |_, _| sv::settings::publish(req, db).await);
+    on!(api::GetSupervisionDashboard, |_, q| sv::figures::dashboard(req, q, db).await);
+    on!(api::ExportSupervisionFigures, |_, q| sv::figures::csv(req, q, db).await);
     Err(routes::unknown_route())
 }
 

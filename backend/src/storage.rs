@@ -54,6 +54,42 @@ pub async fn received_files(form: FormData) -> std::result::Result<Vec<Received>
     Ok(out)
 }
 
+/// The one file of a staff upload (field `file`), checked by the same
+/// rules as an application's (size, kind by content, name cleaned); its
+/// content type.
+pub async fn received_single(form: &FormData) -> std::result::Result<(Received, &'static str), AppError> {
+    let refuse = |m: &str| AppError::from(shared::error::ApiError::new(shared::error::ErrorCode::InvalidUpload, m));
+    let Some(FormEntry::File(file)) = form.get("file") else {
+        return Err(refuse("请在 file 栏目中选择要上传的文件"));
+    };
+    let received = Received { material_id: 0, file_name: clean_file_name(&file.name()), bytes: file.bytes().await? };
+    let attachment = Material {
+        id: 0,
+        name: "附件".into(),
+        form: shared::approvals::matter::MaterialForm::Copy,
+        copies: 1,
+        required: true,
+        note: String::new(),
+    };
+    let types = check(std::slice::from_ref(&received), &[attachment])?;
+    Ok((received, types[0]))
+}
+
+/// A stored file as served to staff: it never runs on the app's origin (a
+/// PDF, which may carry script, is downloaded; a photo is shown in a
+/// sandbox of its own), and the name sent is never trusted.
+pub fn served(bytes: Vec<u8>, content_type: &str, id: i64) -> Result<worker::Response> {
+    let mut response = worker::Response::from_bytes(bytes)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", content_type)?;
+    let disposition = if content_type == "application/pdf" { "attachment" } else { "inline" };
+    headers.set("Content-Disposition", &format!("{disposition}; filename=\"file-{id}\""))?;
+    headers.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    headers.set("Cache-Control", "private, no-store")?;
+    Ok(response)
+}
+
 /// Where a submission attempt's files go: `cases/{case_no}/{idempotency
 /// key}/…`, unique to the attempt (a case number drawn twice, or a lost
 /// attempt's clean-up, never touches another attempt's files).

@@ -14,6 +14,7 @@ mod openapi;
 mod sql;
 mod staff;
 mod streamline_demo;
+mod supervision_demo;
 mod tidy;
 
 use std::process::ExitCode;

@@ -33,7 +33,14 @@ pub struct Write<'a> {
 impl<'a> Write<'a> {
     /// Sets `columns` (names from code, never from input) if the record is
     /// still at `version`, and moves its version on.
-    pub fn update(db: &'a Db, table: &'static Table, key: &str, version: i64, nonce: &str, columns: &[(&str, JsValue)]) -> Result<Write<'a>> {
+    pub fn update(
+        db: &'a Db,
+        table: &'static Table,
+        key: &str,
+        version: i64,
+        nonce: &str,
+        columns: &[(&str, JsValue)],
+    ) -> Result<Write<'a>> {
         let mut sets: Vec<String> = columns.iter().enumerate().map(|(i, (c, _))| format!("{c} = ?{}", i + 4)).collect();
         sets.push("version = version + 1, last_change = ?3".into());
         let sql = format!("UPDATE {} SET {} WHERE {} = ?1 AND version = ?2", table.name, sets.join(", "), table.key);

@@ -9,6 +9,7 @@ pub mod limits;
 pub mod open311;
 pub mod staff_auth;
 pub mod streamline;
+pub mod supervision;
 
 use crate::error::AppError;
 use serde::Serialize;
@@ -36,6 +37,16 @@ pub fn json<T: Serialize>(body: &T, cache: Cache) -> Reply {
     };
     let mut response = Response::from_json(body)?;
     response.headers_mut().set("Cache-Control", value)?;
+    Ok(response)
+}
+
+/// A CSV file to save (`disposition` names it), never cached.
+pub fn csv_download(text: String, disposition: &str) -> Reply {
+    let mut response = Response::ok(text)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/csv; charset=utf-8")?;
+    headers.set("Content-Disposition", disposition)?;
+    headers.set("Cache-Control", "no-store")?;
     Ok(response)
 }
 

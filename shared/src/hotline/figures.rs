@@ -4,8 +4,8 @@
 //! and the rates with the formula beside each.
 
 use super::CloseReason;
-pub use crate::engine::period::Rate;
 use crate::engine::period::Range;
+pub use crate::engine::period::Rate;
 use serde::{Deserialize, Serialize};
 
 tally! {

@@ -124,13 +124,21 @@ mod tests {
     #[test]
     fn blue_for_a_missed_checkpoint_or_report_one_at_a_time() {
         let cal = Calendar::new(official::official_years());
-        let f = Facts { open_milestones: vec![(0, d("2026-03-02")), (1, d("2026-03-20"))], report_due: Some(d("2026-03-05")), ..facts("2026-06-30") };
+        let f = Facts {
+            open_milestones: vec![(0, d("2026-03-02")), (1, d("2026-03-20"))],
+            report_due: Some(d("2026-03-05")),
+            ..facts("2026-06-30")
+        };
         let first = due_today(&cal, d("2026-03-06"), &f, &[], 2).unwrap();
         assert_eq!((first.colour, first.key.as_str()), (Colour::Blue, "milestone:0:2026-03-02"));
-        let second = due_today(&cal, d("2026-03-09"), &f, &[first.key.clone()], 2).unwrap();
+        let second = due_today(&cal, d("2026-03-09"), &f, std::slice::from_ref(&first.key), 2).unwrap();
         assert_eq!(second.key, "report:2026-03-05");
         assert_eq!(due_today(&cal, d("2026-03-10"), &f, &[first.key, second.key], 2), None);
-        assert_eq!(due_today(&cal, d("2026-03-05"), &f, &[], 2).unwrap().key, "milestone:0:2026-03-02", "the report is due that day, not late");
+        assert_eq!(
+            due_today(&cal, d("2026-03-05"), &f, &[], 2).unwrap().key,
+            "milestone:0:2026-03-02",
+            "the report is due that day, not late"
+        );
     }
 
     #[test]

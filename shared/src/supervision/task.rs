@@ -27,7 +27,9 @@ pub enum TaskAction {
         late_reason: String,
     },
     /// An assisting unit's contribution to the lead's final report.
-    Contribute { text: String },
+    Contribute {
+        text: String,
+    },
     /// The lead unit's final report: the one answer for all units. After
     /// the deadline it states why it is late.
     Report {
@@ -36,8 +38,14 @@ pub enum TaskAction {
         late_reason: String,
     },
     /// The lead unit asks for more time, before the deadline, once.
-    RequestExtension { days: u32, reason: String },
-    DecideExtension { approve: bool, reason: String },
+    RequestExtension {
+        days: u32,
+        reason: String,
+    },
+    DecideExtension {
+        approve: bool,
+        reason: String,
+    },
     /// The office checks the result: passed, or sent back to redo (with a
     /// new deadline if the old one is too close).
     Check {
@@ -47,12 +55,19 @@ pub enum TaskAction {
         redo_by: Option<Date>,
     },
     /// The office reports the result to the instructing leader.
-    ReportToLeader { note: String },
+    ReportToLeader {
+        note: String,
+    },
     /// No further instruction: struck off (销号).
-    StrikeOff { note: String },
+    StrikeOff {
+        note: String,
+    },
     /// The leader instructed more: this task is struck off and a
     /// follow-up task, linked to it, goes to the same units.
-    FollowUp { instruction: String, due: Date },
+    FollowUp {
+        instruction: String,
+        due: Date,
+    },
 }
 
 impl TaskAction {
@@ -127,9 +142,7 @@ pub fn check(side: Side, s: &Situation, action: &TaskAction) -> Result<(), ApiEr
         Progress { .. } | Contribute { .. } | Report { .. } if !open => not_now("该任务不在办理中"),
         Progress { text, .. } if blank(text) => bad("请填写工作进展"),
         Progress { milestone: Some(i), .. } if *i >= s.milestones => bad("没有这个进度节点"),
-        Progress { late_reason, .. } if s.report_late && side == Side::Lead && blank(late_reason) => {
-            bad("已过报送日期，请说明迟报原因")
-        }
+        Progress { late_reason, .. } if s.report_late && side == Side::Lead && blank(late_reason) => bad("已过报送日期，请说明迟报原因"),
         Contribute { text } if blank(text) => bad("请填写配合意见"),
         Report { text, .. } if blank(text) => bad("请填写办理结果"),
         Report { late_reason, .. } if s.overdue && blank(late_reason) => bad("已超过办结时限，请说明逾期原因"),

@@ -59,10 +59,12 @@ fn an_item_needs_its_reference_and_a_matching_origin() {
     assert!(item().validate().is_ok());
     assert!(ItemForm { reference: " ".into(), ..item() }.validate().unwrap_err().message.contains("会议名称"));
     assert!(ItemForm { title: "x".repeat(101), ..item() }.validate().is_err());
-    let origin = Some(Origin { kind: OriginKind::Hotspot, reference: "category:3".into() });
-    assert!(ItemForm { origin: origin.clone(), ..item() }.validate().is_err(), "a hot spot's item has the hot spot as source");
-    assert!(ItemForm { origin: origin.clone(), source: Source::HotlineHotspot, reference: "供水".into(), ..item() }.validate().is_ok());
-    assert_eq!(origin.unwrap().key(), "hotspot:category:3");
+    let origin = Origin { kind: OriginKind::Hotspot, reference: "category:3".into() };
+    assert!(ItemForm { origin: Some(origin.clone()), ..item() }.validate().is_err(), "a hot spot's item has the hot spot as source");
+    assert!(ItemForm { origin: Some(origin.clone()), source: Source::HotlineHotspot, reference: "供水".into(), ..item() }
+        .validate()
+        .is_ok());
+    assert_eq!(origin.key(), "hotspot:category:3");
 }
 
 fn task() -> TaskForm {

@@ -271,3 +271,14 @@ pub async fn save_intermediary(
         .await?;
     Ok(crate::db::wrote(results.first()).then_some(id))
 }
+
+/// A unit's kind and name, if it is active.
+pub async fn active_unit(db: &Db, id: i64) -> Result<Option<(String, UnitKind)>> {
+    #[derive(Deserialize)]
+    struct Row {
+        name: String,
+        kind: UnitKind,
+    }
+    let rows: Vec<Row> = db.rows("SELECT name, kind FROM department WHERE id = ?1 AND active = 1", &[num(id)]).await?;
+    Ok(rows.into_iter().next().map(|r| (r.name, r.kind)))
+}

@@ -164,3 +164,16 @@ pub async fn reviews(db: &Db, department: Option<i64>, states: &[ReviewState], t
         })
         .collect()
 }
+
+/// Where a case's negative review stands (none: no negative review), for
+/// the hand-off of an upheld one to supervision.
+pub async fn review_of(db: &Db, case_no: &str) -> Result<Option<ReviewState>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        review: Option<ReviewState>,
+    }
+    let rows: Vec<Row> = db
+        .rows("SELECT e.review FROM case_evaluation e JOIN case_record c ON c.id = e.case_id WHERE c.case_no = ?1", &[case_no.into()])
+        .await?;
+    Ok(rows.into_iter().next().and_then(|r| r.review))
+}

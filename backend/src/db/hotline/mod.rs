@@ -18,7 +18,6 @@ pub mod write;
 
 use crate::db::{num, Db};
 use serde::Deserialize;
-use shared::admin::units::UnitKind;
 use shared::engine::case_action::ExtensionState;
 use shared::engine::instant::Instant;
 use shared::engine::limit::Limit;
@@ -160,15 +159,4 @@ pub struct OtherCaller {
 
 pub async fn other_callers(db: &Db, ticket_id: i64) -> Result<Vec<OtherCaller>> {
     db.rows("SELECT name, phone, address FROM hotline_caller WHERE ticket_id = ?1 ORDER BY from_ticket", &[num(ticket_id)]).await
-}
-
-/// A unit's kind and name, if it is active.
-pub async fn active_unit(db: &Db, id: i64) -> Result<Option<(String, UnitKind)>> {
-    #[derive(Deserialize)]
-    struct Row {
-        name: String,
-        kind: UnitKind,
-    }
-    let rows: Vec<Row> = db.rows("SELECT name, kind FROM department WHERE id = ?1 AND active = 1", &[num(id)]).await?;
-    Ok(rows.into_iter().next().map(|r| (r.name, r.kind)))
 }

@@ -112,7 +112,14 @@ pub async fn publish(db: &Db, f: &PublicationForm, item_ids: &[i64], by: &str) -
     let mine = "SELECT id FROM supervision_publication WHERE kind = ?1 AND year = ?2 AND seq = ?3 AND created_by = ?4 AND title = ?5";
     statements.push(db.statement(
         &format!("INSERT OR IGNORE INTO supervision_publication_item (publication_id, item_id) SELECT ({mine}), value FROM json_each(?6)"),
-        &[params[0].clone(), params[1].clone(), params[2].clone(), by.into(), f.title.trim().into(), serde_json::to_string(item_ids)?.into()],
+        &[
+            params[0].clone(),
+            params[1].clone(),
+            params[2].clone(),
+            by.into(),
+            f.title.trim().into(),
+            serde_json::to_string(item_ids)?.into(),
+        ],
     )?);
     let (counter, _) = on_publication(f.kind)[0];
     let keys = serde_json::to_string(&shared::engine::period::keys_of(f.published_on))?;
@@ -129,7 +136,10 @@ pub async fn publish(db: &Db, f: &PublicationForm, item_ids: &[i64], by: &str) -
         return Ok(None);
     }
     let rows: Vec<PublicationRow> = db
-        .rows(&format!("{PUBLICATION} WHERE p.kind = ?1 AND p.year = ?2 AND p.seq = ?3"), &[params[0].clone(), params[1].clone(), params[2].clone()])
+        .rows(
+            &format!("{PUBLICATION} WHERE p.kind = ?1 AND p.year = ?2 AND p.seq = ?3"),
+            &[params[0].clone(), params[1].clone(), params[2].clone()],
+        )
         .await?;
     Ok(rows.into_iter().next().map(PublicationRow::view))
 }
@@ -154,6 +164,7 @@ pub async fn item_ids(db: &Db, item_nos: &[String]) -> Result<Vec<(i64, String)>
 #[derive(Deserialize)]
 pub struct StoredFile {
     pub item_no: String,
+    pub task_id: Option<i64>,
     pub r2_key: String,
     pub content_type: String,
 }
@@ -161,7 +172,7 @@ pub struct StoredFile {
 pub async fn file(db: &Db, id: i64) -> Result<Option<StoredFile>> {
     let rows = db
         .rows(
-            "SELECT i.item_no, f.r2_key, f.content_type FROM supervision_file f JOIN supervision_item i ON i.id = f.item_id WHERE f.id = ?1",
+            "SELECT i.item_no, f.task_id, f.r2_key, f.content_type FROM supervision_file f JOIN supervision_item i ON i.id = f.item_id WHERE f.id = ?1",
             &[num(id)],
         )
         .await?;

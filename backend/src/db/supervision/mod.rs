@@ -114,8 +114,7 @@ const TASK_COLUMNS: &str = "t.id, t.task_no, t.item_id, i.item_no, i.title AS it
     (SELECT f.task_no FROM supervision_task f WHERE f.id = t.follows_task_id) AS follows,
     (SELECT n.task_no FROM supervision_task n WHERE n.follows_task_id = t.id) AS followed_by, t.version";
 
-const TASK_FROM: &str =
-    "FROM supervision_task t JOIN supervision_item i ON i.id = t.item_id JOIN department d ON d.id = t.lead_unit_id";
+const TASK_FROM: &str = "FROM supervision_task t JOIN supervision_item i ON i.id = t.item_id JOIN department d ON d.id = t.lead_unit_id";
 
 pub async fn task_by_no(db: &Db, task_no: &str) -> Result<Option<TaskRecord>> {
     let sql = format!("SELECT {TASK_COLUMNS} {TASK_FROM} WHERE t.task_no = ?1");
@@ -180,11 +179,8 @@ impl EventRecord {
 }
 
 pub async fn events_of_item(db: &Db, item_id: i64) -> Result<Vec<EventRecord>> {
-    db.rows(
-        "SELECT task_id, at, actor, from_state, to_state, note FROM supervision_event WHERE item_id = ?1 ORDER BY id",
-        &[num(item_id)],
-    )
-    .await
+    db.rows("SELECT task_id, at, actor, from_state, to_state, note FROM supervision_event WHERE item_id = ?1 ORDER BY id", &[num(item_id)])
+        .await
 }
 
 pub async fn files_of_item(db: &Db, item_id: i64) -> Result<Vec<FileView>> {

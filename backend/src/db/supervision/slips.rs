@@ -165,11 +165,8 @@ pub async fn page(db: &Db, unit: Option<i64>, kind: Option<SlipKind>, before: Op
         filters.push(format!("kind = ?{}", params.len()));
     }
     params.push(num(size as i64 + 1));
-    let sql = format!(
-        "SELECT {SLIP_COLUMNS} FROM supervision_slip WHERE {} ORDER BY id DESC LIMIT ?{}",
-        filters.join(" AND "),
-        params.len()
-    );
+    let sql =
+        format!("SELECT {SLIP_COLUMNS} FROM supervision_slip WHERE {} ORDER BY id DESC LIMIT ?{}", filters.join(" AND "), params.len());
     db.rows(&sql, &params).await
 }
 

@@ -2,7 +2,7 @@
 //! the audit row, counters, and the item counts by source and state.
 
 use crate::db::guarded::{Table, Write};
-use crate::db::num;
+use crate::db::{num, Db};
 use shared::engine::date::Date;
 use shared::engine::instant::Instant;
 use shared::supervision::figures::Increments;
@@ -108,4 +108,48 @@ pub fn close_task(w: &mut Write<'_>, source: Source) -> Result<()> {
         ),
         &[source.as_str().into()],
     )
+}
+
+/// An assisting unit's contribution to the task a task write changed.
+pub fn contribution(w: &mut Write<'_>, unit: i64, text: &str, at: Instant) -> Result<()> {
+    w.then(
+        "UPDATE supervision_part SET contribution = ?3, contributed_at = ?4
+         WHERE unit_id = ?5 AND task_id IN (SELECT id FROM supervision_task WHERE task_no = ?1 AND last_change = ?2)",
+        &[text.into(), at.to_string().into(), num(unit)],
+    )
+}
+
+/// Which task a follow-up closes, at which versions.
+pub struct FollowUp<'a> {
+    pub item_no: &'a str,
+    pub item_version: i64,
+    pub task_no: &'a str,
+    pub task_version: i64,
+    pub at: Instant,
+    pub on_time: bool,
+}
+
+/// A follow-up's write: the item numbers one more task under its version
+/// and the old task's (both or neither), then the old task is struck off
+/// and leaves the units' inboxes. The new task goes in after this.
+pub fn follow_up<'a>(db: &'a Db, f: &FollowUp<'_>, nonce: &str) -> Result<Write<'a>> {
+    let first = db.statement(
+        "UPDATE supervision_item SET tasks = tasks + 1, version = version + 1, last_change = ?3
+         WHERE item_no = ?1 AND version = ?2 AND EXISTS (SELECT 1 FROM supervision_task WHERE task_no = ?4 AND version = ?5)",
+        &[f.item_no.into(), num(f.item_version), nonce.into(), f.task_no.into(), num(f.task_version)],
+    )?;
+    let mut w = Write::after(db, &ITEMS, f.item_no, nonce, first);
+    w.then(
+        &format!(
+            "UPDATE supervision_task SET state = 'closed', closed_at = ?4, closed_on_time = ?5, version = version + 1, last_change = ?2
+             WHERE task_no = ?3 AND EXISTS ({})",
+            w.landed()
+        ),
+        &[f.task_no.into(), f.at.to_string().into(), num(f.on_time as i64)],
+    )?;
+    w.then(
+        "UPDATE supervision_part SET open = 0 WHERE task_id IN (SELECT id FROM supervision_task WHERE task_no = ?3 AND last_change = ?2)",
+        &[f.task_no.into()],
+    )?;
+    Ok(w)
 }

@@ -8,7 +8,7 @@ use crate::db::{self, Db};
 use crate::routes::{json, read_json_within, Cache, Reply};
 use shared::admin::catalogue_csv::{export as to_csv, parse, CatalogueImport, ImportOutcome, ImportReport, ImportedRow};
 use shared::error::{ApiError, ErrorCode, FieldError};
-use worker::{Request, Response};
+use worker::Request;
 
 /// An import's largest body. The batch binds the new and changed matters as
 /// one string, and D1 takes strings up to 2 MB: a larger catalogue is
@@ -19,13 +19,8 @@ pub async fn export(req: &Request, db: &Db) -> Reply {
     require_staff(req, db).await?.check_is_office()?;
     let current = catalogue_import::current(db).await?;
     let matters: Vec<_> = current.into_iter().filter(|c| c.listed).map(|c| (c.department_name, c.content)).collect();
-    let mut response = Response::ok(to_csv(&matters))?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/csv; charset=utf-8")?;
-    headers
-        .set("Content-Disposition", "attachment; filename=\"catalogue.csv\"; filename*=UTF-8''%E4%BA%8B%E9%A1%B9%E7%9B%AE%E5%BD%95.csv")?;
-    headers.set("Cache-Control", "no-store")?;
-    Ok(response)
+    let disposition = "attachment; filename=\"catalogue.csv\"; filename*=UTF-8''%E4%BA%8B%E9%A1%B9%E7%9B%AE%E5%BD%95.csv";
+    crate::routes::csv_download(to_csv(&matters), disposition)
 }
 
 pub async fn import(req: &mut Request, db: &Db) -> Reply {

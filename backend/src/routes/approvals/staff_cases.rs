@@ -26,7 +26,7 @@ use shared::engine::ledger::{standing, working_days_between};
 use shared::error::{ApiError, ErrorCode};
 use shared::page::{page_size, split_page, Cursor, PageInfo};
 use shared::security::{Outcome, SecurityKind};
-use worker::{Env, Request, Response};
+use worker::{Env, Request};
 
 pub async fn inbox(req: &Request, query: InboxQuery, db: &Db) -> Reply {
     let user = require_staff(req, db).await?;
@@ -165,16 +165,7 @@ pub async fn file(req: &Request, env: &Env, db: &Db, id: &str) -> Reply {
     visible_case(&user, db, &stored.case_no).await?;
     let object = storage::bucket(env)?.get(&stored.r2_key).execute().await?.ok_or_else(not_found)?;
     let body = object.body().ok_or_else(not_found)?.bytes().await?;
-    let mut response = Response::from_bytes(body)?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", &stored.content_type)?;
-    // A stored file never runs on the app's origin: a PDF (which may carry
-    // script) is downloaded, a photo is shown in a sandbox of its own.
-    let disposition = if stored.content_type == "application/pdf" { "attachment" } else { "inline" };
-    headers.set("Content-Disposition", &format!("{disposition}; filename=\"file-{id}\""))?;
-    headers.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
-    headers.set("Cache-Control", "private, no-store")?;
+    let response = storage::served(body, &stored.content_type, id)?;
     // A read, so no batch to join: its own insert, which never fails the view.
     let detail = format!("办件{}", stored.case_no);
     security_log::record(db, req, SecurityKind::FileViewed, Outcome::Success, (&user).into(), &format!("file:{id}"), &detail).await;

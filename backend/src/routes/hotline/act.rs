@@ -215,7 +215,7 @@ impl Ctx<'_> {
         if to == unit_id || self.seen.parts.iter().any(|p| p.unit_id == to && p.state != PartState::Returned) {
             return Err(bad("请改派给尚未承办该工单的单位"));
         }
-        let (name, kind) = db::hotline::active_unit(self.db, to).await?.ok_or_else(|| bad("改派的单位不存在或已停用"))?;
+        let (name, kind) = db::admin::units::active_unit(self.db, to).await?.ok_or_else(|| bad("改派的单位不存在或已停用"))?;
         let t = &self.seen.ticket;
         let category = match t.category_id {
             Some(id) => db::hotline::catalogue::category(self.db, id).await?,

@@ -28,7 +28,7 @@ pub async fn save_category(req: &mut Request, db: &Db, id: Option<&str>) -> Repl
     let body: CategorySave = read_json(req).await?;
     body.form.validate()?;
     for unit in body.form.lead_unit_id.iter().chain(&body.form.assist_unit_ids) {
-        let (name, kind) = db::hotline::active_unit(db, *unit)
+        let (name, kind) = db::admin::units::active_unit(db, *unit)
             .await?
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, format!("单位（编号{unit}）不存在或已停用")))?;
         if Some(*unit) == body.form.lead_unit_id {

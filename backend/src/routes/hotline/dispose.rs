@@ -85,7 +85,7 @@ impl Dispatch<'_> {
         let mut units = Vec::new();
         for id in std::iter::once(&self.lead).chain(self.assists) {
             let (name, kind) =
-                db::hotline::active_unit(db, *id).await?.ok_or_else(|| bad(format!("单位（编号{id}）不存在或已停用，不能转办")))?;
+                db::admin::units::active_unit(db, *id).await?.ok_or_else(|| bad(format!("单位（编号{id}）不存在或已停用，不能转办")))?;
             check_dispatch(&category.form, &name, kind)?;
             units.push(name);
         }

@@ -12,7 +12,7 @@ use shared::engine::period::Range;
 use shared::error::{ApiError, ErrorCode};
 use shared::hotline::figures::{summary, to_csv, Bulletin, FigureRow, HotlineFigures};
 use shared::hotline::hotspots::{suggestion, Hotspot, HotspotKey, HotspotList, HOTSPOT_MIN_TICKETS, HOTSPOT_WINDOW_DAYS};
-use worker::{Request, Response};
+use worker::Request;
 
 fn range_and_unit(q: &HotlineRangeParams) -> Result<(Range, Option<i64>), AppError> {
     let range = Range::parse(q.from.as_deref(), q.to.as_deref(), clock::today_cst())?;
@@ -39,12 +39,7 @@ pub async fn figures(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {
 
 pub async fn csv(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {
     let f = figures_of(req, &q, db).await?;
-    let mut response = Response::ok(to_csv(&f))?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/csv; charset=utf-8")?;
-    headers.set("Content-Disposition", &format!("attachment; filename=\"hotline-{}-{}.csv\"", f.range.from, f.range.to))?;
-    headers.set("Cache-Control", "no-store")?;
-    Ok(response)
+    crate::routes::csv_download(to_csv(&f), &format!("attachment; filename=\"hotline-{}-{}.csv\"", f.range.from, f.range.to))
 }
 
 pub async fn bulletin(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {
