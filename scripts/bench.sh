@@ -7,6 +7,8 @@
 #                           statistics at 10,000 and 100,000 cases; tracking and the no-op route at 50 in flight
 #   scripts/bench.sh tickets  rows read and median latency of the hotline's inbox, queue, figures and look-up
 #                             at 10,000 and 100,000 tickets
+#   scripts/bench.sh supervision  rows read and median latency of supervision's inbox, lists, item page, slips and
+#                                 dashboard at 1,000 and 100,000 tasks
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -43,5 +45,14 @@ case "${1:-sizes}" in
       TICKETS="$n" BASE_URL="$BASE_URL" node bench/tickets.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets]" >&2; exit 2 ;;
+  supervision)
+    echo "|   tasks | request                              | rows read | p50 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|"
+    for n in 1000 100000; do
+      node bench/supervision-sql.mjs "$n" > "$root/target/supervision-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/supervision-$n.sql"
+      TASKS="$n" BASE_URL="$BASE_URL" node bench/supervision.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision]" >&2; exit 2 ;;
 esac

@@ -26,7 +26,8 @@ import { callerForm } from "../support/hotline.mjs";
 import {
   DISPATCH_TO_4, REPLY, acceptedCase, as, call, categoryBody, closedTicket, completedCase, create, dispatchedTicket, documentBody, draftVersion,
   extensionAsked, foodMatter, groupBody, intermediaryBody, knowledgeBody, made, meetingBody, need, negativeReview, newAccount, newCase,
-  receivedTicket, rectifying, repliedTicket, signIn, signedTicket, submittedVersion, supplementCase, unique, unitBody,
+  receivedTicket, rectifying, repliedTicket, reportedSupervisionTask, signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask,
+  supplementCase, unique, unitBody,
 } from "../support/objects.mjs";
 
 const ROLES = ["anonymous", "other_window", "own_window", "head", "office"];
@@ -94,6 +95,12 @@ before(async () => {
   f.knowledge = await create("office_admin", "/api/hotline/knowledge", knowledgeBody(), "knowledge item");
   f.key = await create("office_admin", "/api/hotline/api-keys", { partner: "权限矩阵测试伙伴" }, "api key");
   made.keys.push(f.key.id);
+
+  // Supervision: an item with a task led by unit 4, a reported one, a file.
+  f.svTask = await supervisionTask();
+  f.svReported = await reportedSupervisionTask();
+  f.svFile = await supervisionFile();
+  f.svLimits = await need(call(as("office_admin"), "GET", "/api/supervision/limits"), 200, "limit table");
 
   // Choosing one's own password: accounts with one-time passwords, one per role.
   f.pw = {};
@@ -343,6 +350,51 @@ const ROWS = [
     answered: (res) => res.status === 201 && made.keys.push(res.body.id),
   },
   { op: "POST /api/hotline/api-keys/{id}/revoke", shared: (f) => f.key, path: (k) => ({ id: k.id }), expect: OFFICE() },
+
+  // -- supervision: an item whose task unit 4 leads
+  { op: "GET /api/supervision/items", expect: OFFICE() },
+  {
+    op: "POST /api/supervision/items", expect: OFFICE(201),
+    json: () => ({ source: "media", reference: `权限矩阵测试报道${unique()}`, title: "权限矩阵测试", instruction: "整改", priority: "normal", leader: "张县长" }),
+  },
+  { op: "GET /api/supervision/items/{item_no}", owner: "unit4", shared: (f) => f.svTask, path: (t) => ({ item_no: t.item_no }), expect: DEPT(200, 200) },
+  {
+    op: "POST /api/supervision/items/{item_no}/tasks", owner: "unit4", fresh: supervisionTask, shared: (f) => f.svTask, path: (t) => ({ item_no: t.item_no }),
+    json: (t) => ({ version: t.item_version, requirement: "权限矩阵测试任务二", lead_unit_id: 4, assist_unit_ids: [], responsible: "吴海峰", supervisor: "周明", milestones: [] }),
+    expect: OFFICE(201),
+  },
+  {
+    op: "POST /api/supervision/items/{item_no}/files", owner: "unit4", shared: (f) => f.svTask, path: (t) => ({ item_no: t.item_no }), expect: DEPT(201, 201),
+    form: (t) => {
+      const body = new FormData();
+      body.append("file", new Blob([JPEG]), "report.jpg");
+      body.set("task_no", t.task_no);
+      return body;
+    },
+  },
+  { op: "GET /api/supervision/files/{id}", owner: "unit4", shared: (f) => f.svFile, path: (file) => ({ id: file.id }), expect: DEPT(200, 200) },
+  { op: "GET /api/supervision/tasks", owner: "unit4", expect: STAFF() },
+  {
+    op: "POST /api/supervision/tasks/{task_no}/action", owner: "unit4", shared: (f) => f.svTask, fresh: supervisionTask, path: (t) => ({ task_no: t.task_no }),
+    json: (t) => ({ version: t.version, action: "progress", text: "权限矩阵测试进展" }), expect: DEPT(200, 403), name: "progress (the units)",
+    variants: [
+      {
+        name: "check (the office)", shared: (f) => f.svReported, fresh: undefined,
+        json: (t) => ({ version: t.version, action: "check", pass: true, reason: "" }), expect: [401, 404, 403, 403, 200],
+      },
+    ],
+  },
+  { op: "GET /api/supervision/slips", owner: "unit4", expect: STAFF() },
+  { op: "GET /api/supervision/slips/{id}", owner: "unit4", shared: (f) => f.svTask, path: (t) => ({ id: t.slip_id }), expect: DEPT(200, 200) },
+  { op: "GET /api/supervision/limits", expect: OFFICE() },
+  { op: "POST /api/supervision/limits", shared: (f) => f.svLimits, json: (t) => t, expect: OFFICE() },
+  { op: "GET /api/supervision/publications", expect: OFFICE() },
+  {
+    op: "POST /api/supervision/publications", expect: OFFICE(201),
+    json: () => ({ kind: "special", title: `权限矩阵测试专报${unique()}`, published_on: TODAY, summary: "", item_nos: [] }),
+  },
+  { op: "GET /api/supervision/dashboard", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
+  { op: "GET /api/supervision/dashboard.csv", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
 ];
 
 /** Every (operation, body) pair: a row and its variants, each with the row's settings unless it names its own. */

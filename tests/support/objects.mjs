@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { BASE_URL } from "./http.mjs";
-import { DEMO_PASSWORD, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
+import { DEMO_PASSWORD, JPEG, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
 import { matterContent } from "./admin.mjs";
 import { CATEGORY, UNIT, callerForm } from "./hotline.mjs";
 
@@ -197,4 +197,33 @@ export const meetingBody = () => ({
 /** A record `username` creates with a POST that must answer 201. */
 export async function create(username, path, json, what) {
   return need(call(as(username), "POST", path, { json }), 201, what);
+}
+
+/** A supervision item with one task led by unit 4 (住建局) and its 交办单, as the office made them. */
+export async function supervisionTask() {
+  const office = as("office_admin");
+  const form = { source: "leader_instruction", reference: `权限矩阵测试批示${unique()}`, title: "权限矩阵测试事项", instruction: "请住建局办理。", priority: "normal", leader: "张县长" };
+  const { item_no } = await create("office_admin", "/api/supervision/items", form, "supervision item");
+  const item = await need(call(office, "GET", `/api/supervision/items/${item_no}`), 200, "supervision item view");
+  const task = { version: item.version, requirement: "权限矩阵测试任务", lead_unit_id: UNIT.housing, assist_unit_ids: [], responsible: "吴海峰", supervisor: "周明", milestones: [] };
+  const view = await need(call(office, "POST", `/api/supervision/items/${item_no}/tasks`, { json: task }), 201, "supervision task");
+  const t = view.tasks[0];
+  return { item_no, item_version: view.version, task_no: t.task_no, version: t.version, slip_id: t.slips[0].id };
+}
+
+/** A supervision task whose lead unit reported its result (for the office's check). */
+export async function reportedSupervisionTask() {
+  const t = await supervisionTask();
+  const path = `/api/supervision/tasks/${t.task_no}/action`;
+  const view = await need(call(as("zj_window"), "POST", path, { json: { version: t.version, action: "report", text: "已办结" } }), 200, "report");
+  return { ...t, version: view.tasks[0].version };
+}
+
+/** A file the office attached to a supervision item. */
+export async function supervisionFile() {
+  const t = await supervisionTask();
+  const body = new FormData();
+  body.append("file", new Blob([JPEG]), "photo.jpg");
+  const view = await need(call(as("office_admin"), "POST", `/api/supervision/items/${t.item_no}/files`, { form: body }), 201, "supervision file");
+  return view.files[0];
 }

@@ -3,6 +3,7 @@
 
 use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
+use crate::sv_route::Sv;
 use frontend::api;
 use frontend::router::{use_router, Link, Router};
 use frontend::widgets::SkipLink;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
         Route::Knowledge(q) => view! { <pages::hotline::knowledge::KnowledgePage q/> }.into_any(),
         Route::HotlineFigures { from, to, unit } => view! { <pages::hotline::figures::FiguresPage from to unit/> }.into_any(),
         Route::Partners => view! { <pages::hotline::partners::PartnersPage/> }.into_any(),
+        Route::Supervision(page) => supervision(page),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -71,6 +73,21 @@ pub fn App() -> impl IntoView {
         <SkipLink/>
         <Header me/>
         <main id="main" class="wide">{page}</main>
+    }
+}
+
+/// Supervision's page for its URL.
+fn supervision(page: Sv) -> AnyView {
+    use pages::supervision as sv;
+    match page {
+        Sv::Tasks { view, at } => view! { <sv::tasks::TasksPage view at/> }.into_any(),
+        Sv::Items { state, source, q, origin, at } => view! { <sv::items::ItemsPage state source q origin at/> }.into_any(),
+        Sv::NewItem { source, origin, title, reference } => view! { <sv::register::NewItemPage source origin title reference/> }.into_any(),
+        Sv::Item(no) => view! { <sv::item::ItemPage no/> }.into_any(),
+        Sv::Slips { kind, at } => view! { <sv::slips::SlipsPage kind at/> }.into_any(),
+        Sv::Slip(id) => view! { <sv::slips::SlipPage id/> }.into_any(),
+        Sv::Dashboard { from, to } => view! { <sv::dashboard::DashboardPage from to/> }.into_any(),
+        Sv::Publications => view! { <sv::publications::PublicationsPage/> }.into_any(),
     }
 }
 
@@ -104,6 +121,11 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::HotlineCategories>"派单目录"</Link>
                 <Link to=Route::Knowledge(String::new())>"知识库"</Link>
                 <Link to=Route::Partners>"开放接口"</Link>
+            </Show>
+            <Link to=Route::Supervision(Sv::tasks())>"督查督办"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Supervision(Sv::items())>"督查事项"</Link>
+                <Link to=Route::Supervision(Sv::Dashboard { from: String::new(), to: String::new() })>"督查统计"</Link>
             </Show>
             <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
             <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>

@@ -4,6 +4,7 @@
 mod app;
 mod pages;
 mod route;
+mod sv_route;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

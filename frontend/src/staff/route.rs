@@ -1,5 +1,6 @@
 //! The staff pages and their URLs, all under `/staff`.
 
+use crate::sv_route::Sv;
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
 use shared::api::{PeriodParams, SecurityEventsQuery};
@@ -85,6 +86,8 @@ pub enum Route {
         to: String,
         unit: String,
     },
+    /// `/staff/supervision…`: supervision's pages (`sv_route`).
+    Supervision(Sv),
     /// `/staff/hotline/partners`: Open311 partners and their keys.
     Partners,
     NotFound,
@@ -116,7 +119,7 @@ pub struct PageAt {
 }
 
 impl PageAt {
-    fn parse(search: &str) -> PageAt {
+    pub fn parse(search: &str) -> PageAt {
         let after = query_param(search, "after").unwrap_or_default();
         let page = query_param(search, "page").and_then(|p| p.parse().ok()).filter(|p| *p > 1 && !after.is_empty()).unwrap_or(1);
         PageAt { after, page }
@@ -298,6 +301,7 @@ impl Page for Route {
                 unit: query_param(search, "unit").unwrap_or_default(),
             },
             ["staff", "hotline", "partners"] => Route::Partners,
+            ["staff", "supervision", rest @ ..] => Sv::parse(rest, search).map(Route::Supervision).unwrap_or(Route::NotFound),
             _ => Route::NotFound,
         }
     }
@@ -343,6 +347,7 @@ impl Page for Route {
                 with_query("/staff/hotline/figures", &[pair("from", from), pair("to", to), pair("unit", unit)])
             }
             Route::Partners => "/staff/hotline/partners".into(),
+            Route::Supervision(page) => page.href(),
             Route::NotFound => "/staff".into(),
         }
     }

@@ -70,7 +70,9 @@ fn line(out: &mut String, sql: String) {
     writeln!(out, "{sql}").expect("write");
 }
 
-fn event(out: &mut String, item: usize, task: Option<usize>, at: Instant, actor: &str, from: Option<&str>, to: &str, note: &str) {
+/// An audit row; `change` is (from state, to state).
+fn event(out: &mut String, item: usize, task: Option<usize>, at: Instant, actor: &str, change: (Option<&str>, &str), note: &str) {
+    let (from, to) = change;
     let task = task.map(|t| t.to_string()).unwrap_or_else(|| "NULL".into());
     let from = from.map(text).unwrap_or_else(|| "NULL".into());
     line(out, format!(
@@ -119,7 +121,7 @@ pub fn sql(out: &mut String) {
             // The last items' tasks are still running (three of them overdue).
             if i < 9 {
                 // Older tasks: reported (one in five late), then on through the check.
-                let late = k % 5 == 0;
+                let late = k.is_multiple_of(5);
                 let reported = if late {
                     calendar.add_working_days(deadline, 3).deadline
                 } else {
@@ -201,7 +203,7 @@ pub fn sql(out: &mut String) {
              VALUES ({id}, '{no}', '{}', {}, {}, {}, '{}', 0, {}, '{state}', {}, {open}, '{registered_at}', '周明', 'demo-new');",
             item.source.as_str(), text(item.reference), text(item.title), text(item.instruction), item.priority.as_str(), text(item.leader), item.tasks.len()
         ));
-        event(out, id, None, registered_at, "周明", None, "registered", &format!("立项：{}（{}）", item.title, item.source.zh()));
+        event(out, id, None, registered_at, "周明", (None, "registered"), &format!("立项：{}（{}）", item.title, item.source.zh()));
         for (task_id, task_no, lead, requirement, assigned, days, deadline, cols, parts, history) in task_lines {
             let (names, values): (Vec<&str>, Vec<String>) = cols.into_iter().unzip();
             line(out, format!(
@@ -212,7 +214,7 @@ pub fn sql(out: &mut String) {
             ));
             line(out, format!("INSERT OR IGNORE INTO supervision_part (task_id, unit_id, role, open) VALUES {};", parts.join(", ")));
             for (when, from, to, note) in history {
-                event(out, id, Some(task_id), when, "周明", from, to, &note);
+                event(out, id, Some(task_id), when, "周明", (from, to), &note);
             }
         }
     }
@@ -230,8 +232,7 @@ pub fn sql(out: &mut String) {
                 Some(t.id),
                 s.at,
                 "系统（每日督办）",
-                Some("in_progress"),
-                "in_progress",
+                (Some("in_progress"), "in_progress"),
                 &format!("发出{}{}：{}", s.colour.zh(), s.kind.zh(), s.why),
             );
         }

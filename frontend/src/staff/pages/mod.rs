@@ -7,6 +7,7 @@ pub mod hotline;
 pub mod login;
 pub mod pager;
 pub mod streamline;
+pub mod supervision;
 
 use crate::route::Route;
 use frontend::router::Router;

@@ -5,6 +5,7 @@
 use super::case::post_then_reload;
 use crate::app::Me;
 use crate::route::Route;
+use crate::sv_route::Sv;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show, ErrorRegion};
 use leptos::prelude::*;
@@ -29,6 +30,9 @@ pub fn ReviewPanel(evaluation: EvaluationView, case_no: String, version: i64, le
             </dl>
         }
     });
+    let upheld = matches!(state, Some(ReviewState::Rectifying | ReviewState::Rectified));
+    let hand_off =
+        Route::Supervision(Sv::hand_off("negative_review", format!("case:{case_no}"), format!("办件{case_no}差评整改"), case_no.clone()));
     let (no1, no2) = (case_no.clone(), case_no);
     view! {
         <section class="panel" data-testid="review">
@@ -43,6 +47,9 @@ pub fn ReviewPanel(evaluation: EvaluationView, case_no: String, version: i64, le
             </Show>
             <Show when=move || state == Some(ReviewState::Rectifying) && is_lead()>
                 <RectifyForm case_no=no2.clone() version/>
+            </Show>
+            <Show when=move || upheld && is_office()>
+                <p class="no-print"><Link to=hand_off.clone()>"转为督查事项（或查看已立项的事项）"</Link></p>
             </Show>
         </section>
     }

@@ -3,6 +3,7 @@
 //! shared::hotline::figures), the bulletin (通报) and the hot spots.
 
 use crate::route::Route;
+use crate::sv_route::Sv;
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show, HeaderCells};
 use leptos::prelude::*;
@@ -180,6 +181,14 @@ fn BulletinList(b: Bulletin) -> impl IntoView {
     .into_any()
 }
 
+/// Taking a hot spot up as a supervision item (or, if it already is one,
+/// going to that item: the registration page checks the origin).
+fn hand_off(s: &shared::hotline::hotspots::Hotspot) -> Route {
+    let origin = format!("hotspot:{}:{}", s.key.as_str(), s.label);
+    let title = format!("“{}”诉求反复出现问题", s.label);
+    Route::Supervision(Sv::hand_off("hotline_hotspot", origin, title, format!("{}：{}（{}件）", s.key.zh(), s.label, s.count)))
+}
+
 #[component]
 fn Hotspots(h: HotspotList) -> impl IntoView {
     let intro = format!("近{}日内同类诉求或同一地点的诉求达到{}件的：", h.window_days, h.min_tickets);
@@ -190,16 +199,17 @@ fn Hotspots(h: HotspotList) -> impl IntoView {
     view! {
         <p>{intro}</p>
         <table class="cases">
-            <thead><tr><HeaderCells titles=&["类型", "类别或地点", "件数", "未办结工单", "处理建议"]/></tr></thead>
-            <tbody>{h.items.into_iter().map(|s| view! {
+            <thead><tr><HeaderCells titles=&["类型", "类别或地点", "件数", "未办结工单", "处理建议", "督查督办"]/></tr></thead>
+            <tbody>{h.items.into_iter().map(|s| { let to = hand_off(&s); view! {
                 <tr>
                     <td>{s.key.zh()}</td>
                     <th scope="row">{s.label}</th>
                     <td class="num">{s.count}</td>
                     <td><TicketLinks nos=s.open_tickets/></td>
                     <td class="suggestion">{s.suggestion}</td>
+                    <td><Link to>"立为督查事项"</Link></td>
                 </tr>
-            }).collect_view()}</tbody>
+            }}).collect_view()}</tbody>
         </table>
     }
     .into_any()
