@@ -92,6 +92,8 @@ CREATE TABLE supervision_task (
 );
 CREATE INDEX supervision_task_item ON supervision_task (item_id);
 CREATE INDEX supervision_task_state ON supervision_task (state, deadline);
+-- The office's open tasks by deadline: only open rows, however many closed.
+CREATE INDEX supervision_task_open ON supervision_task (deadline, id) WHERE state <> 'closed';
 CREATE INDEX supervision_task_watch ON supervision_task (watch_date) WHERE state = 'in_progress';
 CREATE INDEX supervision_task_follows ON supervision_task (follows_task_id) WHERE follows_task_id IS NOT NULL;
 

@@ -167,6 +167,14 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["a published version", "/staff/admin/catalogue/1"],
     ["a new draft", "/staff/admin/catalogue/new"],
     ["password (修改密码)", "/staff/password"],
+    ["supervision tasks (督查督办)", "/staff/supervision"],
+    ["supervision items (督查事项)", "/staff/supervision/items"],
+    ["registering an item", "/staff/supervision/new"],
+    ["an item with its tasks and the decomposition form", "/staff/supervision/items/DC2026-0010"],
+    ["slips", "/staff/supervision/slips"],
+    ["a slip", "/staff/supervision/slips/1"],
+    ["supervision dashboard (督查统计)", "/staff/supervision/dashboard"],
+    ["publications and limits", "/staff/supervision/publications"],
     ["unknown page", "/staff/no/such/page"],
   ]) {
     await visit(office, path);
@@ -183,6 +191,8 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["documents pending", "/staff/documents?state=pending"],
     ["quotas", "/staff/quotas"],
     ["calendar", "/staff/calendar"],
+    ["supervision inbox", "/staff/supervision"],
+    ["a supervision task to report on (actions)", "/staff/supervision/items/DC2026-0010"],
   ]) {
     await visit(clerk, path);
     await audit(clerk, `window staff: ${name}`);

@@ -49,6 +49,7 @@ NUDGES = {
     "version": [0, 1, 2], "quota": [0, 10], "duration_minutes": [30, 90], "date": DAYS, "approval_date": DAYS,
     "mobile": ["13800138000"], "phone": ["0000-6012301", "13800138000"], "caller_phone": ["13911112222"],
     "id_number": ["91350100M000100Y43", "110101199003074477"], "code": ["water", "fuzz_1"],
+    "lead_unit_id": [4, 12], "due": DAYS, "published_on": DAYS, "redo_by": DAYS,
 }
 
 

@@ -83,7 +83,7 @@ pub struct TaskRow {
 
 /// Which tasks.
 pub enum Listing {
-    /// A unit's open (or closed) tasks, by deadline (closed: latest first).
+    /// A unit's open tasks by deadline, or its struck-off ones, latest first.
     Unit { unit: i64, open: bool },
     /// The office: every open task by deadline.
     Open,
@@ -106,19 +106,27 @@ pub async fn tasks(db: &Db, listing: &Listing, after: Option<&Cursor>, size: u32
     let up = "(?1 = 1 OR t.deadline > ?2 OR (t.deadline = ?2 AND t.id > ?3))";
     let down = "(?1 = 1 OR t.deadline < ?2 OR (t.deadline = ?2 AND t.id < ?3))";
     let (sql, extra) = match listing {
-        Listing::Unit { unit, open } => (
+        // Open: by deadline (few rows: a unit's open work). Struck off:
+        // latest task first through the parts' (unit, open, task) index, so
+        // the n-th page reads as little as the first however long the history.
+        Listing::Unit { unit, open: true } => (
             format!(
                 "SELECT {ROW}, p.role AS my_role FROM supervision_part p JOIN supervision_task t ON t.id = p.task_id {JOINS}
-                 WHERE p.unit_id = ?5 AND p.open = ?6 AND {cursor} ORDER BY t.deadline {order}, t.id {order} LIMIT ?4",
-                cursor = if *open { up } else { down },
-                order = if *open { "ASC" } else { "DESC" }
+                 WHERE p.unit_id = ?5 AND p.open = 1 AND {up} ORDER BY t.deadline, t.id LIMIT ?4"
             ),
-            vec![num(*unit), num(*open as i64)],
+            vec![num(*unit)],
+        ),
+        Listing::Unit { unit, open: false } => (
+            format!(
+                "SELECT {ROW}, p.role AS my_role FROM supervision_part p JOIN supervision_task t ON t.id = p.task_id {JOINS}
+                 WHERE p.unit_id = ?5 AND p.open = 0 AND (?1 = 1 OR p.task_id < ?3) ORDER BY p.task_id DESC LIMIT ?4"
+            ),
+            vec![num(*unit)],
         ),
         Listing::Open => (
             format!(
                 "SELECT {ROW}, NULL AS my_role FROM supervision_task t {JOINS}
-                 WHERE t.state IN ('in_progress', 'reported', 'passed', 'with_leader') AND {up} ORDER BY t.deadline, t.id LIMIT ?4"
+                 WHERE t.state <> 'closed' AND {up} ORDER BY t.deadline, t.id LIMIT ?4"
             ),
             vec![],
         ),
