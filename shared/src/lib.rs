@@ -10,6 +10,7 @@ mod named;
 pub mod admin;
 pub mod api;
 pub mod approvals;
+pub mod complaints;
 pub mod csv;
 pub mod engine;
 pub mod error;

@@ -4,7 +4,10 @@
 //! web app builds its requests from them, and the OpenAPI document
 //! (`/api/openapi.json`, `cargo xtask openapi`) is generated from them.
 
+#[macro_use]
 mod endpoints;
+// After `endpoints`, whose macro it uses.
+pub mod complaints;
 #[cfg(feature = "schema")]
 pub mod openapi;
 mod query;

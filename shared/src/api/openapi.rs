@@ -155,6 +155,7 @@ fn operation_id(path: &str, method: Method) -> String {
 pub fn document() -> Value {
     let mut b = Builder { requests: generator(Contract::Deserialize), answers: generator(Contract::Serialize), paths: BTreeMap::new() };
     super::endpoints::for_each(&mut b);
+    super::complaints::for_each(&mut b);
     let requests = b.requests.take_definitions(true);
     let answers = b.answers.take_definitions(true);
     // A type read and written alike is one schema; where the two differ,
