@@ -4,7 +4,7 @@
 //! complaint's situation, then asks `check`; the staff page shows the
 //! actions `available` says are open.
 
-use super::{ComplaintState, FaultNotice, Finding, HandlingMode, Kind, Sanction};
+use super::{ComplaintKind, ComplaintState, FaultNotice, Finding, HandlingMode, Sanction};
 use crate::engine::case_action::ExtensionState;
 use crate::engine::limit::Limit;
 use crate::error::{ApiError, ErrorCode};
@@ -23,7 +23,7 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 
 named_enum! {
 /// What the office hears when it calls a named complainant back.
-pub enum CallbackResult {
+pub enum ComplaintCallback {
     Satisfied = "satisfied",
     /// Poor handling: sent back to be handled again (重办).
     Redo = "redo",
@@ -32,12 +32,12 @@ pub enum CallbackResult {
 }
 }
 
-impl CallbackResult {
+impl ComplaintCallback {
     pub fn zh(self) -> &'static str {
         match self {
-            CallbackResult::Satisfied => "满意",
-            CallbackResult::Redo => "不满意，重新办理",
-            CallbackResult::Unreachable => "未接通",
+            ComplaintCallback::Satisfied => "满意",
+            ComplaintCallback::Redo => "不满意，重新办理",
+            ComplaintCallback::Unreachable => "未接通",
         }
     }
 }
@@ -99,7 +99,7 @@ pub enum ComplaintAction {
     },
     /// The call-back of a named complainant.
     Callback {
-        result: CallbackResult,
+        result: ComplaintCallback,
         #[serde(default)]
         note: String,
     },
@@ -150,7 +150,7 @@ pub enum Side {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Situation {
     pub state: ComplaintState,
-    pub kind: Kind,
+    pub kind: ComplaintKind,
     /// How it is handled, once accepted.
     pub mode: Option<HandlingMode>,
     pub anonymous: bool,
@@ -202,9 +202,9 @@ pub fn check(side: Side, s: &Situation, action: &ComplaintAction) -> Result<(), 
         {
             forbidden("只有县府办投诉受理人员可以受理、审批、追责、办结和回访")
         }
-        Answer { .. } if s.state != S::Received || s.kind != Kind::Consultation => not_now("只有待受理的咨询可以直接答复"),
+        Answer { .. } if s.state != S::Received || s.kind != ComplaintKind::Consultation => not_now("只有待受理的咨询可以直接答复"),
         Answer { text } if blank(text) => bad("请填写答复内容"),
-        Accept { .. } | Reject { .. } | TransferOut { .. } if s.state != S::Received || s.kind != Kind::Complaint => {
+        Accept { .. } | Reject { .. } | TransferOut { .. } if s.state != S::Received || s.kind != ComplaintKind::Complaint => {
             not_now("只有待受理的投诉可以作出受理决定")
         }
         Accept { mode, unit_id: None, .. } if mode.has_unit() => bad("交办或转办请选择承办单位"),
@@ -263,17 +263,33 @@ pub fn available(side: Side, s: &Situation) -> Vec<&'static str> {
         ComplaintAction::Investigate { finding: Finding::True, unit_ids: vec![1], people: String::new(), facts: "x".into() },
         ComplaintAction::Hold { notice: None, sanction: None, reward: true },
         ComplaintAction::Conclude { result: "x".into() },
-        ComplaintAction::Callback { result: CallbackResult::Satisfied, note: String::new() },
+        ComplaintAction::Callback { result: ComplaintCallback::Satisfied, note: String::new() },
         ComplaintAction::Note { text: "x".into() },
     ];
     samples.iter().filter(|a| check(side, s, a).is_ok()).map(|a| a.name()).collect()
 }
 
+/// Whether `side` may add evidence files now: the handler, while the
+/// complaint is being handled or before it is concluded.
+pub fn check_evidence(side: Side, s: &Situation) -> Result<(), ApiError> {
+    let handler = match s.mode {
+        Some(mode) if mode.has_unit() => side == Side::Unit,
+        _ => side == Side::Office,
+    };
+    if !s.state.on_the_clock() {
+        return Err(conflict(s.state, "办理中或调查后、办结前才能上传证据"));
+    }
+    if !handler {
+        return Err(ApiError::new(ErrorCode::Forbidden, "只有承办方可以上传调查证据"));
+    }
+    Ok(())
+}
+
 /// Where concluding leaves a complaint: a named complainant is told the
 /// result and called back; an anonymous one gets no reply, so it closes.
-pub fn after_conclusion(anonymous: bool) -> (ComplaintState, Option<super::CloseReason>) {
+pub fn after_conclusion(anonymous: bool) -> (ComplaintState, Option<super::ComplaintCloseReason>) {
     if anonymous {
-        (ComplaintState::Closed, Some(super::CloseReason::Concluded))
+        (ComplaintState::Closed, Some(super::ComplaintCloseReason::Concluded))
     } else {
         (ComplaintState::Replied, None)
     }
@@ -281,11 +297,11 @@ pub fn after_conclusion(anonymous: bool) -> (ComplaintState, Option<super::Close
 
 /// Where a call-back leaves it: closed, or back to handling (重办) with a
 /// fresh handling limit.
-pub fn after_callback(result: CallbackResult) -> (ComplaintState, Option<super::CloseReason>) {
+pub fn after_callback(result: ComplaintCallback) -> (ComplaintState, Option<super::ComplaintCloseReason>) {
     match result {
-        CallbackResult::Satisfied => (ComplaintState::Closed, Some(super::CloseReason::Satisfied)),
-        CallbackResult::Unreachable => (ComplaintState::Closed, Some(super::CloseReason::NotVisited)),
-        CallbackResult::Redo => (ComplaintState::Handling, None),
+        ComplaintCallback::Satisfied => (ComplaintState::Closed, Some(super::ComplaintCloseReason::Satisfied)),
+        ComplaintCallback::Unreachable => (ComplaintState::Closed, Some(super::ComplaintCloseReason::NotVisited)),
+        ComplaintCallback::Redo => (ComplaintState::Handling, None),
     }
 }
 

@@ -5,7 +5,7 @@
 //! row counts what it handled (assigned or transferred to it) and what it
 //! was complained about (named in an investigation).
 
-use super::{Finding, Kind};
+use super::{ComplaintKind, Finding};
 use crate::engine::period::{percent, Range};
 use serde::{Deserialize, Serialize};
 
@@ -72,8 +72,8 @@ tally! {
 /// Counters an event adds to, each by one.
 pub type Increments = Vec<(Counter, u64)>;
 
-pub fn on_received(kind: Kind) -> Increments {
-    let k = if kind == Kind::Consultation { Counter::consultations } else { Counter::complaints };
+pub fn on_received(kind: ComplaintKind) -> Increments {
+    let k = if kind == ComplaintKind::Consultation { Counter::consultations } else { Counter::complaints };
     vec![(Counter::received, 1), (k, 1)]
 }
 
@@ -111,7 +111,7 @@ pub fn on_concluded(on_time: bool) -> Increments {
 /// A rate, with how it is computed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Rate {
+pub struct ComplaintRate {
     pub name: String,
     /// Percent with one decimal; `None` when the denominator is 0.
     pub value: Option<f64>,
@@ -119,9 +119,12 @@ pub struct Rate {
 }
 
 /// The rates of a tally, in the order the report gives them.
-pub fn rates(t: &ComplaintTally) -> Vec<Rate> {
-    let r =
-        |name: &str, part: u64, whole: u64, formula: &str| Rate { name: name.into(), value: percent(part, whole), formula: formula.into() };
+pub fn rates(t: &ComplaintTally) -> Vec<ComplaintRate> {
+    let r = |name: &str, part: u64, whole: u64, formula: &str| ComplaintRate {
+        name: name.into(),
+        value: percent(part, whole),
+        formula: formula.into(),
+    };
     vec![
         r("咨询答复率", t.answered, t.consultations, "咨询已答复 ÷ 咨询"),
         r("受理率", t.accepted, t.complaints, "受理 ÷ 投诉"),
@@ -134,17 +137,17 @@ pub fn rates(t: &ComplaintTally) -> Vec<Rate> {
 /// One line of the figures page: the county, or a unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FigureRow {
+pub struct ComplaintFigureRow {
     /// `None` for the county as a whole.
     pub unit_id: Option<i64>,
     pub label: String,
     pub tally: ComplaintTally,
-    pub rates: Vec<Rate>,
+    pub rates: Vec<ComplaintRate>,
 }
 
-impl FigureRow {
-    pub fn new(unit_id: Option<i64>, label: String, tally: ComplaintTally) -> FigureRow {
-        FigureRow { unit_id, label, rates: rates(&tally), tally }
+impl ComplaintFigureRow {
+    pub fn new(unit_id: Option<i64>, label: String, tally: ComplaintTally) -> ComplaintFigureRow {
+        ComplaintFigureRow { unit_id, label, rates: rates(&tally), tally }
     }
 }
 
@@ -154,7 +157,7 @@ impl FigureRow {
 pub struct ComplaintFigures {
     pub range: Range,
     /// The county first, then each unit with complaints in the period.
-    pub rows: Vec<FigureRow>,
+    pub rows: Vec<ComplaintFigureRow>,
     /// The report's sentence.
     pub summary: String,
 }
@@ -212,13 +215,13 @@ mod tests {
     fn a_year_in_figures() {
         let mut t = ComplaintTally::default();
         for _ in 0..4 {
-            apply(&mut t, on_received(Kind::Consultation));
+            apply(&mut t, on_received(ComplaintKind::Consultation));
         }
         for _ in 0..3 {
             apply(&mut t, on_answered());
         }
         for _ in 0..8 {
-            apply(&mut t, on_received(Kind::Complaint));
+            apply(&mut t, on_received(ComplaintKind::Complaint));
         }
         t.not_accepted += 1;
         t.transferred_out += 1;
@@ -261,10 +264,11 @@ mod tests {
     #[test]
     fn csv_has_a_column_per_counter_and_rate() {
         let range = Range { from: Date::parse("2026-01-01").unwrap(), to: Date::parse("2026-01-31").unwrap() };
-        let f =
-            ComplaintFigures {
-                range, rows: vec![FigureRow::new(None, "全县".into(), ComplaintTally::default())], summary: String::new()
-            };
+        let f = ComplaintFigures {
+            range,
+            rows: vec![ComplaintFigureRow::new(None, "全县".into(), ComplaintTally::default())],
+            summary: String::new(),
+        };
         let csv = to_csv(&f);
         let header = csv.lines().next().unwrap();
         assert_eq!(header.split(',').count(), 1 + Counter::ALL.len() + 5);

@@ -2,7 +2,7 @@
 //! complainant on a phone (anonymous allowed) or by the office's staff for
 //! a call, a letter or a visit.
 
-use super::{Channel, Kind};
+use super::{ComplaintChannel, ComplaintKind};
 use crate::engine::instant::Instant;
 use crate::error::{ApiError, ErrorCode, FieldError};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub const MAX_COURSE_CHARS: usize = 4000;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComplaintForm {
-    pub kind: Option<Kind>,
+    pub kind: Option<ComplaintKind>,
     /// No name, phone or ID: handled, but no reply and no query code.
     #[serde(default)]
     pub anonymous: bool,
@@ -42,7 +42,7 @@ pub struct ComplaintForm {
 pub struct StaffIntakeForm {
     #[serde(flatten)]
     pub form: ComplaintForm,
-    pub channel: Channel,
+    pub channel: ComplaintChannel,
 }
 
 /// A mainland mobile (11 digits) or a landline with area code.
@@ -124,7 +124,7 @@ mod tests {
 
     fn named() -> ComplaintForm {
         ComplaintForm {
-            kind: Some(Kind::Complaint),
+            kind: Some(ComplaintKind::Complaint),
             anonymous: false,
             name: "李女士".into(),
             phone: "13912345678".into(),

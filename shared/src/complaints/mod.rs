@@ -20,7 +20,7 @@ pub mod views;
 
 named_enum! {
 /// How a complaint arrived (intake is open around the clock).
-pub enum Channel {
+pub enum ComplaintChannel {
     Web = "web",
     Phone = "phone",
     Letter = "letter",
@@ -28,30 +28,30 @@ pub enum Channel {
 }
 }
 
-impl Channel {
+impl ComplaintChannel {
     pub fn zh(self) -> &'static str {
         match self {
-            Channel::Web => "网上投诉",
-            Channel::Phone => "来电",
-            Channel::Letter => "来信",
-            Channel::Visit => "来访",
+            ComplaintChannel::Web => "网上投诉",
+            ComplaintChannel::Phone => "来电",
+            ComplaintChannel::Letter => "来信",
+            ComplaintChannel::Visit => "来访",
         }
     }
 }
 
 named_enum! {
 /// A consultation is answered and closed; a complaint is decided on.
-pub enum Kind {
+pub enum ComplaintKind {
     Consultation = "consultation",
     Complaint = "complaint",
 }
 }
 
-impl Kind {
+impl ComplaintKind {
     pub fn zh(self) -> &'static str {
         match self {
-            Kind::Consultation => "咨询",
-            Kind::Complaint => "投诉",
+            ComplaintKind::Consultation => "咨询",
+            ComplaintKind::Complaint => "投诉",
         }
     }
 }
@@ -91,7 +91,7 @@ impl ComplaintState {
 
 named_enum! {
 /// Why a complaint was closed.
-pub enum CloseReason {
+pub enum ComplaintCloseReason {
     /// A consultation answered (咨询已答复).
     Answered = "answered",
     /// Not accepted, with the reason told.
@@ -107,15 +107,15 @@ pub enum CloseReason {
 }
 }
 
-impl CloseReason {
+impl ComplaintCloseReason {
     pub fn zh(self) -> &'static str {
         match self {
-            CloseReason::Answered => "咨询已答复",
-            CloseReason::NotAccepted => "不予受理",
-            CloseReason::TransferredOut => "已转送有权处理机关",
-            CloseReason::Concluded => "已办结（匿名投诉不予答复）",
-            CloseReason::Satisfied => "回访满意",
-            CloseReason::NotVisited => "回访未接通",
+            ComplaintCloseReason::Answered => "咨询已答复",
+            ComplaintCloseReason::NotAccepted => "不予受理",
+            ComplaintCloseReason::TransferredOut => "已转送有权处理机关",
+            ComplaintCloseReason::Concluded => "已办结（匿名投诉不予答复）",
+            ComplaintCloseReason::Satisfied => "回访满意",
+            ComplaintCloseReason::NotVisited => "回访未接通",
         }
     }
 }

@@ -1,8 +1,8 @@
 //! What staff, the complainant and the lists see of a complaint.
 
-use super::complaint::CallbackResult;
+use super::complaint::ComplaintCallback;
 use super::privacy::Identity;
-use super::{Channel, CloseReason, ComplaintState, FaultNotice, Finding, HandlingMode, Kind, Sanction};
+use super::{ComplaintChannel, ComplaintCloseReason, ComplaintKind, ComplaintState, FaultNotice, Finding, HandlingMode, Sanction};
 use crate::engine::case_action::ExtensionState;
 use crate::engine::instant::Instant;
 use crate::engine::ledger::Standing;
@@ -64,9 +64,9 @@ pub struct ComplaintEvent {
 pub struct ComplaintView {
     pub complaint_no: String,
     pub state: ComplaintState,
-    pub close_reason: Option<CloseReason>,
-    pub channel: Channel,
-    pub kind: Kind,
+    pub close_reason: Option<ComplaintCloseReason>,
+    pub channel: ComplaintChannel,
+    pub kind: ComplaintKind,
     pub anonymous: bool,
     /// The complainant: for the office's complaint staff only, `None` for
     /// everyone else (and for an anonymous complaint).
@@ -93,7 +93,7 @@ pub struct ComplaintView {
     pub result: Option<String>,
     pub concluded_at: Option<Instant>,
     pub concluded_late: bool,
-    pub last_callback: Option<CallbackResult>,
+    pub last_callback: Option<ComplaintCallback>,
     pub redone: u32,
     pub events: Vec<ComplaintEvent>,
     /// The actions open to this viewer now (`complaint::available`).
@@ -107,7 +107,7 @@ pub struct ComplaintView {
 pub struct ComplaintRow {
     pub complaint_no: String,
     pub state: ComplaintState,
-    pub kind: Kind,
+    pub kind: ComplaintKind,
     pub anonymous: bool,
     /// The complainant's name, for the office only.
     pub complainant_name: Option<String>,
@@ -130,7 +130,7 @@ pub struct ComplaintList {
 /// A note the complainant sees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct PublicNote {
+pub struct ComplaintNote {
     pub at: Instant,
     pub note: String,
 }
@@ -142,12 +142,12 @@ pub struct PublicNote {
 pub struct PublicComplaint {
     pub complaint_no: String,
     pub state: ComplaintState,
-    pub close_reason: Option<CloseReason>,
-    pub kind: Kind,
+    pub close_reason: Option<ComplaintCloseReason>,
+    pub kind: ComplaintKind,
     pub cause: String,
     pub received_at: Instant,
     pub deadline: Option<Instant>,
-    pub timeline: Vec<PublicNote>,
+    pub timeline: Vec<ComplaintNote>,
     /// The answer, the decision's reason or the result, once given.
     pub reply: Option<String>,
 }

@@ -1,12 +1,12 @@
 use super::*;
-use crate::complaints::CloseReason;
+use crate::complaints::ComplaintCloseReason;
 use ComplaintState::*;
 use ExtensionState as E;
 
 fn at(state: ComplaintState, mode: Option<HandlingMode>) -> Situation {
     Situation {
         state,
-        kind: Kind::Complaint,
+        kind: ComplaintKind::Complaint,
         mode,
         anonymous: false,
         extension: E::None,
@@ -26,7 +26,8 @@ const ASSIGNED: Option<HandlingMode> = Some(HandlingMode::Assigned);
 /// these are open, everything else is refused.
 #[test]
 fn every_state_and_action() {
-    let expected: [(ComplaintState, &[&str], &[&str], &[&str]); 5] = [
+    type Open = &'static [&'static str];
+    let expected: [(ComplaintState, Open, Open, Open); 5] = [
         // (state, the office when it handles it, the office when a unit does, the unit)
         (Received, &["accept", "reject", "transfer_out", "note"], &["accept", "reject", "transfer_out", "note"], &["note"]),
         (Handling, &["request_extension", "investigate", "note"], &["note"], &["request_extension", "investigate", "note"]),
@@ -45,7 +46,7 @@ fn every_state_and_action() {
 
 #[test]
 fn a_consultation_is_answered_and_closed() {
-    let s = Situation { kind: Kind::Consultation, ..at(Received, None) };
+    let s = Situation { kind: ComplaintKind::Consultation, ..at(Received, None) };
     assert_eq!(available(Side::Office, &s), vec!["answer", "note"]);
     let answer = |t: &str| ComplaintAction::Answer { text: t.into() };
     assert_eq!(code(Side::Office, &s, &answer("营业执照变更可在网上办理")), None);
@@ -149,7 +150,7 @@ fn accountability_only_for_an_upheld_finding() {
 #[test]
 fn concluding_replies_to_a_named_complainant_only() {
     assert_eq!(after_conclusion(false), (Replied, None));
-    assert_eq!(after_conclusion(true), (Closed, Some(CloseReason::Concluded)));
+    assert_eq!(after_conclusion(true), (Closed, Some(ComplaintCloseReason::Concluded)));
     let conclude = |r: &str| ComplaintAction::Conclude { result: r.into() };
     assert_eq!(code(Side::Office, &at(Investigated, OFFICE), &conclude("已责令整改并向您致歉")), None);
     assert_eq!(code(Side::Office, &at(Investigated, OFFICE), &conclude(" ")), Some(ErrorCode::InvalidParameter));
@@ -158,10 +159,10 @@ fn concluding_replies_to_a_named_complainant_only() {
 
 #[test]
 fn a_call_back_closes_or_sends_back_for_redo() {
-    assert_eq!(after_callback(CallbackResult::Satisfied), (Closed, Some(CloseReason::Satisfied)));
-    assert_eq!(after_callback(CallbackResult::Unreachable), (Closed, Some(CloseReason::NotVisited)));
-    assert_eq!(after_callback(CallbackResult::Redo), (Handling, None));
-    let cb = ComplaintAction::Callback { result: CallbackResult::Redo, note: "认为整改不到位".into() };
+    assert_eq!(after_callback(ComplaintCallback::Satisfied), (Closed, Some(ComplaintCloseReason::Satisfied)));
+    assert_eq!(after_callback(ComplaintCallback::Unreachable), (Closed, Some(ComplaintCloseReason::NotVisited)));
+    assert_eq!(after_callback(ComplaintCallback::Redo), (Handling, None));
+    let cb = ComplaintAction::Callback { result: ComplaintCallback::Redo, note: "认为整改不到位".into() };
     assert_eq!(code(Side::Office, &at(Replied, ASSIGNED), &cb), None);
     assert_eq!(code(Side::Unit, &at(Replied, ASSIGNED), &cb), Some(ErrorCode::Forbidden));
     assert_eq!(code(Side::Office, &at(Investigated, ASSIGNED), &cb), Some(ErrorCode::Conflict));
@@ -181,4 +182,15 @@ fn actions_travel_tagged() {
     assert_eq!(r.version, 3);
     assert_eq!(r.action, ComplaintAction::Accept { mode: HandlingMode::Assigned, unit_id: Some(2), instruction: String::new() });
     assert_eq!(r.action.name(), "accept");
+}
+
+#[test]
+fn evidence_comes_from_the_handler_before_the_conclusion() {
+    assert!(check_evidence(Side::Unit, &at(Handling, ASSIGNED)).is_ok());
+    assert!(check_evidence(Side::Unit, &at(Investigated, ASSIGNED)).is_ok());
+    assert_eq!(check_evidence(Side::Office, &at(Handling, ASSIGNED)).unwrap_err().code, ErrorCode::Forbidden);
+    assert!(check_evidence(Side::Office, &at(Handling, OFFICE)).is_ok());
+    for state in [Received, Replied, Closed] {
+        assert_eq!(check_evidence(Side::Office, &at(state, OFFICE)).unwrap_err().code, ErrorCode::Conflict, "{state:?}");
+    }
 }
