@@ -176,6 +176,7 @@ pub fn demo() -> String {
     }
     crate::streamline_demo::sql(w);
     crate::hotline_demo::sql(w);
+    crate::complaints_demo::sql(w);
     out
 }
 
