@@ -85,13 +85,15 @@ def submit(matter_id):
 
 def known_values(admin, window):
     """Records that exist, for the path parameters (hooks.py): a few cases of
-    县住房和城乡建设局 (one accepted as a commitment), tickets, and ids."""
+    县住房和城乡建设局 (one accepted as a commitment), tickets, complaints, and ids."""
     receipts = [submit(17), submit(17), submit(3)]
     first = receipts[0]["case_no"]
     version = call("GET", f"/api/staff/cases/{first}", window).json()["version"]
     call("POST", f"/api/staff/cases/{first}/disposition", window, json={"version": version, "class": "commitment"})
     tickets = call("GET", "/api/hotline/tickets?limit=30", admin).json()["items"]
     tickets += call("GET", "/api/hotline/tickets?limit=10", window).json()["items"]
+    complaints = call("GET", "/api/complaints?view=all&limit=20", admin).json()["items"]
+    complaints += call("GET", "/api/complaints?view=all&limit=10", window).json()["items"]
     ids = set(range(1, 16))
     for path, key in [("/api/admin/units", "units"), ("/api/office/documents", "documents"),
                       ("/api/hotline/knowledge", "items"), ("/api/hotline/categories", "items")]:
@@ -100,6 +102,7 @@ def known_values(admin, window):
         "case_no": [r["case_no"] for r in receipts],
         "query_codes": {r["case_no"]: r["query_code"] for r in receipts},
         "ticket_no": sorted({t["ticket_no"] for t in tickets}),
+        "complaint_no": sorted({c["complaint_no"] for c in complaints}),
         "id": sorted(str(i) for i in ids),
     }
 

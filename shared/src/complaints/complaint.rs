@@ -232,6 +232,9 @@ pub fn check(side: Side, s: &Situation, action: &ComplaintAction) -> Result<(), 
         Callback { .. } if s.state != S::Replied => not_now("该投诉不在待回访状态"),
         Note { .. } if s.state == S::Closed => not_now("投诉已办结"),
         Note { text } if blank(text) => bad("请填写办理进展"),
+        Accept { instruction: t, .. } | TransferOut { body: t, .. } | Investigate { people: t, .. } if t.chars().count() > 200 => {
+            bad("交办要求、机关名称或被投诉人最长200个字")
+        }
         Answer { text: t }
         | Reject { reason: t }
         | TransferOut { reason: t, .. }

@@ -174,6 +174,10 @@ fn texts_are_capped() {
     assert_eq!(code(Side::Office, &at(Handling, OFFICE), &long), Some(ErrorCode::InvalidParameter));
     let fits = ComplaintAction::Note { text: "字".repeat(MAX_TEXT_CHARS) };
     assert_eq!(code(Side::Office, &at(Handling, OFFICE), &fits), None);
+    let people = ComplaintAction::Investigate { finding: Finding::True, unit_ids: vec![1], people: "字".repeat(201), facts: "x".into() };
+    assert_eq!(code(Side::Office, &at(Handling, OFFICE), &people), Some(ErrorCode::InvalidParameter));
+    let accept = ComplaintAction::Accept { mode: HandlingMode::Office, unit_id: None, instruction: "字".repeat(201) };
+    assert_eq!(code(Side::Office, &at(Received, None), &accept), Some(ErrorCode::InvalidParameter));
 }
 
 #[test]
