@@ -25,6 +25,7 @@ pub struct ListRow {
     pub cause: String,
     pub unit_name: Option<String>,
     pub received_at: Instant,
+    pub accept_by: Instant,
     pub deadline: Option<Instant>,
     pub extension: shared::engine::case_action::ExtensionState,
     /// The row's sort key, for the next page's cursor.
@@ -32,7 +33,7 @@ pub struct ListRow {
 }
 
 const ROW: &str = "c.id, c.complaint_no, c.state, c.kind, c.anonymous, c.subject, c.cause, d.name AS unit_name, c.received_at,
-    c.deadline, c.extension";
+    c.accept_by, c.deadline, c.extension";
 const JOINS: &str = "LEFT JOIN department d ON d.id = c.unit_id";
 
 /// Which list.

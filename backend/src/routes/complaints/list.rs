@@ -10,7 +10,7 @@ use crate::db::complaints::lists::{self, Listing};
 use crate::db::Db;
 use crate::routes::{json, read_json, Cache, Reply};
 use shared::api::complaints::ComplaintsQuery;
-use shared::complaints::complaint::{handling_limit, YELLOW_DAYS};
+use shared::complaints::complaint::{handling_limit, ACCEPT_LIMIT, YELLOW_DAYS};
 use shared::complaints::privacy::may_see_identity;
 use shared::complaints::views::{ComplaintCode, ComplaintList, ComplaintRow};
 use shared::complaints::ComplaintState;
@@ -59,7 +59,8 @@ pub async fn list(req: &Request, q: ComplaintsQuery, db: &Db) -> Reply {
         .into_iter()
         .map(|r| {
             let standing = match (r.state, r.deadline) {
-                (ComplaintState::Received, _) => None,
+                // Before acceptance: against the acceptance decision's limit.
+                (ComplaintState::Received, _) => Some(ACCEPT_LIMIT.standing(&calendar, now, r.accept_by, 1)),
                 (s, Some(d)) if s.on_the_clock() => Some(handling_limit(r.extension).standing(&calendar, now, d, YELLOW_DAYS)),
                 _ => None,
             };
