@@ -62,7 +62,7 @@ async fn take_in(env: &Env, db: &Db, form: &StaffIntakeForm, key: &str, actor: (
         let anonymous = form.form.anonymous;
         let check = (!anonymous).then(|| codes.check(&complaint_no, &codes.code(&complaint_no)));
         let kind = form.form.kind.map(|k| k.zh()).unwrap_or("");
-        let note = format!("{}{}：{}{}", form.channel.zh(), kind, form.form.cause.trim(), if anonymous { "（匿名）" } else { "" });
+        let note = format!("收到{}（{}{}）：{}", kind, form.channel.zh(), if anonymous { "，匿名" } else { "" }, form.form.cause.trim());
         let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
         let new = NewComplaint {
             complaint_no: &complaint_no,
