@@ -6,6 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/lib/env.sh
+# Honour a shared target directory (e.g. one per worktree), else ./target.
+target="${CARGO_TARGET_DIR:-$root/target}"
 
 # wasm-opt from npm binaryen 132; these features are what Rust 1.95 emits.
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
@@ -14,7 +16,7 @@ wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 # One web app: "app" (catalogue, index.html), "apply" (apply.html) or "staff" (staff.html).
 bundle() {
   local name="$1" page="$2" title="$3" out="$4" extra_css=""
-  wasm-bindgen "target/wasm32-unknown-unknown/release/$name.wasm" \
+  wasm-bindgen "$target/wasm32-unknown-unknown/release/$name.wasm" \
     --target web --no-typescript --out-dir "$out/pkg" --out-name "$name"
   # Twice: the second pass still finds work (measured on the form page:
   # 540 bytes raw, 1.6 KB brotli, 2026-11-26).
@@ -58,7 +60,7 @@ build_frontend() {
 build_worker() {
   # A separate target dir: worker-build compiles with other wasm-bindgen
   # settings, and sharing one dir with the web app would rebuild both each time.
-  (cd backend && CARGO_TARGET_DIR="$root/target/worker" \
+  (cd backend && CARGO_TARGET_DIR="$target/worker" \
     WASM_BINDGEN_BIN="$(command -v wasm-bindgen)" \
     ESBUILD_BIN="$root/node_modules/@esbuild/linux-x64/bin/esbuild" \
     WASM_OPT_BIN="$root/node_modules/.bin/wasm-opt" \

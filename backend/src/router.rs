@@ -4,6 +4,7 @@
 
 use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
+use crate::routes::complaints as co;
 use crate::routes::hotline as hl;
 use crate::routes::streamline as office;
 use crate::routes::supervision as sv;
@@ -145,6 +146,17 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::Publish, |_, _| sv::settings::publish(req, db).await);
     on!(api::GetSupervisionDashboard, |_, q| sv::figures::dashboard(req, q, db).await);
     on!(api::ExportSupervisionFigures, |_, q| sv::figures::csv(req, q, db).await);
+    // Efficiency complaints: the fixed paths before `/api/complaints/{no}`.
+    on!(api::complaints::SubmitComplaint, |_, _| co::intake::submit(req, env, db).await);
+    on!(api::complaints::IntakeComplaint, |_, _| co::intake::intake(req, env, db).await);
+    on!(api::complaints::TrackComplaint, |a, _| co::list::track(req, env, db, a[0]).await);
+    on!(api::complaints::GetComplaintFigures, |_, q| co::figures::figures(req, q, db).await);
+    on!(api::complaints::ExportComplaintFigures, |_, q| co::figures::csv(req, q, db).await);
+    on!(api::complaints::ListComplaints, |_, q| co::list::list(req, q, db).await);
+    on!(api::complaints::GetComplaint, |a, _| co::list::get(req, db, a[0]).await);
+    on!(api::complaints::ActOnComplaint, |a, _| co::act::act(req, db, a[0]).await);
+    on!(api::complaints::UploadEvidence, |a, _| co::evidence::upload(req, env, db, a[0]).await);
+    on!(api::complaints::GetEvidence, |a, _| co::evidence::file(req, env, db, a[0], a[1]).await);
     Err(routes::unknown_route())
 }
 

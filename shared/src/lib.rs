@@ -12,6 +12,7 @@ mod tally;
 pub mod admin;
 pub mod api;
 pub mod approvals;
+pub mod complaints;
 pub mod csv;
 pub mod engine;
 pub mod error;

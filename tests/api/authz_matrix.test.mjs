@@ -23,11 +23,12 @@ import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, JPEG, foodForm } from "../support/cases.mjs";
 import { matterContent } from "../support/admin.mjs";
 import { callerForm } from "../support/hotline.mjs";
+import { complaintForm } from "../support/complaints.mjs";
 import {
-  DISPATCH_TO_4, REPLY, acceptedCase, as, call, categoryBody, closedTicket, completedCase, create, dispatchedTicket, documentBody, draftVersion,
-  extensionAsked, foodMatter, groupBody, intermediaryBody, knowledgeBody, made, meetingBody, need, negativeReview, newAccount, newCase,
-  receivedTicket, rectifying, repliedTicket, reportedSupervisionTask, signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask,
-  supplementCase, unique, unitBody,
+  DISPATCH_TO_4, REPLY, acceptedCase, as, assignedComplaint, call, categoryBody, closedTicket, complaintEvidence, completedCase, create,
+  dispatchedTicket, documentBody, draftVersion, evidenceForm, extensionAsked, foodMatter, groupBody, intermediaryBody, knowledgeBody, made,
+  meetingBody, need, negativeReview, newAccount, newCase, receivedComplaint, receivedTicket, rectifying, repliedTicket, reportedSupervisionTask,
+  signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask, supplementCase, unique, unitBody,
 } from "../support/objects.mjs";
 
 const ROLES = ["anonymous", "other_window", "own_window", "head", "office"];
@@ -78,6 +79,12 @@ before(async () => {
   f.dispatched = await dispatchedTicket();
   f.signed = await signedTicket();
   f.replied = await repliedTicket();
+
+  // Efficiency complaints: one tracked, one awaiting acceptance, one assigned to unit 4, an evidence file.
+  f.complaintTracked = await receivedComplaint();
+  f.complaintReceived = await receivedComplaint();
+  f.complaintAssigned = await assignedComplaint();
+  f.complaintEvidence = await complaintEvidence();
 
   // Streamline, administration and the hotline's catalogue.
   f.document = await create("scjg_window", "/api/office/documents", documentBody(), "document request");
@@ -395,6 +402,44 @@ const ROWS = [
   },
   { op: "GET /api/supervision/dashboard", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
   { op: "GET /api/supervision/dashboard.csv", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
+  // -- efficiency complaints: the complainant's side, then a complaint assigned to unit 4
+  { op: "POST /api/complaints", json: () => complaintForm(), headers: () => ({ "Idempotency-Key": randomUUID() }), expect: PUBLIC(201) },
+  {
+    op: "POST /api/complaints/track/{complaint_no}", owner: "unit4", shared: (f) => f.complaintTracked, path: (c) => ({ complaint_no: c.complaint_no }),
+    json: (c) => ({ code: c.query_code }), expect: PUBLIC(),
+  },
+  {
+    op: "POST /api/complaints/intake", headers: () => ({ "Idempotency-Key": randomUUID() }),
+    json: () => ({ ...complaintForm(), channel: "phone" }), expect: OFFICE(201),
+  },
+  { op: "GET /api/complaints", owner: "unit4", expect: STAFF() },
+  {
+    op: "GET /api/complaints/{complaint_no}", owner: "unit4", shared: (f) => f.complaintAssigned, path: (c) => ({ complaint_no: c.complaint_no }),
+    expect: DEPT(200, 200),
+  },
+  {
+    op: "POST /api/complaints/{complaint_no}/action", owner: "unit4", shared: (f) => f.complaintAssigned, fresh: assignedComplaint,
+    path: (c) => ({ complaint_no: c.complaint_no }), name: "investigate (the assigned unit)",
+    json: (c) => ({ version: c.version, action: "investigate", finding: "true", unit_ids: [4], people: "", facts: "经查属实" }),
+    expect: [401, 404, 200, 200, 403],
+    variants: [
+      {
+        // Before acceptance no unit has it: every unit gets the unknown complaint's 404.
+        name: "accept (the office)", shared: (f) => f.complaintReceived, fresh: receivedComplaint,
+        json: (c) => ({ version: c.version, action: "accept", mode: "office", unit_id: null }), expect: [401, 404, 404, 404, 200],
+      },
+    ],
+  },
+  {
+    op: "POST /api/complaints/{complaint_no}/evidence", owner: "unit4", shared: (f) => f.complaintAssigned, fresh: assignedComplaint,
+    path: (c) => ({ complaint_no: c.complaint_no }), form: evidenceForm, expect: [401, 404, 200, 200, 403],
+  },
+  {
+    op: "GET /api/complaints/{complaint_no}/evidence/{id}", owner: "unit4", shared: (f) => f.complaintEvidence,
+    path: (e) => ({ complaint_no: e.complaint_no, id: e.id }), expect: DEPT(200, 200),
+  },
+  { op: "GET /api/complaints/figures", query: () => "?from=2026-01-01&to=2026-12-31", expect: OFFICE() },
+  { op: "GET /api/complaints/figures.csv", query: () => "?from=2026-01-01&to=2026-12-31", expect: OFFICE() },
 ];
 
 /** Every (operation, body) pair: a row and its variants, each with the row's settings unless it names its own. */

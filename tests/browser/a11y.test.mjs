@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
 import { deskPage, launch, phonePage } from "../support/browser.mjs";
 import { acceptedCase, act, clientIp, dispose, login, matterByName, staffGet, submitFood } from "../support/cases.mjs";
+import { newComplaint } from "../support/complaints.mjs";
 
 const AXE = "node_modules/axe-core/axe.min.js";
 // axe is injected into each page as a script of the test's own; the app's
@@ -103,6 +104,8 @@ test("applicant pages at 360 px have no axe violations", async () => {
     ["tracked case, accepted", track(accepted)],
     ["tracked case, supplement due", track(supplement)],
     ["tracked case, completed (rating form)", track(completed.receipt)],
+    ["complaint form (效能投诉)", "/complaints"],
+    ["complaint tracking", "/complaints/track"],
     ["unknown page", "/no/such/page"],
   ]) {
     await visit(page, path);
@@ -138,6 +141,7 @@ test("staff pages at 1280 px have no axe violations", async () => {
   });
   assert.equal(rating.status, 200, await rating.text());
   const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear();
+  const complaint = await newComplaint();
 
   const signedOut = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...AXE_CONTEXT })).newPage();
   await visit(signedOut, "/staff/login");
@@ -166,6 +170,10 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["catalogue (事项目录)", "/staff/admin/catalogue?state=published"],
     ["a published version", "/staff/admin/catalogue/1"],
     ["a new draft", "/staff/admin/catalogue/new"],
+    ["complaints (效能投诉)", "/staff/complaints"],
+    ["a complaint awaiting its decision", `/staff/complaints/${complaint.complaint_no}`],
+    ["complaint entry (投诉登记)", "/staff/complaints/new"],
+    ["complaint figures (投诉统计)", "/staff/complaints/figures"],
     ["password (修改密码)", "/staff/password"],
     ["supervision tasks (督查督办)", "/staff/supervision"],
     ["supervision items (督查事项)", "/staff/supervision/items"],

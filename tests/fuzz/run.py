@@ -86,7 +86,7 @@ def submit(matter_id):
 def known_values(admin, window):
     """Records that exist, for the path parameters (hooks.py): a few cases of
     县住房和城乡建设局 (one accepted as a commitment), tickets, supervision
-    items and tasks, and ids."""
+    items and tasks, complaints, and ids."""
     receipts = [submit(17), submit(17), submit(3)]
     first = receipts[0]["case_no"]
     version = call("GET", f"/api/staff/cases/{first}", window).json()["version"]
@@ -95,6 +95,8 @@ def known_values(admin, window):
     tickets += call("GET", "/api/hotline/tickets?limit=10", window).json()["items"]
     items = call("GET", "/api/supervision/items?limit=20", admin).json()["items"]
     tasks = call("GET", "/api/supervision/tasks?limit=20", admin).json()["tasks"]
+    complaints = call("GET", "/api/complaints?view=all&limit=20", admin).json()["items"]
+    complaints += call("GET", "/api/complaints?view=all&limit=10", window).json()["items"]
     ids = set(range(1, 16))
     for path, key in [("/api/admin/units", "units"), ("/api/office/documents", "documents"),
                       ("/api/hotline/knowledge", "items"), ("/api/hotline/categories", "items")]:
@@ -105,6 +107,7 @@ def known_values(admin, window):
         "ticket_no": sorted({t["ticket_no"] for t in tickets}),
         "item_no": sorted({i["item_no"] for i in items}),
         "task_no": sorted({t["task_no"] for t in tasks}),
+        "complaint_no": sorted({c["complaint_no"] for c in complaints}),
         "id": sorted(str(i) for i in ids),
     }
 

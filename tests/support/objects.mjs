@@ -12,6 +12,7 @@ import { BASE_URL } from "./http.mjs";
 import { DEMO_PASSWORD, JPEG, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
 import { matterContent } from "./admin.mjs";
 import { CATEGORY, UNIT, callerForm } from "./hotline.mjs";
+import { complaintForm } from "./complaints.mjs";
 
 let serial = 0;
 /** Digits no other record of this run or an earlier one has. */
@@ -226,4 +227,35 @@ export async function supervisionFile() {
   body.append("file", new Blob([JPEG]), "photo.jpg");
   const view = await need(call(as("office_admin"), "POST", `/api/supervision/items/${t.item_no}/files`, { form: body }), 201, "supervision file");
   return view.files[0];
+}
+
+/** A named complaint as the office sees it on arrival (efficiency complaints). */
+export async function receivedComplaint() {
+  const headers = { "Idempotency-Key": randomUUID() };
+  const receipt = await need(call("", "POST", "/api/complaints", { json: complaintForm(), headers }), 201, "complaint");
+  const view = await need(call(as("office_admin"), "GET", `/api/complaints/${receipt.complaint_no}`), 200, "complaint view");
+  return { ...receipt, version: view.version };
+}
+
+/** A complaint the office accepted and assigned to unit 4 (交办). */
+export async function assignedComplaint() {
+  const c = await receivedComplaint();
+  const json = { version: c.version, action: "accept", mode: "assigned", unit_id: UNIT.housing, instruction: "请调查核实" };
+  const view = await need(call(as("office_admin"), "POST", `/api/complaints/${c.complaint_no}/action`, { json }), 200, "accept complaint");
+  return { ...c, version: view.version };
+}
+
+/** The multipart body of an evidence upload at the complaint's version. */
+export function evidenceForm(c) {
+  const body = new FormData();
+  body.append("version", String(c.version));
+  body.append("material:1", new Blob([JPEG], { type: "image/jpeg" }), "evidence.jpg");
+  return body;
+}
+
+/** An evidence file the unit uploaded to an assigned complaint. */
+export async function complaintEvidence() {
+  const c = await assignedComplaint();
+  const view = await need(call(as("zj_window"), "POST", `/api/complaints/${c.complaint_no}/evidence`, { form: evidenceForm(c) }), 200, "evidence");
+  return { complaint_no: c.complaint_no, id: view.evidence[0].id };
 }

@@ -7,6 +7,7 @@
 //! - `staff-sql`: a real staff account, for a deployment's first admin.
 //! - `counters-sql`: rebuilds the meeting and document counters after a bulk load.
 
+mod complaints_demo;
 mod demo;
 mod hotline_demo;
 mod names;

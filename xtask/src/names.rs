@@ -10,6 +10,7 @@ mod tests {
     use shared::approvals::case::{CaseState, WarningKind};
     use shared::approvals::evaluation::ReviewState;
     use shared::approvals::matter::{HandlingClass, MaterialForm};
+    use shared::complaints as co;
     use shared::engine::case_action::ExtensionState;
     use shared::engine::ledger::PauseReason;
     use shared::hotline::ticket::{NoticeKind, Rating};
@@ -90,6 +91,16 @@ mod tests {
             (("hotline_part", "role"), names(HotlineRole::ALL, HotlineRole::as_str)),
             (("hotline_part", "state"), names(PartState::ALL, PartState::as_str)),
             (("hotline_notice", "kind"), names(NoticeKind::ALL, NoticeKind::as_str)),
+            (("complaint", "channel"), names(co::ComplaintChannel::ALL, co::ComplaintChannel::as_str)),
+            (("complaint", "kind"), names(co::ComplaintKind::ALL, co::ComplaintKind::as_str)),
+            (("complaint", "state"), names(co::ComplaintState::ALL, co::ComplaintState::as_str)),
+            (("complaint", "close_reason"), names(co::ComplaintCloseReason::ALL, co::ComplaintCloseReason::as_str)),
+            (("complaint", "mode"), names(co::HandlingMode::ALL, co::HandlingMode::as_str)),
+            (("complaint", "extension"), names(ExtensionState::ALL, ExtensionState::as_str)),
+            (("complaint", "finding"), names(co::Finding::ALL, co::Finding::as_str)),
+            (("complaint", "notice"), names(co::FaultNotice::ALL, co::FaultNotice::as_str)),
+            (("complaint", "sanction"), names(co::Sanction::ALL, co::Sanction::as_str)),
+            (("complaint", "last_callback"), names(co::complaint::ComplaintCallback::ALL, co::complaint::ComplaintCallback::as_str)),
             (("security_event", "kind"), names(SecurityKind::ALL, SecurityKind::as_str)),
             (("supervision_limit", "source"), names(Source::ALL, Source::as_str)),
             (("supervision_limit", "priority"), names(Priority::ALL, Priority::as_str)),

@@ -177,6 +177,7 @@ pub fn demo() -> String {
     crate::streamline_demo::sql(w);
     crate::hotline_demo::sql(w);
     crate::supervision_demo::sql(w);
+    crate::complaints_demo::sql(w);
     out
 }
 

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod approvals;
 pub mod calendar;
+pub mod complaints;
 pub mod guarded;
 pub mod hotline;
 pub mod security_events;

@@ -14,6 +14,8 @@ pub fn App() -> impl IntoView {
         Route::Matter(id) => view! { <pages::matter::MatterPage id/> }.into_any(),
         Route::Hotline => view! { <pages::hotline::HotlinePage/> }.into_any(),
         Route::HotlineTrack => view! { <pages::hotline_track::HotlineTrackPage/> }.into_any(),
+        Route::Complaints => view! { <pages::complaints::ComplaintsPage/> }.into_any(),
+        Route::ComplaintsTrack => view! { <pages::complaints_track::ComplaintsTrackPage/> }.into_any(),
         Route::NotFound => view! { <pages::NotFound/> }.into_any(),
     };
     view! { <PublicShell>{page}</PublicShell> }

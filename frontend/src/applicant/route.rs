@@ -17,6 +17,11 @@ pub enum Route {
     /// `/hotline/track`: a ticket's progress (the number and code travel
     /// in the fragment, `#no=…&code=…`, never to the server's logs).
     HotlineTrack,
+    /// `/complaints`: an efficiency complaint or consultation (anonymous allowed).
+    Complaints,
+    /// `/complaints/track`: a named complaint's result (number and code in
+    /// the fragment only, as the hotline's).
+    ComplaintsTrack,
     NotFound,
 }
 
@@ -34,6 +39,8 @@ impl Page for Route {
             ["matters", id] => id.parse().map(Route::Matter).unwrap_or(Route::NotFound),
             ["hotline"] => Route::Hotline,
             ["hotline", "track"] => Route::HotlineTrack,
+            ["complaints"] => Route::Complaints,
+            ["complaints", "track"] => Route::ComplaintsTrack,
             _ => Route::NotFound,
         }
     }
@@ -57,6 +64,8 @@ impl Page for Route {
             Route::Matter(id) => format!("/matters/{id}"),
             Route::Hotline => "/hotline".into(),
             Route::HotlineTrack => "/hotline/track".into(),
+            Route::Complaints => "/complaints".into(),
+            Route::ComplaintsTrack => "/complaints/track".into(),
             Route::NotFound => "/".into(),
         }
     }

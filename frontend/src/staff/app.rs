@@ -65,6 +65,10 @@ pub fn App() -> impl IntoView {
         Route::HotlineFigures { from, to, unit } => view! { <pages::hotline::figures::FiguresPage from to unit/> }.into_any(),
         Route::Partners => view! { <pages::hotline::partners::PartnersPage/> }.into_any(),
         Route::Supervision(page) => supervision(page),
+        Route::Complaints { view, state, q, at } => view! { <pages::complaints::list::ComplaintsPage view state q at/> }.into_any(),
+        Route::NewComplaint => view! { <pages::complaints::intake::NewComplaintPage/> }.into_any(),
+        Route::ComplaintFigures { from, to } => view! { <pages::complaints::figures::ComplaintFiguresPage from to/> }.into_any(),
+        Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -126,6 +130,12 @@ fn Header(me: Me) -> impl IntoView {
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Supervision(Sv::items())>"督查事项"</Link>
                 <Link to=Route::Supervision(Sv::Dashboard { from: String::new(), to: String::new() })>"督查统计"</Link>
+            </Show>
+            // Efficiency complaints: the office's all; a unit's, those given to it (no complainant).
+            <Link to=Route::complaints()>"效能投诉"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::NewComplaint>"投诉登记"</Link>
+                <Link to=Route::ComplaintFigures { from: String::new(), to: String::new() }>"投诉统计"</Link>
             </Show>
             <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
             <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>

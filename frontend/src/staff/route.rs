@@ -90,6 +90,23 @@ pub enum Route {
     Supervision(Sv),
     /// `/staff/hotline/partners`: Open311 partners and their keys.
     Partners,
+    /// `/staff/complaints?view=&state=&q=&after=&page=`: efficiency
+    /// complaints (the office's queue, or a unit's own).
+    Complaints {
+        view: String,
+        state: String,
+        q: String,
+        at: PageAt,
+    },
+    /// `/staff/complaints/new`: taking a complaint in (the office).
+    NewComplaint,
+    /// `/staff/complaints/figures?from=&to=`
+    ComplaintFigures {
+        from: String,
+        to: String,
+    },
+    /// `/staff/complaints/{complaint_no}`
+    Complaint(String),
     NotFound,
 }
 
@@ -102,6 +119,11 @@ impl Route {
     /// Hotline tickets without filters.
     pub fn tickets() -> Route {
         Route::Tickets { view: String::new(), state: String::new(), q: String::new(), at: PageAt::default() }
+    }
+
+    /// Efficiency complaints without filters.
+    pub fn complaints() -> Route {
+        Route::Complaints { view: String::new(), state: String::new(), q: String::new(), at: PageAt::default() }
     }
 
     /// The inbox without filters: the staff app's home.
@@ -302,6 +324,18 @@ impl Page for Route {
             },
             ["staff", "hotline", "partners"] => Route::Partners,
             ["staff", "supervision", rest @ ..] => Sv::parse(rest, search).map(Route::Supervision).unwrap_or(Route::NotFound),
+            ["staff", "complaints"] => Route::Complaints {
+                view: query_param(search, "view").unwrap_or_default(),
+                state: query_param(search, "state").unwrap_or_default(),
+                q: query_param(search, "q").unwrap_or_default(),
+                at: PageAt::parse(search),
+            },
+            ["staff", "complaints", "new"] => Route::NewComplaint,
+            ["staff", "complaints", "figures"] => Route::ComplaintFigures {
+                from: query_param(search, "from").unwrap_or_default(),
+                to: query_param(search, "to").unwrap_or_default(),
+            },
+            ["staff", "complaints", no] => Route::Complaint(no.to_string()),
             _ => Route::NotFound,
         }
     }
@@ -348,6 +382,12 @@ impl Page for Route {
             }
             Route::Partners => "/staff/hotline/partners".into(),
             Route::Supervision(page) => page.href(),
+            Route::Complaints { view, state, q, at } => {
+                with_query("/staff/complaints", &[pair("view", view), pair("state", state), pair("q", q), at.query()])
+            }
+            Route::NewComplaint => "/staff/complaints/new".into(),
+            Route::ComplaintFigures { from, to } => with_query("/staff/complaints/figures", &[pair("from", from), pair("to", to)]),
+            Route::Complaint(no) => format!("/staff/complaints/{}", encode(no)),
             Route::NotFound => "/staff".into(),
         }
     }

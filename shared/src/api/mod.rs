@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod declare;
+pub mod complaints;
 mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;
@@ -18,7 +19,7 @@ pub use supervision::*;
 
 /// Every endpoint's method and path, in declaration order.
 pub fn all() -> Vec<(Method, &'static str)> {
-    [endpoints::DECLARED, supervision::DECLARED].concat()
+    [endpoints::DECLARED, supervision::DECLARED, complaints::DECLARED].concat()
 }
 
 /// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
@@ -26,6 +27,7 @@ pub fn all() -> Vec<(Method, &'static str)> {
 pub fn for_each(visit: &mut impl openapi::Visit) {
     endpoints::visit_each(visit);
     supervision::visit_each(visit);
+    complaints::visit_each(visit);
 }
 
 use crate::error::ErrorCode;

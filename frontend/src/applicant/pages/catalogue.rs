@@ -64,6 +64,10 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
             <h2>"县长公开电话"</h2>
             <p>"反映问题、提出建议或咨询政策："<Link to=Route::Hotline>"我要留言"</Link>" · "<Link to=Route::HotlineTrack>"留言办理查询"</Link></p>
         </section>
+        <section class="panel">
+            <h2>"效能投诉"</h2>
+            <p>"投诉机关作风效能问题或咨询："<Link to=Route::Complaints>"我要投诉"</Link>" · "<Link to=Route::ComplaintsTrack>"投诉办理查询"</Link></p>
+        </section>
     }
 }
 

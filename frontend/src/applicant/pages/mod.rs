@@ -1,6 +1,8 @@
 //! One module per page.
 
 pub mod catalogue;
+pub mod complaints;
+pub mod complaints_track;
 pub mod hotline;
 pub mod hotline_track;
 pub mod matter;

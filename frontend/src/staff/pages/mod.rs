@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod approvals;
 pub mod calendar;
+pub mod complaints;
 pub mod hotline;
 pub mod login;
 pub mod pager;
