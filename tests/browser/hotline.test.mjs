@@ -59,7 +59,8 @@ test("a caller's message goes round the whole cycle, and the caller sees each st
   await openTicket(office, no);
   await office.getByRole("radio", { name: /^转办/ }).check();
   await office.getByLabel("诉求类别").selectOption({ label: "城乡建设 · 供水停水" });
-  assert.equal(await office.getByLabel("主办单位", { exact: true }).inputValue(), "4", "the catalogue proposes the lead unit");
+  // The catalogue proposes the lead unit (once the units' list is drawn).
+  await office.waitForFunction(() => document.getElementById("dispose-lead")?.value === "4");
   await office.getByRole("button", { name: "确认处置" }).click();
   await stateIs(office, "已转办待签收");
   await callerSees(phone, "已转办待签收");
