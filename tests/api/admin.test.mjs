@@ -222,6 +222,15 @@ test("accounts: who sees and makes which; a one-time password must be changed fi
   const promote = await post(head, `/api/admin/accounts/${acc.id}`, { name: acc.name, role: "office_admin", department_id: null, active: true, version: acc.version });
   assertError(promote, 403, "forbidden");
 
+  // Another department's head cannot tell an account of department 1 from
+  // no account at all; window staff administer none.
+  const otherHead = await cookieOf("zj_head");
+  const probe = (id) => post(otherHead, `/api/admin/accounts/${id}`, { name: "探测", role: "window_staff", department_id: 4, active: true, version: acc.version });
+  assertError(await probe(acc.id), 404, "not_found");
+  assertError(await probe(999999), 404, "not_found");
+  assertError(await post(otherHead, `/api/admin/accounts/${acc.id}/password-reset`, { version: acc.version }), 404, "not_found");
+  assertError(await post(await cookieOf("scjg_window"), `/api/admin/accounts/${acc.id}/password-reset`, { version: acc.version }), 403, "forbidden");
+
   // A reset gives a new one-time password and ends the sessions.
   const reset = await post(head, `/api/admin/accounts/${acc.id}/password-reset`, { version: acc.version });
   assert.equal(reset.status, 200, JSON.stringify(reset.body));
@@ -353,4 +362,21 @@ test("catalogue versions: draft, review and publication; a change keeps earlier 
   const tracked = await track(receipt.case_no, receipt.query_code);
   assert.equal(tracked.status, 200, JSON.stringify(tracked.body));
   assert.deepEqual(tracked.body.materials.map((m) => m.name), v1Materials);
+});
+
+test("a one-time password left unused for more than 72 hours no longer signs in; a reset issues a fresh one", async () => {
+  const office = await cookieOf("office_admin");
+  const username = `otp_${unique()}`;
+  const created = await post(office, "/api/admin/accounts", { username, name: "过期测试", role: "window_staff", department_id: 1 });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  sqlLocal(`UPDATE staff SET password_issued_at = CAST(strftime('%s', 'now') AS INTEGER) - 73 * 3600 WHERE username = '${username}';`);
+  const late = await login(username, created.body.password);
+  assert.equal(late.status, 401);
+  assert.match(late.body.error.message, /一次性密码已超过72小时未使用而失效/);
+  const reset = await post(office, `/api/admin/accounts/${created.body.account.id}/password-reset`, { version: created.body.account.version });
+  assert.equal(reset.status, 200, JSON.stringify(reset.body));
+  const fresh = await login(username, reset.body.password);
+  assert.equal(fresh.status, 200, JSON.stringify(fresh.body));
+  assert.equal(fresh.body.must_change_password, true);
+  await post(office, `/api/admin/accounts/${created.body.account.id}`, { name: "过期测试", role: "window_staff", department_id: 1, active: false, version: reset.body.account.version });
 });

@@ -27,6 +27,8 @@ struct UserRow {
     salt: String,
     #[serde(default)]
     iterations: u32,
+    #[serde(default)]
+    password_issued_at: Option<i64>,
 }
 
 impl TryFrom<UserRow> for StaffUser {
@@ -52,12 +54,14 @@ pub struct Credentials {
     pub password_hash: String,
     pub salt: String,
     pub iterations: u32,
+    /// When its one-time password was issued (if it signs in with one).
+    pub password_issued_at: Option<i64>,
 }
 
 /// An active account by user name, with what is needed to check its password.
 pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>> {
     let sql = format!(
-        "SELECT {USER_COLUMNS}, s.password_hash, s.salt, s.iterations
+        "SELECT {USER_COLUMNS}, s.password_hash, s.salt, s.iterations, s.password_issued_at
          FROM staff s LEFT JOIN department d ON d.id = s.department_id
          WHERE s.username = ?1 AND s.active = 1"
     );
@@ -65,7 +69,8 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>>
         return Ok(None);
     };
     let (password_hash, salt, iterations) = (std::mem::take(&mut r.password_hash), std::mem::take(&mut r.salt), r.iterations);
-    Ok(Some(Credentials { user: r.try_into()?, password_hash, salt, iterations }))
+    let password_issued_at = r.password_issued_at;
+    Ok(Some(Credentials { user: r.try_into()?, password_hash, salt, iterations, password_issued_at }))
 }
 
 /// Where and how a session began.

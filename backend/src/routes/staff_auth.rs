@@ -7,6 +7,7 @@ use crate::crypto;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::security_log;
+use shared::admin::accounts::{one_time_password_expired, ONE_TIME_PASSWORD_HOURS};
 use shared::error::{ApiError, ErrorCode};
 use shared::security::{Outcome, SecurityKind};
 use shared::staff::{
@@ -58,6 +59,14 @@ pub async fn login(req: &mut Request, db: &Db, env: &Env) -> Reply {
         return Err(wrong().into());
     }
     db::throttle::clear(db, &pair).await?;
+    // A one-time password left unused too long no longer signs in.
+    let issued = account.password_issued_at.filter(|_| account.user.must_change_password);
+    if issued.is_some_and(|at| one_time_password_expired(at, now)) {
+        let detail = format!("一次性密码超过{ONE_TIME_PASSWORD_HOURS}小时未使用，已失效");
+        security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, (&account.user).into(), "", &detail).await;
+        let message = format!("一次性密码已超过{ONE_TIME_PASSWORD_HOURS}小时未使用而失效，请联系管理员重新重置密码");
+        return Err(ApiError::new(ErrorCode::Unauthenticated, message).into());
+    }
     let cookie = auth::start_session(req, db, &account.user).await?;
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;

@@ -76,6 +76,17 @@ pub struct PasswordChange {
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
+/// How long a one-time password (a new account's, or a reset's) signs in:
+/// one left unused past this is refused, and the administrator issues a
+/// new one (ASVS 5.0 6.4.1: initial secrets expire after a short time).
+pub const ONE_TIME_PASSWORD_HOURS: i64 = 72;
+
+/// Whether a one-time password issued at `issued_unix` (seconds) has
+/// expired at `now_unix`.
+pub fn one_time_password_expired(issued_unix: i64, now_unix: i64) -> bool {
+    now_unix - issued_unix > ONE_TIME_PASSWORD_HOURS * 3600
+}
+
 /// Passwords people choose first; refused whatever their length.
 const COMMON: &[&str] =
     &["1234567890", "12345678910", "0123456789", "qwertyuiop", "password123", "abc1234567", "a123456789", "1qaz2wsx3edc"];
@@ -182,6 +193,14 @@ pub fn check_keeps_an_admin(before: &Account, after_role: Role, after_active: bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_time_passwords_last_three_days() {
+        let issued = 1_790_000_000;
+        assert!(!one_time_password_expired(issued, issued));
+        assert!(!one_time_password_expired(issued, issued + 72 * 3600));
+        assert!(one_time_password_expired(issued, issued + 72 * 3600 + 1));
+    }
 
     fn user(role: Role, department_id: Option<i64>) -> StaffUser {
         StaffUser {

@@ -92,8 +92,9 @@ pub async fn create(db: &Db, a: NewRow<'_>, secret: Secret<'_>, staff_id: i64, n
     let results = db
         .batch(vec![
             db.statement(
-                "INSERT INTO staff (username, name, role, department_id, password_hash, salt, iterations, must_change_password)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) RETURNING id",
+                "INSERT INTO staff (username, name, role, department_id, password_hash, salt, iterations, must_change_password,
+                     password_issued_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, CAST(strftime('%s', 'now') AS INTEGER)) RETURNING id",
                 &[
                     a.username.into(),
                     a.name.into(),
@@ -169,7 +170,7 @@ pub async fn reset(
         .batch(vec![
             db.statement(
                 "UPDATE staff SET password_hash = ?1, salt = ?2, iterations = ?3, must_change_password = 1,
-                     version = version + 1, last_change = ?4
+                     password_issued_at = CAST(strftime('%s', 'now') AS INTEGER), version = version + 1, last_change = ?4
                  WHERE id = ?5 AND version = ?6",
                 &[secret.hash.into(), secret.salt.into(), num(secret.iterations as i64), nonce.into(), num(id), num(version)],
             )?,

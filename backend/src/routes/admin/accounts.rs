@@ -6,14 +6,15 @@ use crate::auth::{require_session, require_staff, session_hash};
 use crate::crypto;
 use crate::db::admin::accounts::{NewRow, Secret};
 use crate::db::{self, Db};
+use crate::error::AppError;
 use crate::routes::{created, json, read_json, Cache, Reply};
 use crate::security_log;
 use shared::admin::accounts::{
-    check_keeps_an_admin, check_password, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
+    check_keeps_an_admin, check_password, Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
 };
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::security::{account_change, Outcome, SecurityKind};
-use shared::staff::{login_delay, Role, LOGIN_WINDOW_SECONDS};
+use shared::staff::{login_delay, Role, StaffUser, LOGIN_WINDOW_SECONDS};
 use worker::{Env, Request};
 
 pub async fn list(req: &Request, db: &Db) -> Reply {
@@ -50,18 +51,28 @@ pub async fn create(req: &mut Request, db: &Db) -> Reply {
     created(&OneTimePassword { account, password })
 }
 
+/// Account `id`, if `user` may administer it. Someone who administers no
+/// account is refused first; an account outside the caller's reach answers
+/// like an unknown one, so ids cannot be probed for who exists.
+async fn administered(user: &StaffUser, db: &Db, id: i64) -> Result<Account, AppError> {
+    user.check_can_administer(Role::WindowStaff, user.department_id)?;
+    let not_found = || ApiError::not_found("该账号");
+    let account = db::admin::accounts::get(db, id).await?.ok_or_else(not_found)?;
+    user.check_can_administer(account.role, account.department_id).map_err(|_| not_found())?;
+    Ok(account)
+}
+
 pub async fn update(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let id = id(raw_id, "该账号")?;
     let body: AccountSave = read_json(req).await?;
     body.validate()?;
-    let current = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
+    let current = administered(&user, db, id).await?;
     // The checks below are of the account as read; a save of another version waits for a refresh.
     if body.version != current.version {
         return Err(stale("该账号").into());
     }
-    // Both the account as it is and as it would be must be the caller's to administer.
-    user.check_can_administer(current.role, current.department_id)?;
+    // The account as it would be must be the caller's to administer too.
     user.check_can_administer(body.role, body.department_id)?;
     if let Some(d) = body.department_id {
         super::units::check_active(db, d).await?;
@@ -80,8 +91,7 @@ pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let id = id(raw_id, "该账号")?;
     let body: PasswordReset = read_json(req).await?;
-    let current = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
-    user.check_can_administer(current.role, current.department_id)?;
+    let current = administered(&user, db, id).await?;
     let password = crypto::one_time_password()?;
     let (salt, hash) = crypto::password_secret(&password).await?;
     let s = stamp()?;
