@@ -217,6 +217,26 @@ test("a key the office issues works until it is revoked, and counts its uses", a
   assertErrors(await post(form({ api_key: issued.body.key })), 403, /api_key/);
 });
 
+test("one partner's key posts at most 60 requests a minute; the 61st is a 429 saying so", async () => {
+  const office = await cookieOf("office_admin");
+  const issued = await postJson(office, "/api/hotline/api-keys", { partner: "限流测试伙伴（开放接口测试）" });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  // An unknown service is refused after the key is counted: nothing is stored.
+  // The limiter counts per minute window: if the run crosses into the next
+  // window, that one allows 60 more, so the first 429 comes after at least
+  // 60 and at most 120 requests (sent in a second or two).
+  const attempt = () => post(form({ api_key: issued.body.key, service_code: "no_such_service" }));
+  let allowed = 0;
+  let res = await attempt();
+  while (res.status !== 429 && allowed < 121) {
+    allowed += 1;
+    res = await attempt();
+  }
+  assert.ok(allowed >= 60 && allowed <= 120, `${allowed} requests before the first 429`);
+  assertErrors(res, 429, /每个密钥每分钟最多60件/);
+  assert.equal((await postJson(office, `/api/hotline/api-keys/${issued.body.id}/revoke`, {})).status, 200);
+});
+
 test("bad input is a 400 that says what to fix", async () => {
   assertErrors(await post(form({ service_code: "no_such_service" })), 400, /no_such_service/);
   assertErrors(await post(form({ "attribute[kind]": "rant" })), 400, /attribute\[kind\].*rant/);

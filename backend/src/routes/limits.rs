@@ -2,7 +2,8 @@
 //! `Content-Length` before a byte of the body is read, and the per-address
 //! rates of anonymous writes (applications, supplements, ratings) and of
 //! tracking look-ups (per address, and per case or ticket number from any
-//! address) through the platform's rate-limiting bindings
+//! address) and Open311 partners' posts (per key) through the platform's
+//! rate-limiting bindings
 //! (`[[ratelimits]]` in wrangler.toml, emulated by `wrangler dev`): no D1
 //! write per request.
 
@@ -18,6 +19,8 @@ const LOOKUPS: &str = "TRACKING_LOOKUPS";
 pub const LOOKUPS_PER_MINUTE: u32 = 30;
 const NUMBER_LOOKUPS: &str = "NUMBER_LOOKUPS";
 pub const NUMBER_LOOKUPS_PER_MINUTE: u32 = 20;
+const PARTNER_POSTS: &str = "PARTNER_POSTS";
+pub const PARTNER_POSTS_PER_MINUTE: u32 = 60;
 
 /// The largest JSON body any endpoint takes (a calendar year is the largest,
 /// at a few kilobytes).
@@ -57,6 +60,18 @@ pub async fn number_lookup(env: &Env, number: &str) -> Result<(), AppError> {
         Ok(())
     } else {
         let message = format!("该编号查询过于频繁（每个编号每分钟最多{NUMBER_LOOKUPS_PER_MINUTE}次），请一分钟后再试");
+        Err(ApiError::new(ErrorCode::TooManyRequests, message).into())
+    }
+}
+
+/// One request posted with the Open311 key whose hash is `key_hash`, from
+/// any address; 429 past the per-minute limit.
+pub async fn partner_post(env: &Env, key_hash: &str) -> Result<(), AppError> {
+    let outcome = env.rate_limiter(PARTNER_POSTS)?.limit(format!("partner:{key_hash}")).await?;
+    if outcome.success {
+        Ok(())
+    } else {
+        let message = format!("该接口密钥提交过于频繁（每个密钥每分钟最多{PARTNER_POSTS_PER_MINUTE}件），请一分钟后再试");
         Err(ApiError::new(ErrorCode::TooManyRequests, message).into())
     }
 }

@@ -83,6 +83,7 @@ pub async fn post(req: &mut Request, env: &Env, db: &Db) -> Answer<super::Answer
     if !keys::use_key(db, &key_hash).await? {
         return Err(Open311Error::forbidden("api_key 无效或已停用，请向县长公开电话办公室确认").into());
     }
+    limits::partner_post(env, &key_hash).await?;
     let request = new_request(&pairs)?;
     let category = catalogue::category_by_code(db, &request.service_code).await?.filter(|c| c.active);
     let category = category.ok_or_else(|| unknown_service(&request.service_code))?;
