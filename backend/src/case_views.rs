@@ -62,8 +62,9 @@ pub async fn staff_view(db: &Db, case: CaseRow) -> Result<StaffCaseView, AppErro
         version: case.version,
         department_id: case.department_id,
         applicant_name: case.applicant_name,
-        id_number: case.id_number,
-        mobile: case.mobile,
+        // Masked: the whole of each through `personal_data`, logged.
+        id_number: shared::identity::mask_id(&case.id_number),
+        mobile: shared::identity::mask_mobile(&case.mobile),
         address: case.address,
         fields,
         submitted_at: case.submitted_at,

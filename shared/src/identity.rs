@@ -91,6 +91,11 @@ pub fn mask_id(s: &str) -> String {
     s.chars().enumerate().map(|(i, c)| if i < 4 || i + 4 >= s.chars().count() { c } else { '*' }).collect()
 }
 
+/// A mobile as "138****8000"; anything else that is not one, as its ends.
+pub fn mask_mobile(s: &str) -> String {
+    Mobile::parse(s).map(|m| m.masked()).unwrap_or_else(|_| mask_id(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +165,7 @@ mod tests {
     #[test]
     fn masks_ids() {
         assert_eq!(mask_id("11010519491231002X"), "1101**********002X");
+        assert_eq!(mask_mobile("13800138000"), "138****8000");
+        assert_eq!(mask_mobile("0571-8765432"), "0571****5432");
     }
 }

@@ -45,6 +45,8 @@ pub enum SecurityKind {
     /// A signed-in member refused what is not theirs (403).
     Forbidden = "forbidden",
     FileViewed = "file_viewed",
+    /// An applicant's identity number and mobile shown unmasked.
+    PersonalDataViewed = "personal_data_viewed",
     AccountCreated = "account_created",
     /// Name, or active / inactive.
     AccountChanged = "account_changed",
@@ -68,6 +70,7 @@ impl SecurityKind {
             SecurityKind::Throttled => "请求过于频繁",
             SecurityKind::Forbidden => "越权操作被拒",
             SecurityKind::FileViewed => "查看办件材料",
+            SecurityKind::PersonalDataViewed => "查看申请人个人信息",
             SecurityKind::AccountCreated => "开设账号",
             SecurityKind::AccountChanged => "修改账号",
             SecurityKind::RoleChanged => "变更角色或部门",

@@ -122,6 +122,24 @@ test("a member's view of an uploaded file is logged", async () => {
   assert.doesNotMatch(e.detail, new RegExp(receipt.query_code), "no query code is logged");
 });
 
+test("staff see the applicant's identity number and mobile masked; showing them whole is logged", async () => {
+  const { receipt } = await submitFood();
+  const ip = clientIp();
+  const window = await cookieOf("scjg_window");
+  const view = (await staffGet(window, `/api/staff/cases/${receipt.case_no}`)).body;
+  assert.equal(view.id_number, "9135**********0Y43");
+  assert.equal(view.mobile, "138****8000");
+  const res = await fetch(`${BASE_URL}/api/staff/cases/${receipt.case_no}/personal-data`, { method: "POST", headers: { Cookie: window, "CF-Connecting-IP": ip } });
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { id_number: "91350100M000100Y43", mobile: "13800138000" });
+  const [e, ...more] = await search(await office(), { address: ip, kind: "personal_data_viewed" });
+  assert.equal(more.length, 0);
+  assert.deepEqual([e.outcome, e.username, e.target], ["success", "scjg_window", `case:${receipt.case_no}`]);
+  assert.doesNotMatch(JSON.stringify(e), /91350100M000100Y43|13800138000/, "the log names the case, not the numbers");
+  const other = await fetch(`${BASE_URL}/api/staff/cases/${receipt.case_no}/personal-data`, { method: "POST", headers: { Cookie: await cookieOf("ga_window") } });
+  assert.equal(other.status, 404, "another department's case answers like an unknown one");
+});
+
 test("account, role, password-reset, settings and sign-out events are logged in their changes' batches", async () => {
   const admin = await office();
   const username = `sec_${Date.now() % 1e8}`;

@@ -83,6 +83,11 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await desk.getByTestId("card-counts").getByText(/找到1件/).waitFor();
   await desk.getByRole("link", { name: caseNo }).click();
   await desk.getByRole("heading", { name: new RegExp(caseNo) }).waitFor();
+  // The applicant's numbers are masked until asked for (and the asking is logged).
+  assert.equal(await desk.getByTestId("id-number").innerText(), "9135**********0Y43");
+  await desk.getByRole("button", { name: /显示完整号码/ }).click();
+  await desk.getByTestId("mobile").getByText("13800138000").waitFor();
+  assert.equal(await desk.getByTestId("id-number").innerText(), "91350100M000100Y43");
   assert.equal(await desk.locator("a.file").count(), matter.materials.filter((x) => x.required).length);
   const fileUrl = await desk.locator("a.file").first().getAttribute("href");
   const file = await desk.request.get(BASE_URL + fileUrl);

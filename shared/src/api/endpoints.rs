@@ -12,7 +12,9 @@ use crate::admin::units::{
     Intermediary, IntermediaryForm, IntermediaryList, Unit, UnitGroup, UnitGroupList, UnitGroupSave, UnitList, UnitSave,
 };
 use crate::approvals::application::ApplicationUpload;
-use crate::approvals::case::{DispositionRequest, Inbox, OfficeOverview, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList};
+use crate::approvals::case::{
+    DispositionRequest, Inbox, OfficeOverview, PersonalData, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList,
+};
 use crate::approvals::evaluation::{EvaluationRequest, RectificationRequest, ReviewItem, VerificationRequest};
 use crate::approvals::matter::{DepartmentList, MatterDetail, MatterList};
 use crate::approvals::stats::CentreStats;
@@ -79,8 +81,10 @@ endpoints! {
         query Empty, body Empty = Nothing, answer 200 StaffUser = Json, errors [Unauthenticated];
     ListCases: Get "/api/staff/cases", Staff, "办件列表（分页）或查找办件",
         query InboxQuery, body Empty = Nothing, answer 200 Inbox = Json, errors [Unauthenticated, InvalidParameter];
-    GetCase: Get "/api/staff/cases/{case_no}", Staff, "办件详情",
+    GetCase: Get "/api/staff/cases/{case_no}", Staff, "办件详情（身份证件号码和手机号码打码）",
         query Empty, body Empty = Nothing, answer 200 StaffCaseView = Json, errors [Unauthenticated, NotFound];
+    RevealPersonalData: Post "/api/staff/cases/{case_no}/personal-data", Staff, "查看申请人完整的身份证件号码和手机号码（记入安全日志）",
+        query Empty, body Empty = Nothing, answer 200 PersonalData = Json, errors [Unauthenticated, NotFound];
     Dispose: Post "/api/staff/cases/{case_no}/disposition", Staff, "受理处置（六类）",
         query Empty, body DispositionRequest = Json, answer 200 StaffCaseView = Json,
         errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];

@@ -15,7 +15,8 @@ use crate::security_log;
 use crate::storage;
 use shared::api::{DayParams, InboxQuery, PageQuery};
 use shared::approvals::case::{
-    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview, WarningList,
+    check_transition, conflict, deemed_acceptance_warning, CaseState, Disposition, DispositionRequest, Inbox, OfficeOverview, PersonalData,
+    WarningList,
 };
 use shared::approvals::matter::HandlingClass;
 use shared::engine::calendar::missing_next_year;
@@ -154,6 +155,26 @@ pub async fn detail(req: &Request, db: &Db, case_no: &str) -> Reply {
     let user = require_staff(req, db).await?;
     let case = visible_case(&user, db, case_no).await?;
     json(&staff_view(db, case).await?, Cache::NoStore)
+}
+
+/// The applicant's identity number and mobile unmasked, for staff who may
+/// see the case; each showing goes to the security log (a read, so its own
+/// insert, which never fails the answer).
+pub async fn personal_data(req: &Request, db: &Db, case_no: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let case = visible_case(&user, db, case_no).await?;
+    let detail = format!("办件{}的身份证件号码和手机号码", case.case_no);
+    security_log::record(
+        db,
+        req,
+        SecurityKind::PersonalDataViewed,
+        Outcome::Success,
+        (&user).into(),
+        &format!("case:{}", case.case_no),
+        &detail,
+    )
+    .await;
+    json(&PersonalData { id_number: case.id_number, mobile: case.mobile }, Cache::NoStore)
 }
 
 /// An uploaded file: a photo shown in a sandbox, a PDF downloaded.

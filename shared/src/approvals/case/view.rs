@@ -99,6 +99,15 @@ pub struct OfficeOverview {
     pub page: PageInfo,
 }
 
+/// An applicant's identity number and mobile, unmasked, for the staff
+/// member who needs them (`POST /api/staff/cases/{case_no}/personal-data`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PersonalData {
+    pub id_number: String,
+    pub mobile: String,
+}
+
 /// The multipart form of a supplement: the query code in `code`, the files
 /// in `material:<id>` fields as with the application.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +203,11 @@ pub struct StaffCaseView {
     pub co_departments: Vec<i64>,
     pub applicant_kind: crate::approvals::application::ApplicantKind,
     pub applicant_name: String,
+    /// Masked ("1101**********002X"): [`PersonalData`] shows it whole, and
+    /// each showing is in the security log (个人信息保护法: the least the
+    /// task needs).
     pub id_number: String,
+    /// Masked ("138****8000"), as `id_number`.
     pub mobile: String,
     pub address: String,
     /// The matter's extra fields as (label, value).

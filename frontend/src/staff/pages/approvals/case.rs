@@ -24,6 +24,33 @@ pub fn CasePage(no: String) -> impl IntoView {
     }
 }
 
+/// The identity number and mobile, masked until the member asks to see
+/// them whole (the server logs each showing).
+#[component]
+fn PersonalData(case_no: String, id_label: &'static str, id_number: String, mobile: String) -> impl IntoView {
+    let shown = RwSignal::new((id_number, mobile));
+    let revealed = RwSignal::new(false);
+    let error = RwSignal::new(None);
+    let reveal = move |_| {
+        let no = case_no.clone();
+        frontend::widgets::post_then::<ep::RevealPersonalData>(&[&no], Empty {}, error, move |full| {
+            shown.set((full.id_number, full.mobile));
+            revealed.set(true);
+        });
+    };
+    view! {
+        <dt>{id_label}</dt><dd data-testid="id-number">{move || shown.get().0}</dd>
+        <dt>"手机号码"</dt>
+        <dd>
+            <span data-testid="mobile">{move || shown.get().1}</span>
+            <Show when=move || !revealed.get()>
+                " "<button type="button" class="link-button no-print" on:click=reveal.clone()>"显示完整号码（记入安全日志）"</button>
+            </Show>
+            <ErrorRegion error/>
+        </dd>
+    }
+}
+
 #[component]
 fn CaseView(view: StaffCaseView) -> impl IntoView {
     let me = expect_context::<Me>();
@@ -41,8 +68,7 @@ fn CaseView(view: StaffCaseView) -> impl IntoView {
             <p class="state" data-testid="case-state">{view.progress.state.zh()}</p>
             <dl class="pairs">
                 <dt>"申请人"</dt><dd>{view.applicant_name.clone()}</dd>
-                <dt>{id_label}</dt><dd>{view.id_number.clone()}</dd>
-                <dt>"手机号码"</dt><dd>{view.mobile.clone()}</dd>
+                <PersonalData case_no=view.progress.case_no.clone() id_label id_number=view.id_number.clone() mobile=view.mobile.clone()/>
                 <dt>"联系地址"</dt><dd>{view.address.clone()}</dd>
                 {view.fields.iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> }).collect_view()}
                 <dt>"提交时间"</dt><dd>{view.submitted_at.short()}</dd>
