@@ -41,11 +41,7 @@ impl Write<'_> {
             ],
         )?;
         if e.public {
-            self.then(
-                "UPDATE hotline_ticket SET public_timeline = json_insert(public_timeline, '$[#]', json_object('at', ?3, 'note', ?4))
-                 WHERE ticket_no = ?1 AND last_change = ?2",
-                &[e.at.to_string().into(), e.note.into()],
-            )?;
+            self.timeline(&e.at.to_string(), e.note)?;
         }
         Ok(())
     }
