@@ -3,6 +3,7 @@
 //! nonce landed (the units complained about, evidence, audit, the
 //! complainant's timeline, counters).
 
+use crate::db::audit;
 use crate::db::guarded::{self, Table};
 use crate::db::{num, Db};
 use shared::complaints::figures::Increments;
@@ -31,18 +32,12 @@ impl<'a> Write<'a> {
 
     /// The audit row; a public one also goes on the complainant's timeline.
     pub fn event(&mut self, e: &Event<'_>) -> Result<()> {
+        let mut cells = audit::cells(e.at, e.actor, e.staff_id, e.from.map(|s| s.as_str()), e.to.as_str(), e.note);
+        cells.push(num(e.public.is_some() as i64));
         self.0.then(
             "INSERT INTO complaint_event (complaint_id, at, actor, staff_id, from_state, to_state, note, public)
              SELECT id, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM complaint WHERE complaint_no = ?1 AND last_change = ?2",
-            &[
-                e.at.to_string().into(),
-                e.actor.into(),
-                e.staff_id.map(num).unwrap_or(JsValue::NULL),
-                e.from.map(|s| JsValue::from(s.as_str())).unwrap_or(JsValue::NULL),
-                e.to.as_str().into(),
-                e.note.into(),
-                num(e.public.is_some() as i64),
-            ],
+            &cells,
         )?;
         if let Some(public) = e.public {
             self.0.timeline(&e.at.to_string(), public)?;
