@@ -1,6 +1,8 @@
 //! CSV export of dashboard tables and registers, as spreadsheet programs in
 //! China open it: UTF-8 with a byte-order mark, CRLF line ends.
 
+use crate::engine::period::Rate;
+
 /// A CSV document: the header line, then one line per row.
 pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from("\u{feff}");
@@ -14,6 +16,37 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
         line(&mut row.iter().map(String::as_str), &mut out);
     }
     out
+}
+
+/// One line of a figures table (the county, or a unit): its label, its
+/// counters in column order, its rates, then any further cells.
+pub struct FigureLine<'a> {
+    pub label: &'a str,
+    pub counts: Vec<u64>,
+    pub rates: &'a [Rate],
+    pub extra: Vec<String>,
+}
+
+/// A figures table as CSV: `单位`, a column per counter (`counters`, their
+/// labels), one per rate in percent (`rates`, for their names), then the
+/// `extra` columns; a rate that has no value is an empty cell.
+pub fn figures_csv<'a>(counters: &[&str], rates: &[Rate], extra: &[&str], lines: impl IntoIterator<Item = FigureLine<'a>>) -> String {
+    let rate_names: Vec<String> = rates.iter().map(|r| format!("{}（%）", r.name)).collect();
+    let mut header: Vec<&str> = vec!["单位"];
+    header.extend(counters);
+    header.extend(rate_names.iter().map(String::as_str));
+    header.extend(extra);
+    let rows: Vec<Vec<String>> = lines
+        .into_iter()
+        .map(|l| {
+            let mut line = vec![l.label.to_string()];
+            line.extend(l.counts.iter().map(u64::to_string));
+            line.extend(l.rates.iter().map(|r| r.value.map(|v| v.to_string()).unwrap_or_default()));
+            line.extend(l.extra);
+            line
+        })
+        .collect();
+    to_csv(&header, &rows)
 }
 
 /// Quotes a cell when it holds a comma, quote or line break; a leading

@@ -86,6 +86,20 @@ impl Mobile {
     }
 }
 
+/// A phone that reaches a person: a mainland mobile (11 digits) or a
+/// landline with area code (10–12 digits with it, dashes and spaces
+/// allowed).
+pub fn valid_phone(s: &str) -> bool {
+    let digits: String = s.chars().filter(|c| *c != '-' && *c != ' ').collect();
+    let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    all_digits && (Mobile::parse(&digits).is_ok() || (digits.starts_with('0') && (10..=12).contains(&digits.len())))
+}
+
+/// More than `max` characters.
+pub fn too_long(s: &str, max: usize) -> bool {
+    s.chars().count() > max
+}
+
 /// Shows only the ends of an identity number or code: "1101**********002X".
 pub fn mask_id(s: &str) -> String {
     s.chars().enumerate().map(|(i, c)| if i < 4 || i + 4 >= s.chars().count() { c } else { '*' }).collect()

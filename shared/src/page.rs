@@ -75,9 +75,53 @@ pub fn split_page<T>(rows: &mut Vec<T>, size: u32) -> bool {
     more
 }
 
+/// What a staff list of records kept by units (hotline tickets,
+/// complaints) shows, from its search, the viewer's unit (`None`: the
+/// office) and its view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing<'a, S> {
+    /// The office: open records (of one state, if given) by deadline.
+    Queue(Option<S>),
+    /// The office: closed records, latest first.
+    Closed,
+    /// The office: every record, newest first.
+    All,
+    /// A unit: its open (or closed) records by deadline, of one state if given.
+    Unit { unit: i64, open: bool, state: Option<S> },
+    /// A search (among a unit's own, for a unit).
+    Find { q: &'a str, unit: Option<i64> },
+}
+
+impl<'a, S> Listing<'a, S> {
+    /// `view` is `open` (the default), `closed` or `all` (for a unit, its
+    /// open ones); a search lists across views.
+    pub fn choose(search: Option<&'a str>, unit: Option<i64>, view: Option<&str>, state: Option<S>) -> Result<Self, ApiError> {
+        Ok(match (search, unit, view.unwrap_or("open")) {
+            (Some(q), unit, _) => Listing::Find { q, unit },
+            (None, None, "closed") => Listing::Closed,
+            (None, None, "all") => Listing::All,
+            (None, None, "open" | "") => Listing::Queue(state),
+            (None, Some(unit), "closed") => Listing::Unit { unit, open: false, state },
+            (None, Some(unit), "open" | "" | "all") => Listing::Unit { unit, open: true, state },
+            _ => return Err(ApiError::new(ErrorCode::InvalidParameter, "view 应为 open、closed 或 all")),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_is_chosen_by_search_unit_and_view() {
+        type L<'a> = Listing<'a, u8>;
+        assert_eq!(L::choose(None, None, None, Some(1)), Ok(Listing::Queue(Some(1))));
+        assert_eq!(L::choose(None, None, Some("closed"), None), Ok(Listing::Closed));
+        assert_eq!(L::choose(None, Some(4), Some("all"), None), Ok(Listing::Unit { unit: 4, open: true, state: None }));
+        assert_eq!(L::choose(None, Some(4), Some("closed"), None), Ok(Listing::Unit { unit: 4, open: false, state: None }));
+        assert_eq!(L::choose(Some("TS"), Some(4), Some("closed"), None), Ok(Listing::Find { q: "TS", unit: Some(4) }));
+        assert!(L::choose(None, None, Some("mine"), None).is_err());
+    }
 
     #[test]
     fn cursors_round_trip_and_refuse_garbage() {

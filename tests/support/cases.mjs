@@ -85,6 +85,13 @@ export async function login(username, password = DEMO_PASSWORD, ip = clientIp())
   return { status: res.status, body, cookie, setCookie: res.headers.get("set-cookie") };
 }
 
+/** Signs in (and must succeed); the session cookie. */
+export async function cookieOf(username) {
+  const res = await login(username);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.cookie;
+}
+
 export async function staffGet(cookie, path) {
   const res = await fetch(BASE_URL + path, { headers: cookie ? { Cookie: cookie } : {} });
   const type = res.headers.get("content-type") ?? "";

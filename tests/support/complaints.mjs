@@ -3,8 +3,8 @@
 // intake and actions, all over HTTP.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { BASE_URL } from "./http.mjs";
-import { clientIp, login } from "./cases.mjs";
+import { BASE_URL, postPublic } from "./http.mjs";
+import { clientIp, cookieOf } from "./cases.mjs";
 import { post } from "./admin.mjs";
 
 /** Units of the demo county: 市场监管局 (1), 公安局 (2), 住建局 (4), 城关镇 (12), 河口镇 (13). */
@@ -30,12 +30,7 @@ export const anonymousForm = (overrides = {}) =>
 
 /** POST /api/complaints with an Idempotency-Key. */
 export async function submitComplaint(form = complaintForm(), { key = randomUUID(), ip = clientIp() } = {}) {
-  const res = await fetch(`${BASE_URL}/api/complaints`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": key, "CF-Connecting-IP": ip },
-    body: JSON.stringify(form),
-  });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return postPublic("/api/complaints", form, { key, ip });
 }
 
 export async function newComplaint(overrides = {}) {
@@ -46,19 +41,10 @@ export async function newComplaint(overrides = {}) {
 
 /** The complainant's look-up, the code in the body. */
 export async function trackComplaint(no, code, ip = clientIp()) {
-  const res = await fetch(`${BASE_URL}/api/complaints/track/${no}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ code }),
-  });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return postPublic(`/api/complaints/track/${no}`, { code }, { ip });
 }
 
-export async function cookieOf(username) {
-  const res = await login(username);
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.cookie;
-}
+export { cookieOf };
 
 export async function complaint(cookie, no) {
   const res = await fetch(`${BASE_URL}/api/complaints/${no}`, { headers: { Cookie: cookie } });

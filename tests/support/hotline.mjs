@@ -3,8 +3,8 @@
 // all over HTTP.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { BASE_URL } from "./http.mjs";
-import { clientIp, login } from "./cases.mjs";
+import { BASE_URL, postPublic } from "./http.mjs";
+import { clientIp, cookieOf } from "./cases.mjs";
 import { post } from "./admin.mjs";
 
 /** Categories of the demo catalogue (xtask/src/hotline_demo.rs). */
@@ -28,12 +28,7 @@ export function callerForm(overrides = {}) {
 
 /** A caller's web message: POST /api/hotline/tickets with an Idempotency-Key. */
 export async function submitTicket(form = callerForm(), { key = randomUUID(), ip = clientIp() } = {}) {
-  const res = await fetch(`${BASE_URL}/api/hotline/tickets`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": key, "CF-Connecting-IP": ip },
-    body: JSON.stringify(form),
-  });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return postPublic("/api/hotline/tickets", form, { key, ip });
 }
 
 /** A fresh ticket, as the caller gets it. */
@@ -45,19 +40,10 @@ export async function newTicket(overrides = {}) {
 
 /** The caller's look-up, the code in the body. */
 export async function trackTicket(no, code, ip = clientIp()) {
-  const res = await fetch(`${BASE_URL}/api/hotline/track/${no}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ code }),
-  });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return postPublic(`/api/hotline/track/${no}`, { code }, { ip });
 }
 
-export async function cookieOf(username) {
-  const res = await login(username);
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.cookie;
-}
+export { cookieOf };
 
 export async function ticket(cookie, no) {
   const res = await fetch(`${BASE_URL}/api/hotline/tickets/${no}`, { headers: { Cookie: cookie } });

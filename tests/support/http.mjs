@@ -16,6 +16,15 @@ export async function get(path) {
   return { status: res.status, headers: res.headers, body };
 }
 
+/** A JSON POST as a phone sends it (from `ip`, under the Idempotency-Key
+ * `key` if given): its status, headers and JSON body. */
+export async function postPublic(path, body, { ip, key } = {}) {
+  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": ip };
+  if (key !== undefined) headers["Idempotency-Key"] = key;
+  const res = await fetch(BASE_URL + path, { method: "POST", headers, body: JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
 /** Asserts the one error shape of the API and returns its code. */
 export function assertError(res, status, code) {
   assert.equal(res.status, status, JSON.stringify(res.body));

@@ -2,7 +2,7 @@
 //! transactions): a guarded `UPDATE` naming the version the caller read and
 //! a fresh nonce first, then every other statement only where that nonce
 //! landed, so a lost race writes nothing at all. Each line of work that
-//! keeps records this way (hotline tickets, supervision tasks) describes
+//! keeps records this way (hotline tickets, supervision tasks, complaints) describes
 //! its table once in a [`Table`] and adds its own statements with `then`.
 
 use crate::db::{num, Db};
@@ -83,7 +83,14 @@ impl<'a> Write<'a> {
     /// Adds `counters` (column, amount) to the day's and month's rows of
     /// the county and of `unit` (if any).
     pub fn tally(&mut self, day: Date, unit: Option<i64>, counters: &[(&str, u64)]) -> Result<()> {
-        if counters.is_empty() {
+        let units: Vec<i64> = std::iter::once(0).chain(unit).collect();
+        self.tally_units(day, &units, counters)
+    }
+
+    /// Adds `counters` (column, amount) to the day's and month's rows of
+    /// each of `units` (0: the county).
+    pub fn tally_units(&mut self, day: Date, units: &[i64], counters: &[(&str, u64)]) -> Result<()> {
+        if counters.is_empty() || units.is_empty() {
             return Ok(());
         }
         let columns: Vec<&str> = counters.iter().map(|(c, _)| *c).collect();
@@ -98,9 +105,19 @@ impl<'a> Write<'a> {
             self.landed(),
             updates.join(", ")
         );
-        let units: Vec<i64> = std::iter::once(0).chain(unit).collect();
-        let (keys, units) = (serde_json::to_string(&keys_of(day))?, serde_json::to_string(&units)?);
+        let (keys, units) = (serde_json::to_string(&keys_of(day))?, serde_json::to_string(units)?);
         self.then(&sql, &[keys.into(), units.into()])
+    }
+
+    /// Adds a line to the record's public timeline (the `public_timeline`
+    /// JSON array of tickets and complaints, which the look-up reads).
+    pub fn timeline(&mut self, at: &str, note: &str) -> Result<()> {
+        let sql = format!(
+            "UPDATE {} SET public_timeline = json_insert(public_timeline, '$[#]', json_object('at', ?3, 'note', ?4))
+             WHERE {} = ?1 AND last_change = ?2",
+            self.table.name, self.table.key
+        );
+        self.then(&sql, &[at.into(), note.into()])
     }
 
     /// Runs the batch; `false` if the record had changed meanwhile (then

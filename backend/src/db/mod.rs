@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod approvals;
+pub mod audit;
 pub mod calendar;
 pub mod complaints;
 pub mod guarded;

@@ -6,46 +6,13 @@
 //! was complained about (named in an investigation).
 
 use super::{ComplaintKind, Finding};
-use crate::engine::period::{percent, Range};
+use crate::csv::{figures_csv, FigureLine};
+pub use crate::engine::period::Rate;
+use crate::engine::period::{percent_text, Range};
 use serde::{Deserialize, Serialize};
 
-macro_rules! tally {
-    ($($(#[$doc:meta])* $field:ident: $zh:literal),* $(,)?) => {
-        /// The counters, each a column of `complaint_tally`.
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        pub struct ComplaintTally {
-            $($(#[$doc])* pub $field: u64,)*
-        }
-
-        /// One counter.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(non_camel_case_types)]
-        pub enum Counter { $($field),* }
-
-        impl Counter {
-            pub const ALL: &'static [Counter] = &[$(Counter::$field),*];
-            /// The column name.
-            pub fn column(self) -> &'static str {
-                match self { $(Counter::$field => stringify!($field)),* }
-            }
-            pub fn zh(self) -> &'static str {
-                match self { $(Counter::$field => $zh),* }
-            }
-        }
-
-        impl ComplaintTally {
-            pub fn get(&self, c: Counter) -> u64 {
-                match c { $(Counter::$field => self.$field),* }
-            }
-            pub fn set(&mut self, c: Counter, v: u64) {
-                match c { $(Counter::$field => self.$field = v),* }
-            }
-        }
-    };
-}
-
 tally! {
+    struct ComplaintTally;
     /// Complaints and consultations taken in (county only).
     received: "收件",
     consultations: "咨询",
@@ -108,23 +75,9 @@ pub fn on_concluded(on_time: bool) -> Increments {
     v
 }
 
-/// A rate, with how it is computed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ComplaintRate {
-    pub name: String,
-    /// Percent with one decimal; `None` when the denominator is 0.
-    pub value: Option<f64>,
-    pub formula: String,
-}
-
 /// The rates of a tally, in the order the report gives them.
-pub fn rates(t: &ComplaintTally) -> Vec<ComplaintRate> {
-    let r = |name: &str, part: u64, whole: u64, formula: &str| ComplaintRate {
-        name: name.into(),
-        value: percent(part, whole),
-        formula: formula.into(),
-    };
+pub fn rates(t: &ComplaintTally) -> Vec<Rate> {
+    let r = Rate::new;
     vec![
         r("咨询答复率", t.answered, t.consultations, "咨询已答复 ÷ 咨询"),
         r("受理率", t.accepted, t.complaints, "受理 ÷ 投诉"),
@@ -142,7 +95,7 @@ pub struct ComplaintFigureRow {
     pub unit_id: Option<i64>,
     pub label: String,
     pub tally: ComplaintTally,
-    pub rates: Vec<ComplaintRate>,
+    pub rates: Vec<Rate>,
 }
 
 impl ComplaintFigureRow {
@@ -164,9 +117,7 @@ pub struct ComplaintFigures {
 
 /// The report's sentence for the county's tally.
 pub fn summary(range: Range, t: &ComplaintTally) -> String {
-    let pct = |v: Option<f64>| v.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into());
     let rs = rates(t);
-    let rate = |name: &str| pct(rs.iter().find(|r| r.name == name).and_then(|r| r.value));
     format!(
         "{}至{}，共受理效能投诉和咨询{}件，其中咨询{}件、已答复{}件；投诉{}件，受理{}件，办结{}件，按时办结{}件，按时办结率{}；经调查属实或部分属实{}件。",
         range.from.zh_full(),
@@ -178,7 +129,7 @@ pub fn summary(range: Range, t: &ComplaintTally) -> String {
         t.accepted,
         t.concluded,
         t.concluded_on_time,
-        rate("按时办结率"),
+        percent_text(&rs, "按时办结率"),
         t.upheld,
     )
 }
@@ -186,18 +137,8 @@ pub fn summary(range: Range, t: &ComplaintTally) -> String {
 /// The figures as CSV: one line per row, counters then rates. No
 /// complainant's identity is ever in it: the tally holds none.
 pub fn to_csv(f: &ComplaintFigures) -> String {
-    let mut header: Vec<String> = vec!["单位".into()];
-    header.extend(Counter::ALL.iter().map(|c| c.zh().to_string()));
-    header.extend(rates(&ComplaintTally::default()).into_iter().map(|r| format!("{}（%）", r.name)));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut rows = Vec::new();
-    for row in &f.rows {
-        let mut line = vec![row.label.clone()];
-        line.extend(Counter::ALL.iter().map(|c| row.tally.get(*c).to_string()));
-        line.extend(row.rates.iter().map(|r| r.value.map(|v| v.to_string()).unwrap_or_default()));
-        rows.push(line);
-    }
-    crate::csv::to_csv(&header, &rows)
+    let lines = f.rows.iter().map(|r| FigureLine { label: &r.label, counts: r.tally.values(), rates: &r.rates, extra: vec![] });
+    figures_csv(&ComplaintTally::labels(), &rates(&ComplaintTally::default()), &[], lines)
 }
 
 #[cfg(test)]

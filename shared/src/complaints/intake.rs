@@ -5,6 +5,7 @@
 use super::{ComplaintChannel, ComplaintKind};
 use crate::engine::instant::Instant;
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::identity::{too_long, valid_phone};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_NAME_CHARS: usize = 30;
@@ -43,17 +44,6 @@ pub struct StaffIntakeForm {
     #[serde(flatten)]
     pub form: ComplaintForm,
     pub channel: ComplaintChannel,
-}
-
-/// A mainland mobile (11 digits) or a landline with area code.
-pub fn valid_phone(s: &str) -> bool {
-    let digits: String = s.chars().filter(|c| *c != '-' && *c != ' ').collect();
-    let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    all_digits && (crate::identity::Mobile::parse(&digits).is_ok() || (digits.starts_with('0') && (10..=12).contains(&digits.len())))
-}
-
-fn too_long(s: &str, max: usize) -> bool {
-    s.chars().count() > max
 }
 
 impl ComplaintForm {

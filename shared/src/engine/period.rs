@@ -51,6 +51,12 @@ impl Rate {
     }
 }
 
+/// The value of the rate called `name` among `rates` as the report's
+/// sentence gives it: `75%`, or `—` when there is none.
+pub fn percent_text(rates: &[Rate], name: &str) -> String {
+    rates.iter().find(|r| r.name == name).and_then(|r| r.value).map(|v| format!("{v}%")).unwrap_or_else(|| "—".into())
+}
+
 /// `part / whole` in percent with one decimal; `None` when `whole` is 0.
 pub fn percent(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)

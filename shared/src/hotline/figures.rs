@@ -4,8 +4,9 @@
 //! and the rates with the formula beside each.
 
 use super::CloseReason;
-use crate::engine::period::Range;
+use crate::csv::{figures_csv, FigureLine};
 pub use crate::engine::period::Rate;
+use crate::engine::period::{percent_text, Range};
 use serde::{Deserialize, Serialize};
 
 tally! {
@@ -160,9 +161,8 @@ pub struct Bulletin {
 
 /// The report's sentence for the county's tally.
 pub fn summary(range: Range, t: &Tally) -> String {
-    let pct = |v: Option<f64>| v.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into());
     let rs = rates(t);
-    let rate = |name: &str| pct(rs.iter().find(|r| r.name == name).and_then(|r| r.value));
+    let rate = |name: &str| percent_text(&rs, name);
     format!(
         "{}至{}，县长公开电话共受理群众诉求{}件，其中直接答复{}件，转办{}件，办结{}件，办结率{}，按时办结率{}，回访满意率{}。",
         range.from.zh_full(),
@@ -179,20 +179,13 @@ pub fn summary(range: Range, t: &Tally) -> String {
 
 /// The figures as CSV: one line per row, counters then rates.
 pub fn to_csv(f: &HotlineFigures) -> String {
-    let mut header: Vec<String> = vec!["单位".into()];
-    header.extend(Counter::ALL.iter().map(|c| c.zh().to_string()));
-    header.extend(rates(&Tally::default()).into_iter().map(|r| format!("{}（%）", r.name)));
-    header.push("平均办理时长（小时）".into());
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut rows = Vec::new();
-    for row in &f.rows {
-        let mut line = vec![row.label.clone()];
-        line.extend(Counter::ALL.iter().map(|c| row.tally.get(*c).to_string()));
-        line.extend(row.rates.iter().map(|r| r.value.map(|v| v.to_string()).unwrap_or_default()));
-        line.push(row.average_hours.map(|v| v.to_string()).unwrap_or_default());
-        rows.push(line);
-    }
-    crate::csv::to_csv(&header, &rows)
+    let lines = f.rows.iter().map(|r| FigureLine {
+        label: &r.label,
+        counts: r.tally.values(),
+        rates: &r.rates,
+        extra: vec![r.average_hours.map(|v| v.to_string()).unwrap_or_default()],
+    });
+    figures_csv(&Tally::labels(), &rates(&Tally::default()), &["平均办理时长（小时）"], lines)
 }
 
 #[cfg(test)]

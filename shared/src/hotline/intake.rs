@@ -5,6 +5,8 @@
 use super::{Channel, Kind, RedirectTo, Urgency};
 use crate::engine::instant::Instant;
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::identity::too_long;
+pub use crate::identity::valid_phone;
 use serde::{Deserialize, Serialize};
 
 /// Longest texts, in characters. Descriptions match Open311's 4,000.
@@ -49,18 +51,6 @@ pub struct IntakeForm {
     /// The city 12345 centre's ticket number (required for its forwards).
     #[serde(default)]
     pub city_ticket_no: String,
-}
-
-/// A mainland mobile (11 digits) or a landline with area code (7–12 digits,
-/// dashes allowed).
-pub fn valid_phone(s: &str) -> bool {
-    let digits: String = s.chars().filter(|c| *c != '-' && *c != ' ').collect();
-    let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    all_digits && (crate::identity::Mobile::parse(&digits).is_ok() || (digits.starts_with('0') && (10..=12).contains(&digits.len())))
-}
-
-fn too_long(s: &str, max: usize) -> bool {
-    s.chars().count() > max
 }
 
 impl CallerForm {

@@ -5,6 +5,7 @@
 
 use super::views::TaskSummary;
 use super::{PublicationKind, SlipKind, Source};
+use crate::csv::{figures_csv, FigureLine};
 use crate::engine::period::{Range, Rate};
 use serde::{Deserialize, Serialize};
 
@@ -157,18 +158,6 @@ pub fn summary(range: Range, t: &Tally) -> String {
 
 /// The CSV export: one line per row of the figures.
 pub fn csv(rows: &[UnitRow]) -> String {
-    let mut header: Vec<&str> = vec!["单位"];
-    header.extend(Counter::ALL.iter().map(|c| c.zh()));
-    let names: Vec<String> = rates(&Tally::default()).into_iter().map(|r| format!("{}（%）", r.name)).collect();
-    header.extend(names.iter().map(String::as_str));
-    let lines: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut line = vec![r.label.clone()];
-            line.extend(Counter::ALL.iter().map(|c| r.tally.get(*c).to_string()));
-            line.extend(r.rates.iter().map(|x| x.value.map(|v| v.to_string()).unwrap_or_default()));
-            line
-        })
-        .collect();
-    crate::csv::to_csv(&header, &lines)
+    let lines = rows.iter().map(|r| FigureLine { label: &r.label, counts: r.tally.values(), rates: &r.rates, extra: vec![] });
+    figures_csv(&Tally::labels(), &rates(&Tally::default()), &[], lines)
 }

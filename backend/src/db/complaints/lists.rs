@@ -36,19 +36,8 @@ const ROW: &str = "c.id, c.complaint_no, c.state, c.kind, c.anonymous, c.subject
     c.accept_by, c.deadline, c.extension";
 const JOINS: &str = "LEFT JOIN department d ON d.id = c.unit_id";
 
-/// Which list.
-pub enum Listing<'a> {
-    /// The office: open complaints (of one state, if given) by deadline.
-    Queue(Option<ComplaintState>),
-    /// The office: closed ones, latest first.
-    Closed,
-    /// The office: every one, newest first.
-    All,
-    /// A unit: its open (or closed) ones by deadline.
-    Unit { unit: i64, open: bool, state: Option<ComplaintState> },
-    /// By number (among a unit's own, for a unit).
-    Find { q: &'a str, unit: Option<i64> },
-}
+/// Which list. A search finds by number (among a unit's own, for a unit).
+pub type Listing<'a> = shared::page::Listing<'a, ComplaintState>;
 
 /// A page of `size` rows after `after` (and one more, to know if another
 /// page follows).

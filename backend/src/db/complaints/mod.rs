@@ -96,15 +96,7 @@ pub async fn code_check(db: &Db, complaint_no: &str) -> Result<Option<String>> {
 }
 
 pub async fn events(db: &Db, complaint_id: i64) -> Result<Vec<ComplaintEvent>> {
-    #[derive(Deserialize)]
-    struct Row {
-        at: Instant,
-        actor: String,
-        note: String,
-        public: u8,
-    }
-    let rows: Vec<Row> =
-        db.rows("SELECT at, actor, note, public FROM complaint_event WHERE complaint_id = ?1 ORDER BY id", &[num(complaint_id)]).await?;
+    let rows = crate::db::audit::trail(db, "complaint_event", "complaint_id", complaint_id).await?;
     Ok(rows.into_iter().map(|r| ComplaintEvent { at: r.at, actor: r.actor, note: r.note, public: r.public == 1 }).collect())
 }
 

@@ -6,25 +6,15 @@ use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::date::Date;
 use shared::engine::period::Range;
-use shared::hotline::figures::{BulletinEntry, Counter, Tally};
+use shared::hotline::figures::{BulletinEntry, Tally};
 use shared::hotline::ticket::BULLETIN_AFTER_NOTICES;
 use worker::Result;
 
 /// The tally of the county (unit 0) and of each unit with counters in the
 /// range (or of `unit` only), with the units' names.
 pub async fn tallies(db: &Db, range: Range, unit: Option<i64>) -> Result<Vec<(i64, String, Tally)>> {
-    let columns: Vec<&str> = Counter::ALL.iter().map(|c| c.column()).collect();
-    let rows = crate::db::tally::sums(db, "hotline_tally", &columns, range, unit).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, values)| {
-            let mut tally = Tally::default();
-            for (c, v) in Counter::ALL.iter().zip(values) {
-                tally.set(*c, v);
-            }
-            (id, name, tally)
-        })
-        .collect())
+    let rows = crate::db::tally::sums(db, "hotline_tally", &Tally::columns(), range, unit).await?;
+    Ok(rows.into_iter().map(|(id, name, values)| (id, name, Tally::from_values(values))).collect())
 }
 
 /// Units named in the bulletin: tickets that had their second 催办 notice

@@ -34,20 +34,9 @@ const ROW: &str = "t.id, t.ticket_no, t.state, t.kind, t.urgency, t.cause, c.nam
     t.received_at, t.deadline, t.limit_code, t.reopened, t.confidential";
 const JOINS: &str = "LEFT JOIN hotline_category c ON c.id = t.category_id LEFT JOIN department d ON d.id = t.lead_unit_id";
 
-/// Which list.
-pub enum Listing<'a> {
-    /// The office: open tickets (of one state, if given) by deadline.
-    Queue(Option<TicketState>),
-    /// The office: closed tickets, latest first.
-    Closed,
-    /// The office: every ticket, newest first.
-    All,
-    /// A unit: its open (or closed) tickets by deadline, of one state if given.
-    Inbox { unit: i64, open: bool, state: Option<TicketState> },
-    /// By ticket number, city number or caller's phone (the office), or by
-    /// number among a unit's own (a unit).
-    Find { q: &'a str, unit: Option<i64> },
-}
+/// Which list. A search finds by ticket number, city number or caller's
+/// phone (the office), or by number among a unit's own (a unit).
+pub type Listing<'a> = shared::page::Listing<'a, TicketState>;
 
 /// A page of `size` rows after `after` (and one more, to know if another
 /// page follows).
@@ -83,7 +72,7 @@ pub async fn page(db: &Db, listing: &Listing<'_>, after: Option<&Cursor>, size: 
             );
             db.rows(&sql, &[num(first), key.into(), num(id), limit]).await
         }
-        Listing::Inbox { unit, open, state } => {
+        Listing::Unit { unit, open, state } => {
             // An assisting unit never sees a confidential ticket (DOMAIN §3).
             let sql = format!(
                 "SELECT {ROW}, p.state AS my_part, p.deadline AS sort FROM hotline_part p

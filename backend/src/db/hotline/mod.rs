@@ -137,15 +137,7 @@ pub async fn parts(db: &Db, ticket_id: i64) -> Result<Vec<PartRecord>> {
 }
 
 pub async fn events(db: &Db, ticket_id: i64) -> Result<Vec<TicketEvent>> {
-    #[derive(Deserialize)]
-    struct Row {
-        at: Instant,
-        actor: String,
-        note: String,
-        public: u8,
-    }
-    let rows: Vec<Row> =
-        db.rows("SELECT at, actor, note, public FROM hotline_event WHERE ticket_id = ?1 ORDER BY id", &[num(ticket_id)]).await?;
+    let rows = crate::db::audit::trail(db, "hotline_event", "ticket_id", ticket_id).await?;
     Ok(rows.into_iter().map(|r| TicketEvent { at: r.at, actor: r.actor, note: r.note, public: r.public == 1 }).collect())
 }
 

@@ -1,6 +1,7 @@
 //! A ticket's change as one guarded batch (`db::guarded`): the ticket's
 //! `UPDATE`, then parts, callers, audit, the caller's timeline, counters.
 
+use crate::db::audit;
 use crate::db::guarded::{self, Table};
 use crate::db::{num, Db};
 use shared::engine::date::Date;
@@ -27,25 +28,15 @@ pub fn after<'a>(db: &'a Db, ticket_no: &str, nonce: &str, first: D1PreparedStat
 impl Write<'_> {
     /// The audit row; a public one also goes on the caller's timeline.
     pub fn event(&mut self, e: &Event<'_>) -> Result<()> {
+        let mut cells = audit::cells(e.at, e.actor, e.staff_id, e.from.map(|s| s.as_str()), e.to.as_str(), e.note);
+        cells.push(num(e.public as i64));
         self.then(
             "INSERT INTO hotline_event (ticket_id, at, actor, staff_id, from_state, to_state, note, public)
              SELECT id, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM hotline_ticket WHERE ticket_no = ?1 AND last_change = ?2",
-            &[
-                e.at.to_string().into(),
-                e.actor.into(),
-                e.staff_id.map(num).unwrap_or(JsValue::NULL),
-                e.from.map(|s| JsValue::from(s.as_str())).unwrap_or(JsValue::NULL),
-                e.to.as_str().into(),
-                e.note.into(),
-                num(e.public as i64),
-            ],
+            &cells,
         )?;
         if e.public {
-            self.then(
-                "UPDATE hotline_ticket SET public_timeline = json_insert(public_timeline, '$[#]', json_object('at', ?3, 'note', ?4))
-                 WHERE ticket_no = ?1 AND last_change = ?2",
-                &[e.at.to_string().into(), e.note.into()],
-            )?;
+            self.timeline(&e.at.to_string(), e.note)?;
         }
         Ok(())
     }

@@ -7,23 +7,13 @@ use crate::db::Db;
 use serde::Deserialize;
 use shared::engine::date::Date;
 use shared::engine::period::Range;
-use shared::supervision::figures::{Counter, SourceRow, Tally};
+use shared::supervision::figures::{SourceRow, Tally};
 use shared::supervision::{ItemState, Source};
 use worker::Result;
 
 pub async fn tallies(db: &Db, range: Range, unit: Option<i64>) -> Result<Vec<(i64, String, Tally)>> {
-    let columns: Vec<&str> = Counter::ALL.iter().map(|c| c.column()).collect();
-    let rows = crate::db::tally::sums(db, "supervision_tally", &columns, range, unit).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, values)| {
-            let mut tally = Tally::default();
-            for (c, v) in Counter::ALL.iter().zip(values) {
-                tally.set(*c, v);
-            }
-            (id, name, tally)
-        })
-        .collect())
+    let rows = crate::db::tally::sums(db, "supervision_tally", &Tally::columns(), range, unit).await?;
+    Ok(rows.into_iter().map(|(id, name, values)| (id, name, Tally::from_values(values))).collect())
 }
 
 /// Each source with items: its items by state and its tasks in progress

@@ -24,14 +24,7 @@ pub struct Event<'a> {
 }
 
 fn event_params(e: &Event<'_>) -> Vec<JsValue> {
-    vec![
-        e.at.to_string().into(),
-        e.actor.into(),
-        e.staff_id.map(num).unwrap_or(JsValue::NULL),
-        e.from.map(|s| JsValue::from(s.as_str())).unwrap_or(JsValue::NULL),
-        e.to.as_str().into(),
-        e.note.into(),
-    ]
+    crate::db::audit::cells(e.at, e.actor, e.staff_id, e.from.map(|s| s.as_str()), e.to.as_str(), e.note)
 }
 
 /// Adds `inc` to the counters of the county and `unit`.

@@ -38,16 +38,7 @@ pub async fn list(req: &Request, q: ComplaintsQuery, db: &Db) -> Reply {
     } else {
         Some(user.department_id.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "您不属于任何单位"))?)
     };
-    let view = q.view.as_deref().unwrap_or("open");
-    let listing = match (search, unit, view) {
-        (Some(q), unit, _) => Listing::Find { q, unit },
-        (None, None, "closed") => Listing::Closed,
-        (None, None, "all") => Listing::All,
-        (None, None, "open" | "") => Listing::Queue(state),
-        (None, Some(unit), "closed") => Listing::Unit { unit, open: false, state },
-        (None, Some(unit), "open" | "" | "all") => Listing::Unit { unit, open: true, state },
-        _ => return Err(ApiError::new(ErrorCode::InvalidParameter, "view 应为 open、closed 或 all").into()),
-    };
+    let listing = Listing::choose(search, unit, q.view.as_deref(), state)?;
     let mut rows = lists::page(db, &listing, after.as_ref(), size).await?;
     let more = split_page(&mut rows, size);
     let next = more

@@ -8,7 +8,7 @@
 //! The form is uncontrolled, as the hotline's: the browser keeps what is
 //! typed, read once on submit, each message written beside its field.
 
-use super::hotline::{focus_later, form_values, Submit};
+use super::public_form::{focus_later, form_values, on_field_input, ready, refused, Submit};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, Link};
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use shared::api::complaints::SubmitComplaint;
 use shared::complaints::intake::{ComplaintForm, ComplaintReceipt, MAX_COURSE_CHARS, MAX_NAME_CHARS};
 use shared::complaints::ComplaintKind;
-use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::error::ApiError;
 use wasm_bindgen::JsCast;
 
 /// The form's fields in the order shown; each has a control (or group) with
@@ -34,48 +34,14 @@ pub fn ComplaintsPage() -> impl IntoView {
     }
 }
 
-/// Writes `message` beside `field` (none takes it away) and marks its control.
-fn mark(field: &str, message: Option<&str>) {
-    let doc = document();
-    if let Some(control) = doc.get_element_by_id(field) {
-        let _ = control.set_attribute("aria-invalid", if message.is_some() { "true" } else { "false" });
-    }
-    if let Some(p) = doc.get_element_by_id(&format!("{field}-error")) {
-        p.set_text_content(message);
-    }
-}
-
-fn show_problems(problems: &[FieldError]) {
-    let mut first = None;
-    for field in FIELDS {
-        let m: Vec<&str> = problems.iter().filter(|p| p.field == field).map(|p| p.message.as_str()).collect();
-        if !m.is_empty() && first.is_none() {
-            first = document().get_element_by_id(field);
-        }
-        mark(field, (!m.is_empty()).then(|| m.join("；")).as_deref());
-    }
-    if let Some(e) = first {
-        frontend::router::focus(&e);
-    }
-}
-
 /// Typing takes a field's message away; ticking "anonymous" hides the
 /// identity fields (and they are not sent).
 fn on_input(ev: leptos::ev::Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-        if let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("name")) {
-            mark(&name, None);
-        }
-        return;
-    };
-    let name = target.name();
-    if name == "anonymous" {
+    if on_field_input(&ev, &FIELDS).as_deref() == Some("anonymous") {
+        let checked = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|t| t.checked());
         if let Some(block) = document().get_element_by_id("identity") {
-            let _ = if target.checked() { block.set_attribute("hidden", "") } else { block.remove_attribute("hidden") };
+            let _ = if checked { block.set_attribute("hidden", "") } else { block.remove_attribute("hidden") };
         }
-    }
-    if FIELDS.contains(&name.as_str()) {
-        mark(&name, None);
     }
 }
 
@@ -99,30 +65,15 @@ fn ComplaintFormPage(receipt: RwSignal<Option<ComplaintReceipt>>) -> impl IntoVi
             cause: get("cause"),
             course: get("course"),
         };
-        let problems = body.problems();
-        show_problems(&problems);
-        if !problems.is_empty() {
-            let text = format!("有{}处需要填写或修改，请按各项下方的提示修改后再提交。", problems.len());
-            return message.set(Some(ApiError::new(ErrorCode::InvalidApplication, text)));
-        }
-        if sending.get_untracked() {
+        if !ready(&FIELDS, &body.problems(), message, sending) {
             return;
         }
-        message.set(None);
-        sending.set(true);
         leptos::task::spawn_local(async move {
             let result = api::post_keyed::<SubmitComplaint>(&[], &body, &key.get_value()).await;
             sending.set(false);
             match result {
                 Ok(r) => receipt.set(Some(r)),
-                Err(e) if e.code == ErrorCode::IdempotencyMismatch => {
-                    key.set_value(frontend::api::new_key());
-                    message.set(Some(ApiError::new(e.code, "您修改了投诉内容，将作为一件新投诉提交，请再次点击“提交”。")));
-                }
-                Err(e) => {
-                    show_problems(&e.fields);
-                    message.set(Some(e));
-                }
+                Err(e) => refused(e, &FIELDS, key, message, "您修改了投诉内容，将作为一件新投诉提交，请再次点击“提交”。"),
             }
         });
     };

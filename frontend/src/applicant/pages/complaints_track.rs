@@ -3,84 +3,48 @@
 //! server's logs, and the code in the request body; a link from the
 //! receipt is looked up at once. Anonymous complaints have no code.
 
-use super::hotline::{focus_later, form_values, Submit};
+use super::public_form::{focus_later, from_fragment, look_up, LookupForm, Timeline};
 use crate::route::Route;
-use frontend::api::{self, encode};
-use frontend::router::{query_param, set_title, Link};
-use frontend::widgets::ErrorRegion;
+use frontend::api;
+use frontend::router::{set_title, Link};
 use leptos::prelude::*;
 use shared::api::complaints::TrackComplaint;
 use shared::complaints::views::{ComplaintCode, PublicComplaint};
 use shared::complaints::ComplaintState;
-use shared::error::{ApiError, ErrorCode};
-
-/// Keeps the number and code in the fragment only, replacing the entry.
-fn remember(no: &str, code: &str) {
-    let fragment = format!("#no={}&code={}", encode(no), encode(code));
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
-    }
-}
+use shared::error::ApiError;
 
 #[component]
 pub fn ComplaintsTrackPage() -> impl IntoView {
     set_title("投诉办理查询");
-    let hash = window().location().hash().unwrap_or_default();
-    let from_hash = |k| query_param(hash.trim_start_matches('#'), k).unwrap_or_default();
-    let (no, code) = (from_hash("no"), from_hash("code"));
+    let (no, code) = from_fragment();
     let found = RwSignal::new(None::<PublicComplaint>);
     let message = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let lookup = move |no: String, code: String, focus_result: bool| {
-        let (no, code) = (no.trim().to_ascii_uppercase(), code.trim().to_string());
-        if no.is_empty() || code.is_empty() {
-            return message.set(Some(ApiError::new(ErrorCode::MissingParameter, "请填写投诉编号和查询码")));
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::post::<TrackComplaint>(&[&no], &ComplaintCode { code: code.clone() }).await;
-            busy.set(false);
-            match result {
-                Ok(c) => {
-                    remember(&no, &code);
-                    message.set(None);
-                    found.set(Some(c));
-                    if focus_result {
-                        focus_later("result-title");
-                    }
+    let lookup = move |no_code: (String, String), focus_result: bool| {
+        look_up(
+            no_code,
+            "请填写投诉编号和查询码",
+            busy,
+            message,
+            |no, code| async move { api::post::<TrackComplaint>(&[&no], &ComplaintCode { code }).await },
+            move |c| {
+                let shown = c.is_some();
+                found.set(c.map(|(c, _)| c));
+                if shown && focus_result {
+                    focus_later("result-title");
                 }
-                Err(e) => {
-                    found.set(None);
-                    message.set(Some(e));
-                }
-            }
-        });
+            },
+        )
     };
     if !no.is_empty() && !code.is_empty() {
-        lookup(no.clone(), code.clone(), false);
+        lookup((no.clone(), code.clone()), false);
     }
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        let get = form_values(&ev);
-        if !busy.get_untracked() {
-            lookup(get("no"), get("code"), true);
-        }
-    };
+    let on_look_up = Callback::new(move |no_code| lookup(no_code, true));
     view! {
         <section class="panel">
             <h1>"投诉办理查询"</h1>
             <p>"请输入回执上的投诉编号和查询码。匿名投诉不予答复，没有查询码。"</p>
-            <form on:submit=submit novalidate>
-                <div class="field">
-                    <label for="no">"投诉编号"</label>
-                    <input id="no" name="no" value=no autocomplete="off" autocapitalize="characters" maxlength="40"/>
-                </div>
-                <div class="field">
-                    <label for="code">"查询码"</label>
-                    <input id="code" name="code" value=code autocomplete="off" maxlength="40"/>
-                </div>
-                <ErrorRegion error=message/>
-                <Submit busy label="查询"/>
-            </form>
+            <LookupForm no code no_label="投诉编号" busy message on_look_up/>
             <p><Link to=Route::Complaints>"我要投诉"</Link></p>
         </section>
         {move || found.get().map(|c| view! { <Result c/> })}
@@ -112,11 +76,7 @@ fn Result(c: PublicComplaint) -> impl IntoView {
         </section>
         <section class="panel">
             <h2>"办理记录"</h2>
-            <ol class="timeline">
-                {c.timeline.into_iter().map(|n| view! {
-                    <li><span class="muted">{n.at.short()}</span><span class="pre-wrap">{n.note}</span></li>
-                }).collect_view()}
-            </ol>
+            <Timeline notes=c.timeline.into_iter().map(|n| (n.at, n.note)).collect()/>
         </section>
     }
 }

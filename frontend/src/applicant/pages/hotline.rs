@@ -8,39 +8,22 @@
 //! submit, and each field's message is written beside it, so the page holds
 //! no signal per field (every reactive piece costs the phone bytes).
 
+use super::public_form::{focus_later, form_values, on_field_input, ready, refused, Submit};
 use crate::route::Route;
 use frontend::api::{self, encode};
-use frontend::router::{focus, set_title, Link};
+use frontend::router::{set_title, Link};
 use frontend::widgets::ErrorRegion;
 use leptos::either::Either;
 use leptos::prelude::*;
 use shared::admin::settings::PublicSettings;
 use shared::api::SubmitTicket;
-use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::error::ApiError;
 use shared::hotline::intake::{CallerForm, TicketReceipt, MAX_COURSE_CHARS, MAX_NAME_CHARS, MAX_OCCURRED_CHARS};
 use shared::hotline::Kind;
-use wasm_bindgen::JsCast;
 
 /// The form's fields in the order shown; each has a control (or group) with
 /// that id and a message `<id>-error`.
 const FIELDS: [&str; 7] = ["kind", "caller_name", "caller_phone", "address", "occurred", "cause", "course"];
-
-/// Puts the keyboard focus on element `id` once it is drawn.
-pub(super) fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(e) = document().get_element_by_id(id) {
-            focus(&e);
-        }
-    });
-}
-
-/// The values of the form that `ev` submits, by name.
-pub(super) fn form_values(ev: &leptos::ev::SubmitEvent) -> impl Fn(&str) -> String {
-    ev.prevent_default();
-    let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-    let data = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok());
-    move |name| data.as_ref().and_then(|d| d.get(name).as_string()).unwrap_or_default()
-}
 
 /// The county's hotline number as a tap-to-call link, if it has one.
 pub(super) fn hotline_phone() -> Option<impl IntoView> {
@@ -58,46 +41,14 @@ pub fn HotlinePage() -> impl IntoView {
     }
 }
 
-/// Writes `message` beside `field` (none takes it away) and marks its control.
-fn mark(field: &str, message: Option<&str>) {
-    let doc = document();
-    if let Some(control) = doc.get_element_by_id(field) {
-        let _ = control.set_attribute("aria-invalid", if message.is_some() { "true" } else { "false" });
-    }
-    if let Some(p) = doc.get_element_by_id(&format!("{field}-error")) {
-        p.set_text_content(message);
-    }
-}
-
-/// Each field's messages beside it, and the focus to the first such field.
-fn show_problems(problems: &[FieldError]) {
-    let mut first = None;
-    for field in FIELDS {
-        let m: Vec<&str> = problems.iter().filter(|p| p.field == field).map(|p| p.message.as_str()).collect();
-        if !m.is_empty() && first.is_none() {
-            first = document().get_element_by_id(field);
-        }
-        mark(field, (!m.is_empty()).then(|| m.join("；")).as_deref());
-    }
-    if let Some(e) = first {
-        focus(&e);
-    }
-}
-
 /// Typing in a field takes its message away; the long text shows its count.
 fn on_input(ev: leptos::ev::Event) {
-    let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("name")) else {
-        return;
-    };
-    if name == "course" {
+    if on_field_input(&ev, &FIELDS).as_deref() == Some("course") {
         let n = event_target_value(&ev).chars().count();
         if let Some(p) = document().get_element_by_id("course-count") {
             p.set_text_content(Some(&format!("已输入{n}字，最多{MAX_COURSE_CHARS}字")));
             p.set_class_name(if n > MAX_COURSE_CHARS { "muted count-over" } else { "muted" });
         }
-    }
-    if FIELDS.contains(&name.as_str()) {
-        mark(&name, None);
     }
 }
 
@@ -119,33 +70,16 @@ fn MessageForm(receipt: RwSignal<Option<TicketReceipt>>) -> impl IntoView {
             course: get("course"),
             confidential: !get("confidential").is_empty(),
         };
-        let problems = body.problems();
-        show_problems(&problems);
-        if !problems.is_empty() {
-            let text = format!("有{}处需要填写或修改，请按各项下方的提示修改后再提交。", problems.len());
-            return message.set(Some(ApiError::new(ErrorCode::InvalidApplication, text)));
-        }
-        if sending.get_untracked() {
+        if !ready(&FIELDS, &body.problems(), message, sending) {
             return;
         }
-        message.set(None);
-        sending.set(true);
         leptos::task::spawn_local(async move {
             let key_now = key.get_value();
             let result = api::post_keyed::<SubmitTicket>(&[], &body, &key_now).await;
             sending.set(false);
             match result {
                 Ok(r) => receipt.set(Some(r)),
-                Err(e) if e.code == ErrorCode::IdempotencyMismatch => {
-                    // An earlier attempt with other contents was stored: the
-                    // edited message becomes a new one.
-                    key.set_value(frontend::api::new_key());
-                    message.set(Some(ApiError::new(e.code, "您修改了留言内容，将作为一条新留言提交，请再次点击“提交留言”。")));
-                }
-                Err(e) => {
-                    show_problems(&e.fields);
-                    message.set(Some(e));
-                }
+                Err(e) => refused(e, &FIELDS, key, message, "您修改了留言内容，将作为一条新留言提交，请再次点击“提交留言”。"),
             }
         });
     };
@@ -180,12 +114,6 @@ fn MessageForm(receipt: RwSignal<Option<TicketReceipt>>) -> impl IntoView {
             <Submit busy=sending label="提交留言"/>
         </form>
     }
-}
-
-/// A form's submit button, off while its request is under way.
-#[component]
-pub(super) fn Submit(busy: RwSignal<bool>, label: &'static str) -> impl IntoView {
-    view! { <button type="submit" class="primary" disabled=move || busy.get()>{label}</button> }
 }
 
 /// The caller's fields, each with its hint and the place of its message.

@@ -4,10 +4,11 @@
 //! looked up at once, and a successful look-up is kept in the fragment so
 //! a reload shows it again. After the call-back the caller may rate.
 
-use super::hotline::{focus_later, form_values, hotline_phone, Submit};
+use super::hotline::hotline_phone;
+use super::public_form::{focus_later, form_values, from_fragment, look_up, LookupForm, Submit, Timeline};
 use crate::route::Route;
-use frontend::api::{self, encode};
-use frontend::router::{query_param, set_title, Link};
+use frontend::api;
+use frontend::router::{set_title, Link};
 use frontend::widgets::ErrorRegion;
 use leptos::prelude::*;
 use shared::api::{RateTicket, TrackTicket};
@@ -20,73 +21,38 @@ use shared::hotline::TicketState;
 /// A ticket found, and the code it was found with (for the rating).
 type Found = RwSignal<Option<(PublicTicket, String)>>;
 
-/// Keeps the number and code in the fragment only, replacing the entry.
-fn remember(no: &str, code: &str) {
-    let fragment = format!("#no={}&code={}", encode(no), encode(code));
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
-    }
-}
-
 #[component]
 pub fn HotlineTrackPage() -> impl IntoView {
     set_title("留言办理查询");
-    let hash = window().location().hash().unwrap_or_default();
-    let from_hash = |k| query_param(hash.trim_start_matches('#'), k).unwrap_or_default();
-    let (no, code) = (from_hash("no"), from_hash("code"));
+    let (no, code) = from_fragment();
     let found: Found = RwSignal::new(None);
     let message = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let lookup = move |no: String, code: String, focus_result: bool| {
-        let (no, code) = (no.trim().to_ascii_uppercase(), code.trim().to_string());
-        if no.is_empty() || code.is_empty() {
-            return message.set(Some(ApiError::new(ErrorCode::MissingParameter, "请填写工单编号和查询码")));
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::post::<TrackTicket>(&[&no], &QueryCode { code: code.clone() }).await;
-            busy.set(false);
-            match result {
-                Ok(t) => {
-                    remember(&no, &code);
-                    message.set(None);
-                    found.set(Some((t, code)));
-                    if focus_result {
-                        focus_later("progress-title");
-                    }
+    let lookup = move |no_code: (String, String), focus_result: bool| {
+        look_up(
+            no_code,
+            "请填写工单编号和查询码",
+            busy,
+            message,
+            |no, code| async move { api::post::<TrackTicket>(&[&no], &QueryCode { code }).await },
+            move |t| {
+                let shown = t.is_some();
+                found.set(t);
+                if shown && focus_result {
+                    focus_later("progress-title");
                 }
-                Err(e) => {
-                    found.set(None);
-                    message.set(Some(e));
-                }
-            }
-        });
+            },
+        )
     };
     if !no.is_empty() && !code.is_empty() {
-        lookup(no.clone(), code.clone(), false);
+        lookup((no.clone(), code.clone()), false);
     }
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        let get = form_values(&ev);
-        if !busy.get_untracked() {
-            lookup(get("no"), get("code"), true);
-        }
-    };
+    let on_look_up = Callback::new(move |no_code| lookup(no_code, true));
     view! {
         <section class="panel">
             <h1>"留言办理查询"</h1>
             <p>"请输入留言回执上的工单编号和查询码。"</p>
-            <form on:submit=submit novalidate>
-                <div class="field">
-                    <label for="no">"工单编号"</label>
-                    <input id="no" name="no" value=no autocomplete="off" autocapitalize="characters" maxlength="40"/>
-                </div>
-                <div class="field">
-                    <label for="code">"查询码"</label>
-                    <input id="code" name="code" value=code autocomplete="off" maxlength="40"/>
-                </div>
-                <ErrorRegion error=message/>
-                <Submit busy label="查询"/>
-            </form>
+            <LookupForm no code no_label="工单编号" busy message on_look_up/>
             <p><Link to=Route::Hotline>"我要留言"</Link></p>
         </section>
         {move || found.get().map(|(t, code)| view! { <Progress t code found/> })}
@@ -132,11 +98,7 @@ fn Progress(t: PublicTicket, code: String, found: Found) -> impl IntoView {
         <section class="panel">
             <h2>"办理记录"</h2>
             <p class="muted">{order}</p>
-            <ol class="timeline">
-                {t.timeline.into_iter().map(|n| view! {
-                    <li><span class="muted">{n.at.short()}</span><span class="pre-wrap">{n.note}</span></li>
-                }).collect_view()}
-            </ol>
+            <Timeline notes=t.timeline.into_iter().map(|n| (n.at, n.note)).collect()/>
         </section>
     }
 }

@@ -6,6 +6,7 @@ pub mod complaints_track;
 pub mod hotline;
 pub mod hotline_track;
 pub mod matter;
+pub mod public_form;
 
 use crate::route::Route;
 use frontend::router::{set_title, Link};

@@ -8,9 +8,10 @@
 
 use super::actions::Actions;
 use super::card;
+use crate::pages::{AuditLine, AuditTrail, ConflictError};
 use crate::route::Route;
 use frontend::router::{set_title, Link};
-use frontend::widgets::{load, post_then, show_page, ErrorRegion, Loaded};
+use frontend::widgets::{load, post_then, show_page, Loaded};
 use leptos::prelude::*;
 use shared::api::complaints::{ActOnComplaint, GetComplaint};
 use shared::api::Empty;
@@ -102,16 +103,8 @@ impl Acting {
 /// A form's error region; after a conflict, a way to read it afresh.
 #[component]
 pub fn ActingError(acting: Acting) -> impl IntoView {
-    let conflict = move || acting.error.with(|e| e.as_ref().is_some_and(|e| e.code == ErrorCode::Conflict));
-    view! {
-        <ErrorRegion error=acting.error/>
-        <Show when=conflict>
-            <p class="notice">
-                "投诉已被他人处理或状态已变化，本页显示的不是最新内容。"
-                <button type="button" class="small" on:click=move |_| acting.reload()>"重新载入"</button>
-            </p>
-        </Show>
-    }
+    let reload = Callback::new(move |()| acting.reload());
+    view! { <ConflictError error=acting.error stale="投诉已被他人处理或状态已变化，本页显示的不是最新内容。" reload_label="重新载入" reload/> }
 }
 
 #[component]
@@ -209,19 +202,6 @@ fn Record(view: ComplaintView) -> impl IntoView {
 
 #[component]
 fn Events(events: Vec<ComplaintEvent>) -> impl IntoView {
-    view! {
-        <section class="panel" data-testid="events">
-            <h2>"办理记录"</h2>
-            <ol class="timeline">
-                {events.into_iter().map(|e| view! {
-                    <li>
-                        <span class="muted-inline">{e.at.short()}</span>
-                        {format!(" {}", e.actor)}
-                        {e.public.then(|| view! { " "<span class="badge" title="投诉人查询时可见">"公开"</span> })}
-                        <br/><span class="pre-wrap">{e.note}</span>
-                    </li>
-                }).collect_view()}
-            </ol>
-        </section>
-    }
+    let lines = events.into_iter().map(|e| AuditLine { at: e.at, actor: e.actor, note: e.note, public: e.public }).collect();
+    view! { <AuditTrail lines public_title="投诉人查询时可见"/> }
 }

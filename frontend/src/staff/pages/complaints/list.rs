@@ -6,6 +6,7 @@
 use super::card;
 use crate::app::Me;
 use crate::pages::pager::Pager;
+use crate::pages::ViewStateFilters;
 use crate::route::{PageAt, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, show, standing_class, HeaderCells};
@@ -69,30 +70,18 @@ pub fn ComplaintsPage(view: String, state: String, q: String, at: PageAt) -> imp
 
 #[component]
 fn Filters(now: Route, view: String, state: String) -> impl IntoView {
-    let router = use_router::<Route>();
-    let refilter = |change| crate::pages::refilter(router, now.clone(), change);
-    let choose_view = refilter(|r, v| {
+    fn set_view(r: &mut Route, v: String) {
         if let Route::Complaints { view, .. } = r {
             *view = v
         }
-    });
-    let choose_state = refilter(|r, v| {
+    }
+    fn set_state(r: &mut Route, v: String) {
         if let Route::Complaints { state, .. } = r {
             *state = v
         }
-    });
-    let views = [("", "未办结"), ("closed", "已办结"), ("all", "全部")];
-    view! {
-        <label for="complaint-view">"范围"</label>
-        <select id="complaint-view" on:change=choose_view>
-            {views.map(|(v, zh)| view! { <option value=v selected=view == v || (v.is_empty() && view == "open")>{zh}</option> })}
-        </select>
-        <label for="complaint-state">"状态"</label>
-        <select id="complaint-state" on:change=choose_state>
-            <option value="" selected=state.is_empty()>"全部状态"</option>
-            {ComplaintState::ALL.map(|s| view! { <option value=s.as_str() selected=state == s.as_str()>{s.zh()}</option> })}
-        </select>
     }
+    let states = ComplaintState::ALL.map(|s| (s.as_str(), s.zh())).to_vec();
+    view! { <ViewStateFilters id="complaint" now view state states set_view set_state/> }
 }
 
 const COLUMNS: &[&str] = &["投诉编号", "类型", "投诉人", "被投诉单位或人员", "事由", "承办单位", "收到时间", "办理期限", "预警", "状态"];

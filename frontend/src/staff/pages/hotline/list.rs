@@ -5,6 +5,7 @@
 
 use crate::app::Me;
 use crate::pages::pager::Pager;
+use crate::pages::ViewStateFilters;
 use crate::route::{PageAt, Route};
 use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::standing_class;
@@ -94,30 +95,18 @@ pub fn TicketsPage(view: String, state: String, q: String, at: PageAt) -> impl I
 /// and starts again at the first page.
 #[component]
 fn Filters(now: Route, view: String, state: String) -> impl IntoView {
-    let router = use_router::<Route>();
-    let refilter = |change| crate::pages::refilter(router, now.clone(), change);
-    let choose_view = refilter(|r, v| {
+    fn set_view(r: &mut Route, v: String) {
         if let Route::Tickets { view, .. } = r {
             *view = v
         }
-    });
-    let choose_state = refilter(|r, v| {
+    }
+    fn set_state(r: &mut Route, v: String) {
         if let Route::Tickets { state, .. } = r {
             *state = v
         }
-    });
-    let views = [("", "未办结"), ("closed", "已办结"), ("all", "全部")];
-    view! {
-        <label for="ticket-view">"范围"</label>
-        <select id="ticket-view" on:change=choose_view>
-            {views.map(|(v, zh)| view! { <option value=v selected=view == v || (v.is_empty() && view == "open")>{zh}</option> })}
-        </select>
-        <label for="ticket-state">"状态"</label>
-        <select id="ticket-state" on:change=choose_state>
-            <option value="" selected=state.is_empty()>"全部状态"</option>
-            {TicketState::ALL.map(|s| view! { <option value=s.as_str() selected=state == s.as_str()>{s.zh()}</option> })}
-        </select>
     }
+    let states = TicketState::ALL.map(|s| (s.as_str(), s.zh())).to_vec();
+    view! { <ViewStateFilters id="ticket" now view state states set_view set_state/> }
 }
 
 const COLUMNS: &[&str] =

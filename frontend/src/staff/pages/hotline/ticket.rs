@@ -9,10 +9,11 @@ use super::dispose::DisposeForm;
 use super::list::card;
 use super::ticket_actions::Actions;
 use super::ticket_record::{Events, PartsTable, ReplyPanel};
+use crate::pages::ConflictError;
 use crate::route::Route;
 use frontend::router::{set_title, Link};
 use frontend::widgets::standing_class;
-use frontend::widgets::{load, post_then, show_page, ErrorRegion, Loaded};
+use frontend::widgets::{load, post_then, show_page, Loaded};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, Endpoint};
 use shared::engine::case_action::ExtensionState;
@@ -117,16 +118,8 @@ impl Acting {
 /// meanwhile, or it moved on), a way to read it afresh.
 #[component]
 pub fn ActingError(acting: Acting) -> impl IntoView {
-    let conflict = move || acting.error.with(|e| e.as_ref().is_some_and(|e| e.code == ErrorCode::Conflict));
-    view! {
-        <ErrorRegion error=acting.error/>
-        <Show when=conflict>
-            <p class="notice">
-                "工单已被他人处理或状态已变化，本页显示的不是最新内容。"
-                <button type="button" class="small" on:click=move |_| acting.reload()>"重新载入工单"</button>
-            </p>
-        </Show>
-    }
+    let reload = Callback::new(move |()| acting.reload());
+    view! { <ConflictError error=acting.error stale="工单已被他人处理或状态已变化，本页显示的不是最新内容。" reload_label="重新载入工单" reload/> }
 }
 
 /// `n` in the unit of the ticket's limit: hours, or working days.

@@ -2,6 +2,7 @@
 //! audit trail (the entries the caller also sees marked).
 
 use crate::app::Me;
+use crate::pages::{AuditLine, AuditTrail};
 use frontend::widgets::HeaderCells;
 use leptos::prelude::*;
 use shared::hotline::views::{Part, TicketEvent, TicketView};
@@ -69,19 +70,6 @@ pub fn ReplyPanel(view: TicketView) -> impl IntoView {
 /// The audit trail as the server lists it; entries the caller also sees marked.
 #[component]
 pub fn Events(events: Vec<TicketEvent>) -> impl IntoView {
-    view! {
-        <section class="panel" data-testid="events">
-            <h2>"办理记录"</h2>
-            <ol class="timeline">
-                {events.into_iter().map(|e| view! {
-                    <li>
-                        <span class="muted-inline">{e.at.short()}</span>
-                        {format!(" {}", e.actor)}
-                        {e.public.then(|| view! { " "<span class="badge" title="来电人查询时可见">"公开"</span> })}
-                        <br/><span class="pre-wrap">{e.note}</span>
-                    </li>
-                }).collect_view()}
-            </ol>
-        </section>
-    }
+    let lines = events.into_iter().map(|e| AuditLine { at: e.at, actor: e.actor, note: e.note, public: e.public }).collect();
+    view! { <AuditTrail lines public_title="来电人查询时可见"/> }
 }
