@@ -44,7 +44,8 @@ CREATE TABLE supervision_item (
 );
 CREATE INDEX supervision_item_state ON supervision_item (state, id);
 CREATE INDEX supervision_item_source ON supervision_item (source, id);
-CREATE INDEX supervision_item_origin ON supervision_item (origin_key) WHERE origin_key IS NOT NULL;
+-- One item per hand-off: a second registration from the same hot spot or case fails.
+CREATE UNIQUE INDEX supervision_item_origin ON supervision_item (origin_key) WHERE origin_key IS NOT NULL;
 
 -- Items by source and state as they stand, kept in each change's batch,
 -- so the dashboard never counts the items themselves.
@@ -176,6 +177,7 @@ CREATE TABLE supervision_publication (
     published_on TEXT    NOT NULL,
     summary      TEXT    NOT NULL,
     created_by   TEXT    NOT NULL,
+    nonce        TEXT    NOT NULL,              -- the publishing request's, to link its items
     UNIQUE (kind, year, seq)
 );
 

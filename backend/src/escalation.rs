@@ -29,16 +29,21 @@ pub async fn run(db: &Db, now: Instant) -> worker::Result<usize> {
             due.push(NewSlip { task_no: &w.task_no, kind: d.kind, colour: d.colour, key: d.key, at: now, why: d.why });
         }
     }
-    // The slip row is each issue's last statement: count those written.
-    let mut statements = Vec::new();
-    let mut last = Vec::new();
-    for slip in &due {
-        statements.extend(slips::issue(db, slip)?);
-        last.push(statements.len() - 1);
+    // Batches of a few slips (each five statements, the slip row last): a
+    // failing one loses only its own, and no invocation nears D1's limits.
+    let mut issued = 0;
+    for chunk in due.chunks(SLIPS_PER_BATCH) {
+        let mut statements = Vec::new();
+        let mut last = Vec::new();
+        for slip in chunk {
+            statements.extend(slips::issue(db, slip)?);
+            last.push(statements.len() - 1);
+        }
+        let results = db.batch(statements).await?;
+        issued += last.into_iter().filter(|i| db::wrote(results.get(*i))).count();
     }
-    if statements.is_empty() {
-        return Ok(0);
-    }
-    let results = db.batch(statements).await?;
-    Ok(last.into_iter().filter(|i| db::wrote(results.get(*i))).count())
+    Ok(issued)
 }
+
+/// Slips written in one batch.
+const SLIPS_PER_BATCH: usize = 20;

@@ -259,3 +259,30 @@ test("the dashboard: items by source and colour, on-time rate per unit, overdue 
   assertError(await staffGet(office, "/api/supervision/dashboard?from=2026-13-01"), 400, "invalid_date");
   assertError(await staffGet(await cookieOf("zj_head"), "/api/supervision/dashboard"), 403, "forbidden");
 });
+
+test("races and leftovers: one item per origin, a report settles a pending extension, a strike-off moves the item on, assisting units read their slips", async () => {
+  const office = await cookieOf("office_admin");
+  const origin = { kind: "hotspot", reference: `address:并发测试${Date.now()}` };
+  const form = itemForm({ source: "hotline_hotspot", reference: "同一热点", origin });
+  const both = await Promise.all([post(office, "/api/supervision/items", form), post(office, "/api/supervision/items", form)]);
+  assert.deepEqual(both.map((r) => r.status).sort(), [201, 409], JSON.stringify(both.map((r) => r.body)));
+
+  const { no, view } = await withTasks([{}]);
+  const t = view.tasks[0];
+  const housing = await cookieOf("zj_window");
+  let now = (await act(housing, t.task_no, t.version, { action: "request_extension", days: 5, reason: "等待批复" })).body.tasks[0];
+  now = (await act(housing, t.task_no, now.version, { action: "report", text: "已提前办结" })).body.tasks[0];
+  assert.deepEqual((await task(office, no, t.task_no)).actions, ["check"], "no extension decision once the result is in");
+  assertError(await act(office, t.task_no, now.version, { action: "decide_extension", approve: true, reason: "" }), 409, "conflict");
+
+  const item0 = (await item(office, no)).body;
+  now = (await act(office, t.task_no, now.version, { action: "check", pass: true, reason: "" })).body.tasks[0];
+  now = (await act(office, t.task_no, now.version, { action: "report_to_leader", note: "已呈报" })).body.tasks[0];
+  await act(office, t.task_no, now.version, { action: "strike_off", note: "同意" });
+  assertError(await post(office, `/api/supervision/items/${no}/tasks`, taskForm(item0.version)), 409, "conflict");
+
+  const chengguan = await cookieOf("cgz_staff");
+  const slip = t.slips[0];
+  assert.equal((await staffGet(chengguan, `/api/supervision/slips/${slip.id}`)).status, 200, "the assisting unit opens its task's 交办单");
+  assertError(await staffGet(await cookieOf("hkz_head"), `/api/supervision/slips/${slip.id}`), 404, "not_found");
+});

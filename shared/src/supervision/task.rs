@@ -152,6 +152,7 @@ pub fn check(side: Side, s: &Situation, action: &TaskAction) -> Result<(), ApiEr
         RequestExtension { days, .. } if !(1..=MAX_EXTENSION_DAYS).contains(days) => bad("延长的工作日应为1到60天"),
         RequestExtension { reason, .. } if blank(reason) => bad("请写明延期理由"),
         DecideExtension { .. } if s.extension != ExtensionState::Pending => not_now("没有待审批的延期申请"),
+        DecideExtension { .. } if !open => not_now("任务已报送结果，延期申请不再需要审批"),
         DecideExtension { approve: false, reason } if blank(reason) => bad("不同意延期请写明理由"),
         Check { .. } if s.state != TaskState::Reported => not_now("没有待审核的办理结果"),
         Check { pass: false, reason, .. } if blank(reason) => bad("退回重办请写明理由"),
@@ -232,6 +233,8 @@ mod tests {
         let pending = Situation { extension: ExtensionState::Pending, ..open };
         assert_eq!(available(Side::Office, &pending), ["decide_extension"]);
         assert_eq!(available(Side::Lead, &pending), ["progress", "report"]);
+        let reported_meanwhile = Situation { state: Reported, ..pending };
+        assert_eq!(available(Side::Office, &reported_meanwhile), ["check"], "a report settles the extension request");
     }
 
     #[test]

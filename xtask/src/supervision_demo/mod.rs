@@ -289,8 +289,8 @@ fn publications(out: &mut String, counters: &mut Counters) {
         line(
             out,
             format!(
-                "INSERT OR IGNORE INTO supervision_publication (id, kind, year, seq, title, published_on, summary, created_by) \
-             VALUES ({id}, '{}', 2026, {seq}, {}, '{day}', {}, '周明');",
+                "INSERT OR IGNORE INTO supervision_publication (id, kind, year, seq, title, published_on, summary, created_by, nonce) \
+             VALUES ({id}, '{}', 2026, {seq}, {}, '{day}', {}, '周明', 'demo-{id}');",
                 kind.as_str(),
                 text(&title),
                 text("通报本期督查事项的推进情况、存在问题和下一步要求。")

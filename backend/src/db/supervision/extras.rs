@@ -82,7 +82,7 @@ pub async fn publications(db: &Db) -> Result<Vec<Publication>> {
 
 /// Publishes the year's next issue of its kind, linked to `item_ids`, and
 /// counts it. `None` if another took the number meanwhile.
-pub async fn publish(db: &Db, f: &PublicationForm, item_ids: &[i64], by: &str) -> Result<Option<Publication>> {
+pub async fn publish(db: &Db, f: &PublicationForm, item_ids: &[i64], by: &str, nonce: &str) -> Result<Option<Publication>> {
     let year = f.published_on.year();
     #[derive(Deserialize)]
     struct Next {
@@ -95,52 +95,47 @@ pub async fn publish(db: &Db, f: &PublicationForm, item_ids: &[i64], by: &str) -
         )
         .await?;
     let seq = next.first().map(|n| n.seq).unwrap_or(1);
-    let params = [f.kind.as_str().into(), num(year as i64), num(seq)];
-    let mut statements = vec![db.statement(
-        "INSERT OR IGNORE INTO supervision_publication (kind, year, seq, title, published_on, summary, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        &[
-            params[0].clone(),
-            params[1].clone(),
-            params[2].clone(),
-            f.title.trim().into(),
-            f.published_on.to_string().into(),
-            f.summary.trim().into(),
-            by.into(),
-        ],
-    )?];
-    let mine = "SELECT id FROM supervision_publication WHERE kind = ?1 AND year = ?2 AND seq = ?3 AND created_by = ?4 AND title = ?5";
-    statements.push(db.statement(
-        &format!("INSERT OR IGNORE INTO supervision_publication_item (publication_id, item_id) SELECT ({mine}), value FROM json_each(?6)"),
-        &[
-            params[0].clone(),
-            params[1].clone(),
-            params[2].clone(),
-            by.into(),
-            f.title.trim().into(),
-            serde_json::to_string(item_ids)?.into(),
-        ],
-    )?);
-    let (counter, _) = on_publication(f.kind)[0];
-    let keys = serde_json::to_string(&shared::engine::period::keys_of(f.published_on))?;
-    statements.push(db.statement(
-        &format!(
-            "INSERT INTO supervision_tally (key, unit_id, {0}) SELECT value, 0, 1 FROM json_each(?6) WHERE EXISTS ({mine})
-             ON CONFLICT (key, unit_id) DO UPDATE SET {0} = {0} + 1",
-            counter.column()
-        ),
-        &[params[0].clone(), params[1].clone(), params[2].clone(), by.into(), f.title.trim().into(), keys.into()],
-    )?);
+    let key = [f.kind.as_str().into(), num(year as i64), num(seq)];
+    // The statements after the insert find the issue by this request's nonce:
+    // one that lost the race for the number links and counts nothing.
+    let mine = "SELECT id FROM supervision_publication WHERE nonce = ?1";
+    let statements = vec![
+        db.statement(
+            "INSERT OR IGNORE INTO supervision_publication (kind, year, seq, title, published_on, summary, created_by, nonce)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &[
+                key[0].clone(),
+                key[1].clone(),
+                key[2].clone(),
+                f.title.trim().into(),
+                f.published_on.to_string().into(),
+                f.summary.trim().into(),
+                by.into(),
+                nonce.into(),
+            ],
+        )?,
+        db.statement(
+            &format!("INSERT OR IGNORE INTO supervision_publication_item (publication_id, item_id) SELECT ({mine}), value FROM json_each(?2) WHERE EXISTS ({mine})"),
+            &[nonce.into(), serde_json::to_string(item_ids)?.into()],
+        )?,
+        {
+            let (counter, _) = on_publication(f.kind)[0];
+            let keys = serde_json::to_string(&shared::engine::period::keys_of(f.published_on))?;
+            db.statement(
+                &format!(
+                    "INSERT INTO supervision_tally (key, unit_id, {0}) SELECT value, 0, 1 FROM json_each(?2) WHERE EXISTS ({mine})
+                     ON CONFLICT (key, unit_id) DO UPDATE SET {0} = {0} + 1",
+                    counter.column()
+                ),
+                &[nonce.into(), keys.into()],
+            )?
+        },
+    ];
     let results = db.batch(statements).await?;
     if !crate::db::wrote(results.first()) {
         return Ok(None);
     }
-    let rows: Vec<PublicationRow> = db
-        .rows(
-            &format!("{PUBLICATION} WHERE p.kind = ?1 AND p.year = ?2 AND p.seq = ?3"),
-            &[params[0].clone(), params[1].clone(), params[2].clone()],
-        )
-        .await?;
+    let rows: Vec<PublicationRow> = db.rows(&format!("{PUBLICATION} WHERE p.nonce = ?1"), &[nonce.into()]).await?;
     Ok(rows.into_iter().next().map(PublicationRow::view))
 }
 

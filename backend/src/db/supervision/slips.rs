@@ -99,7 +99,7 @@ pub struct SlipRecord {
     pub year: i32,
     pub seq: i64,
     pub colour: Colour,
-    pub unit_id: i64,
+    pub task_id: i64,
     pub issued_at: Instant,
     pub task_no: String,
     pub item_no: String,
@@ -133,7 +133,7 @@ impl SlipRecord {
     }
 }
 
-const SLIP_COLUMNS: &str = "id, kind, year, seq, colour, unit_id, issued_at, task_no, item_no, item_title, requirement, unit_name,
+const SLIP_COLUMNS: &str = "id, kind, year, seq, colour, task_id, issued_at, task_no, item_no, item_title, requirement, unit_name,
     responsible, supervisor, deadline, why";
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<SlipRecord>> {

@@ -74,14 +74,16 @@ pub fn move_item(w: &mut Write<'_>, source: Source, from: Option<ItemState>, to:
 }
 
 /// The task a task write changed was struck off: its parts leave the
-/// units' inboxes, its item has one task fewer open, and the item closes
-/// (and moves in the counts) with its last open task.
+/// units' inboxes, its item has one task fewer open (a new version, so a
+/// decomposition read before this waits for a refresh), and the item
+/// closes (and moves in the counts) with its last open task.
 pub fn close_task(w: &mut Write<'_>, source: Source) -> Result<()> {
     let landed = w.landed();
     w.then(&format!("UPDATE supervision_part SET open = 0 WHERE task_id IN ({landed})"), &[])?;
     w.then(
         &format!(
-            "UPDATE supervision_item SET open_tasks = open_tasks - 1, state = CASE WHEN open_tasks = 1 THEN 'closed' ELSE state END
+            "UPDATE supervision_item SET open_tasks = open_tasks - 1, state = CASE WHEN open_tasks = 1 THEN 'closed' ELSE state END,
+                 version = version + 1
              WHERE id IN (SELECT item_id FROM supervision_task WHERE id IN ({landed}))"
         ),
         &[],

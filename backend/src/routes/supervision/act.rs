@@ -253,7 +253,8 @@ impl Ctx<'_> {
         let parts = db_sv::parts_of_item(self.db, t.item_id).await?;
         let assists: Vec<i64> = parts.iter().filter(|p| p.task_id == t.id && p.unit_id != t.lead_unit_id).map(|p| p.unit_id).collect();
         let task_no = format!("{}-{}", item.item_no, item.tasks + 1);
-        let facts = Facts { deadline: due, open_milestones: vec![], report_due: None };
+        let report_due = t.report_day.map(|d| next_report_due(self.now.date(), d));
+        let facts = Facts { deadline: due, open_milestones: vec![], report_due };
         let task = NewTask {
             task_no: &task_no,
             item_id: item.id,
@@ -268,7 +269,7 @@ impl Ctx<'_> {
             deadline: due,
             milestones: "[]".into(),
             report_day: t.report_day,
-            next_report_due: t.report_day.map(|d| next_report_due(self.now.date(), d)),
+            next_report_due: report_due,
             watch_date: facts.watch_date(),
             follows: Some(t.id),
         };

@@ -94,7 +94,8 @@ pub async fn register(req: &mut Request, db: &Db) -> Reply {
     }
     let now = clock::now();
     let year = now.date().year();
-    // Two registrations racing for a number: the loser takes the next.
+    // Two registrations racing for a number: the loser takes the next. Two
+    // from the same origin: the unique origin refuses the second.
     for _ in 0..3 {
         let seq = create::next_item_seq(db, year).await?;
         let item_no = create::item_no(year, seq);
@@ -102,6 +103,12 @@ pub async fn register(req: &mut Request, db: &Db) -> Reply {
         let r = Registration { item_no: &item_no, year, seq, nonce: &nonce, at: now, by: &user.name, staff_id: user.id };
         if create::register(db, &form, &r).await? {
             return created(&ItemCreated { item_no });
+        }
+        if let Some(origin) = &form.origin {
+            let existing = db_sv::lists::items(db, &ItemFilter { origin: Some(&origin.key()), ..Default::default() }, None, 1).await?;
+            if let Some(item) = existing.first() {
+                return Err(conflict(&format!("已立项为督查事项{}，请在该事项下继续督办", item.item_no)));
+            }
         }
     }
     Err(conflict("立项编号正被占用，请稍后重试"))

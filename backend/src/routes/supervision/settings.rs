@@ -40,7 +40,8 @@ pub async fn publish(req: &mut Request, db: &Db) -> Reply {
         return Err(ApiError::new(ErrorCode::NotFound, format!("没有督查事项{missing}")).into());
     }
     let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-    match extras::publish(db, &form, &ids, &user.name).await? {
+    let nonce = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
+    match extras::publish(db, &form, &ids, &user.name, &nonce).await? {
         Some(p) => created(&p),
         None => Err(AppError::from(ApiError::new(ErrorCode::Conflict, "期号正被占用，请重试"))),
     }

@@ -43,8 +43,9 @@ pub async fn get(req: &Request, db: &Db, id: &str) -> Reply {
     let not_found = || ApiError::not_found("该督办单");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let slip = slips::by_id(db, id).await?.ok_or_else(not_found)?;
+    // A unit sees the slips of the tasks it has a part in (sent to the lead unit).
     if let Viewer::Unit(u) = viewer(&user) {
-        if slip.unit_id != u {
+        if crate::db::supervision::lists::part_of(db, slip.task_id, u).await?.is_none() {
             return Err(not_found().into());
         }
     }
