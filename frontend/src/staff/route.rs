@@ -250,7 +250,7 @@ impl SecurityFilters {
 }
 
 /// `key=value`, or nothing for an empty value.
-fn pair(key: &str, value: &str) -> String {
+pub fn pair(key: &str, value: &str) -> String {
     if value.is_empty() {
         String::new()
     } else {
@@ -258,7 +258,7 @@ fn pair(key: &str, value: &str) -> String {
     }
 }
 
-fn with_query(path: &str, parts: &[String]) -> String {
+pub fn with_query(path: &str, parts: &[String]) -> String {
     let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         path.to_string()

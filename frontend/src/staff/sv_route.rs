@@ -1,6 +1,6 @@
 //! Supervision's pages and their URLs, under `/staff/supervision`.
 
-use crate::route::PageAt;
+use crate::route::{pair, with_query, PageAt};
 use frontend::api::encode;
 use frontend::router::query_param;
 
@@ -26,23 +26,6 @@ pub enum Sv {
     /// `/staff/supervision/publications`: 《政务督查》, 督查专报 and the
     /// default limits.
     Publications,
-}
-
-fn pair(key: &str, value: &str) -> String {
-    if value.is_empty() {
-        String::new()
-    } else {
-        format!("{key}={}", encode(value))
-    }
-}
-
-fn with_query(path: &str, parts: &[String]) -> String {
-    let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
 }
 
 impl Sv {
