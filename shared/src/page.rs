@@ -55,6 +55,12 @@ impl Cursor {
     }
 }
 
+/// The `next` of a page: the cursor after its last row (sort key `key`,
+/// id `id`) when another page follows, else none.
+pub fn next_after(more: bool, last: Option<(String, i64)>) -> Option<String> {
+    more.then_some(last).flatten().map(|(key, id)| Cursor { key, at: String::new(), id }.encode())
+}
+
 /// The page size a client asked for (`?limit=`), within bounds.
 pub fn page_size(limit: Option<&str>) -> Result<u32, ApiError> {
     match limit {
@@ -111,6 +117,14 @@ impl<'a, S> Listing<'a, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_page_starts_after_the_last_row_only_when_one_follows() {
+        let next = next_after(true, Some(("2026-03-05".into(), 7))).unwrap();
+        assert_eq!(Cursor::decode(&next).unwrap(), Cursor { key: "2026-03-05".into(), at: String::new(), id: 7 });
+        assert_eq!(next_after(false, Some(("x".into(), 1))), None);
+        assert_eq!(next_after(true, None), None);
+    }
 
     #[test]
     fn a_list_is_chosen_by_search_unit_and_view() {

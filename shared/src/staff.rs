@@ -137,6 +137,17 @@ impl StaffUser {
         }
     }
 
+    /// Whose records a wing's list shows this member: `None` for the office
+    /// (every unit's), the member's own unit otherwise; a member of no unit
+    /// is refused.
+    pub fn list_scope(&self) -> Result<Option<i64>, ApiError> {
+        match (self.role, self.department_id) {
+            (Role::OfficeAdmin, _) => Ok(None),
+            (_, Some(unit)) => Ok(Some(unit)),
+            (_, None) => Err(ApiError::new(ErrorCode::Forbidden, "您不属于任何单位，没有可查看的列表")),
+        }
+    }
+
     /// May act in the name of `department` (`None`: the office itself)?
     /// The office may act for anyone; department staff only for their own.
     pub fn check_acts_for(&self, department: Option<i64>) -> Result<(), ApiError> {
@@ -221,6 +232,15 @@ mod tests {
     fn user(role: Role, department_id: i64) -> StaffUser {
         let department_id = (role != Role::OfficeAdmin).then_some(department_id);
         StaffUser { id: 1, username: "u".into(), name: "n".into(), role, department_id, department_name: None, must_change_password: false }
+    }
+
+    #[test]
+    fn lists_show_the_office_everything_and_a_member_their_unit() {
+        assert_eq!(user(Role::OfficeAdmin, 0).list_scope().unwrap(), None);
+        assert_eq!(user(Role::WindowStaff, 4).list_scope().unwrap(), Some(4));
+        assert_eq!(user(Role::DepartmentHead, 12).list_scope().unwrap(), Some(12));
+        let stray = StaffUser { department_id: None, ..user(Role::WindowStaff, 1) };
+        assert_eq!(stray.list_scope().unwrap_err().code, ErrorCode::Forbidden);
     }
 
     #[test]

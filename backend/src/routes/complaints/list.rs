@@ -11,11 +11,10 @@ use crate::db::Db;
 use crate::routes::{json, read_json, Cache, Reply};
 use shared::api::complaints::ComplaintsQuery;
 use shared::complaints::complaint::{handling_limit, ACCEPT_LIMIT, YELLOW_DAYS};
-use shared::complaints::privacy::may_see_identity;
 use shared::complaints::views::{ComplaintCode, ComplaintList, ComplaintRow};
 use shared::complaints::ComplaintState;
 use shared::error::{ApiError, ErrorCode};
-use shared::page::{page_size, split_page, Cursor};
+use shared::page::{next_after, page_size, split_page, Cursor};
 use worker::{Env, Request};
 
 pub async fn list(req: &Request, q: ComplaintsQuery, db: &Db) -> Reply {
@@ -32,18 +31,12 @@ pub async fn list(req: &Request, q: ComplaintsQuery, db: &Db) -> Reply {
     if search.is_some_and(|s| s.chars().count() > 30) {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "投诉编号最长30个字符").into());
     }
-    let office = may_see_identity(user.role);
-    let unit = if office {
-        None
-    } else {
-        Some(user.department_id.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "您不属于任何单位"))?)
-    };
+    let unit = user.list_scope()?;
+    let office = unit.is_none();
     let listing = Listing::choose(search, unit, q.view.as_deref(), state)?;
     let mut rows = lists::page(db, &listing, after.as_ref(), size).await?;
     let more = split_page(&mut rows, size);
-    let next = more
-        .then(|| rows.last().map(|r| Cursor { key: r.sort.clone().unwrap_or_default(), at: String::new(), id: r.id }.encode()))
-        .flatten();
+    let next = next_after(more, rows.last().map(|r| (r.sort.clone().unwrap_or_default(), r.id)));
     let now = clock::now();
     let calendar = calendar(db, now).await?;
     let items = rows

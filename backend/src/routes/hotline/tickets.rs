@@ -15,8 +15,7 @@ use shared::error::{ApiError, ErrorCode};
 use shared::hotline::ticket::YELLOW_DAYS;
 use shared::hotline::views::{QueryCode, RatingRequest, TicketList, TicketRow};
 use shared::hotline::TicketState;
-use shared::page::{page_size, split_page, Cursor};
-use shared::staff::Role;
+use shared::page::{next_after, page_size, split_page, Cursor};
 use worker::{Env, Request};
 
 pub async fn list(req: &Request, q: TicketsQuery, db: &Db) -> Reply {
@@ -31,18 +30,11 @@ pub async fn list(req: &Request, q: TicketsQuery, db: &Db) -> Reply {
     if search.is_some_and(|s| s.chars().count() > 50) {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "查找内容最长50个字符").into());
     }
-    let office = user.role == Role::OfficeAdmin;
-    let unit = if office {
-        None
-    } else {
-        Some(user.department_id.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "您不属于任何成员单位"))?)
-    };
+    let unit = user.list_scope()?;
     let listing = Listing::choose(search, unit, q.view.as_deref(), state)?;
     let mut rows = lists::page(db, &listing, after.as_ref(), size).await?;
     let more = split_page(&mut rows, size);
-    let next = more
-        .then(|| rows.last().map(|r| Cursor { key: r.sort.clone().unwrap_or_default(), at: String::new(), id: r.id }.encode()))
-        .flatten();
+    let next = next_after(more, rows.last().map(|r| (r.sort.clone().unwrap_or_default(), r.id)));
     let now = clock::now();
     let calendar = calendar(db, now).await?;
     let items = rows

@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::routes::{json, Cache, Reply};
 use shared::api::SupervisionTasksQuery;
 use shared::error::{ApiError, ErrorCode};
-use shared::page::{page_size, split_page, Cursor};
+use shared::page::{next_after, page_size, split_page, Cursor};
 use shared::supervision::views::TaskList;
 use worker::Request;
 
@@ -31,7 +31,7 @@ pub async fn list(req: &Request, q: SupervisionTasksQuery, db: &Db) -> Reply {
     };
     let mut rows = lists::tasks(db, &listing, after.as_ref(), size).await?;
     let more = split_page(&mut rows, size);
-    let next = more.then(|| rows.last().map(|r| Cursor { key: r.deadline.to_string(), at: String::new(), id: r.id }.encode())).flatten();
+    let next = next_after(more, rows.last().map(|r| (r.deadline.to_string(), r.id)));
     let cal = calendar(db, today).await?;
     let tasks = rows.into_iter().map(|r| summary(&cal, today, r)).collect();
     json(&TaskList { tasks, next }, Cache::NoStore)
