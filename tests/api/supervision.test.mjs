@@ -8,6 +8,7 @@ import { assertError, BASE_URL, rowsRead } from "../support/http.mjs";
 import { PDF, staffGet, sqlLocalRows } from "../support/cases.mjs";
 import { post } from "../support/admin.mjs";
 import { cookieOf } from "../support/hotline.mjs";
+import { rectifying, signIn } from "../support/objects.mjs";
 import {
   act, daysFromToday, item, itemForm, registered, runDailyJob, setDeadline, task, taskForm, todayIsWorkingDay, UNIT, withTasks,
 } from "../support/supervision.mjs";
@@ -285,4 +286,17 @@ test("races and leftovers: one item per origin, a report settles a pending exten
   const slip = t.slips[0];
   assert.equal((await staffGet(chengguan, `/api/supervision/slips/${slip.id}`)).status, 200, "the assisting unit opens its task's 交办单");
   assertError(await staffGet(await cookieOf("hkz_head"), `/api/supervision/slips/${slip.id}`), 404, "not_found");
+});
+
+test("an upheld negative review becomes an item in one step, and the item names its case", async () => {
+  for (const u of ["scjg_window", "office_admin"]) await signIn(u);
+  const upheld = await rectifying();
+  const office = await cookieOf("office_admin");
+  const origin = { kind: "case", reference: upheld.case_no };
+  const made = await post(office, "/api/supervision/items", itemForm({ source: "negative_review", reference: upheld.case_no, title: "差评整改督办", origin }));
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const view = (await item(office, made.body.item_no)).body;
+  assert.deepEqual([view.source, view.origin], ["negative_review", origin]);
+  const found = (await staffGet(office, `/api/supervision/items?origin=${encodeURIComponent(`case:${upheld.case_no}`)}`)).body.items;
+  assert.deepEqual(found.map((i) => i.item_no), [made.body.item_no], "the case finds its item");
 });
