@@ -88,6 +88,13 @@ impl Instant {
         Instant { date: self.date.add_days(total.div_euclid(86_400) as i32), secs: total.rem_euclid(86_400) as u32 }
     }
 
+    /// `secs` seconds later (or earlier, if negative): working-hour limits
+    /// count to the second inside office hours.
+    pub fn plus_seconds(self, secs: i64) -> Instant {
+        let total = self.secs as i64 + secs;
+        Instant { date: self.date.add_days(total.div_euclid(86_400) as i32), secs: total.rem_euclid(86_400) as u32 }
+    }
+
     /// Seconds from `self` to `later` (negative if `later` is earlier).
     pub fn seconds_until(self, later: Instant) -> i64 {
         self.date.days_until(later.date) as i64 * 86_400 + later.secs as i64 - self.secs as i64
