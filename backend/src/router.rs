@@ -158,6 +158,19 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::complaints::ActOnComplaint, |a, _| co::act::act(req, db, a[0]).await);
     on!(api::complaints::UploadEvidence, |a, _| co::evidence::upload(req, env, db, a[0]).await);
     on!(api::complaints::GetEvidence, |a, _| co::evidence::file(req, env, db, a[0], a[1]).await);
+    // Document transmission: the fixed paths before `/api/documents/{key}`.
+    on!(api::documents::ListDocs, |_, q| crate::routes::documents::view::list(req, q, db).await);
+    on!(api::documents::CreateDoc, |_, _| crate::routes::documents::files::create(req, db).await);
+    on!(api::documents::GetDocFigures, |_, q| crate::routes::documents::figures::figures(req, q, db).await);
+    on!(api::documents::ExportDocFigures, |_, q| crate::routes::documents::figures::csv(req, q, db).await);
+    on!(api::documents::GetSignLimits, |_, _| crate::routes::documents::figures::limits(req, db).await);
+    on!(api::documents::SaveSignLimits, |_, _| crate::routes::documents::figures::save_limits(req, db).await);
+    on!(api::documents::GetDoc, |a, _| crate::routes::documents::view::get(req, db, a[0]).await);
+    on!(api::documents::ActOnDoc, |a, _| crate::routes::documents::act::act(req, db, a[0]).await);
+    on!(api::documents::UploadDocFile, |a, _| crate::routes::documents::files::upload(req, env, db, a[0]).await);
+    on!(api::documents::GetDocFile, |a, _| crate::routes::documents::files::file(req, env, db, a[0], a[1]).await);
+    on!(api::documents::GetReceipts, |a, _| crate::routes::documents::view::receipts(req, db, a[0]).await);
+    on!(api::documents::VerifyReceipts, |a, _| crate::routes::documents::view::verify(req, db, a[0]).await);
     Err(routes::unknown_route())
 }
 

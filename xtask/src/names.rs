@@ -124,6 +124,13 @@ mod tests {
             (("supervision_slip", "colour"), names(Colour::ALL, Colour::as_str)),
             (("supervision_publication", "kind"), names(PublicationKind::ALL, PublicationKind::as_str)),
             (("security_event", "outcome"), names(Outcome::ALL, Outcome::as_str)),
+            (("doc_outgoing", "level"), names(shared::streamline::DocLevel::ALL, shared::streamline::DocLevel::as_str)),
+            (("doc_outgoing", "urgency"), names(shared::documents::Urgency::ALL, shared::documents::Urgency::as_str)),
+            (("doc_outgoing", "state"), names(shared::documents::DocState::ALL, shared::documents::DocState::as_str)),
+            (("doc_file", "kind"), names(shared::documents::FileKind::ALL, shared::documents::FileKind::as_str)),
+            (("doc_recipient", "role"), names(shared::documents::RecipientRole::ALL, shared::documents::RecipientRole::as_str)),
+            (("doc_recipient", "state"), names(shared::documents::RecipientState::ALL, shared::documents::RecipientState::as_str)),
+            (("doc_receipt", "kind"), names(shared::documents::ReceiptKind::ALL, shared::documents::ReceiptKind::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

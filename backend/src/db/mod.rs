@@ -15,6 +15,7 @@ pub mod streamline;
 pub mod supervision;
 pub mod tally;
 pub mod throttle;
+pub mod documents;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;

@@ -11,6 +11,7 @@ pub mod open311;
 pub mod staff_auth;
 pub mod streamline;
 pub mod supervision;
+pub mod documents;
 
 use crate::error::AppError;
 use serde::Serialize;

@@ -33,7 +33,7 @@ pub struct DocUpload {
 endpoints! {
     ListDocs: Get "/api/documents", Staff, "公文传输：县府办的发文，或本单位的收件箱",
         query DocsQuery, body Empty = Nothing, answer 200 DocList = Json,
-        errors [Unauthenticated, PasswordChangeRequired, InvalidParameter];
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
     CreateDoc: Post "/api/documents", Office, "由已审核编号的发文申请登记发文（紧急程度、签发人、主送抄送、非涉密声明）",
         query Empty, body OutgoingForm = Json, answer 201 DocView = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, NotFound, Conflict, PayloadTooLarge, LengthRequired];
