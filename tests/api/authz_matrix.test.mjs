@@ -29,6 +29,7 @@ import {
   dispatchedTicket, documentBody, draftVersion, evidenceForm, extensionAsked, foodMatter, groupBody, intermediaryBody, knowledgeBody, made,
   meetingBody, need, negativeReview, newAccount, newCase, receivedComplaint, receivedTicket, rectifying, repliedTicket, reportedSupervisionTask,
   signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask, supplementCase, unique, unitBody,
+  docFileForm, docForm, draftDocument, issuedDocRequest, sentDocument,
 } from "../support/objects.mjs";
 
 const ROLES = ["anonymous", "other_window", "own_window", "head", "office"];
@@ -108,6 +109,12 @@ before(async () => {
   f.svReported = await reportedSupervisionTask();
   f.svFile = await supervisionFile();
   f.svLimits = await need(call(as("office_admin"), "GET", "/api/supervision/limits"), 200, "limit table");
+
+  // Document transmission: an issued request, a draft with its body, a document sent to unit 4.
+  f.docRequest = await issuedDocRequest();
+  f.draftDoc = await draftDocument();
+  f.sentDoc = await sentDocument();
+  f.docLimits = await need(call(as("office_admin"), "GET", "/api/documents/limits"), 200, "sign-for limits");
 
   // Choosing one's own password: accounts with one-time passwords, one per role.
   f.pw = {};
@@ -441,6 +448,35 @@ const ROWS = [
   },
   { op: "GET /api/complaints/figures", query: () => "?from=2026-01-01&to=2026-12-31", expect: OFFICE() },
   { op: "GET /api/complaints/figures.csv", query: () => "?from=2026-01-01&to=2026-12-31", expect: OFFICE() },
+  // -- document transmission: a document sent to unit 4
+  { op: "GET /api/documents", owner: "unit4", expect: STAFF() },
+  { op: "POST /api/documents", shared: (f) => f.docRequest, fresh: issuedDocRequest, json: (r) => docForm(r.id), expect: OFFICE(201) },
+  { op: "GET /api/documents/figures", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
+  { op: "GET /api/documents/figures.csv", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
+  { op: "GET /api/documents/limits", expect: OFFICE() },
+  { op: "POST /api/documents/limits", shared: (f) => f.docLimits, json: (t) => t, expect: OFFICE() },
+  { op: "GET /api/documents/{doc_key}", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key }), expect: DEPT(200, 200) },
+  {
+    op: "POST /api/documents/{doc_key}/action", owner: "unit4", shared: (f) => f.sentDoc, fresh: sentDocument, path: (d) => ({ doc_key: d.doc_key }),
+    json: (d) => ({ version: d.copy_version, action: "sign" }), expect: [401, 404, 200, 200, 403], name: "sign (the unit)",
+    variants: [
+      {
+        // Before the send no unit has a copy: every unit gets the unknown document's 404.
+        name: "send (the office)", shared: (f) => f.draftDoc, fresh: draftDocument,
+        json: (d) => ({ version: d.version, action: "send" }), expect: [401, 404, 404, 404, 200],
+      },
+    ],
+  },
+  {
+    op: "POST /api/documents/{doc_key}/files", owner: "unit4", shared: (f) => f.draftDoc, fresh: draftDocument, path: (d) => ({ doc_key: d.doc_key }),
+    form: () => docFileForm(), expect: OFFICE(201),
+  },
+  {
+    op: "GET /api/documents/{doc_key}/files/{id}", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key, id: d.file_id }),
+    expect: DEPT(200, 200),
+  },
+  { op: "GET /api/documents/{doc_key}/receipts", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key }), expect: OFFICE() },
+  { op: "GET /api/documents/{doc_key}/verify", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key }), expect: OFFICE() },
 ];
 
 /** Every (operation, body) pair: a row and its variants, each with the row's settings unless it names its own. */

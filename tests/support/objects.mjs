@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { BASE_URL } from "./http.mjs";
-import { DEMO_PASSWORD, JPEG, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
+import { DEMO_PASSWORD, JPEG, PDF, clientIp, foodForm, login, matterByName, requiredFiles, submit } from "./cases.mjs";
 import { matterContent } from "./admin.mjs";
 import { CATEGORY, UNIT, callerForm } from "./hotline.mjs";
 import { complaintForm } from "./complaints.mjs";
@@ -258,4 +258,42 @@ export async function complaintEvidence() {
   const c = await assignedComplaint();
   const view = await need(call(as("zj_window"), "POST", `/api/complaints/${c.complaint_no}/evidence`, { form: evidenceForm(c) }), 200, "evidence");
   return { complaint_no: c.complaint_no, id: view.evidence[0].id };
+}
+
+// ---- document transmission: documents sent to unit 4 (住建局) ----------------
+
+/** An outgoing document's registration from issued request `request_id`, to unit 4. */
+export const docForm = (request_id) => ({
+  request_id, urgency: "urgent", signer: "权限矩阵测试签发人", main_units: [4], main_groups: [], copy_units: [], copy_groups: [], not_classified: true,
+});
+
+/** A document request the office issued with its number. */
+export async function issuedDocRequest() {
+  const request = await create("scjg_window", "/api/office/documents", documentBody(), "document request");
+  const json = { version: request.version, decision: "approve" };
+  return need(call(as("office_admin"), "POST", `/api/office/documents/${request.id}/review`, { json }), 200, "document review");
+}
+
+/** The multipart body of a document's PDF body. */
+export function docFileForm() {
+  const body = new FormData();
+  body.append("kind", "body");
+  body.append("file", new Blob([PDF], { type: "application/pdf" }), "正文.pdf");
+  return body;
+}
+
+/** A registered document with its body, not yet sent. */
+export async function draftDocument() {
+  const request = await issuedDocRequest();
+  const d = await create("office_admin", "/api/documents", docForm(request.id), "outgoing document");
+  const view = await need(call(as("office_admin"), "POST", `/api/documents/${d.doc_key}/files`, { form: docFileForm() }), 201, "document body");
+  return { doc_key: d.doc_key, version: view.version };
+}
+
+/** A document sent to unit 4, its copy delivered. */
+export async function sentDocument() {
+  const d = await draftDocument();
+  const json = { version: d.version, action: "send" };
+  const view = await need(call(as("office_admin"), "POST", `/api/documents/${d.doc_key}/action`, { json }), 200, "send document");
+  return { doc_key: d.doc_key, version: view.version, copy_version: view.recipients[0].version, file_id: view.files[0].id };
 }

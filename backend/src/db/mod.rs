@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod audit;
 pub mod calendar;
 pub mod complaints;
+pub mod documents;
 pub mod guarded;
 pub mod hotline;
 pub mod security_events;
@@ -15,7 +16,6 @@ pub mod streamline;
 pub mod supervision;
 pub mod tally;
 pub mod throttle;
-pub mod documents;
 
 use serde::de::DeserializeOwned;
 use std::cell::Cell;

@@ -5,13 +5,13 @@ pub mod admin;
 pub mod approvals;
 pub mod calendar;
 pub mod complaints;
+pub mod documents;
 pub mod hotline;
 pub mod limits;
 pub mod open311;
 pub mod staff_auth;
 pub mod streamline;
 pub mod supervision;
-pub mod documents;
 
 use crate::error::AppError;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! The shell: who is signed in, and the page for the current route. Every
 //! page but sign-in needs a session; without one it goes to sign-in.
 
+use crate::doc_route::Dr;
 use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
 use crate::sv_route::Sv;
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
         Route::NewComplaint => view! { <pages::complaints::intake::NewComplaintPage/> }.into_any(),
         Route::ComplaintFigures { from, to } => view! { <pages::complaints::figures::ComplaintFiguresPage from to/> }.into_any(),
         Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
+        Route::Transmit(page) => pages::documents::page(page),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -136,6 +138,11 @@ fn Header(me: Me) -> impl IntoView {
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::NewComplaint>"投诉登记"</Link>
                 <Link to=Route::ComplaintFigures { from: String::new(), to: String::new() }>"投诉统计"</Link>
+            </Show>
+            // Document transmission: the office's sent documents; a unit's inbox.
+            <Link to=Route::Transmit(Dr::list())>"公文传输"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Transmit(Dr::Figures { from: String::new(), to: String::new() })>"公文统计"</Link>
             </Show>
             <Link to=Route::Dashboard(PeriodQuery::default())>"会议文件统计"</Link>
             <Link to=Route::Meetings(PeriodQuery::default(), String::new(), PageAt::default())>"会议登记"</Link>

@@ -1,5 +1,6 @@
 //! The staff pages and their URLs, all under `/staff`.
 
+use crate::doc_route::Dr;
 use crate::sv_route::Sv;
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
@@ -107,6 +108,8 @@ pub enum Route {
     },
     /// `/staff/complaints/{complaint_no}`
     Complaint(String),
+    /// `/staff/transmit…`: document transmission's pages (`doc_route`).
+    Transmit(Dr),
     NotFound,
 }
 
@@ -336,6 +339,7 @@ impl Page for Route {
                 to: query_param(search, "to").unwrap_or_default(),
             },
             ["staff", "complaints", no] => Route::Complaint(no.to_string()),
+            ["staff", "transmit", rest @ ..] => Dr::parse(rest, search).map(Route::Transmit).unwrap_or(Route::NotFound),
             _ => Route::NotFound,
         }
     }
@@ -388,6 +392,7 @@ impl Page for Route {
             Route::NewComplaint => "/staff/complaints/new".into(),
             Route::ComplaintFigures { from, to } => with_query("/staff/complaints/figures", &[pair("from", from), pair("to", to)]),
             Route::Complaint(no) => format!("/staff/complaints/{}", encode(no)),
+            Route::Transmit(page) => page.href(),
             Route::NotFound => "/staff".into(),
         }
     }

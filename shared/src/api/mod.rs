@@ -7,12 +7,12 @@
 #[macro_use]
 mod declare;
 pub mod complaints;
+pub mod documents;
 mod endpoints;
 #[cfg(feature = "schema")]
 pub mod openapi;
 mod query;
 mod supervision;
-pub mod documents;
 
 pub use endpoints::*;
 pub use query::*;

@@ -27,7 +27,11 @@ fn conflict(state: &str, m: &str) -> ApiError {
 pub fn check(side: Side, doc: DocState, copy: Option<RecipientState>, action: &DocAction) -> Result<(), ApiError> {
     action.validate()?;
     if action.by_sender() != (side == Side::Sender) {
-        let m = if side == Side::Sender { "签收、退文和办理由收文单位操作" } else { "发送、撤回和催收由发文单位操作" };
+        let m = if side == Side::Sender {
+            "签收、退文和办理由收文单位操作"
+        } else {
+            "发送、撤回和催收由发文单位操作"
+        };
         return Err(ApiError::new(ErrorCode::Forbidden, m));
     }
     match (action, doc) {

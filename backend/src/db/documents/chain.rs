@@ -100,10 +100,7 @@ pub async fn write(db: &Db, doc: &DocRecord, change: Change, receipts: &[Receipt
                 format!("{c} = ?{}", p.len() + 2)
             })
             .collect();
-        let sql = format!(
-            "UPDATE doc_recipient SET {}, version = version + 1 WHERE id = ?3 AND doc_id = ?4 AND {landed}",
-            sets.join(", ")
-        );
+        let sql = format!("UPDATE doc_recipient SET {}, version = version + 1 WHERE id = ?3 AND doc_id = ?4 AND {landed}", sets.join(", "));
         w.then(&sql, &p)?;
     }
     if !receipts.is_empty() {

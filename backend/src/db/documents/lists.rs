@@ -2,11 +2,11 @@
 //! as the first: the office's documents newest first, and a unit's inbox
 //! (its copies, newest first) through its own index.
 
-use shared::documents::{DocState, Urgency};
-use shared::engine::instant::Instant;
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::documents::RecipientState;
+use shared::documents::{DocState, Urgency};
+use shared::engine::instant::Instant;
 use shared::page::Cursor;
 use worker::Result;
 

@@ -150,9 +150,20 @@ pub async fn stored_file(db: &Db, doc_id: i64, id: i64) -> Result<Option<(String
     Ok(rows.into_iter().next().map(|r| (r.r2_key, r.content_type)))
 }
 
+/// A file stored in R2, to record.
+pub struct NewFile<'a> {
+    pub doc_id: i64,
+    pub kind: FileKind,
+    pub key: &'a str,
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub size: u64,
+    pub at: Instant,
+}
+
 /// Records a stored file (a new body replaces the old one's row; the
 /// caller removes its object). `false` if the document was sent meanwhile.
-pub async fn add_file(db: &Db, doc_id: i64, kind: FileKind, key: &str, name: &str, content_type: &str, size: u64, at: Instant) -> Result<bool> {
+pub async fn add_file(db: &Db, f: &NewFile<'_>) -> Result<bool> {
     let draft = "EXISTS (SELECT 1 FROM doc_outgoing WHERE id = ?1 AND state = 'draft')";
     let results = db
         .batch(vec![
@@ -160,11 +171,19 @@ pub async fn add_file(db: &Db, doc_id: i64, kind: FileKind, key: &str, name: &st
                 &format!(
                     "INSERT INTO doc_file (doc_id, kind, r2_key, file_name, content_type, size, at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE {draft}"
                 ),
-                &[num(doc_id), kind.as_str().into(), key.into(), name.into(), content_type.into(), num(size as i64), at.to_string().into()],
+                &[
+                    num(f.doc_id),
+                    f.kind.as_str().into(),
+                    f.key.into(),
+                    f.name.into(),
+                    f.content_type.into(),
+                    num(f.size as i64),
+                    f.at.to_string().into(),
+                ],
             )?,
             db.statement(
                 &format!("DELETE FROM doc_file WHERE doc_id = ?1 AND kind = 'body' AND ?2 = 'body' AND r2_key <> ?3 AND {draft}"),
-                &[num(doc_id), kind.as_str().into(), key.into()],
+                &[num(f.doc_id), f.kind.as_str().into(), f.key.into()],
             )?,
         ])
         .await?;

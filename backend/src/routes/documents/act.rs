@@ -34,7 +34,10 @@ fn bad(m: impl Into<String>) -> AppError {
 }
 
 fn stale(state: &str) -> AppError {
-    ApiError { current_state: Some(state.into()), ..ApiError::new(ErrorCode::Conflict, "该公文已被他人更新，请刷新后再操作") }.into()
+    ApiError {
+        current_state: Some(state.into()), ..ApiError::new(ErrorCode::Conflict, "该公文已被他人更新，请刷新后再操作")
+    }
+    .into()
 }
 
 pub async fn act(req: &mut Request, db: &Db, doc_key: &str) -> Reply {
@@ -69,7 +72,17 @@ async fn targets(db: &Db, seen: &Seen, action: &DocAction) -> Result<Vec<CopyRec
 }
 
 fn receipt(kind: ReceiptKind, unit: Option<i64>, user: &StaffUser, at: Instant, note: String) -> Receipt {
-    Receipt { seq: 0, kind, unit_id: unit, unit_name: String::new(), actor: user.name.clone(), at, note, prev_hash: String::new(), hash: String::new() }
+    Receipt {
+        seq: 0,
+        kind,
+        unit_id: unit,
+        unit_name: String::new(),
+        actor: user.name.clone(),
+        at,
+        note,
+        prev_hash: String::new(),
+        hash: String::new(),
+    }
 }
 
 async fn plan(db: &Db, user: &StaffUser, seen: &Seen, body: &DocActionRequest, now: Instant) -> Result<(Change, Vec<Receipt>), AppError> {
@@ -127,14 +140,20 @@ async fn plan(db: &Db, user: &StaffUser, seen: &Seen, body: &DocActionRequest, n
             let Some(c) = one else { return Err(super::access::not_found().into()) };
             let state = next_state(action).unwrap_or(c.state);
             let (note, columns, count): (String, Vec<(&'static str, JsValue)>, Option<&'static str>) = match action {
-                DocAction::Open => (String::new(), vec![("opened_at", at.clone()), ("opened_by", user.name.as_str().into())], Some("opened")),
-                DocAction::Sign => (String::new(), vec![("signed_at", at.clone()), ("signed_by", user.name.as_str().into())], Some("signed")),
+                DocAction::Open => {
+                    (String::new(), vec![("opened_at", at.clone()), ("opened_by", user.name.as_str().into())], Some("opened"))
+                }
+                DocAction::Sign => {
+                    (String::new(), vec![("signed_at", at.clone()), ("signed_by", user.name.as_str().into())], Some("signed"))
+                }
                 DocAction::Return { reason } => (
                     reason.trim().to_string(),
                     vec![("returned_at", at.clone()), ("return_reason", reason.trim().into())],
                     Some("returned"),
                 ),
-                DocAction::Handle { note } => (note.trim().to_string(), vec![("handled_at", at.clone()), ("handled_note", note.trim().into())], None),
+                DocAction::Handle { note } => {
+                    (note.trim().to_string(), vec![("handled_at", at.clone()), ("handled_note", note.trim().into())], None)
+                }
                 _ => (String::new(), vec![], None),
             };
             let mut columns = columns;
@@ -169,7 +188,9 @@ async fn send(db: &Db, user: &StaffUser, seen: &Seen, mut change: Change, now: I
     }
     let to = doc.addressees()?;
     let mut list: Vec<(i64, RecipientRole)> = Vec::new();
-    for (units, groups, role) in [(&to.main_units, &to.main_groups, RecipientRole::Main), (&to.copy_units, &to.copy_groups, RecipientRole::Copy)] {
+    for (units, groups, role) in
+        [(&to.main_units, &to.main_groups, RecipientRole::Main), (&to.copy_units, &to.copy_groups, RecipientRole::Copy)]
+    {
         let named = docs::units(db, units).await?;
         if named.len() != units.len() {
             return Err(bad("所选单位不存在，请重新选择"));
@@ -190,7 +211,8 @@ async fn send(db: &Db, user: &StaffUser, seen: &Seen, mut change: Change, now: I
     let calendar = crate::db::calendar::for_limits_starting_in(db, now.date().year() - 1).await?;
     let due = sign_due(&calendar, docs::limits(db).await?, doc.urgency, now);
     let at = JsValue::from(now.to_string());
-    change.columns = vec![("state", "sent".into()), ("sent_at", at), ("due_at", due.map(|d| JsValue::from(d.to_string())).unwrap_or(JsValue::NULL))];
+    change.columns =
+        vec![("state", "sent".into()), ("sent_at", at), ("due_at", due.map(|d| JsValue::from(d.to_string())).unwrap_or(JsValue::NULL))];
     let n = list.len();
     change.counts.push(("recipients", n as i64));
     let json: Vec<serde_json::Value> = list.iter().map(|(u, r)| serde_json::json!({"unit": u, "role": r.as_str()})).collect();

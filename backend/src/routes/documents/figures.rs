@@ -25,7 +25,8 @@ async fn rows(req: &Request, q: &HotlineRangeParams, db: &Db) -> Result<(Range, 
     };
     let tallies = figures::tallies(db, range, unit).await?;
     let county = tallies.iter().find(|(id, _, _)| *id == 0).map(|(_, _, t)| *t).unwrap_or_default();
-    let mut units: Vec<UnitRow> = tallies.into_iter().filter(|(id, _, _)| *id != 0).map(|(id, name, t)| UnitRow::new(Some(id), name, t)).collect();
+    let mut units: Vec<UnitRow> =
+        tallies.into_iter().filter(|(id, _, _)| *id != 0).map(|(id, name, t)| UnitRow::new(Some(id), name, t)).collect();
     // The units late to sign first.
     units.sort_by_key(|r| std::cmp::Reverse(r.tally.signed_late));
     let mut all = vec![UnitRow::new(None, "全县".into(), county)];

@@ -31,9 +31,8 @@ pub async fn create(req: &mut Request, db: &Db) -> Reply {
     user.check_is_office()?;
     let form: OutgoingForm = read_json(req).await?;
     form.validate()?;
-    let request = crate::db::streamline::document(db, form.request_id)
-        .await?
-        .ok_or_else(|| refuse(ErrorCode::NotFound, "没有这份发文申请"))?;
+    let request =
+        crate::db::streamline::document(db, form.request_id).await?.ok_or_else(|| refuse(ErrorCode::NotFound, "没有这份发文申请"))?;
     let (Some(level), Some(number), RequestState::Issued) = (request.issued_level, request.number.clone(), request.state) else {
         return Err(refuse(ErrorCode::Conflict, "发文申请尚未经县府办审核编号（或已不予发文），不能发文"));
     };
@@ -89,19 +88,22 @@ pub async fn upload(req: &mut Request, env: &Env, db: &Db, doc_key: &str) -> Rep
     let size = bytes.len() as u64;
     let metadata = HttpMetadata { content_type: Some(content_type.to_string()), ..Default::default() };
     bucket.put(&key, bytes).http_metadata(metadata).execute().await?;
-    let old_bodies: Vec<i64> = docs::files(db, seen.doc.id).await?.into_iter().filter(|f| f.kind == FileKind::Body).map(|f| f.id).collect();
-    let stored = docs::add_file(db, seen.doc.id, kind, &key, &name, content_type, size, clock::now()).await;
+    // A new body replaces the old one: its object goes once the new row is in.
+    let mut old_keys = Vec::new();
+    if kind == FileKind::Body {
+        for f in docs::files(db, seen.doc.id).await?.into_iter().filter(|f| f.kind == FileKind::Body) {
+            old_keys.extend(docs::stored_file(db, seen.doc.id, f.id).await?.map(|(k, _)| k));
+        }
+    }
+    let record = docs::NewFile { doc_id: seen.doc.id, kind, key: &key, name: &name, content_type, size, at: clock::now() };
+    let stored = docs::add_file(db, &record).await;
     if !matches!(stored, Ok(true)) {
         let _ = bucket.delete(&key).await;
         stored?;
         return Err(refuse(ErrorCode::Conflict, "公文已发送，不能再更换正文或附件"));
     }
-    if kind == FileKind::Body {
-        for id in old_bodies {
-            if let Ok(Some((old, _))) = docs::stored_file(db, seen.doc.id, id).await {
-                let _ = bucket.delete(&old).await;
-            }
-        }
+    for old in old_keys {
+        let _ = bucket.delete(&old).await;
     }
     let seen = visible(&user, db, doc_key).await?;
     created(&doc_view(db, &seen, clock::now()).await?)
@@ -126,6 +128,7 @@ pub async fn file(req: &Request, env: &Env, db: &Db, doc_key: &str, id: &str) ->
         response.headers_mut().set("Content-Disposition", &format!("attachment; filename=\"file-{id}.ofd\""))?;
     }
     let detail = format!("公文{}", seen.doc.number);
-    security_log::record(db, req, SecurityKind::FileViewed, Outcome::Success, (&user).into(), &format!("document_file:{id}"), &detail).await;
+    security_log::record(db, req, SecurityKind::FileViewed, Outcome::Success, (&user).into(), &format!("document_file:{id}"), &detail)
+        .await;
     Ok(response)
 }

@@ -55,7 +55,8 @@ pub async fn list(req: &Request, q: DocsQuery, db: &Db) -> Reply {
     let items = rows
         .into_iter()
         .map(|r| {
-            let counts = DocCounts { recipients: r.recipients, opened: r.opened, signed: r.signed, returned: r.returned, recalled: r.recalled };
+            let counts =
+                DocCounts { recipients: r.recipients, opened: r.opened, signed: r.signed, returned: r.returned, recalled: r.recalled };
             let waiting = match r.mine {
                 Some(state) => state.awaiting(),
                 None => counts.unsigned() > 0,
@@ -90,7 +91,8 @@ async fn chain_of(req: &Request, db: &Db, doc_key: &str) -> Result<(ReceiptChain
     let d = seen.doc;
     let receipts = chain::receipts(db, d.id).await?;
     let check = check_chain(&d.doc_key, &receipts, &d.head_hash, chain::sha256_hex);
-    let answer = ReceiptChain { doc_key: d.doc_key, title: d.title, number: d.number, head_hash: d.head_hash, receipts, check: check.clone() };
+    let answer =
+        ReceiptChain { doc_key: d.doc_key, title: d.title, number: d.number, head_hash: d.head_hash, receipts, check: check.clone() };
     Ok((answer, check))
 }
 

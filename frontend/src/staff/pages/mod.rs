@@ -4,6 +4,7 @@ pub mod admin;
 pub mod approvals;
 pub mod calendar;
 pub mod complaints;
+pub mod documents;
 pub mod hotline;
 pub mod login;
 pub mod pager;
