@@ -9,6 +9,7 @@
 
 mod complaints_demo;
 mod demo;
+mod documents_demo;
 mod hotline_demo;
 mod names;
 mod openapi;
