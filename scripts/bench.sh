@@ -9,6 +9,8 @@
 #                             at 10,000 and 100,000 tickets
 #   scripts/bench.sh supervision  rows read and median latency of supervision's inbox, lists, item page, slips and
 #                                 dashboard at 1,000 and 100,000 tasks
+#   scripts/bench.sh documents  rows read and median latency of document transmission's lists, sender's page, a unit's
+#                               copy, the chain's check and figures at 1,000 and 100,000 documents
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -54,5 +56,14 @@ case "${1:-sizes}" in
       TASKS="$n" BASE_URL="$BASE_URL" node bench/supervision.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision]" >&2; exit 2 ;;
+  documents)
+    echo "| documents | request                              | rows read | p50 ms  |"
+    echo "|-----------|--------------------------------------|-----------|---------|"
+    for n in 1000 100000; do
+      node bench/documents-sql.mjs "$n" > "$root/target/documents-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/documents-$n.sql"
+      DOCUMENTS="$n" BASE_URL="$BASE_URL" node bench/documents.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision|documents]" >&2; exit 2 ;;
 esac
