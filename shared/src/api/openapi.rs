@@ -83,6 +83,10 @@ impl Visit for Builder {
                 if let Value::Object(o) = &mut schema {
                     o.remove("$schema");
                     o.remove("title");
+                    // A root schema carries every definition the generator has
+                    // seen so far; the document has them once, under components.
+                    o.remove("components");
+                    o.remove("$defs");
                     o.insert(
                         "patternProperties".into(),
                         json!({ "^material:[0-9]+$": { "type": "string", "contentMediaType": "application/octet-stream",
