@@ -69,6 +69,14 @@ CREATE TABLE doc_recipient (
     recalled_at    TEXT,
     chased         INTEGER NOT NULL DEFAULT 0,
     last_chased_at TEXT,
+    -- Incoming (收文) once the unit registers its signed copy.
+    receive_year   INTEGER,                        -- 收〔year〕n号: n per unit and year (doc_receive_seq)
+    receive_seq    INTEGER,
+    proposal       TEXT,                           -- 拟办
+    instruction    TEXT,                           -- 批示
+    instructed_by  TEXT,
+    lead           TEXT,                           -- 承办
+    lead_due       TEXT,
     version        INTEGER NOT NULL DEFAULT 1,
     UNIQUE (doc_id, unit_id)
 );
@@ -95,6 +103,26 @@ CREATE TRIGGER doc_receipt_append_only_update BEFORE UPDATE ON doc_receipt
 BEGIN SELECT RAISE(ABORT, 'doc_receipt is append-only'); END;
 CREATE TRIGGER doc_receipt_append_only_delete BEFORE DELETE ON doc_receipt
 BEGIN SELECT RAISE(ABORT, 'doc_receipt is append-only'); END;
+
+-- Receiving numbers per unit and year.
+CREATE TABLE doc_receive_seq (
+    unit_id INTEGER NOT NULL,
+    year    INTEGER NOT NULL,
+    last    INTEGER NOT NULL,
+    PRIMARY KEY (unit_id, year)
+) WITHOUT ROWID;
+
+-- Circulation (传阅) of a unit's copy to named staff: where it is, always.
+CREATE TABLE doc_circulation (
+    id           INTEGER PRIMARY KEY,
+    recipient_id INTEGER NOT NULL REFERENCES doc_recipient (id),
+    staff_id     INTEGER NOT NULL REFERENCES staff (id),
+    reader       TEXT    NOT NULL,
+    sent_at      TEXT    NOT NULL,
+    read_at      TEXT,
+    recalled_at  TEXT
+);
+CREATE INDEX doc_circulation_by_copy ON doc_circulation (recipient_id, id);
 
 -- The office's sign-for limits (one row; absent: 2 working hours, 1 working day).
 CREATE TABLE doc_settings (
@@ -129,5 +157,6 @@ CREATE TABLE doc_tally (
     returned               INTEGER NOT NULL DEFAULT 0,
     recalled               INTEGER NOT NULL DEFAULT 0,
     chased                 INTEGER NOT NULL DEFAULT 0,
+    circulated             INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (key, unit_id)
 ) WITHOUT ROWID;

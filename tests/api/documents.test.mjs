@@ -176,3 +176,43 @@ test("figures count documents by level, sign-fors with their times, returns and 
   assert.match(csv.body.toString(), /签收率/);
   assertError(await staffGet(zj, "/api/documents/figures"), 403, "forbidden");
 });
+
+test("a signed copy is registered as incoming, instructed, circulated, read or taken back, and given to a lead office", async () => {
+  const doc = await sentDoc(office, { main_groups: [], main_units: [UNIT.chengguan], copy_units: [] });
+  let copy = await myCopy(cgz, doc.doc_key);
+  assertError(await actOn(cgz, doc.doc_key, copy.version, { action: "register", proposal: "请镇长阅示" }), 409, "conflict");
+  copy = (await step(cgz, doc.doc_key, copy.version, { action: "sign" })).recipients[0];
+  assertError(await actOn(cgz, doc.doc_key, copy.version, { action: "instruct", instruction: "同意" }), 409, "conflict");
+  assertError(await actOn(office, doc.doc_key, copy.version, { action: "register", proposal: "x" }), 403, "forbidden");
+  let view = await step(cgz, doc.doc_key, copy.version, { action: "register", proposal: "请镇长阅示，拟由党政办承办" });
+  assert.match(view.incoming.receive_no, /^收〔\d{4}〕\d+号$/);
+  assert.equal(view.incoming.whereabouts, "在收文登记处");
+  assert.equal(view.recipients[0].receive_no, view.incoming.receive_no);
+  const staffSide = await cookieOf("cgz_staff");
+  assertError(await actOn(staffSide, doc.doc_key, view.recipients[0].version, { action: "instruct", instruction: "同意" }), 403, "forbidden");
+  view = await step(cgz, doc.doc_key, view.recipients[0].version, { action: "instruct", instruction: "同意，请党政办抓好落实" });
+  assert.equal(view.incoming.instructed_by, "刘芳");
+  const colleagues = (await staffGet(cgz, "/api/staff/colleagues")).body;
+  const ma = colleagues.find((c) => c.name === "马涛");
+  assertError(await actOn(cgz, doc.doc_key, view.recipients[0].version, { action: "circulate", staff_ids: [9999] }), 400, "invalid_parameter");
+  view = await step(cgz, doc.doc_key, view.recipients[0].version, { action: "circulate", staff_ids: [ma.id] });
+  assert.equal(view.incoming.whereabouts, "传阅中：在马涛处");
+  // The reader reads it; the document's whereabouts follow.
+  let mine = (await staffGet(staffSide, `/api/documents/${doc.doc_key}`)).body;
+  assertError(await actOn(cgz, doc.doc_key, mine.recipients[0].version, { action: "read" }), 409, "conflict");
+  mine = await step(staffSide, doc.doc_key, mine.recipients[0].version, { action: "read" });
+  assert.ok(mine.incoming.circulation[0].read_at);
+  assert.equal(mine.incoming.whereabouts, "在收文登记处");
+  view = await step(cgz, doc.doc_key, mine.recipients[0].version, { action: "circulate", staff_ids: [ma.id] });
+  view = await step(cgz, doc.doc_key, view.recipients[0].version, { action: "recall_circulation" });
+  assert.ok(view.incoming.circulation[1].recalled_at, "the unread copy taken back");
+  assertError(await actOn(cgz, doc.doc_key, view.recipients[0].version, { action: "recall_circulation" }), 409, "conflict");
+  view = await step(cgz, doc.doc_key, view.recipients[0].version, { action: "assign", lead: "党政办", due: "2026-12-31" });
+  assert.equal(view.incoming.whereabouts, "在承办处：党政办");
+  assert.equal(view.incoming.lead_due, "2026-12-31");
+  // The sender's receipt chain is the transmission's only: still intact.
+  assert.equal((await staffGet(office, `/api/documents/${doc.doc_key}/verify`)).body.ok, true);
+  const figures = (await staffGet(office, "/api/documents/figures")).body;
+  assert.ok(figures.rows[0].tally.circulated >= 1);
+  assert.match(figures.summary, /内部传阅\d+件/);
+});

@@ -35,6 +35,8 @@ tally! {
     returned: "退文",
     recalled: "撤回",
     chased: "催收",
+    /// Documents a unit circulated internally (传阅), once each.
+    circulated: "内部传阅",
 }
 
 /// Counters an event adds to.
@@ -157,7 +159,7 @@ pub struct DocFigures {
 pub fn summary(range: Range, t: &Tally) -> String {
     let rate = rates(t)[0].value.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into());
     format!(
-        "{}至{}，通过电子公文传输系统发文{}件（送达{}份），签收率{rate}，平均签收时长{}、中位签收时长{}；退文{}份，撤回{}份，超时签收{}份。",
+        "{}至{}，通过电子公文传输系统发文{}件（送达{}份），签收率{rate}，平均签收时长{}、中位签收时长{}；退文{}份，撤回{}份，超时签收{}份；内部传阅{}件。",
         range.from.zh_full(),
         range.to.zh_full(),
         t.sent,
@@ -166,7 +168,8 @@ pub fn summary(range: Range, t: &Tally) -> String {
         duration_zh(median_minutes(t)),
         t.returned,
         t.recalled,
-        t.signed_late
+        t.signed_late,
+        t.circulated
     )
 }
 

@@ -81,6 +81,23 @@ pub enum DocAction {
     Return { reason: String },
     /// A recipient unit records it handled.
     Handle { note: String },
+    /// The unit registers its signed copy as incoming (收文): numbered, with
+    /// the proposed handling (拟办).
+    Register { proposal: String },
+    /// The leader's instruction (批示).
+    Instruct { instruction: String },
+    /// Circulation (传阅) to named staff of the unit.
+    Circulate { staff_ids: Vec<i64> },
+    /// A reader has read the circulated document.
+    Read,
+    /// Takes back the circulation copies not yet read.
+    RecallCirculation,
+    /// The lead office (承办) and its deadline (for urgent documents).
+    Assign {
+        lead: String,
+        #[serde(default)]
+        due: Option<crate::engine::date::Date>,
+    },
 }
 
 impl DocAction {
@@ -93,6 +110,12 @@ impl DocAction {
         let text = match self {
             DocAction::Return { reason } => Some((reason, "退文理由")),
             DocAction::Handle { note } => Some((note, "办理情况")),
+            DocAction::Register { proposal } => Some((proposal, "拟办意见")),
+            DocAction::Instruct { instruction } => Some((instruction, "领导批示")),
+            DocAction::Assign { lead, .. } => Some((lead, "承办科室或承办人")),
+            DocAction::Circulate { staff_ids } if staff_ids.is_empty() || staff_ids.len() > 30 => {
+                return Err(ApiError::new(ErrorCode::InvalidParameter, "请选择1到30名传阅人"))
+            }
             _ => None,
         };
         match text {

@@ -6,6 +6,7 @@
 
 pub mod figures;
 pub mod forms;
+pub mod incoming;
 pub mod receipt;
 pub mod rules;
 pub mod views;

@@ -45,7 +45,8 @@ pub fn check(side: Side, doc: DocState, copy: Option<RecipientState>, action: &D
         DocAction::Recall { .. } | DocAction::Chase { .. } | DocAction::Sign | DocAction::Return { .. } => state.awaiting(),
         DocAction::Open => state == RecipientState::Delivered,
         DocAction::Handle { .. } => state == RecipientState::Signed,
-        DocAction::Send => false,
+        // Incoming handling has its own rules (incoming.rs).
+        _ => false,
     };
     if ok {
         return Ok(());
@@ -71,7 +72,7 @@ pub fn next_state(action: &DocAction) -> Option<RecipientState> {
         DocAction::Return { .. } => Some(RecipientState::Returned),
         DocAction::Handle { .. } => Some(RecipientState::Handled),
         DocAction::Recall { .. } => Some(RecipientState::Recalled),
-        DocAction::Send | DocAction::Chase { .. } => None,
+        _ => None,
     }
 }
 

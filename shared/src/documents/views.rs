@@ -47,6 +47,8 @@ pub struct RecipientRow {
     pub due_at: Option<Instant>,
     /// Unsigned past its limit.
     pub overdue: bool,
+    /// The unit's receiving number (收文号), once registered.
+    pub receive_no: Option<String>,
 }
 
 /// Kept on the document in the batch of each change (never counted).
@@ -91,6 +93,8 @@ pub struct DocView {
     pub recipients: Vec<RecipientRow>,
     /// Whether the viewer is the sender (else the recipient of `recipients[0]`).
     pub sender: bool,
+    /// The unit's incoming record (收文), once registered: the unit's view only.
+    pub incoming: Option<super::incoming::Incoming>,
 }
 
 /// One line of a list: the office's sent documents, or a unit's inbox.

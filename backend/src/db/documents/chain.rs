@@ -49,7 +49,13 @@ pub struct Change {
     pub new_copies: Option<(String, Instant, Option<Instant>)>,
     /// (day, units with the county first as 0, increments)
     pub tally: Vec<(Vec<i64>, Increments)>,
+    /// Further statements of this module's making (`?1` the document's key,
+    /// `?2` the nonce, each guarded by [`LANDED`]).
+    pub extra: Vec<(String, Vec<JsValue>)>,
 }
+
+/// Where the change's first statement landed (the guard of later ones).
+pub const LANDED: &str = "EXISTS (SELECT 1 FROM doc_outgoing WHERE doc_key = ?1 AND last_change = ?2)";
 
 /// Writes `change` and `receipts` (already linked); `false` if the head or
 /// a version read had moved (then nothing was written).
@@ -127,6 +133,9 @@ pub async fn write(db: &Db, doc: &DocRecord, change: Change, receipts: &[Receipt
             ),
             &[num(doc.id), serde_json::to_string(&rows)?.into(), JsValue::NULL],
         )?;
+    }
+    for (sql, params) in &change.extra {
+        w.then(sql, params)?;
     }
     for (units, increments) in &change.tally {
         let counters: Vec<(&str, u64)> = increments.iter().map(|(c, n)| (c.column(), *n)).collect();

@@ -9,6 +9,7 @@
 
 pub mod chain;
 pub mod figures;
+pub mod incoming;
 pub mod lists;
 
 use crate::db::{num, Db};
@@ -92,11 +93,19 @@ pub struct CopyRecord {
     pub recalled_at: Option<Instant>,
     pub chased: u32,
     pub last_chased_at: Option<Instant>,
+    pub receive_year: Option<i32>,
+    pub receive_seq: Option<u32>,
+    pub proposal: Option<String>,
+    pub instruction: Option<String>,
+    pub instructed_by: Option<String>,
+    pub lead: Option<String>,
+    pub lead_due: Option<shared::engine::date::Date>,
 }
 
 impl CopyRecord {
     pub fn row(self, now: Instant) -> RecipientRow {
         RecipientRow {
+            receive_no: self.receive_seq.zip(self.receive_year).map(|(n, y)| shared::documents::incoming::receive_no(y, n)),
             overdue: shared::documents::rules::overdue(self.state, self.due_at, now),
             unit_id: self.unit_id,
             unit_name: self.unit_name,
@@ -126,7 +135,8 @@ pub async fn copies(db: &Db, doc_id: i64, unit: Option<i64>) -> Result<Vec<CopyR
     db.rows(
         "SELECT r.id, r.unit_id, coalesce(u.name, '') AS unit_name, r.role, r.state, r.version, r.delivered_at, r.due_at,
                 r.opened_at, r.opened_by, r.signed_at, r.signed_by, r.returned_at, r.return_reason, r.handled_at, r.handled_note,
-                r.recalled_at, r.chased, r.last_chased_at
+                r.recalled_at, r.chased, r.last_chased_at, r.receive_year, r.receive_seq, r.proposal, r.instruction, r.instructed_by,
+                r.lead, r.lead_due
          FROM doc_recipient r LEFT JOIN department u ON u.id = r.unit_id
          WHERE r.doc_id = ?1 AND (?2 IS NULL OR r.unit_id = ?2) ORDER BY r.role DESC, r.unit_id",
         &[num(doc_id), crate::db::opt_int(unit)],

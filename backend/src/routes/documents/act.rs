@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::routes::{json, read_json, Cache, Reply};
 use shared::documents::figures::{on_sent, on_signed, Counter};
 use shared::documents::forms::{DocAction, DocActionRequest};
+use shared::documents::incoming::is_incoming;
 use shared::documents::receipt::Receipt;
 use shared::documents::rules::{check, next_state, sign_due, Side};
 use shared::documents::{FileKind, ReceiptKind, RecipientRole, RecipientState};
@@ -93,6 +94,16 @@ async fn plan(db: &Db, user: &StaffUser, seen: &Seen, body: &DocActionRequest, n
         DocAction::Recall { unit_id: None } | DocAction::Chase { unit_id: None } | DocAction::Send => None,
         _ => copies.first(),
     };
+    if is_incoming(action) {
+        if seen.side == Side::Sender {
+            return Err(ApiError::new(ErrorCode::Forbidden, "收文登记、批示、传阅和承办由收文单位办理").into());
+        }
+        let copy = one.ok_or_else(super::access::not_found)?;
+        if copy.version != body.version {
+            return Err(stale(copy.state.as_str()));
+        }
+        return Ok((super::incoming::plan(db, user, seen, copy, action, now).await?, vec![]));
+    }
     check(seen.side, doc.state, one.map(|c| c.state), action)?;
     let mut change = Change::default();
     match one {

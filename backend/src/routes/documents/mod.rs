@@ -8,4 +8,5 @@ mod access;
 pub mod act;
 pub mod figures;
 pub mod files;
+mod incoming;
 pub mod view;

@@ -22,6 +22,10 @@ pub async fn doc_view(db: &Db, seen: &Seen, now: Instant) -> Result<DocView, App
     let d = &seen.doc;
     let copies = docs::copies(db, d.id, seen.unit).await?;
     let limits = docs::limits(db).await?;
+    let incoming = match (seen.side, copies.first()) {
+        (Side::Recipient, Some(copy)) => super::incoming::record(db, copy).await?,
+        _ => None,
+    };
     Ok(DocView {
         doc_key: d.doc_key.clone(),
         request_id: d.request_id,
@@ -40,6 +44,7 @@ pub async fn doc_view(db: &Db, seen: &Seen, now: Instant) -> Result<DocView, App
         counts: d.counts(),
         recipients: copies.into_iter().map(|c| c.row(now)).collect(),
         sender: seen.side == Side::Sender,
+        incoming,
     })
 }
 

@@ -96,6 +96,8 @@ fn MyCopy(view: DocView, shown: Shown) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let awaiting = copy.state.awaiting() && copy.state != RecipientState::Delivered;
     let signed = copy.state == RecipientState::Signed;
+    let incoming = matches!(copy.state, RecipientState::Signed | RecipientState::Handled)
+        .then(|| view! { <super::incoming::IncomingParts view=view.clone() shown/> });
     view! {
         <section class="panel" data-testid="my-copy">
             <h2>"本单位收文"</h2>
@@ -113,10 +115,11 @@ fn MyCopy(view: DocView, shown: Shown) -> impl IntoView {
                 <form class="stacked" on:submit=move |ev| { ev.prevent_default(); shown.act(&key.get_value(), version, DocAction::Handle { note: note.get_untracked() }, "已登记办理情况。") }>
                     <label for="handle-note">"办理情况"</label>
                     <textarea id="handle-note" maxlength="500" on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                    <button type="submit">"登记办理"</button>
+                    <button type="submit">"登记办理（答复发文单位）"</button>
                 </form>
             </Show>
         </section>
+        {incoming}
     }
     .into_any()
 }

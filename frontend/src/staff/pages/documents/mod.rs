@@ -6,6 +6,7 @@
 
 pub mod doc;
 pub mod figures;
+pub mod incoming;
 pub mod list;
 pub mod new;
 pub mod receipt;
