@@ -45,6 +45,16 @@ test("an urgent document to the townships: one signs, one returns it, one is cha
   await cgz.getByTestId("copy-state").getByText(/已打开未签收/).waitFor();
   await cgz.getByRole("button", { name: "签收" }).click();
   await cgz.getByTestId("copy-state").getByText(/已签收（刘芳/).waitFor();
+  // 城关镇 registers it as incoming, its head instructs, it circulates to 马涛.
+  await cgz.getByLabel("拟办意见").fill("请镇长阅示，拟由党政办承办");
+  await cgz.getByRole("button", { name: "登记收文" }).click();
+  await cgz.getByTestId("receive-no").getByText(/^收〔\d{4}〕\d+号$/).waitFor();
+  await cgz.getByLabel(/领导批示/).fill("请党政办立即部署");
+  await cgz.getByRole("button", { name: "批示" }).click();
+  await cgz.getByTestId("instruction").getByText(/请党政办立即部署（刘芳）/).waitFor();
+  await cgz.getByRole("group", { name: "传阅人" }).getByLabel("马涛").check();
+  await cgz.getByRole("button", { name: "送传阅" }).click();
+  await cgz.getByTestId("whereabouts").getByText("传阅中：在马涛处").waitFor();
 
   // 河口镇 returns it with its reasons.
   const hkz = await deskPage(browser, "hkz_head");
