@@ -1,0 +1,22 @@
+// The measuring loop of the row-count benchmarks: each request RUNS times
+// from its own pseudo address, the D1 rows it read (X-D1-Rows-Read) and the
+// median time, printed as one table line with the seeded size first.
+import { clientIp } from "../tests/support/cases.mjs";
+
+export async function measure(base, size, requests, runs = Number(process.env.RUNS ?? 30)) {
+  for (const [name, [path, cookie]] of requests) {
+    const times = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      const headers = { "CF-Connecting-IP": clientIp(), ...(cookie ? { Cookie: cookie } : {}) };
+      const start = performance.now();
+      const res = await fetch(base + path, { headers });
+      await res.arrayBuffer();
+      times.push(performance.now() - start);
+      if (!res.ok) throw new Error(`${name}: ${res.status}`);
+      rows = Number(res.headers.get("x-d1-rows-read"));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`| ${String(size).padStart(9)} | ${name.padEnd(36)} | ${String(rows).padStart(9)} | ${times[Math.floor(runs / 2)].toFixed(1).padStart(7)} |`);
+  }
+}
