@@ -158,5 +158,7 @@ CREATE TABLE doc_tally (
     recalled               INTEGER NOT NULL DEFAULT 0,
     chased                 INTEGER NOT NULL DEFAULT 0,
     circulated             INTEGER NOT NULL DEFAULT 0,
+    circulation_reads      INTEGER NOT NULL DEFAULT 0,
+    circulation_minutes    INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (key, unit_id)
 ) WITHOUT ROWID;

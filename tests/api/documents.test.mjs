@@ -214,5 +214,6 @@ test("a signed copy is registered as incoming, instructed, circulated, read or t
   assert.equal((await staffGet(office, `/api/documents/${doc.doc_key}/verify`)).body.ok, true);
   const figures = (await staffGet(office, "/api/documents/figures")).body;
   assert.ok(figures.rows[0].tally.circulated >= 1);
-  assert.match(figures.summary, /内部传阅\d+件/);
+  assert.match(figures.summary, /内部传阅\d+件，平均每人阅毕用时/);
+  assert.ok(figures.rows[0].tally.circulation_reads >= 1, "the read circulation copy is counted with its minutes");
 });

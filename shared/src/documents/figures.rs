@@ -37,6 +37,9 @@ tally! {
     chased: "催收",
     /// Documents a unit circulated internally (传阅), once each.
     circulated: "内部传阅",
+    /// Circulation copies read, and the minutes from sending to reading.
+    circulation_reads: "传阅阅毕人次",
+    circulation_minutes: "传阅总分钟",
 }
 
 /// Counters an event adds to.
@@ -117,6 +120,11 @@ pub fn duration_zh(minutes: Option<u64>) -> String {
     }
 }
 
+/// The average minutes a circulated copy took to be read.
+pub fn average_circulation_minutes(t: &Tally) -> Option<u64> {
+    (t.circulation_reads > 0).then(|| t.circulation_minutes / t.circulation_reads)
+}
+
 /// The rates of a tally, each with its formula.
 pub fn rates(t: &Tally) -> Vec<Rate> {
     vec![
@@ -136,12 +144,15 @@ pub struct UnitRow {
     pub rates: Vec<Rate>,
     pub average: String,
     pub median: String,
+    /// The average time a circulated copy took to be read.
+    pub circulation_average: String,
 }
 
 impl UnitRow {
     pub fn new(unit_id: Option<i64>, label: String, tally: Tally) -> UnitRow {
         let (average, median) = (duration_zh(average_minutes(&tally)), duration_zh(median_minutes(&tally)));
-        UnitRow { unit_id, label, rates: rates(&tally), tally, average, median }
+        let circulation_average = duration_zh(average_circulation_minutes(&tally));
+        UnitRow { unit_id, label, rates: rates(&tally), tally, average, median, circulation_average }
     }
 }
 
@@ -159,7 +170,7 @@ pub struct DocFigures {
 pub fn summary(range: Range, t: &Tally) -> String {
     let rate = rates(t)[0].value.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into());
     format!(
-        "{}至{}，通过电子公文传输系统发文{}件（送达{}份），签收率{rate}，平均签收时长{}、中位签收时长{}；退文{}份，撤回{}份，超时签收{}份；内部传阅{}件。",
+        "{}至{}，通过电子公文传输系统发文{}件（送达{}份），签收率{rate}，平均签收时长{}、中位签收时长{}；退文{}份，撤回{}份，超时签收{}份；内部传阅{}件，平均每人阅毕用时{}。",
         range.from.zh_full(),
         range.to.zh_full(),
         t.sent,
@@ -169,7 +180,8 @@ pub fn summary(range: Range, t: &Tally) -> String {
         t.returned,
         t.recalled,
         t.signed_late,
-        t.circulated
+        t.circulated,
+        duration_zh(average_circulation_minutes(t))
     )
 }
 
@@ -179,7 +191,7 @@ pub fn csv(rows: &[UnitRow]) -> String {
         label: &r.label,
         counts: r.tally.values(),
         rates: &r.rates,
-        extra: vec![r.average.clone(), r.median.clone()],
+        extra: vec![r.average.clone(), r.median.clone(), r.circulation_average.clone()],
     });
-    figures_csv(&Tally::labels(), &rates(&Tally::default()), &["平均签收时长", "中位签收时长"], lines)
+    figures_csv(&Tally::labels(), &rates(&Tally::default()), &["平均签收时长", "中位签收时长", "传阅平均阅毕用时"], lines)
 }

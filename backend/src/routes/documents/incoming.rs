@@ -54,7 +54,16 @@ pub async fn plan(db: &Db, user: &StaffUser, seen: &Seen, copy: &CopyRecord, act
                 c.tally.push((vec![0, copy.unit_id], vec![(Counter::circulated, 1)]));
             }
         }
-        DocAction::Read => db_in::close(&mut c, copy.id, Some(user.id), now),
+        DocAction::Read => {
+            db_in::close(&mut c, copy.id, Some(user.id), now);
+            let sent = circulation
+                .iter()
+                .filter(|(s, c)| *s == user.id && c.read_at.is_none() && c.recalled_at.is_none())
+                .map(|(_, c)| c.sent_at)
+                .min();
+            let minutes = sent.map(|t| t.seconds_until(now).max(0) as u64 / 60).unwrap_or(0);
+            c.tally.push((vec![0, copy.unit_id], vec![(Counter::circulation_reads, 1), (Counter::circulation_minutes, minutes)]));
+        }
         _ => db_in::close(&mut c, copy.id, None, now),
     }
     Ok(c)

@@ -12,7 +12,7 @@ use shared::api::documents::{ExportDocFigures, GetDocFigures};
 use shared::api::HotlineRangeParams;
 use shared::documents::figures::{Counter, DocFigures};
 
-const COUNTERS: [Counter; 9] = [
+const COUNTERS: [Counter; 10] = [
     Counter::sent,
     Counter::sent_county_government,
     Counter::sent_county_office,
@@ -22,6 +22,7 @@ const COUNTERS: [Counter; 9] = [
     Counter::returned,
     Counter::recalled,
     Counter::chased,
+    Counter::circulated,
 ];
 
 #[component]
@@ -68,8 +69,10 @@ fn Table(f: DocFigures, csv: String) -> impl IntoView {
         "退文",
         "撤回",
         "催收",
+        "内部传阅",
         "平均签收时长",
         "中位签收时长",
+        "传阅平均阅毕用时",
     ];
     view! {
         <section class="panel" data-testid="doc-figures">
@@ -85,6 +88,7 @@ fn Table(f: DocFigures, csv: String) -> impl IntoView {
                                 {COUNTERS.map(|c| view! { <td>{row.tally.get(c)}</td> })}
                                 <td>{row.average}</td>
                                 <td>{row.median}</td>
+                                <td>{row.circulation_average}</td>
                                 {row.rates.into_iter().map(|r| view! { <td>{r.value.map(|x| format!("{x:.1}%")).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}

@@ -35,7 +35,7 @@ pub fn IncomingParts(view: DocView, shown: Shown) -> impl IntoView {
     view! {
         <section class="panel" data-testid="incoming">
             <h2>"收文办理"</h2>
-            <Record record=record.clone()/>
+            <Record record=record.clone() handled=copy.state == shared::documents::RecipientState::Handled/>
             <Instruct act/>
             <Circulate act record/>
             <Assign act/>
@@ -45,9 +45,14 @@ pub fn IncomingParts(view: DocView, shown: Shown) -> impl IntoView {
 }
 
 #[component]
-fn Record(record: Incoming) -> impl IntoView {
-    let lead =
-        record.lead.clone().map(|l| format!("{l}{}", record.lead_due.map(|d| format!("（{}前办结）", d.zh_full())).unwrap_or_default()));
+fn Record(record: Incoming, handled: bool) -> impl IntoView {
+    // Past its deadline without the answer back: flagged (the copy is then still signed, not handled).
+    let today = shared::engine::date::Date::from_unix_ms_cst(js_sys::Date::now());
+    let late = record.lead_due.is_some_and(|d| d < today) && !handled;
+    let lead = record.lead.clone().map(|l| {
+        let due = record.lead_due.map(|d| format!("（{}前办结{}）", d.zh_full(), if late { "，已超期" } else { "" })).unwrap_or_default();
+        format!("{l}{due}")
+    });
     view! {
         <dl class="pairs">
             <dt>"收文号"</dt><dd data-testid="receive-no">{record.receive_no}</dd>

@@ -34,8 +34,10 @@ pub fn copy_state(r: &RecipientRow) -> String {
     };
     match r.state {
         shared::documents::RecipientState::Opened => format!("{}（{}）", r.state.zh(), who(&r.opened_by, r.opened_at)),
-        shared::documents::RecipientState::Signed | shared::documents::RecipientState::Handled => {
-            format!("{}（{}签收）", r.state.zh(), who(&r.signed_by, r.signed_at))
+        shared::documents::RecipientState::Signed => format!("{}（{}签收）", r.state.zh(), who(&r.signed_by, r.signed_at)),
+        // The unit's answer back to the sender.
+        shared::documents::RecipientState::Handled => {
+            format!("{}（{}签收）：{}", r.state.zh(), who(&r.signed_by, r.signed_at), r.handled_note.clone().unwrap_or_default())
         }
         shared::documents::RecipientState::Returned => format!("{}：{}", r.state.zh(), r.return_reason.clone().unwrap_or_default()),
         _ => r.state.zh().to_string(),
