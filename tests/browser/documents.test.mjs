@@ -81,5 +81,11 @@ test("an urgent document to the townships: one signs, one returns it, one is cha
   await office.getByTestId("receipt-check").getByText(/核验通过/).waitFor();
   assert.match(await office.getByTestId("receipt-sheet").textContent(), /签收.*刘芳/s);
   await screenshot(office, "documents-receipt");
+  // The figures, and the office's sign-for limits (kept at 2 working hours).
+  await office.goto(`${BASE_URL}/staff/transmit/figures`);
+  await office.getByTestId("doc-summary-sentence").getByText(/通过电子公文传输系统发文\d+件/).waitFor();
+  await office.getByLabel("特急（工作小时）").fill("2");
+  await office.getByRole("button", { name: "保存" }).click();
+  await office.getByText("已保存，新发送的紧急公文按此时限。").waitFor();
   for (const p of [office, cgz, hkz]) assertNoErrors(p);
 });

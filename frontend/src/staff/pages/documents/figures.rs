@@ -1,16 +1,18 @@
 //! `/staff/transmit/figures?from=&to=`: documents sent by level, the
 //! sign-for rate and the average and median time to sign for (from the
 //! maintained histogram), returns, recalls and late sign-fors by unit, the
-//! report's sentence and the CSV (shared::documents::figures).
+//! report's sentence and the CSV (shared::documents::figures); and the
+//! office's sign-for limits of urgent documents.
 
 use crate::doc_route::Dr;
 use crate::route::Route;
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, HeaderCells};
+use frontend::widgets::{load, post_then, show, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
-use shared::api::documents::{ExportDocFigures, GetDocFigures};
-use shared::api::HotlineRangeParams;
+use shared::api::documents::{ExportDocFigures, GetDocFigures, GetSignLimits, SaveSignLimits};
+use shared::api::{Empty, HotlineRangeParams};
 use shared::documents::figures::{Counter, DocFigures};
+use shared::documents::forms::SignLimits;
 
 const COUNTERS: [Counter; 10] = [
     Counter::sent,
@@ -50,6 +52,40 @@ pub fn DocFiguresPage(from: String, to: String) -> impl IntoView {
             </form>
         </section>
         {show(data, move |f| view! { <Table f csv=csv.clone()/> })}
+        <Limits/>
+    }
+}
+
+/// The sign-for limits: 特急 in working hours, 加急 in working days.
+#[component]
+fn Limits() -> impl IntoView {
+    let data = load::<GetSignLimits>(&[], Empty {});
+    let error = RwSignal::new(None);
+    let saved = RwSignal::new(false);
+    view! {
+        <section class="panel no-print" data-testid="sign-limits">
+            <h2>"紧急公文签收时限"</h2>
+            {show(data, move |l: SignLimits| {
+                let (hours, days) = (RwSignal::new(l.extra_urgent_hours.to_string()), RwSignal::new(l.urgent_days.to_string()));
+                let submit = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    saved.set(false);
+                    let body = SignLimits { extra_urgent_hours: hours.get_untracked().parse().unwrap_or(0), urgent_days: days.get_untracked().parse().unwrap_or(0) };
+                    post_then::<SaveSignLimits>(&[], body, error, move |_| saved.set(true));
+                };
+                view! {
+                    <form class="search" on:submit=submit>
+                        <label for="lim-hours">"特急（工作小时）"</label>
+                        <input id="lim-hours" type="number" min="1" max="40" value=hours.get_untracked() on:input=move |ev| hours.set(event_target_value(&ev))/>
+                        <label for="lim-days">"加急（工作日）"</label>
+                        <input id="lim-days" type="number" min="1" max="10" value=days.get_untracked() on:input=move |ev| days.set(event_target_value(&ev))/>
+                        <button type="submit">"保存"</button>
+                    </form>
+                }
+            })}
+            <ErrorRegion error/>
+            <p role="status">{move || saved.get().then_some("已保存，新发送的紧急公文按此时限。")}</p>
+        </section>
     }
 }
 
