@@ -80,6 +80,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ListOfficeEvents, |_, _| office::events(req, db).await);
     on!(api::GetOverview, |_, q| staff_cases::overview(req, q, db).await);
     on!(api::GetStatistics, |_, q| statistics::statistics(req, q, db).await);
+    on!(api::GetReport, |_, q| crate::routes::report::report(req, q, db).await);
     on!(api::ListWarnings, |_, q| staff_cases::warnings(req, q, db).await);
     on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
     on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);

@@ -8,6 +8,7 @@ pub mod complaints;
 pub mod hotline;
 pub mod limits;
 pub mod open311;
+pub mod report;
 pub mod staff_auth;
 pub mod streamline;
 pub mod supervision;

@@ -5,6 +5,7 @@ mod app;
 mod pages;
 mod route;
 mod sv_route;
+mod url_query;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

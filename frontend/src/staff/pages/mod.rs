@@ -7,6 +7,7 @@ pub mod complaints;
 pub mod hotline;
 pub mod login;
 pub mod pager;
+pub mod report;
 pub mod streamline;
 pub mod supervision;
 
