@@ -159,4 +159,3 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::complaints::GetEvidence, |a, _| co::evidence::file(req, env, db, a[0], a[1]).await);
     Err(routes::unknown_route())
 }
-
