@@ -37,6 +37,14 @@ bundle() {
     "$name" "$version" "$name" "$version" > "$out/pkg/$name-start.js"
 }
 
+# The API's OpenAPI document is a static asset at /api/openapi.json (the
+# platform serves it before the Worker, wrangler.toml): inside the Worker it
+# was 67 KB of its 1 MB gzip budget (measured 2026-11-26).
+publish_openapi() {
+  mkdir -p "$1/api"
+  cp backend/openapi.json "$1/api/openapi.json"
+}
+
 build_frontend() {
   local out=frontend/dist
   cargo build --quiet -p frontend --target wasm32-unknown-unknown --release --bins
@@ -51,6 +59,7 @@ build_frontend() {
     "$root/node_modules/@esbuild/linux-x64/bin/esbuild" "frontend/$css.css" --minify --log-level=warning --outfile="$out.tmp/$css.css"
   done
   cp frontend/_headers "$out.tmp/"
+  publish_openapi "$out.tmp"
   # Replace the contents in place: wrangler dev keeps watching the directory.
   mkdir -p "$out"
   cp -r "$out.tmp/." "$out/"
@@ -69,6 +78,8 @@ build_worker() {
   # -Oz once more keeps it inside the 1 MB budget as the wings grow
   # (measured 2026-11-26: 1,010 → 919 KB gzip, about 30 s).
   wasm-opt -Oz "${wasm_features[@]}" --strip-debug --strip-producers backend/build/index_bg.wasm -o backend/build/index_bg.wasm
+  # The document describes the Worker's routes: it changes with them.
+  publish_openapi frontend/dist
 }
 
 # The test and bench stacks build first and start wrangler dev with

@@ -10,10 +10,7 @@ use crate::routes::streamline as office;
 use crate::routes::supervision as sv;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
-use worker::{Env, Request, Response};
-
-/// The generated OpenAPI document (`cargo xtask openapi`).
-const OPENAPI: &str = include_str!("../openapi.json");
+use worker::{Env, Request};
 
 pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let answer = dispatch(req, env, db).await;
@@ -44,7 +41,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
         };
     }
     on!(api::GetHealth, |_, _| routes::json(&Health { ok: true }, routes::Cache::NoStore));
-    on!(api::GetOpenApi, |_, _| openapi());
+    // `api::GetOpenApi` is a static asset (scripts/build.sh publishes
+    // backend/openapi.json there), served by the platform before the Worker.
     on!(api::ListDepartments, |_, _| catalogue::departments(db).await);
     on!(api::ListMatters, |_, q| catalogue::matters(q, db).await);
     on!(api::GetMatter, |a, _| catalogue::matter(a[0], db).await);
@@ -80,6 +78,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ListOfficeEvents, |_, _| office::events(req, db).await);
     on!(api::GetOverview, |_, q| staff_cases::overview(req, q, db).await);
     on!(api::GetStatistics, |_, q| statistics::statistics(req, q, db).await);
+    on!(api::GetReport, |_, q| crate::routes::report::report(req, q, db).await);
     on!(api::ListWarnings, |_, q| staff_cases::warnings(req, q, db).await);
     on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
     on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);
@@ -172,11 +171,4 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::documents::GetReceipts, |a, _| crate::routes::documents::view::receipts(req, db, a[0]).await);
     on!(api::documents::VerifyReceipts, |a, _| crate::routes::documents::view::verify(req, db, a[0]).await);
     Err(routes::unknown_route())
-}
-
-fn openapi() -> Reply {
-    let mut response = Response::ok(OPENAPI)?;
-    response.headers_mut().set("Content-Type", "application/json; charset=utf-8")?;
-    response.headers_mut().set("Cache-Control", "public, max-age=300")?;
-    Ok(response)
 }

@@ -20,6 +20,8 @@ pub mod error;
 pub mod hotline;
 pub mod identity;
 pub mod page;
+pub mod prose;
+pub mod report;
 pub mod security;
 pub mod staff;
 pub mod streamline;

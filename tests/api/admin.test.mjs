@@ -208,6 +208,12 @@ test("accounts: who sees and makes which; a one-time password must be changed fi
   assert.equal(me.body.must_change_password, true);
   const short = await post(first.cookie, "/api/staff/password", { current: oneTime, new: "short" });
   assertError(short, 400, "invalid_parameter");
+  // Among the 3,000 most common passwords (any case): refused on its field.
+  for (const common of ["Password123", "1QAZ2WSX3EDC", "basketball"]) {
+    const res = await post(first.cookie, "/api/staff/password", { current: oneTime, new: common });
+    assertError(res, 400, "invalid_parameter");
+    assert.match(res.body.error.fields[0].message, /常见密码/, common);
+  }
   const good = "Spring-River-42x";
   const changed = await post(first.cookie, "/api/staff/password", { current: oneTime, new: good });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));

@@ -248,6 +248,7 @@ const ROWS = [
   { op: "GET /api/office/events", expect: OFFICE() },
   { op: "GET /api/office/overview", expect: OFFICE() },
   { op: "GET /api/office/statistics", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
+  { op: "GET /api/office/report", query: () => `?from=${TODAY}&to=${TODAY}`, expect: OFFICE() },
   { op: "GET /api/office/warnings", expect: OFFICE() },
   { op: "GET /api/office/calendar", query: () => "?year=2026", expect: STAFF() },
   // A far year: entering it moves no open case's deadline.

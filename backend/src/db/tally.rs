@@ -28,3 +28,8 @@ pub async fn sums(db: &Db, table: &str, columns: &[&str], range: Range, unit: Op
         })
         .collect())
 }
+
+/// The county's row (unit 0) among `rows`; zero when nothing was counted.
+pub fn county<T: Default + Copy>(rows: &[(i64, String, T)]) -> T {
+    rows.iter().find(|(id, ..)| *id == 0).map(|(.., t)| *t).unwrap_or_default()
+}

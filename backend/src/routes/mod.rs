@@ -9,6 +9,7 @@ pub mod documents;
 pub mod hotline;
 pub mod limits;
 pub mod open311;
+pub mod report;
 pub mod staff_auth;
 pub mod streamline;
 pub mod supervision;

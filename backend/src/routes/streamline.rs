@@ -55,8 +55,13 @@ fn ok() -> Reply {
 
 pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
     require_staff(req, db).await?;
-    let today = clock::today_cst();
     let period = period(q.year.as_deref(), q.from.as_deref(), q.to.as_deref())?;
+    json(&dashboard_of(db, period, clock::today_cst()).await?, Cache::NoStore)
+}
+
+/// Meetings and documents in `period` against the same months last year and
+/// the quotas (the dashboard, and the report's paragraph).
+pub async fn dashboard_of(db: &Db, period: Period, today: Date) -> worker::Result<Dashboard> {
     // Year-to-date and projection run to today in the current year.
     let as_of = (period.year == today.year()).then_some(today);
     let as_of_last = as_of.map(same_day_last_year);
@@ -105,7 +110,7 @@ pub async fn dashboard(req: &Request, q: PeriodParams, db: &Db) -> Reply {
     let meetings = tables.pop().unwrap_or_default();
     let cut = period.cut(today);
     let cut_last_year = cut.map(same_day_last_year);
-    json(&Dashboard { period, cut, cut_last_year, meetings, documents, monthly, not_started }, Cache::NoStore)
+    Ok(Dashboard { period, cut, cut_last_year, meetings, documents, monthly, not_started })
 }
 
 /// The report's figures: all meetings in the government's name; documents in

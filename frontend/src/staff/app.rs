@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
         Route::ComplaintFigures { from, to } => view! { <pages::complaints::figures::ComplaintFiguresPage from to/> }.into_any(),
         Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
         Route::Transmit(page) => pages::documents::page(page),
+        Route::Report { from, to } => view! { <pages::report::ReportPage from to/> }.into_any(),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -118,6 +119,7 @@ fn Header(me: Me) -> impl IntoView {
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
                 <Link to=Route::Statistics { from: String::new(), to: String::new() }>"运行统计"</Link>
+                <Link to=Route::Report { from: String::new(), to: String::new() }>"工作报告"</Link>
             </Show>
             <Link to=Route::Reviews(String::new())>"差评整改"</Link>
             <Link to=Route::tickets()>"热线工单"</Link>

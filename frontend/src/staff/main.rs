@@ -6,6 +6,7 @@ mod doc_route;
 mod pages;
 mod route;
 mod sv_route;
+mod url_query;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

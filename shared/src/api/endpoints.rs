@@ -29,6 +29,7 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
+use crate::report::Report;
 use crate::security::SecurityEventList;
 use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
@@ -138,6 +139,9 @@ endpoints! {
     GetStatistics: Get "/api/office/statistics", Office, "中心运行统计",
         query RangeParams, body Empty = Nothing, answer 200 CentreStats = Json,
         errors [Unauthenticated, Forbidden, InvalidParameter, InvalidDate];
+    GetReport: Get "/api/office/report", Office, "县府办工作报告：六项工作的数字均取自实时数据，并指明其记录",
+        query RangeParams, body Empty = Nothing, answer 200 Report = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];
     ListWarnings: Get "/api/office/warnings", Office, "某日的黄牌、红牌与视为受理预警",
         query DayParams, body Empty = Nothing, answer 200 WarningList = Json, errors [Unauthenticated, Forbidden, InvalidDate];
     GetCalendarYear: Get "/api/office/calendar", Staff, "一年的节假日安排",

@@ -10,6 +10,7 @@
 use crate::approvals::evaluation::Level;
 use crate::approvals::matter::HandlingClass;
 pub use crate::engine::period::{cover, keys_of, percent, Range, MAX_RANGE_YEARS};
+use crate::prose::{Prose, Records};
 use serde::{Deserialize, Serialize};
 
 /// One counter: a column of `case_stats`.
@@ -191,22 +192,39 @@ impl CentreStats {
     }
 
     /// The report's sentence: "受理办件N件，办结N件。其中即办件N件，全部当场办结；…"
-    pub fn summary_zh(&self) -> String {
-        let mut parts = Vec::new();
+    pub fn summary(&self) -> Prose {
+        let stats = Records::CentreStatistics;
+        let mut p = Prose::new().text("受理办件").figure(self.accepted, stats).text("件，办结").figure(self.completed, stats).text("件");
+        let mut first = true;
         for c in self.classes.iter().filter(|c| c.disposed > 0 || c.completed.unwrap_or(0) > 0) {
-            parts.push(match (c.class, c.completed) {
-                (HandlingClass::Immediate, _) => format!("即办件{}件，全部当场办结", c.disposed),
-                (class, Some(done)) => format!("{}{}件，办结{}件", class.zh(), c.disposed, done),
-                (class, None) => format!("{}{}件", class.zh(), c.disposed),
-            });
+            p = p.text(if first { "。其中" } else { "；" });
+            first = false;
+            p = p.text(c.class.zh()).figure(c.disposed, stats).text("件");
+            p = match (c.class, c.completed) {
+                (HandlingClass::Immediate, _) => p.text("，全部当场办结"),
+                (_, Some(done)) => p.text("，办结").figure(done, stats).text("件"),
+                (_, None) => p,
+            };
         }
-        let mut s = format!("受理办件{}件，办结{}件", self.accepted, self.completed);
-        if !parts.is_empty() {
-            s.push_str("。其中");
-            s.push_str(&parts.join("；"));
-        }
-        s.push('。');
-        s
+        p.text("。")
+    }
+
+    /// The Center's establishment as the report gives it: "进驻窗口部门N个、
+    /// 窗口工作人员N人；中介服务机构N个，服务人员N人，办理事项共N项。"
+    pub fn establishment_prose(&self) -> Prose {
+        let (e, units) = (&self.establishment, Records::Units);
+        Prose::new()
+            .text("目前已进驻“中心”的窗口部门")
+            .figure(e.departments, units)
+            .text("个、窗口工作人员")
+            .figure(e.window_staff, units)
+            .text("人；中介服务机构")
+            .figure(e.intermediaries, units)
+            .text("个，服务人员")
+            .figure(e.intermediary_staff, units)
+            .text("人，办理事项共")
+            .figure(e.matters, Records::Catalogue)
+            .text("项。")
     }
 }
 

@@ -9,6 +9,7 @@ use super::{ComplaintKind, Finding};
 use crate::csv::{figures_csv, FigureLine};
 pub use crate::engine::period::Rate;
 use crate::engine::period::{percent_text, Range};
+use crate::prose::{Prose, Records};
 use serde::{Deserialize, Serialize};
 
 tally! {
@@ -116,22 +117,29 @@ pub struct ComplaintFigures {
 }
 
 /// The report's sentence for the county's tally.
-pub fn summary(range: Range, t: &ComplaintTally) -> String {
+pub fn summary(range: Range, t: &ComplaintTally) -> Prose {
     let rs = rates(t);
-    format!(
-        "{}至{}，共受理效能投诉和咨询{}件，其中咨询{}件、已答复{}件；投诉{}件，受理{}件，办结{}件，按时办结{}件，按时办结率{}；经调查属实或部分属实{}件。",
-        range.from.zh_full(),
-        range.to.zh_full(),
-        t.received,
-        t.consultations,
-        t.answered,
-        t.complaints,
-        t.accepted,
-        t.concluded,
-        t.concluded_on_time,
-        percent_text(&rs, "按时办结率"),
-        t.upheld,
-    )
+    let (figures, list) = (Records::ComplaintFigures, Records::Complaints);
+    Prose::new()
+        .text(&format!("{}至{}，共受理效能投诉和咨询", range.from.zh_full(), range.to.zh_full()))
+        .figure(t.received, list)
+        .text("件，其中咨询")
+        .figure(t.consultations, figures)
+        .text("件、已答复")
+        .figure(t.answered, figures)
+        .text("件；投诉")
+        .figure(t.complaints, figures)
+        .text("件，受理")
+        .figure(t.accepted, figures)
+        .text("件，办结")
+        .figure(t.concluded, figures)
+        .text("件，按时办结")
+        .figure(t.concluded_on_time, figures)
+        .text("件，按时办结率")
+        .figure(percent_text(&rs, "按时办结率"), figures)
+        .text("；经调查属实或部分属实")
+        .figure(t.upheld, figures)
+        .text("件。")
 }
 
 /// The figures as CSV: one line per row, counters then rates. No
@@ -183,7 +191,7 @@ mod tests {
         assert_eq!(get("按时办结率"), Some(75.0));
         assert_eq!(get("属实率"), Some(60.0));
         let range = Range { from: Date::parse("2026-01-01").unwrap(), to: Date::parse("2026-11-26").unwrap() };
-        let s = summary(range, &t);
+        let s = summary(range, &t).to_string();
         assert!(s.contains("共受理效能投诉和咨询12件") && s.contains("咨询4件、已答复3件"), "{s}");
         assert!(s.contains("办结4件，按时办结3件，按时办结率75%") && s.contains("属实或部分属实3件"), "{s}");
     }
@@ -192,7 +200,7 @@ mod tests {
     fn nothing_to_divide_says_so() {
         assert!(rates(&ComplaintTally::default()).iter().all(|r| r.value.is_none()));
         let range = Range { from: Date::parse("2026-01-01").unwrap(), to: Date::parse("2026-01-31").unwrap() };
-        assert!(summary(range, &ComplaintTally::default()).contains("按时办结率—"));
+        assert!(summary(range, &ComplaintTally::default()).to_string().contains("按时办结率—"));
     }
 
     #[test]

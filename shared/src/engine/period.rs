@@ -54,7 +54,12 @@ impl Rate {
 /// The value of the rate called `name` among `rates` as the report's
 /// sentence gives it: `75%`, or `—` when there is none.
 pub fn percent_text(rates: &[Rate], name: &str) -> String {
-    rates.iter().find(|r| r.name == name).and_then(|r| r.value).map(|v| format!("{v}%")).unwrap_or_else(|| "—".into())
+    percent_figure(rates.iter().find(|r| r.name == name).and_then(|r| r.value))
+}
+
+/// A percent as the report writes it: `75%`, or `—` without a denominator.
+pub fn percent_figure(value: Option<f64>) -> String {
+    value.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into())
 }
 
 /// `part / whole` in percent with one decimal; `None` when `whole` is 0.

@@ -7,6 +7,7 @@ use super::CloseReason;
 use crate::csv::{figures_csv, FigureLine};
 pub use crate::engine::period::Rate;
 use crate::engine::period::{percent_text, Range};
+use crate::prose::{Prose, Records};
 use serde::{Deserialize, Serialize};
 
 tally! {
@@ -160,21 +161,26 @@ pub struct Bulletin {
 }
 
 /// The report's sentence for the county's tally.
-pub fn summary(range: Range, t: &Tally) -> String {
+pub fn summary(range: Range, t: &Tally) -> Prose {
     let rs = rates(t);
     let rate = |name: &str| percent_text(&rs, name);
-    format!(
-        "{}至{}，县长公开电话共受理群众诉求{}件，其中直接答复{}件，转办{}件，办结{}件，办结率{}，按时办结率{}，回访满意率{}。",
-        range.from.zh_full(),
-        range.to.zh_full(),
-        t.received,
-        t.answered,
-        t.dispatched,
-        t.completed,
-        rate("办结率"),
-        rate("按时办结率"),
-        rate("满意率"),
-    )
+    let (figures, tickets) = (Records::HotlineFigures, Records::HotlineTickets);
+    Prose::new()
+        .text(&format!("{}至{}，县长公开电话共受理群众诉求", range.from.zh_full(), range.to.zh_full()))
+        .figure(t.received, tickets)
+        .text("件，其中直接答复")
+        .figure(t.answered, figures)
+        .text("件，转办")
+        .figure(t.dispatched, figures)
+        .text("件，办结")
+        .figure(t.completed, figures)
+        .text("件，办结率")
+        .figure(rate("办结率"), figures)
+        .text("，按时办结率")
+        .figure(rate("按时办结率"), figures)
+        .text("，回访满意率")
+        .figure(rate("满意率"), figures)
+        .text("。")
 }
 
 /// The figures as CSV: one line per row, counters then rates.
@@ -230,7 +236,7 @@ mod tests {
         assert_eq!(get("重办率"), Some(16.7));
         assert_eq!(average_hours(&t), Some(24.0));
         let range = Range { from: Date::parse("2026-01-01").unwrap(), to: Date::parse("2026-11-26").unwrap() };
-        let s = summary(range, &t);
+        let s = summary(range, &t).to_string();
         assert!(s.contains("共受理群众诉求10件") && s.contains("办结率62.5%") && s.contains("回访满意率60%"), "{s}");
     }
 

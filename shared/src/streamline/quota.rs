@@ -7,6 +7,7 @@
 
 use crate::engine::date::Date;
 use crate::error::{ApiError, ErrorCode};
+use crate::prose::{Prose, Records};
 use serde::{Deserialize, Serialize};
 
 /// Months `from..=to` of `year`.
@@ -175,6 +176,36 @@ pub struct Dashboard {
     /// Set for a period that has not begun: there is nothing to compare.
     #[serde(default)]
     pub not_started: Option<String>,
+}
+
+impl Dashboard {
+    /// The report's sentence: "1—11月份，全县以县政府名义召开的会议N次，比去年
+    /// 同期减少了X%；以县政府和县府办名义下发的文件N件，比去年同期下降了Y%。"
+    /// from the two total rows (the last of each table).
+    pub fn summary(&self) -> Prose {
+        let months = if self.period.from_month == self.period.to_month {
+            format!("{}年{}月份", self.period.year, self.period.to_month)
+        } else {
+            format!("{}年{}—{}月份", self.period.year, self.period.from_month, self.period.to_month)
+        };
+        let mut p = Prose::new().text(&months).text("，");
+        let parts = [
+            (self.meetings.last(), "全县以县政府名义召开的会议", "次", Records::Meetings, ("减少了", "增加了")),
+            (self.documents.last(), "以县政府和县府办名义下发的文件", "件", Records::Documents, ("下降了", "上升了")),
+        ];
+        for (i, (row, what, unit, records, (down, up))) in parts.into_iter().enumerate() {
+            let row = row.cloned().unwrap_or_else(|| CategoryRow::new("total", what, 0, 0, 0, None, None));
+            p = p.text(if i == 0 { "" } else { "；" }).text(what).figure(row.this_period, records).text(unit);
+            p = match row.change_percent.filter(|_| self.not_started.is_none()) {
+                Some(c) if c < 0.0 => p.text(&format!("，比去年同期{down}")).figure(format!("{}%", -c), Records::StreamlineDashboard),
+                Some(c) if c > 0.0 => p.text(&format!("，比去年同期{up}")).figure(format!("{c}%"), Records::StreamlineDashboard),
+                Some(_) => p.text("，与去年同期持平"),
+                None => p.text("，去年同期无记录可比"),
+            };
+            p = p.text("（去年同期").figure(row.last_period, Records::StreamlineDashboard).text(&format!("{unit}）"));
+        }
+        p.text("。")
+    }
 }
 
 #[cfg(test)]

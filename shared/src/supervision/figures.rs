@@ -6,7 +6,8 @@
 use super::views::TaskSummary;
 use super::{PublicationKind, SlipKind, Source};
 use crate::csv::{figures_csv, FigureLine};
-use crate::engine::period::{Range, Rate};
+use crate::engine::period::{percent_figure, Range, Rate};
+use crate::prose::{Prose, Records};
 use serde::{Deserialize, Serialize};
 
 tally! {
@@ -140,20 +141,25 @@ pub fn total(rows: &[SourceRow]) -> SourceRow {
 }
 
 /// The report's sentence for the period.
-pub fn summary(range: Range, t: &Tally) -> String {
-    let rate = rates(t)[0].value.map(|v| format!("，按期办结率{v}%")).unwrap_or_default();
-    format!(
-        "{}至{}，编发《政务督查》{}期、督查专报{}期，立项督查事项{}件，分解交办任务{}件，销号{}件{rate}；发出催办单{}份、督办通知单{}份。",
-        range.from.zh_full(),
-        range.to.zh_full(),
-        t.bulletins,
-        t.specials,
-        t.items,
-        t.assigned,
-        t.closed,
-        t.reminders,
-        t.notices
-    )
+pub fn summary(range: Range, t: &Tally) -> Prose {
+    let (dashboard, items, publications) = (Records::SupervisionDashboard, Records::SupervisionItems, Records::SupervisionPublications);
+    let rate = rates(t)[0].value;
+    let mut p = Prose::new()
+        .text(&format!("{}至{}，编发《政务督查》", range.from.zh_full(), range.to.zh_full()))
+        .figure(t.bulletins, publications)
+        .text("期、督查专报")
+        .figure(t.specials, publications)
+        .text("期，立项督查事项")
+        .figure(t.items, items)
+        .text("件，分解交办任务")
+        .figure(t.assigned, dashboard)
+        .text("件，销号")
+        .figure(t.closed, dashboard)
+        .text("件");
+    if rate.is_some() {
+        p = p.text("，按期办结率").figure(percent_figure(rate), dashboard);
+    }
+    p.text("；发出催办单").figure(t.reminders, dashboard).text("份、督办通知单").figure(t.notices, dashboard).text("份。")
 }
 
 /// The CSV export: one line per row of the figures.

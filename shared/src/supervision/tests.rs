@@ -123,7 +123,7 @@ fn figures_add_up_with_their_formulas() {
     t.set(Counter::items, 120);
     let range = Range { from: d("2026-01-01"), to: d("2026-11-26") };
     assert_eq!(
-        figures::summary(range, &t),
+        figures::summary(range, &t).to_string(),
         "2026年1月1日至2026年11月26日，编发《政务督查》12期、督查专报0期，立项督查事项120件，分解交办任务1件，销号2件，按期办结率50%；发出催办单0份、督办通知单0份。"
     );
     let csv = figures::csv(&[figures::UnitRow::new(None, "全县".into(), t)]);

@@ -57,6 +57,13 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Account>> {
     db.rows::<Row>(&sql, &[num(id)]).await?.into_iter().next().map(Account::try_from).transpose()
 }
 
+/// Whether `key` (a password's lowercase form) is among the common
+/// passwords (migration 0023): one lookup by primary key.
+pub async fn is_common_password(db: &Db, key: &str) -> Result<bool> {
+    let rows: Vec<serde_json::Value> = db.rows("SELECT 1 AS found FROM common_password WHERE password = ?1", &[key.into()]).await?;
+    Ok(!rows.is_empty())
+}
+
 pub async fn username_taken(db: &Db, username: &str) -> Result<bool> {
     let rows: Vec<serde_json::Value> = db.rows("SELECT 1 AS x FROM staff WHERE username = ?1", &[username.into()]).await?;
     Ok(!rows.is_empty())

@@ -282,3 +282,25 @@ pub async fn active_unit(db: &Db, id: i64) -> Result<Option<(String, UnitKind)>>
     let rows: Vec<Row> = db.rows("SELECT name, kind FROM department WHERE id = ?1 AND active = 1", &[num(id)]).await?;
     Ok(rows.into_iter().next().map(|r| (r.name, r.kind)))
 }
+
+/// Active townships and county departments: the hotline's member units as
+/// the report counts them (one aggregate over the units table).
+pub async fn member_counts(db: &Db) -> Result<shared::report::MemberUnits> {
+    #[derive(Deserialize)]
+    struct Row {
+        townships: u64,
+        departments: u64,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT coalesce(sum(kind = 'township'), 0) AS townships, coalesce(sum(kind = 'department'), 0) AS departments
+             FROM department WHERE active = 1",
+            &[],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .next()
+        .map(|r| shared::report::MemberUnits { townships: r.townships, departments: r.departments })
+        .unwrap_or_default())
+}

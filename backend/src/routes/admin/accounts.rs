@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::routes::{created, json, read_json, Cache, Reply};
 use crate::security_log;
 use shared::admin::accounts::{
-    check_keeps_an_admin, check_password, Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordChange, PasswordReset,
+    check_keeps_an_admin, check_password, common_password, common_password_key, Account, AccountList, AccountSave, NewAccount,
+    OneTimePassword, PasswordChange, PasswordReset,
 };
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::security::{account_change, Outcome, SecurityKind};
@@ -139,6 +140,9 @@ pub async fn change_own(req: &mut Request, db: &Db, env: &Env) -> Reply {
         return Err(wrong().into());
     }
     check_password(&user.username, &body.new)?;
+    if db::admin::accounts::is_common_password(db, &common_password_key(&body.new)).await? {
+        return Err(common_password().into());
+    }
     if body.new == body.current {
         return Err(ApiError::new(ErrorCode::InvalidParameter, "新密码不能与当前密码相同").into());
     }

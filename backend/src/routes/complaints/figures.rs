@@ -11,16 +11,16 @@ use crate::routes::{json, Cache, Reply};
 use shared::api::complaints::ComplaintRangeParams;
 use shared::complaints::figures::{summary, to_csv, ComplaintFigureRow, ComplaintFigures};
 use shared::engine::period::Range;
-use worker::{Request, Response};
+use worker::Request;
 
 async fn figures_of(req: &Request, q: &ComplaintRangeParams, db: &Db) -> Result<ComplaintFigures, AppError> {
     require_staff(req, db).await?.check_is_office()?;
     let range = Range::parse(q.from.as_deref(), q.to.as_deref(), clock::today_cst())?;
     let tallies = fig::tallies(db, range).await?;
-    let county = tallies.iter().find(|(id, ..)| *id == 0).map(|(.., t)| *t).unwrap_or_default();
+    let county = crate::db::tally::county(&tallies);
     let mut rows = vec![ComplaintFigureRow::new(None, "全县".into(), county)];
     rows.extend(tallies.into_iter().filter(|(id, ..)| *id != 0).map(|(id, name, t)| ComplaintFigureRow::new(Some(id), name, t)));
-    Ok(ComplaintFigures { range, summary: summary(range, &county), rows })
+    Ok(ComplaintFigures { range, summary: summary(range, &county).to_string(), rows })
 }
 
 pub async fn figures(req: &Request, q: ComplaintRangeParams, db: &Db) -> Reply {
@@ -29,10 +29,5 @@ pub async fn figures(req: &Request, q: ComplaintRangeParams, db: &Db) -> Reply {
 
 pub async fn csv(req: &Request, q: ComplaintRangeParams, db: &Db) -> Reply {
     let f = figures_of(req, &q, db).await?;
-    let mut response = Response::ok(to_csv(&f))?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/csv; charset=utf-8")?;
-    headers.set("Content-Disposition", &format!("attachment; filename=\"complaints-{}-{}.csv\"", f.range.from, f.range.to))?;
-    headers.set("Cache-Control", "no-store")?;
-    Ok(response)
+    crate::routes::csv_download(to_csv(&f), &format!("attachment; filename=\"complaints-{}-{}.csv\"", f.range.from, f.range.to))
 }

@@ -27,10 +27,10 @@ async fn figures_of(req: &Request, q: &HotlineRangeParams, db: &Db) -> Result<Ho
     require_staff(req, db).await?.check_is_office()?;
     let (range, unit) = range_and_unit(q)?;
     let tallies = fig::tallies(db, range, unit).await?;
-    let county = tallies.iter().find(|(id, ..)| *id == 0).map(|(.., t)| *t).unwrap_or_default();
+    let county = crate::db::tally::county(&tallies);
     let mut rows = vec![FigureRow::new(None, "全县".into(), county)];
     rows.extend(tallies.into_iter().filter(|(id, ..)| *id != 0).map(|(id, name, t)| FigureRow::new(Some(id), name, t)));
-    Ok(HotlineFigures { range, summary: summary(range, &county), rows })
+    Ok(HotlineFigures { range, summary: summary(range, &county).to_string(), rows })
 }
 
 pub async fn figures(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {

@@ -27,7 +27,7 @@ fn unit_of(q: &HotlineRangeParams) -> Result<Option<i64>, AppError> {
 
 async fn rows(db: &Db, range: Range, unit: Option<i64>) -> Result<(Tally, Vec<UnitRow>), AppError> {
     let tallies = figures::tallies(db, range, unit).await?;
-    let county = tallies.iter().find(|(id, _, _)| *id == 0).map(|(_, _, t)| *t).unwrap_or_default();
+    let county = crate::db::tally::county(&tallies);
     let mut rows = vec![UnitRow::new(None, "全县".into(), county)];
     rows.extend(tallies.into_iter().filter(|(id, _, _)| *id != 0).map(|(id, name, t)| UnitRow::new(Some(id), name, t)));
     Ok((county, rows))
@@ -46,7 +46,7 @@ pub async fn dashboard(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {
     sources.push(all);
     let overdue = lists::tasks(db, &lists::Listing::Overdue { today }, None, OVERDUE_SHOWN).await?;
     let overdue = overdue.into_iter().take(OVERDUE_SHOWN as usize).map(|r| summary_of(&cal, today, r)).collect();
-    let answer = Dashboard { range, summary: summary(range, &county), overdue_total: all.red, sources, rows, overdue };
+    let answer = Dashboard { range, summary: summary(range, &county).to_string(), overdue_total: all.red, sources, rows, overdue };
     json(&answer, crate::routes::Cache::NoStore)
 }
 

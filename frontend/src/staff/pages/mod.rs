@@ -8,6 +8,7 @@ pub mod documents;
 pub mod hotline;
 pub mod login;
 pub mod pager;
+pub mod report;
 pub mod streamline;
 pub mod supervision;
 

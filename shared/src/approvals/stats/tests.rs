@@ -105,10 +105,13 @@ fn figures_and_the_reports_sentence() {
     assert_eq!(s.on_time_rate, Some(50.0));
     assert_eq!(s.compression_rate, Some(62.5));
     assert_eq!(s.satisfaction_rate, Some(66.7));
-    assert_eq!(s.summary_zh(), "受理办件6件，办结5件。其中即办件3件，全部当场办结；承诺件2件，办结2件；上报件1件，办结0件；退回件1件。");
+    assert_eq!(
+        s.summary().to_string(),
+        "受理办件6件，办结5件。其中即办件3件，全部当场办结；承诺件2件，办结2件；上报件1件，办结0件；退回件1件。"
+    );
     let empty = CentreStats::new(range, Establishment::default(), &Totals::default());
     assert_eq!((empty.on_time_rate, empty.compression_rate, empty.satisfaction_rate), (None, None, None));
-    assert_eq!(empty.summary_zh(), "受理办件0件，办结0件。");
+    assert_eq!(empty.summary().to_string(), "受理办件0件，办结0件。");
 }
 
 #[test]

@@ -52,7 +52,7 @@ fn Figures(s: CentreStats) -> impl IntoView {
     view! {
         <section class="panel" data-testid="statistics">
             <h2>{format!("{}至{}", s.range.from.zh_full(), s.range.to.zh_full())}</h2>
-            <p data-testid="summary">{s.summary_zh()}</p>
+            <p data-testid="summary">{s.summary().to_string()}</p>
             <dl class="pairs figures">
                 <dt>"进驻窗口部门"</dt><dd>{format!("{}个", e.departments)}</dd>
                 <dt>"窗口工作人员"</dt><dd>{format!("{}人", e.window_staff)}</dd>
