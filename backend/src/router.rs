@@ -57,6 +57,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::Me, |_, _| staff_auth::me(req, db).await);
     on!(api::ListCases, |_, q| staff_cases::inbox(req, q, db).await);
     on!(api::GetCase, |a, _| staff_cases::detail(req, db, a[0]).await);
+    on!(api::ExportApplicantData, |_, _| crate::routes::approvals::applicant_data::export(req, db).await);
     on!(api::RevealPersonalData, |a, _| staff_cases::personal_data(req, db, a[0]).await);
     on!(api::Dispose, |a, _| staff_cases::dispose(req, db, a[0]).await);
     on!(api::ActOnCase, |a, _| case_actions::act(req, db, a[0]).await);

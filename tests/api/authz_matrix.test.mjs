@@ -203,6 +203,7 @@ const ROWS = [
   { op: "GET /api/staff/cases", expect: STAFF() },
   { op: "GET /api/staff/cases/{case_no}", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), expect: DEPT(200, 200) },
   { op: "POST /api/staff/cases/{case_no}/personal-data", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), expect: DEPT(200, 200) },
+  { op: "POST /api/office/applicant-data", json: () => ({ id_number: "91350100M000100Y43" }), expect: OFFICE() },
   {
     op: "POST /api/staff/cases/{case_no}/disposition", shared: (f) => f.submitted, fresh: newCase, path: (c) => ({ case_no: c.case_no }),
     json: (c) => ({ version: c.version, class: "commitment", note: "" }), expect: DEPT(200, 403),

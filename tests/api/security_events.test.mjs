@@ -258,3 +258,46 @@ test("the log is append-only: a recent row can be neither changed nor deleted; t
   assert.equal(left.length, 1, JSON.stringify(left));
   assert.ok(Date.now() - Date.parse(left[0].at) < 301 * 86_400_000, "the younger row stays");
 });
+
+/** A valid resident identity number nobody else in this run has (GB 11643 check digit). */
+function freshResidentId() {
+  const birth = `19${String(50 + (Date.now() % 40)).padStart(2, "0")}0${1 + (process.pid % 9)}1${Date.now() % 10}`;
+  const body = `330100${birth}${String(Date.now() % 1000).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + "10X98765432"[sum % 11];
+}
+
+test("the office exports all of one applicant's data on request, whole, and the export is logged", async () => {
+  const id = freshResidentId();
+  const first = (await submitFood({ applicant_kind: "person", name: "导出测试人", id_number: id, mobile: "13912345678" })).receipt;
+  const second = (await submitFood({ applicant_kind: "person", name: "导出测试人", id_number: id, mobile: "13912345678" })).receipt;
+  const ip = clientIp();
+  const admin = await office();
+  const exportOf = (cookie, id_number, from = ip) =>
+    fetch(`${BASE_URL}/api/office/applicant-data`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "CF-Connecting-IP": from },
+      body: JSON.stringify({ id_number }),
+    }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() }));
+  const res = await exportOf(admin, id.toLowerCase());
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.equal(res.body.id_number, id, "normalised as cases store it");
+  assert.equal(res.body.truncated, false);
+  assert.deepEqual(res.body.cases.map((c) => c.case_no), [first.case_no, second.case_no], "every case, oldest first");
+  for (const c of res.body.cases) {
+    assert.deepEqual([c.id_number, c.mobile, c.applicant_name], [id, "13912345678", "导出测试人"], "whole, not masked");
+    assert.ok(c.files.length > 0 && c.timeline.length > 0, "files and the case's history come with it");
+  }
+  const [e, ...more] = await search(admin, { address: ip, kind: "personal_data_viewed" });
+  assert.equal(more.length, 0);
+  assert.equal(e.username, "office_admin");
+  assert.match(e.detail, /导出申请人.*（2件）/);
+  assert.doesNotMatch(JSON.stringify(e), new RegExp(`${id}|13912345678`), "the log holds the number masked only");
+
+  assertError(await exportOf(await cookieOf("scjg_head"), id), 403, "forbidden");
+  assertError(await exportOf("", id), 401, "unauthenticated");
+  const bad = await exportOf(admin, "12345");
+  assertError(bad, 400, "invalid_parameter");
+  assert.match(bad.body.error.message, /身份证号码或统一社会信用代码/);
+});

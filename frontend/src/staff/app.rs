@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
         Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
         Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
         Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
+        Route::ApplicantData => view! { <pages::admin::applicant_data::ApplicantDataPage/> }.into_any(),
         Route::SecurityEvents { filters, at } => view! { <pages::admin::security::SecurityPage filters at/> }.into_any(),
         Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
         Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
@@ -160,6 +161,7 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Units>"部门与单位"</Link>
                 <Link to=Route::Settings>"县情设置"</Link>
                 <Link to=Route::SecurityEvents { filters: Default::default(), at: PageAt::default() }>"安全日志"</Link>
+                <Link to=Route::ApplicantData>"个人信息导出"</Link>
             </Show>
             <Link to=Route::Password>"修改密码"</Link>
         </nav>

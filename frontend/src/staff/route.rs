@@ -44,6 +44,8 @@ pub enum Route {
     Units,
     /// `/staff/admin/accounts`: staff accounts.
     Accounts,
+    /// `/staff/admin/applicant-data`: one applicant's data exported (office).
+    ApplicantData,
     /// `/staff/admin/security?from=&to=&kind=&user=&address=&outcome=&after=&page=`:
     /// the security event log (office).
     SecurityEvents {
@@ -170,6 +172,7 @@ impl Page for Route {
             ["staff", "admin", "settings"] => Route::Settings,
             ["staff", "admin", "units"] => Route::Units,
             ["staff", "admin", "accounts"] => Route::Accounts,
+            ["staff", "admin", "applicant-data"] => Route::ApplicantData,
             ["staff", "admin", "security"] => Route::SecurityEvents { filters: SecurityFilters::parse(search), at: PageAt::parse(search) },
             ["staff", "admin", "catalogue"] => Route::Catalogue {
                 state: query_param(search, "state").unwrap_or_default(),
@@ -240,6 +243,7 @@ impl Page for Route {
             Route::Settings => "/staff/admin/settings".into(),
             Route::Units => "/staff/admin/units".into(),
             Route::Accounts => "/staff/admin/accounts".into(),
+            Route::ApplicantData => "/staff/admin/applicant-data".into(),
             Route::SecurityEvents { filters, at } => {
                 let mut parts: Vec<String> = filters.pairs().iter().map(|(k, v)| pair(k, v)).collect();
                 parts.push(at.query());

@@ -13,7 +13,8 @@ use crate::admin::units::{
 };
 use crate::approvals::application::ApplicationUpload;
 use crate::approvals::case::{
-    DispositionRequest, Inbox, OfficeOverview, PersonalData, Receipt, StaffCaseView, SupplementUpload, TrackView, WarningList,
+    ApplicantData, ApplicantDataRequest, DispositionRequest, Inbox, OfficeOverview, PersonalData, Receipt, StaffCaseView, SupplementUpload,
+    TrackView, WarningList,
 };
 use crate::approvals::evaluation::{EvaluationRequest, RectificationRequest, ReviewItem, VerificationRequest};
 use crate::approvals::matter::{DepartmentList, MatterDetail, MatterList};
@@ -86,6 +87,9 @@ endpoints! {
         query Empty, body Empty = Nothing, answer 200 StaffCaseView = Json, errors [Unauthenticated, NotFound];
     RevealPersonalData: Post "/api/staff/cases/{case_no}/personal-data", Staff, "查看申请人完整的身份证件号码和手机号码（记入安全日志）",
         query Empty, body Empty = Nothing, answer 200 PersonalData = Json, errors [Unauthenticated, NotFound];
+    ExportApplicantData: Post "/api/office/applicant-data", Office, "导出一位申请人的全部个人信息与办件（个人信息保护法，记入安全日志）",
+        query Empty, body ApplicantDataRequest = Json, answer 200 ApplicantData = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, PayloadTooLarge, LengthRequired];
     Dispose: Post "/api/staff/cases/{case_no}/disposition", Staff, "受理处置（六类）",
         query Empty, body DispositionRequest = Json, answer 200 StaffCaseView = Json,
         errors [Unauthenticated, Forbidden, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];

@@ -1,6 +1,7 @@
 //! The approvals wing's routes: the catalogue, applications and tracking,
 //! the staff's cases and what they do with them, evaluations, statistics.
 
+pub mod applicant_data;
 pub mod apply;
 pub mod case_actions;
 pub mod catalogue;

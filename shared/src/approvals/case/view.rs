@@ -218,3 +218,40 @@ pub struct StaffCaseView {
     pub assignee_id: Option<i64>,
     pub assignee: Option<String>,
 }
+
+/// `POST /api/office/applicant-data`: whose data to export, by the
+/// identity number or credit code they applied with (in the body, never in
+/// a URL).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApplicantDataRequest {
+    pub id_number: String,
+}
+
+/// The most cases one export holds (an applicant with more is told so).
+pub const APPLICANT_EXPORT_MAX: u32 = 200;
+
+impl ApplicantDataRequest {
+    /// The number as cases store it: a resident ID or a credit code,
+    /// checked and upper-cased.
+    pub fn normalized(&self) -> Result<String, crate::error::ApiError> {
+        use crate::identity::{CreditCode, ResidentId};
+        let id = ResidentId::parse(&self.id_number).map(|i| i.as_str().to_string());
+        id.or_else(|_| CreditCode::parse(&self.id_number).map(|c| c.as_str().to_string())).map_err(|_| {
+            crate::error::ApiError::new(crate::error::ErrorCode::InvalidParameter, "请填写申请时使用的18位身份证号码或统一社会信用代码")
+        })
+    }
+}
+
+/// Everything the system holds about one applicant's applications (个人信息
+/// 保护法 art. 45, the right to a copy): each case as staff see it, with the
+/// identity number and mobile whole, oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApplicantData {
+    pub id_number: String,
+    pub generated_at: crate::engine::instant::Instant,
+    pub cases: Vec<StaffCaseView>,
+    /// Set when the applicant has more than [`APPLICANT_EXPORT_MAX`] cases.
+    pub truncated: bool,
+}

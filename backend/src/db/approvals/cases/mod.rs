@@ -93,6 +93,22 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
     Ok(rows.into_iter().next())
 }
 
+/// The case numbers an applicant (by identity number or credit code) has,
+/// oldest first, at most `limit` (through `case_by_id_number`, migration 0024).
+pub async fn numbers_of_applicant(db: &Db, id_number: &str, limit: u32) -> Result<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        case_no: String,
+    }
+    let rows: Vec<Row> = db
+        .rows(
+            "SELECT case_no FROM case_record WHERE id_number = ?1 ORDER BY submitted_at, id LIMIT ?2",
+            &[id_number.into(), num(i64::from(limit))],
+        )
+        .await?;
+    Ok(rows.into_iter().map(|r| r.case_no).collect())
+}
+
 /// The stored check of a case's query code (the only thing kept of the
 /// code), by the unique index on the case number. An unknown number reads
 /// the first case's check instead, which cannot match (the check includes

@@ -2,6 +2,7 @@
 //! versioned catalogue, the security event log, and one's own password.
 
 pub mod accounts;
+pub mod applicant_data;
 pub mod catalogue;
 pub mod password;
 pub mod security;

@@ -36,7 +36,7 @@ pub fn PasswordPage() -> impl IntoView {
             <form class="filters" on:submit=submit>
                 <label for="current">"当前密码"</label>
                 <input id="current" type="password" bind:value=current autocomplete="current-password" required/>
-                <label for="new">{format!("新密码（至少{MIN_PASSWORD_CHARS}个字符，不能全是数字，不含用户名）")}</label>
+                <label for="new">{format!("新密码（至少{MIN_PASSWORD_CHARS}个字符，不能全是数字，不含用户名，不能是常见密码）")}</label>
                 <input id="new" type="password" bind:value=new autocomplete="new-password" required/>
                 <label for="again">"再次输入新密码"</label>
                 <input id="again" type="password" bind:value=again autocomplete="new-password" required/>
