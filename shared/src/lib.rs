@@ -23,3 +23,4 @@ pub mod security;
 pub mod staff;
 pub mod streamline;
 pub mod supervision;
+pub mod information;

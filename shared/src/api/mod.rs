@@ -12,6 +12,7 @@ mod endpoints;
 pub mod openapi;
 mod query;
 mod supervision;
+pub mod information;
 
 pub use endpoints::*;
 pub use query::*;
@@ -19,7 +20,7 @@ pub use supervision::*;
 
 /// Every endpoint's method and path, in declaration order.
 pub fn all() -> Vec<(Method, &'static str)> {
-    [endpoints::DECLARED, supervision::DECLARED, complaints::DECLARED].concat()
+    [endpoints::DECLARED, supervision::DECLARED, complaints::DECLARED, information::DECLARED].concat()
 }
 
 /// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
@@ -28,6 +29,7 @@ pub fn for_each(visit: &mut impl openapi::Visit) {
     endpoints::visit_each(visit);
     supervision::visit_each(visit);
     complaints::visit_each(visit);
+    information::visit_each(visit);
 }
 
 use crate::error::ErrorCode;
