@@ -6,6 +6,7 @@ use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
 use crate::routes::complaints as co;
 use crate::routes::hotline as hl;
+use crate::routes::information as info;
 use crate::routes::streamline as office;
 use crate::routes::supervision as sv;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
@@ -158,6 +159,20 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::complaints::ActOnComplaint, |a, _| co::act::act(req, db, a[0]).await);
     on!(api::complaints::UploadEvidence, |a, _| co::evidence::upload(req, env, db, a[0]).await);
     on!(api::complaints::GetEvidence, |a, _| co::evidence::file(req, env, db, a[0], a[1]).await);
+    // Information: the fixed paths before `/api/information/items/{no}`.
+    on!(api::information::ExportInfoItems, |_, q| info::items::csv(req, q, db).await);
+    on!(api::information::ListInfoItems, |_, q| info::items::list(req, q, db).await);
+    on!(api::information::SubmitInfoItem, |_, _| info::items::submit(req, db).await);
+    on!(api::information::GetInfoItem, |a, _| info::items::get(req, db, a[0]).await);
+    on!(api::information::ActOnInfoItem, |a, _| info::act::act(req, db, a[0]).await);
+    on!(api::information::ListInfoIssues, |_, q| info::issues::list(req, q, db).await);
+    on!(api::information::CreateInfoIssue, |_, _| info::issues::create(req, db).await);
+    on!(api::information::GetInfoIssue, |a, _| info::issues::get(req, db, a[0]).await);
+    on!(api::information::GetScoreRules, |_, q| info::league::rules(req, q, db).await);
+    on!(api::information::SaveScoreRules, |_, _| info::league::save_rules(req, db).await);
+    on!(api::information::GetLeague, |_, q| info::league::league(req, q, db).await);
+    on!(api::information::ExportLeague, |_, q| info::league::csv(req, q, db).await);
+    on!(api::information::GetInfoFigures, |_, q| info::league::figures(req, q, db).await);
     Err(routes::unknown_route())
 }
 

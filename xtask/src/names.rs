@@ -15,6 +15,7 @@ mod tests {
     use shared::engine::ledger::PauseReason;
     use shared::hotline::ticket::{NoticeKind, Rating};
     use shared::hotline::{Channel, CloseReason, Kind, PartState, Role as HotlineRole, TicketState, Urgency};
+    use shared::information as info;
     use shared::security::{Outcome, SecurityKind, RETAIN_DAYS};
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
@@ -124,6 +125,10 @@ mod tests {
             (("supervision_slip", "colour"), names(Colour::ALL, Colour::as_str)),
             (("supervision_publication", "kind"), names(PublicationKind::ALL, PublicationKind::as_str)),
             (("security_event", "outcome"), names(Outcome::ALL, Outcome::as_str)),
+            (("info_issue", "kind"), names(info::IssueKind::ALL, info::IssueKind::as_str)),
+            (("info_item", "category"), names(info::Category::ALL, info::Category::as_str)),
+            (("info_item", "state"), names(info::InfoState::ALL, info::InfoState::as_str)),
+            (("info_score_event", "reason"), names(info::ScoreReason::ALL, info::ScoreReason::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod guarded;
 pub mod hotline;
+pub mod information;
 pub mod security_events;
 pub mod staff;
 pub mod streamline;

@@ -6,6 +6,7 @@ pub mod approvals;
 pub mod calendar;
 pub mod complaints;
 pub mod hotline;
+pub mod information;
 pub mod limits;
 pub mod open311;
 pub mod staff_auth;

@@ -8,11 +8,11 @@
 mod declare;
 pub mod complaints;
 mod endpoints;
+pub mod information;
 #[cfg(feature = "schema")]
 pub mod openapi;
 mod query;
 mod supervision;
-pub mod information;
 
 pub use endpoints::*;
 pub use query::*;

@@ -61,7 +61,8 @@ pub fn shares_of(unit: i64, shares: &[Share]) -> Result<Vec<Share>, ApiError> {
     if shares.is_empty() {
         return Ok(vec![Share { unit_id: unit, percent: 100 }]);
     }
-    let split = |m: String| ApiError::with_fields(ErrorCode::InvalidParameter, m.clone(), vec![FieldError { field: "shares".into(), message: m }]);
+    let split =
+        |m: String| ApiError::with_fields(ErrorCode::InvalidParameter, m.clone(), vec![FieldError { field: "shares".into(), message: m }]);
     let mut ids: Vec<i64> = shares.iter().map(|s| s.unit_id).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -106,7 +107,10 @@ impl SubmissionForm {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum InfoAction {
     /// The unit's revision after a return.
-    Resubmit { title: String, body: String },
+    Resubmit {
+        title: String,
+        body: String,
+    },
     /// Adopted into issue `issue_id`, under the editor's title (empty:
     /// the unit's) and text (empty: the unit's).
     Adopt {
@@ -116,16 +120,29 @@ pub enum InfoAction {
         #[serde(default)]
         body: String,
     },
-    Return { reason: String },
-    Decline { reason: String },
+    Return {
+        reason: String,
+    },
+    Decline {
+        reason: String,
+    },
     /// Taken out of its issue: every point it earned is taken back.
-    Unadopt { reason: String },
+    Unadopt {
+        reason: String,
+    },
     /// 转报: sent on to a higher level.
-    Forward { level: Level },
+    Forward {
+        level: Level,
+    },
     /// Adopted by a higher level.
-    HigherAdoption { level: Level },
+    HigherAdoption {
+        level: Level,
+    },
     /// A leader's instruction (批示) on it.
-    Instruction { leader: String, text: String },
+    Instruction {
+        leader: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

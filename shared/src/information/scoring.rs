@@ -146,3 +146,13 @@ pub fn points_text(hundredths: i64) -> String {
         f => format!("{sign}{whole}.{f:02}"),
     }
 }
+
+/// The year a query names (2000–2100), this year by default.
+pub fn year_of(q: Option<&str>, today: crate::engine::date::Date) -> Result<i32, ApiError> {
+    match q.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(today.year()),
+        Some(y) => {
+            y.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "年份无效"))
+        }
+    }
+}

@@ -113,7 +113,6 @@ pub struct IssueArticle {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IssueView {
     pub issue: IssueSummary,
-    pub office: String,
     pub articles: Vec<IssueArticle>,
 }
 
