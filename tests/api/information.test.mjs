@@ -1,0 +1,136 @@
+// Information (DOMAIN.md §7) against the real Worker: a unit submits, the
+// editors adopt into numbered issues, return, decline, un-adopt, forward
+// and record higher adoptions and leaders' instructions; scores are
+// recomputed from events (joint items split); the refusals (another unit,
+// wrong state, stale page, rules that do not add up); quotas, figures, CSV.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assertError, rowsRead } from "../support/http.mjs";
+import { staffGet } from "../support/cases.mjs";
+import { post } from "../support/admin.mjs";
+import { cookieOf } from "../support/hotline.mjs";
+import { act, adopted, infoForm, issue, item, pointsOf, submitted, UNIT } from "../support/information.mjs";
+
+test("a unit submits, the office adopts into a numbered issue and the unit scores; un-adopting takes it back", async () => {
+  const { cookie, view } = await submitted("cgz_head");
+  assert.match(view.item_no, /^XX\d{4}-\d{4}$/);
+  assert.equal(view.state, "submitted");
+  assert.ok(view.signed_off_by.length > 0, "a head submitting signs it off themselves");
+  assert.deepEqual(view.actions, [], "nothing for the unit while it waits");
+  const before = await pointsOf(UNIT.chengguan);
+  const one = await issue("bulletin");
+  const two = await issue("bulletin");
+  assert.match(one.number, /^《政务信息》\d{4}年第\d+期$/);
+  assert.equal(Number(two.number.match(/第(\d+)期/)[1]), Number(one.number.match(/第(\d+)期/)[1]) + 1, "numbered per kind and year");
+  const after = await adopted(view, one.id);
+  assert.equal(after.state, "adopted");
+  assert.equal(after.issue_no, one.number);
+  assert.equal(after.shares[0].points, 500, "《政务信息》: 5 points");
+  assert.equal(await pointsOf(UNIT.chengguan), before + 500);
+  assert.deepEqual((await item(cookie, view.item_no)).body.actions, []);
+
+  const office = await cookieOf("office_admin");
+  const instructed = await act(office, view.item_no, after.version, { action: "instruction", leader: "张县长", text: "经验做法很好，请在全县推广。" });
+  assert.equal(instructed.status, 200, JSON.stringify(instructed.body));
+  assert.equal(await pointsOf(UNIT.chengguan), before + 500 + 2000, "a leader's instruction adds its bonus");
+  const city = await act(office, view.item_no, instructed.body.version, { action: "higher_adoption", level: "city" });
+  assert.equal(city.status, 200);
+  assert.deepEqual(city.body.adopted_by, ["city"]);
+  assert.equal(await pointsOf(UNIT.chengguan), before + 500 + 2000 + 3000);
+  assertError(await act(office, view.item_no, city.body.version, { action: "higher_adoption", level: "city" }), 409, "conflict");
+
+  const undone = await act(office, view.item_no, city.body.version, { action: "unadopt", reason: "与第5期重复" });
+  assert.equal(undone.status, 200, JSON.stringify(undone.body));
+  assert.equal(undone.body.state, "submitted");
+  assert.equal(undone.body.shares[0].points, 0);
+  assert.equal(await pointsOf(UNIT.chengguan), before, "un-adopting takes every point back");
+
+  const print = await staffGet(office, `/api/information/issues/${one.id}`);
+  assert.equal(print.status, 200);
+  assert.equal(print.body.articles.length, 0, "the item left the issue");
+});
+
+test("a joint item's points split by shares; a split that does not add up is refused", async () => {
+  const shares = [{ unit_id: UNIT.hekou, percent: 60 }, { unit_id: UNIT.chengguan, percent: 40 }];
+  const bad = await post(await cookieOf("hkz_head"), "/api/information/items", infoForm({ shares: [{ unit_id: UNIT.hekou, percent: 60 }, { unit_id: UNIT.chengguan, percent: 30 }] }));
+  assertError(bad, 400, "invalid_parameter");
+  assert.equal(bad.body.error.fields[0].field, "shares");
+  const [hekou0, chengguan0] = [await pointsOf(UNIT.hekou), await pointsOf(UNIT.chengguan)];
+  const { view } = await submitted("hkz_head", { shares });
+  const special = await issue("special", "专报");
+  const after = await adopted(view, special.id);
+  const got = Object.fromEntries(after.shares.map((s) => [s.unit_id, s.points]));
+  assert.deepEqual(got, { [UNIT.hekou]: 600, [UNIT.chengguan]: 400 }, "专报 10 points, 60/40");
+  assert.equal(await pointsOf(UNIT.hekou), hekou0 + 600);
+  assert.equal(await pointsOf(UNIT.chengguan), chengguan0 + 400);
+  // The partner sees it but does not act; an outsider does not see it.
+  const partner = await item(await cookieOf("cgz_staff"), view.item_no);
+  assert.equal(partner.status, 200);
+  assert.deepEqual(partner.body.actions, []);
+  assertError(await item(await cookieOf("zj_head"), view.item_no), 404, "not_found");
+});
+
+test("return for revision, resubmission, decline; wrong state, wrong side and stale writes are refused", async () => {
+  const { cookie, view } = await submitted("cgz_staff", { signed_off_by: "李镇长" });
+  const office = await cookieOf("office_admin");
+  assertError(await act(cookie, view.item_no, view.version, { action: "adopt", issue_id: 1 }), 403, "forbidden");
+  assertError(await act(office, view.item_no, view.version, { action: "unadopt", reason: "x" }), 409, "conflict");
+  const returned = await act(office, view.item_no, view.version, { action: "return", reason: "请补充具体数据" });
+  assert.equal(returned.body.state, "returned");
+  assertError(await act(office, view.item_no, view.version, { action: "decline", reason: "x" }), 409, "conflict");
+  const mine = (await item(cookie, view.item_no)).body;
+  assert.deepEqual(mine.actions, ["resubmit"]);
+  assert.equal(mine.reason, "请补充具体数据");
+  const again = await act(cookie, view.item_no, mine.version, { action: "resubmit", title: mine.title, body: `${mine.body}全年化解矛盾纠纷312件。` });
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.equal(again.body.state, "submitted");
+  const declined = await act(office, view.item_no, again.body.version, { action: "decline", reason: "内容已在上期刊发" });
+  assert.equal(declined.body.state, "declined");
+  assert.deepEqual(declined.body.actions, []);
+  assertError(await staffGet(await cookieOf("hkz_head"), `/api/information/items/${view.item_no}`), 404, "not_found");
+  // The office does not submit; a unit does not edit issues or rules.
+  assertError(await post(office, "/api/information/items", infoForm()), 403, "forbidden");
+  assertError(await post(cookie, "/api/information/issues", { kind: "bulletin", title: "x", published_on: "2026-01-05" }), 403, "forbidden");
+  const missing = await post(cookie, "/api/information/items", infoForm({ writer_phone: "", signed_off_by: "" }));
+  assertError(missing, 400, "invalid_parameter");
+  assert.deepEqual(missing.body.error.fields.map((f) => f.field), ["writer_phone", "signed_off_by"]);
+});
+
+test("the rules table: a table that does not add up is refused with its field; the league shows the formula and the quota shortfall", async () => {
+  const office = await cookieOf("office_admin");
+  const rules = (await staffGet(office, "/api/information/rules")).body;
+  assert.equal(rules.state_council, 80);
+  const bad = await post(office, "/api/information/rules", { ...rules, province: 10 });
+  assertError(bad, 400, "invalid_parameter");
+  assert.equal(bad.body.error.fields[0].field, "province");
+  const saved = await post(office, "/api/information/rules", { ...rules, township_quota: 8 });
+  assert.equal(saved.status, 200);
+  const league = await staffGet(await cookieOf("zj_window"), "/api/information/league");
+  assert.equal(league.status, 200);
+  assert.match(league.body.formula, /领导批示每条20分/);
+  const short = league.body.shortfall.find((s) => s.unit_id === UNIT.hekou);
+  assert.ok(short && short.quota === 8 && short.submitted < 8, JSON.stringify(league.body.shortfall));
+  assert.ok(rowsRead(league) < 200, `league read ${rowsRead(league)} rows`);
+  const csv = await fetchText(office, "/api/information/league.csv");
+  assert.match(csv, /名次,单位,得分/);
+  const items = await fetchText(office, "/api/information/items.csv");
+  assert.match(items, /编号,报送单位,标题/);
+});
+
+test("the figures give the report's sentence from counters", async () => {
+  const office = await cookieOf("office_admin");
+  const { view } = await submitted("cgz_head");
+  const b = await issue("bulletin");
+  await adopted(view, b.id);
+  const res = await staffGet(office, "/api/information/figures");
+  assert.equal(res.status, 200);
+  assert.ok(res.body.county.adopted >= 1 && res.body.county.bulletins >= 1);
+  assert.match(res.body.summary, /编发《政务信息》\d+期近\d+条，被上级机关采用\d+条次；形成调研报告\d+篇/);
+  assertError(await staffGet(await cookieOf("cgz_head"), "/api/information/figures"), 403, "forbidden");
+});
+
+async function fetchText(cookie, path) {
+  const res = await staffGet(cookie, path);
+  assert.equal(res.status, 200);
+  return res.body.toString("utf8");
+}
