@@ -10,6 +10,7 @@
 mod complaints_demo;
 mod demo;
 mod hotline_demo;
+mod information_demo;
 mod names;
 mod openapi;
 mod sql;

@@ -178,6 +178,7 @@ pub fn demo() -> String {
     crate::hotline_demo::sql(w);
     crate::supervision_demo::sql(w);
     crate::complaints_demo::sql(w);
+    crate::information_demo::sql(w);
     out
 }
 

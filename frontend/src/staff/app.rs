@@ -1,6 +1,7 @@
 //! The shell: who is signed in, and the page for the current route. Every
 //! page but sign-in needs a session; without one it goes to sign-in.
 
+use crate::info_route::Info;
 use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
 use crate::sv_route::Sv;
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
         Route::NewComplaint => view! { <pages::complaints::intake::NewComplaintPage/> }.into_any(),
         Route::ComplaintFigures { from, to } => view! { <pages::complaints::figures::ComplaintFiguresPage from to/> }.into_any(),
         Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
+        Route::Information(page) => information(page),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -152,6 +154,11 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Settings>"县情设置"</Link>
                 <Link to=Route::SecurityEvents { filters: Default::default(), at: PageAt::default() }>"安全日志"</Link>
             </Show>
+            <Link to=Route::Information(Info::items())>"信息报送"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Information(Info::Issues)>"信息刊物"</Link>
+            </Show>
+            <Link to=Route::Information(Info::League { year: String::new() })>"信息排名"</Link>
             <Link to=Route::Password>"修改密码"</Link>
         </nav>
         {move || me.get().map(|u| view! {
@@ -161,5 +168,18 @@ fn Header(me: Me) -> impl IntoView {
             <button type="button" class="link-button" on:click=logout>"退出登录"</button>
         })}
     </header>
+    }
+}
+
+/// Information's page for its URL.
+fn information(page: Info) -> AnyView {
+    use pages::information as info;
+    match page {
+        Info::Items { state, at } => view! { <info::items::ItemsPage state at/> }.into_any(),
+        Info::New => view! { <info::items::NewItemPage/> }.into_any(),
+        Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
+        Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
+        Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),
+        Info::League { year } => view! { <info::league::LeaguePage year/> }.into_any(),
     }
 }

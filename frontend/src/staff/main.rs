@@ -2,6 +2,7 @@
 //! case with its materials and the six dispositions, the commitment notice.
 
 mod app;
+mod info_route;
 mod pages;
 mod route;
 mod sv_route;

@@ -1,5 +1,6 @@
 //! The staff pages and their URLs, all under `/staff`.
 
+use crate::info_route::Info;
 use crate::sv_route::Sv;
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
@@ -105,6 +106,8 @@ pub enum Route {
         from: String,
         to: String,
     },
+    /// `/staff/information…`: information's pages (`info_route`).
+    Information(Info),
     /// `/staff/complaints/{complaint_no}`
     Complaint(String),
     NotFound,
@@ -324,6 +327,7 @@ impl Page for Route {
             },
             ["staff", "hotline", "partners"] => Route::Partners,
             ["staff", "supervision", rest @ ..] => Sv::parse(rest, search).map(Route::Supervision).unwrap_or(Route::NotFound),
+            ["staff", "information", rest @ ..] => Info::parse(rest, search).map(Route::Information).unwrap_or(Route::NotFound),
             ["staff", "complaints"] => Route::Complaints {
                 view: query_param(search, "view").unwrap_or_default(),
                 state: query_param(search, "state").unwrap_or_default(),
@@ -388,6 +392,7 @@ impl Page for Route {
             Route::NewComplaint => "/staff/complaints/new".into(),
             Route::ComplaintFigures { from, to } => with_query("/staff/complaints/figures", &[pair("from", from), pair("to", to)]),
             Route::Complaint(no) => format!("/staff/complaints/{}", encode(no)),
+            Route::Information(page) => page.href(),
             Route::NotFound => "/staff".into(),
         }
     }

@@ -5,6 +5,7 @@ pub mod approvals;
 pub mod calendar;
 pub mod complaints;
 pub mod hotline;
+pub mod information;
 pub mod login;
 pub mod pager;
 pub mod streamline;
