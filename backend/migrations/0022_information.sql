@@ -92,10 +92,12 @@ CREATE TRIGGER info_score_event_append_only_delete BEFORE DELETE ON info_score_e
 BEGIN SELECT RAISE(ABORT, 'info_score_event is append-only'); END;
 
 -- Each unit's year, recomputed from its score events in the batch that
--- adds them, so the league table reads flat rows.
+-- adds them (and its submissions counted in the submission's batch), so
+-- the league table reads flat rows.
 CREATE TABLE info_score (
     year         INTEGER NOT NULL,
     unit_id      INTEGER NOT NULL,
+    submitted    INTEGER NOT NULL DEFAULT 0,
     points       INTEGER NOT NULL DEFAULT 0,
     adopted      INTEGER NOT NULL DEFAULT 0,
     higher       INTEGER NOT NULL DEFAULT 0,

@@ -110,7 +110,7 @@ test("the rules table: a table that does not add up is refused with its field; t
   assert.match(league.body.formula, /领导批示每条20分/);
   const short = league.body.shortfall.find((s) => s.unit_id === UNIT.hekou);
   assert.ok(short && short.quota === 8 && short.submitted < 8, JSON.stringify(league.body.shortfall));
-  assert.ok(rowsRead(league) < 200, `league read ${rowsRead(league)} rows`);
+  assert.ok(rowsRead(league) < 120, `league read ${rowsRead(league)} rows`);
   const csv = await fetchText(office, "/api/information/league.csv");
   assert.match(csv, /名次,单位,得分/);
   const items = await fetchText(office, "/api/information/items.csv");

@@ -53,7 +53,8 @@ fn day(month: u32, d: u32) -> Date {
 pub fn sql(out: &mut String) {
     let rules = ScoreRules::default_for(2026);
     let mut counters = Counters::default();
-    let mut score: BTreeMap<i64, [i64; 4]> = BTreeMap::new();
+    // Per unit: points, adopted, higher, instructions, submitted.
+    let mut score: BTreeMap<i64, [i64; 5]> = BTreeMap::new();
     let mut events = Vec::new();
     // One 《政务信息》 a month, a 专报 in March and September.
     let mut issues: Vec<(i64, IssueKind, Date)> = Vec::new();
@@ -102,6 +103,7 @@ pub fn sql(out: &mut String) {
                 };
                 let state = if state == "adopted" && issue.is_none() { "submitted" } else { state };
                 counters.add(submitted, &[*unit], &vec![(Counter::submitted, 1)]);
+                score.entry(*unit).or_default()[4] += 1;
                 let mut adopted_by = Vec::new();
                 if let Some((issue_id, kind, on)) = issue {
                     counters.add(on, &share_units, &vec![(Counter::adopted, 1)]);
@@ -170,8 +172,8 @@ pub fn sql(out: &mut String) {
     for (unit, s) in &score {
         let _ = writeln!(
             out,
-            "INSERT INTO info_score (year, unit_id, points, adopted, higher, instructions) VALUES (2026, {unit}, {}, {}, {}, {});",
-            s[0], s[1], s[2], s[3]
+            "INSERT INTO info_score (year, unit_id, submitted, points, adopted, higher, instructions) VALUES (2026, {unit}, {}, {}, {}, {}, {});",
+            s[4], s[0], s[1], s[2], s[3]
         );
     }
     let columns = InfoTally::columns().join(", ");

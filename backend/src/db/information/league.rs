@@ -35,16 +35,17 @@ pub async fn save_rules(db: &Db, rules: &ScoreRules) -> Result<()> {
 pub struct ScoreRow {
     pub unit_id: i64,
     pub unit_name: String,
+    pub submitted: u64,
     pub points: i64,
     pub adopted: i64,
     pub higher: i64,
     pub instructions: i64,
 }
 
-/// The year's totals, highest first: one row per unit with events.
+/// The year's totals, highest first: one row per unit that submitted or scored.
 pub async fn scores(db: &Db, year: i32) -> Result<Vec<ScoreRow>> {
     db.rows(
-        "SELECT s.unit_id, coalesce(d.name, '') AS unit_name, s.points, s.adopted, s.higher, s.instructions
+        "SELECT s.unit_id, coalesce(d.name, '') AS unit_name, s.submitted, s.points, s.adopted, s.higher, s.instructions
          FROM info_score s LEFT JOIN department d ON d.id = s.unit_id WHERE s.year = ?1 ORDER BY s.points DESC, s.unit_id",
         &[num(year as i64)],
     )

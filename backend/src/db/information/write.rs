@@ -108,6 +108,17 @@ impl<'a> Write<'a> {
         )
     }
 
+    /// Counts the submission in the submitting unit's year.
+    pub fn submitted(&mut self, year: i32, unit: i64) -> Result<()> {
+        self.0.then(
+            &format!(
+                "INSERT INTO info_score (year, unit_id, submitted) SELECT ?3, ?4, 1 FROM info_item i WHERE {LANDED}
+                 ON CONFLICT (year, unit_id) DO UPDATE SET submitted = submitted + 1"
+            ),
+            &[num(year as i64), num(unit)],
+        )
+    }
+
     /// Recomputes `year`'s totals of the item's units from their score
     /// events (one unit's year: its own events by index).
     pub fn recompute(&mut self, year: i32) -> Result<()> {

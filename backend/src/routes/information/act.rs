@@ -31,12 +31,14 @@ pub async fn act(req: &mut Request, db: &Db, item_no: &str) -> Reply {
     let body: InfoActionRequest = read_json(req).await?;
     let (item, side) = access::item(&user, db, item_no).await?;
     let side = side.ok_or_else(|| ApiError::new(ErrorCode::Forbidden, "联合报送单位只能查看，由牵头报送单位修改"))?;
-    check(side, item.state, &levels(&item.adopted_by), &body.action)?;
-    if body.version != item.version {
+    let version = body.version;
+    let action = body.action()?;
+    check(side, item.state, &levels(&item.adopted_by), &action)?;
+    if version != item.version {
         return Err(conflict(item.state, "该信息已被他人更新，请刷新后再操作"));
     }
     let now = clock::now();
-    let plan = plan(db, &item, &body.action).await?;
+    let plan = plan(db, &item, &action).await?;
     let nonce = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
     let mut w = Write::update(db, &item.item_no, item.version, &nonce, &plan.columns)?;
     let units: Vec<i64> = plan.shares.iter().map(|s| s.unit_id).collect();

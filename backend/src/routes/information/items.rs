@@ -94,6 +94,7 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
         let mut w = Write::insert(db, &n)?;
         w.event(now, &user.name, Some(user.id), None, InfoState::Submitted, &format!("{note}（{}签发）", signed_off_by))?;
         w.tally(now.date(), &[unit], true, &vec![(Counter::submitted, 1)])?;
+        w.submitted(year, unit)?;
         if w.run().await? {
             let item = db_info::item_by_no(db, &no).await?.ok_or_else(no_item)?;
             return created(&item_view(db, item, Some(Side::Unit)).await?);

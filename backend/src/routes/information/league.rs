@@ -14,7 +14,6 @@ use shared::engine::period::Range;
 use shared::information::figures::{summary, InfoFigures};
 use shared::information::scoring::{points_text, year_of, ScoreRules};
 use shared::information::views::{League, LeagueRow, Shortfall};
-use std::collections::BTreeMap;
 use worker::Request;
 
 pub async fn rules(req: &Request, q: YearParams, db: &Db) -> Reply {
@@ -35,19 +34,12 @@ pub async fn save_rules(req: &mut Request, db: &Db) -> Reply {
 
 async fn table(db: &Db, year: i32, today: Date) -> Result<League, AppError> {
     let rules = league::rules(db, year).await?;
-    let whole_year = Range { from: Date::from_ymd(year, 1, 1).unwrap_or(today), to: Date::from_ymd(year, 12, 31).unwrap_or(today) };
-    let submitted: BTreeMap<i64, (String, u64)> = crate::db::tally::sums(db, "info_tally", &["submitted"], whole_year, None)
-        .await?
-        .into_iter()
-        .filter(|(id, _, _)| *id != 0)
-        .map(|(id, name, v)| (id, (name, v.first().copied().unwrap_or(0))))
-        .collect();
     let mut rows: Vec<LeagueRow> = league::scores(db, year)
         .await?
         .into_iter()
         .map(|s| LeagueRow {
             rank: 0,
-            submitted: submitted.get(&s.unit_id).map(|(_, n)| *n).unwrap_or(0),
+            submitted: s.submitted,
             points_text: points_text(s.points),
             unit_id: s.unit_id,
             unit_name: s.unit_name,
@@ -57,22 +49,6 @@ async fn table(db: &Db, year: i32, today: Date) -> Result<League, AppError> {
             instructions: s.instructions,
         })
         .collect();
-    for (id, (name, n)) in &submitted {
-        if !rows.iter().any(|r| r.unit_id == *id) {
-            let unit_name = name.clone();
-            rows.push(LeagueRow {
-                rank: 0,
-                unit_id: *id,
-                unit_name,
-                points: 0,
-                points_text: "0".into(),
-                adopted: 0,
-                higher: 0,
-                instructions: 0,
-                submitted: *n,
-            });
-        }
-    }
     rows.sort_by(|a, b| b.points.cmp(&a.points).then(b.submitted.cmp(&a.submitted)).then(a.unit_id.cmp(&b.unit_id)));
     for (i, r) in rows.iter_mut().enumerate() {
         r.rank = i as u32 + 1;

@@ -91,7 +91,7 @@ fn Actions(v: InfoItemView, data: Loaded<InfoItemView>) -> impl IntoView {
             "higher_adoption" => InfoAction::HigherAdoption { level: level.get_untracked() },
             _ => InfoAction::Instruction { leader: leader.get_untracked(), text: t },
         };
-        post_then::<ActOnInfoItem>(&[&no], InfoActionRequest { version, action }, error, move |after| data.set(Some(Ok(after))));
+        post_then::<ActOnInfoItem>(&[&no], InfoActionRequest::new(version, action), error, move |after| data.set(Some(Ok(after))));
     };
     let is = move |names: &'static [&'static str]| move || names.contains(&chosen.get().as_str());
     let reload = {
