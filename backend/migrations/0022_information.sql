@@ -135,3 +135,19 @@ CREATE TABLE info_tally (
     articles     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (key, unit_id)
 ) WITHOUT ROWID;
+
+-- Commissioned topics (约稿) and the items that answered them.
+CREATE TABLE info_commission (
+    id         INTEGER PRIMARY KEY,
+    year       INTEGER NOT NULL,
+    topic      TEXT    NOT NULL,
+    deadline   TEXT    NOT NULL,
+    created_at TEXT    NOT NULL
+);
+CREATE INDEX info_commission_by_year ON info_commission (year, id);
+CREATE TABLE info_commission_unit (
+    commission_id INTEGER NOT NULL REFERENCES info_commission (id),
+    unit_id       INTEGER NOT NULL REFERENCES department (id),
+    item_id       INTEGER REFERENCES info_item (id),   -- the answer, once submitted
+    PRIMARY KEY (commission_id, unit_id)
+) WITHOUT ROWID;

@@ -172,6 +172,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::information::SaveScoreRules, |_, _| info::league::save_rules(req, db).await);
     on!(api::information::GetLeague, |_, q| info::league::league(req, q, db).await);
     on!(api::information::ExportLeague, |_, q| info::league::csv(req, q, db).await);
+    on!(api::information::ListCommissions, |_, q| info::commissions::list(req, q, db).await);
+    on!(api::information::CreateCommission, |_, _| info::commissions::create(req, db).await);
     on!(api::information::GetInfoFigures, |_, q| info::league::figures(req, q, db).await);
     Err(routes::unknown_route())
 }

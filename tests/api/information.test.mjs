@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { assertError, rowsRead } from "../support/http.mjs";
-import { staffGet } from "../support/cases.mjs";
+import { sqlLocal, staffGet } from "../support/cases.mjs";
 import { post } from "../support/admin.mjs";
 import { cookieOf } from "../support/hotline.mjs";
 import { act, adopted, infoForm, issue, item, pointsOf, submitted, UNIT } from "../support/information.mjs";
@@ -127,6 +127,29 @@ test("the figures give the report's sentence from counters", async () => {
   assert.ok(res.body.county.adopted >= 1 && res.body.county.bulletins >= 1);
   assert.match(res.body.summary, /编发《政务信息》\d+期近\d+条，被上级机关采用\d+条次；形成调研报告\d+篇/);
   assertError(await staffGet(await cookieOf("cgz_head"), "/api/information/figures"), 403, "forbidden");
+});
+
+test("commissions: an answer is recorded, the others miss after the deadline, and two misses flag the year", async () => {
+  const office = await cookieOf("office_admin");
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const send = (topic) => post(office, "/api/information/commissions", { topic, deadline: today, unit_ids: [UNIT.chengguan, UNIT.hekou] });
+  assertError(await post(office, "/api/information/commissions", { topic: "过期约稿", deadline: "2020-01-01", unit_ids: [UNIT.hekou] }), 400, "invalid_parameter");
+  const first = await send(`乡村振兴典型经验 ${Date.now()}`);
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  const second = await send(`安全生产隐患排查 ${Date.now()}`);
+  const { view } = await submitted("cgz_head", { commission_id: first.body.id });
+  assertError(await post(await cookieOf("zj_head"), "/api/information/items", infoForm({ commission_id: first.body.id })), 400, "invalid_parameter");
+  sqlLocal(`UPDATE info_commission SET deadline = '2026-01-02' WHERE id IN (${first.body.id}, ${second.body.id});`);
+  const list = await staffGet(office, "/api/information/commissions");
+  const mine = list.body.commissions.find((c) => c.id === first.body.id);
+  const part = (c, unit) => c.units.find((u) => u.unit_id === unit);
+  assert.equal(part(mine, UNIT.chengguan).answered_by, view.item_no);
+  assert.equal(part(mine, UNIT.hekou).missed, true);
+  const hekou = list.body.misses.find((m) => m.unit_id === UNIT.hekou);
+  assert.ok(hekou.misses >= 2 && hekou.may_zero, JSON.stringify(list.body.misses));
+  const unitView = await staffGet(await cookieOf("hkz_head"), "/api/information/commissions");
+  assert.ok(unitView.body.commissions.every((c) => c.units.every((u) => u.unit_id === UNIT.hekou)), "a unit sees its own part only");
+  assertError(await post(await cookieOf("hkz_head"), "/api/information/commissions", { topic: "x", deadline: today, unit_ids: [UNIT.hekou] }), 403, "forbidden");
 });
 
 async function fetchText(cookie, path) {

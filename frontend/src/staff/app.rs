@@ -158,6 +158,7 @@ fn Header(me: Me) -> impl IntoView {
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Information(Info::Issues)>"信息刊物"</Link>
             </Show>
+            <Link to=Route::Information(Info::Commissions)>"约稿"</Link>
             <Link to=Route::Information(Info::League { year: String::new() })>"信息排名"</Link>
             <Link to=Route::Password>"修改密码"</Link>
         </nav>
@@ -176,7 +177,8 @@ fn information(page: Info) -> AnyView {
     use pages::information as info;
     match page {
         Info::Items { state, at } => view! { <info::items::ItemsPage state at/> }.into_any(),
-        Info::New => view! { <info::items::NewItemPage/> }.into_any(),
+        Info::New { commission } => view! { <info::items::NewItemPage commission/> }.into_any(),
+        Info::Commissions => view! { <info::commissions::CommissionsPage/> }.into_any(),
         Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
         Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
         Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),

@@ -9,14 +9,17 @@ pub enum Info {
     /// `/staff/information?state=&after=&page=`: items, newest first (a
     /// unit's own and joint ones; the office's all).
     Items { state: String, at: PageAt },
-    /// `/staff/information/new`: a unit submits an item.
-    New,
+    /// `/staff/information/new?commission=`: a unit submits an item (to
+    /// answer a commission, if given).
+    New { commission: String },
     /// `/staff/information/items/{no}`
     Item(String),
     /// `/staff/information/issues`: the office's issues.
     Issues,
     /// `/staff/information/issues/{id}`: one issue, printable on A4.
     Issue(String),
+    /// `/staff/information/commissions`: commissioned topics (约稿).
+    Commissions,
     /// `/staff/information/league?year=`: the league table, the formula,
     /// the units short of this month's quota (and the office's rules).
     League { year: String },
@@ -28,10 +31,11 @@ impl Info {
         let p = |k| query_param(search, k).unwrap_or_default();
         Some(match rest {
             [] => Info::Items { state: p("state"), at: PageAt::parse(search) },
-            ["new"] => Info::New,
+            ["new"] => Info::New { commission: p("commission") },
             ["items", no] => Info::Item(no.to_string()),
             ["issues"] => Info::Issues,
             ["issues", id] => Info::Issue(id.to_string()),
+            ["commissions"] => Info::Commissions,
             ["league"] => Info::League { year: p("year") },
             _ => return None,
         })
@@ -41,10 +45,11 @@ impl Info {
         let base = "/staff/information";
         match self {
             Info::Items { state, at } => with_query(base, &[pair("state", state), at.query()]),
-            Info::New => format!("{base}/new"),
+            Info::New { commission } => with_query(&format!("{base}/new"), &[pair("commission", commission)]),
             Info::Item(no) => format!("{base}/items/{}", encode(no)),
             Info::Issues => format!("{base}/issues"),
             Info::Issue(id) => format!("{base}/issues/{}", encode(id)),
+            Info::Commissions => format!("{base}/commissions"),
             Info::League { year } => with_query(&format!("{base}/league"), &[pair("year", year)]),
         }
     }

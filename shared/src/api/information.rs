@@ -7,7 +7,9 @@ use crate::error::ErrorCode::{self, *};
 use crate::information::figures::InfoFigures;
 use crate::information::item::{InfoActionRequest, SubmissionForm};
 use crate::information::scoring::ScoreRules;
-use crate::information::views::{InfoItemList, InfoItemView, IssueForm, IssueList, IssueSummary, IssueView, League};
+use crate::information::views::{
+    CommissionForm, CommissionList, CommissionView, InfoItemList, InfoItemView, IssueForm, IssueList, IssueSummary, IssueView, League,
+};
 use serde::{Deserialize, Serialize};
 use Payload::{Bytes, Json, Nothing};
 
@@ -62,6 +64,12 @@ endpoints! {
     ExportLeague: Get "/api/information/league.csv", Staff, "信息工作排名（CSV）",
         query YearParams, body Empty = Nothing, answer 200 Empty = Bytes("text/csv"),
         errors [Unauthenticated, PasswordChangeRequired, InvalidParameter];
+    ListCommissions: Get "/api/information/commissions", Staff, "约稿（报送单位：向本单位的约稿；县府办：全部），含未按期报送和可能年度归零的单位",
+        query YearParams, body Empty = Nothing, answer 200 CommissionList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    CreateCommission: Post "/api/information/commissions", Office, "发出约稿（主题、单位、期限）",
+        query Empty, body CommissionForm = Json, answer 201 CommissionView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, PayloadTooLarge, LengthRequired];
     GetInfoFigures: Get "/api/information/figures", Office, "信息调研统计与报告口径",
         query RangeParams, body Empty = Nothing, answer 200 InfoFigures = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];

@@ -34,6 +34,9 @@ pub struct SubmissionForm {
     /// the shares add up to 100. Empty: the submitting unit alone.
     #[serde(default)]
     pub shares: Vec<Share>,
+    /// The commission (约稿) it answers, if any.
+    #[serde(default)]
+    pub commission_id: Option<i64>,
 }
 
 pub const MAX_JOINT_UNITS: usize = 10;

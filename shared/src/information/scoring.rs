@@ -156,3 +156,31 @@ pub fn year_of(q: Option<&str>, today: crate::engine::date::Date) -> Result<i32,
         }
     }
 }
+
+/// Missed commissions (约稿) from which a unit's year may be zeroed.
+pub const ZERO_AFTER_MISSES: u32 = 2;
+
+/// A unit missed a commission: no answer and the deadline's day is over.
+pub fn missed(deadline: crate::engine::date::Date, today: crate::engine::date::Date, answered: bool) -> bool {
+    !answered && today > deadline
+}
+
+/// A commission's form: a topic, a deadline not before `today`, 1–50 units.
+pub fn check_commission(
+    topic: &str,
+    deadline: crate::engine::date::Date,
+    units: &[i64],
+    today: crate::engine::date::Date,
+) -> Result<(), ApiError> {
+    let bad = |m: &str| Err(ApiError::new(ErrorCode::InvalidParameter, m));
+    if topic.trim().is_empty() || topic.trim().chars().count() > 200 {
+        return bad("请填写约稿主题（200字以内）");
+    }
+    if deadline < today {
+        return bad("报送期限不能早于今天");
+    }
+    if units.is_empty() || units.len() > 50 {
+        return bad("请选择约稿单位（1到50个）");
+    }
+    Ok(())
+}

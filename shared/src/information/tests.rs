@@ -12,6 +12,7 @@ fn form() -> SubmissionForm {
         writer_phone: "0571-12345678".into(),
         signed_off_by: "李镇长".into(),
         shares: vec![],
+        commission_id: None,
     }
 }
 
@@ -79,4 +80,16 @@ fn the_sentence_counts_issues_and_adoptions() {
     let s = figures::summary(range, &t);
     assert!(s.contains("编发《政务信息》12期近88条，被上级机关采用7条次"), "{s}");
     assert_eq!(issue_no(IssueKind::Bulletin, 2026, 3), "《政务信息》2026年第3期");
+}
+
+#[test]
+fn two_missed_commissions_may_zero_a_year() {
+    use crate::engine::date::Date;
+    let (deadline, today) = (Date::from_ymd(2026, 5, 10).unwrap(), Date::from_ymd(2026, 5, 11).unwrap());
+    assert!(scoring::missed(deadline, today, false));
+    assert!(!scoring::missed(deadline, deadline, false), "the deadline's own day still counts");
+    assert!(!scoring::missed(deadline, today, true));
+    assert!(scoring::check_commission("乡村振兴典型经验", today, &[12], deadline).is_ok());
+    assert!(scoring::check_commission("", today, &[12], deadline).is_err());
+    assert!(scoring::check_commission("x", deadline, &[], deadline).is_err());
 }

@@ -152,3 +152,49 @@ pub struct League {
     pub month: String,
     pub shortfall: Vec<Shortfall>,
 }
+
+/// A commissioned topic (约稿): what the office asks of which units, by when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommissionForm {
+    pub topic: String,
+    pub deadline: Date,
+    pub unit_ids: Vec<i64>,
+}
+
+/// A unit's part of a commission: the item that answered it, or missed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommissionUnit {
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub answered_by: Option<String>,
+    pub missed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommissionView {
+    pub id: i64,
+    pub topic: String,
+    pub deadline: Date,
+    pub units: Vec<CommissionUnit>,
+}
+
+/// A unit's misses in the year; two or more may zero its year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MissRow {
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub misses: u32,
+    pub may_zero: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommissionList {
+    pub year: i32,
+    pub commissions: Vec<CommissionView>,
+    pub misses: Vec<MissRow>,
+}

@@ -5,6 +5,7 @@
 //! An item's change is one guarded batch (`db::guarded`): the item's
 //! `UPDATE` naming the version read, then the rest only where it landed.
 
+pub mod commissions;
 pub mod figures;
 pub mod issues;
 pub mod league;

@@ -108,6 +108,17 @@ impl<'a> Write<'a> {
         )
     }
 
+    /// Records the item as `unit`'s answer to commission `id`.
+    pub fn answer(&mut self, id: i64, unit: i64) -> Result<()> {
+        self.0.then(
+            &format!(
+                "UPDATE info_commission_unit SET item_id = (SELECT i.id FROM info_item i WHERE {LANDED})
+                 WHERE commission_id = ?3 AND unit_id = ?4 AND item_id IS NULL AND EXISTS (SELECT 1 FROM info_item i WHERE {LANDED})"
+            ),
+            &[num(id), num(unit)],
+        )
+    }
+
     /// Counts the submission in the submitting unit's year.
     pub fn submitted(&mut self, year: i32, unit: i64) -> Result<()> {
         self.0.then(

@@ -68,6 +68,11 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
     for s in &shares {
         db::admin::units::active_unit(db, s.unit_id).await?.ok_or_else(|| bad(format!("单位（编号{}）不存在或已停用", s.unit_id)))?;
     }
+    if let Some(id) = form.commission_id {
+        if !db_info::commissions::open_for(db, id, unit).await? {
+            return Err(bad("该约稿不是向本单位发出的，或本单位已报送"));
+        }
+    }
     let signed_off_by = match form.signed_off_by.trim() {
         "" => user.name.clone(),
         s => s.to_string(),
@@ -95,6 +100,9 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
         w.event(now, &user.name, Some(user.id), None, InfoState::Submitted, &format!("{note}（{}签发）", signed_off_by))?;
         w.tally(now.date(), &[unit], true, &vec![(Counter::submitted, 1)])?;
         w.submitted(year, unit)?;
+        if let Some(id) = form.commission_id {
+            w.answer(id, unit)?;
+        }
         if w.run().await? {
             let item = db_info::item_by_no(db, &no).await?.ok_or_else(no_item)?;
             return created(&item_view(db, item, Some(Side::Unit)).await?);

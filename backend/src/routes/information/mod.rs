@@ -5,6 +5,7 @@
 
 mod access;
 pub mod act;
+pub mod commissions;
 pub mod issues;
 pub mod items;
 pub mod league;

@@ -28,7 +28,7 @@ pub fn ItemsPage(state: String, at: PageAt) -> impl IntoView {
     view! {
         <section class="panel">
             <h1>"信息报送"</h1>
-            <Link to=Route::Information(Info::New) class="button">"报送信息"</Link>
+            <Link to=Route::Information(Info::New { commission: String::new() }) class="button">"报送信息"</Link>
             <label for="info-state">"状态"</label>
             <select id="info-state" on:change=choose>
                 <option value="" selected=state.is_empty()>"全部"</option>
@@ -74,7 +74,7 @@ fn parse_shares(text: &str) -> Option<Vec<Share>> {
 }
 
 #[component]
-pub fn NewItemPage() -> impl IntoView {
+pub fn NewItemPage(commission: String) -> impl IntoView {
     set_title("报送信息");
     let router = use_router::<Route>();
     let error = RwSignal::new(None);
@@ -87,6 +87,7 @@ pub fn NewItemPage() -> impl IntoView {
         RwSignal::new(String::new()),
     );
     let category = RwSignal::new(Category::News);
+    let commission_id: Option<i64> = commission.parse().ok();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(shares) = parse_shares(&shares.get_untracked()) else {
@@ -101,12 +102,14 @@ pub fn NewItemPage() -> impl IntoView {
             writer_phone: phone.get_untracked(),
             signed_off_by: signer.get_untracked(),
             shares,
+            commission_id,
         };
         post_then::<SubmitInfoItem>(&[], form, error, move |v| router.push(Route::Information(Info::Item(v.item_no))));
     };
     view! {
         <section class="panel">
             <h1>"报送信息"</h1>
+            {(!commission.is_empty()).then(|| view! { <p class="muted">{format!("本条信息报送约稿（编号{commission}）")}</p> })}
             <form class="stack-form" on:submit=submit>
                 <label for="info-title">"标题"</label>
                 <input id="info-title" maxlength="100" bind:value=title/>

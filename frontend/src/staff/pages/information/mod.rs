@@ -3,6 +3,7 @@
 //! office's issues and an issue's print view, and the league table with
 //! the formula, the quota shortfall and the year's rules.
 
+pub mod commissions;
 pub mod issues;
 pub mod item;
 pub mod items;
