@@ -9,6 +9,8 @@
 #                             at 10,000 and 100,000 tickets
 #   scripts/bench.sh supervision  rows read and median latency of supervision's inbox, lists, item page, slips and
 #                                 dashboard at 1,000 and 100,000 tasks
+#   scripts/bench.sh information  rows read and median latency of information's league table, lists, an item's page
+#                                 and figures at 1,000 and 100,000 items
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -54,5 +56,14 @@ case "${1:-sizes}" in
       TASKS="$n" BASE_URL="$BASE_URL" node bench/supervision.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision]" >&2; exit 2 ;;
+  information)
+    echo "|   items | request                              | rows read | p50 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|"
+    for n in 1000 100000; do
+      node bench/information-sql.mjs "$n" > "$root/target/information-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/information-$n.sql"
+      ITEMS="$n" BASE_URL="$BASE_URL" node bench/information.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision|information]" >&2; exit 2 ;;
 esac
