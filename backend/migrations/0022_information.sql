@@ -36,12 +36,20 @@ CREATE TABLE info_item (
     reason        TEXT    NOT NULL DEFAULT '',
     forwarded     TEXT    NOT NULL DEFAULT '[]',   -- JSON array of levels (转报)
     adopted_by    TEXT    NOT NULL DEFAULT '[]',   -- JSON array of levels that adopted it
+    -- An urgent item's timing (shared::information::emergency): the event,
+    -- its grade, which report, the first report's number, late or not.
+    event_at      TEXT,
+    grade         TEXT    CHECK (grade IS NULL OR grade IN ('ordinary', 'major', 'grave', 'extreme')),
+    report_kind   TEXT    CHECK (report_kind IS NULL OR report_kind IN ('first', 'follow_up', 'final')),
+    first_no      TEXT,
+    late          INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
     version       INTEGER NOT NULL DEFAULT 1,
     last_change   TEXT    NOT NULL,
     UNIQUE (year, seq),
     CHECK ((state = 'adopted') = (issue_id IS NOT NULL))
 );
 CREATE INDEX info_item_by_state ON info_item (state, id);
+CREATE INDEX info_item_urgent ON info_item (year, first_no, id) WHERE first_no IS NOT NULL;
 CREATE INDEX info_item_by_issue ON info_item (issue_id, id) WHERE issue_id IS NOT NULL;
 
 -- Each unit's share of an item (100 for one unit alone; a joint item's

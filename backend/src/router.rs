@@ -174,6 +174,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::information::ExportLeague, |_, q| info::league::csv(req, q, db).await);
     on!(api::information::ListCommissions, |_, q| info::commissions::list(req, q, db).await);
     on!(api::information::CreateCommission, |_, _| info::commissions::create(req, db).await);
+    on!(api::information::ListEmergencies, |_, q| info::emergencies::list(req, q, db).await);
     on!(api::information::GetInfoFigures, |_, q| info::league::figures(req, q, db).await);
     Err(routes::unknown_route())
 }

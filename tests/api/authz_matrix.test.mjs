@@ -476,6 +476,7 @@ const ROWS = [
   { op: "GET /api/information/league.csv", query: () => "?year=2097", expect: STAFF() },
   { op: "GET /api/information/commissions", owner: "unit4", expect: STAFF() },
   { op: "POST /api/information/commissions", json: () => ({ topic: `权限矩阵测试约稿${unique()}`, deadline: "2097-03-01", unit_ids: [4] }), expect: OFFICE(201) },
+  { op: "GET /api/information/emergencies", owner: "unit4", expect: STAFF() },
   { op: "GET /api/information/figures", query: () => "?from=2097-01-01&to=2097-12-31", expect: OFFICE() },
 ];
 

@@ -152,6 +152,32 @@ test("commissions: an answer is recorded, the others miss after the deadline, an
   assertError(await post(await cookieOf("hkz_head"), "/api/information/commissions", { topic: "x", deadline: today, unit_ids: [UNIT.hekou] }), 403, "forbidden");
 });
 
+test("emergency information: a late first report is flagged, follow-ups and the final report join its event", async () => {
+  const chinaTime = (hoursAgo) => `${new Date(Date.now() + (8 - hoursAgo) * 3600e3).toISOString().slice(0, 19)}+08:00`;
+  const urgent = (emergency) => infoForm({ category: "urgent", title: `河道决堤险情 ${Date.now() % 100000}`, emergency });
+  const cgz = await cookieOf("cgz_head");
+  assertError(await post(cgz, "/api/information/items", urgent(undefined)), 400, "invalid_parameter");
+  const first = await post(cgz, "/api/information/items", urgent({ event_at: chinaTime(3), grade: "major", report: "first" }));
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  const no = first.body.item_no;
+  const onTime = await post(cgz, "/api/information/items", urgent({ event_at: chinaTime(1), grade: "major", report: "first" }));
+  assert.equal(onTime.status, 201);
+  const hekou = await cookieOf("hkz_head");
+  assertError(await post(hekou, "/api/information/items", urgent({ event_at: chinaTime(2), grade: "major", report: "follow_up", first_no: no })), 400, "invalid_parameter");
+  for (const report of ["follow_up", "final"]) {
+    const res = await post(cgz, "/api/information/items", urgent({ event_at: chinaTime(3), grade: "major", report, first_no: no }));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+  }
+  const list = (await staffGet(await cookieOf("office_admin"), "/api/information/emergencies")).body;
+  const event = list.events.find((e) => e.first_no === no);
+  assert.equal(event.late, true, "3 hours after a 较大 event: past the 2-hour first report");
+  assert.equal(event.finished, true);
+  assert.deepEqual(event.reports.map((r) => r.report), ["first", "follow_up", "final"]);
+  assert.equal(list.events.find((e) => e.first_no === onTime.body.item_no).late, false);
+  const theirs = (await staffGet(hekou, "/api/information/emergencies")).body;
+  assert.ok(!theirs.events.some((e) => e.first_no === no), "another unit does not see it");
+});
+
 async function fetchText(cookie, path) {
   const res = await staffGet(cookie, path);
   assert.equal(res.status, 200);

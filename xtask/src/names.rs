@@ -128,6 +128,8 @@ mod tests {
             (("info_issue", "kind"), names(info::IssueKind::ALL, info::IssueKind::as_str)),
             (("info_item", "category"), names(info::Category::ALL, info::Category::as_str)),
             (("info_item", "state"), names(info::InfoState::ALL, info::InfoState::as_str)),
+            (("info_item", "grade"), names(info::emergency::Grade::ALL, info::emergency::Grade::as_str)),
+            (("info_item", "report_kind"), names(info::emergency::ReportKind::ALL, info::emergency::ReportKind::as_str)),
             (("info_score_event", "reason"), names(info::ScoreReason::ALL, info::ScoreReason::as_str)),
         ];
         let found = checks();

@@ -159,6 +159,7 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Information(Info::Issues)>"信息刊物"</Link>
             </Show>
             <Link to=Route::Information(Info::Commissions)>"约稿"</Link>
+            <Link to=Route::Information(Info::Emergencies)>"紧急信息"</Link>
             <Link to=Route::Information(Info::League { year: String::new() })>"信息排名"</Link>
             <Link to=Route::Password>"修改密码"</Link>
         </nav>
@@ -179,6 +180,7 @@ fn information(page: Info) -> AnyView {
         Info::Items { state, at } => view! { <info::items::ItemsPage state at/> }.into_any(),
         Info::New { commission } => view! { <info::items::NewItemPage commission/> }.into_any(),
         Info::Commissions => view! { <info::commissions::CommissionsPage/> }.into_any(),
+        Info::Emergencies => view! { <info::emergencies::EmergenciesPage/> }.into_any(),
         Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
         Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
         Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),

@@ -20,6 +20,8 @@ pub enum Info {
     Issue(String),
     /// `/staff/information/commissions`: commissioned topics (约稿).
     Commissions,
+    /// `/staff/information/emergencies`: urgent items by event.
+    Emergencies,
     /// `/staff/information/league?year=`: the league table, the formula,
     /// the units short of this month's quota (and the office's rules).
     League { year: String },
@@ -36,6 +38,7 @@ impl Info {
             ["issues"] => Info::Issues,
             ["issues", id] => Info::Issue(id.to_string()),
             ["commissions"] => Info::Commissions,
+            ["emergencies"] => Info::Emergencies,
             ["league"] => Info::League { year: p("year") },
             _ => return None,
         })
@@ -50,6 +53,7 @@ impl Info {
             Info::Issues => format!("{base}/issues"),
             Info::Issue(id) => format!("{base}/issues/{}", encode(id)),
             Info::Commissions => format!("{base}/commissions"),
+            Info::Emergencies => format!("{base}/emergencies"),
             Info::League { year } => with_query(&format!("{base}/league"), &[pair("year", year)]),
         }
     }

@@ -8,7 +8,8 @@ use crate::information::figures::InfoFigures;
 use crate::information::item::{InfoActionRequest, SubmissionForm};
 use crate::information::scoring::ScoreRules;
 use crate::information::views::{
-    CommissionForm, CommissionList, CommissionView, InfoItemList, InfoItemView, IssueForm, IssueList, IssueSummary, IssueView, League,
+    CommissionForm, CommissionList, CommissionView, EmergencyList, InfoItemList, InfoItemView, IssueForm, IssueList, IssueSummary,
+    IssueView, League,
 };
 use serde::{Deserialize, Serialize};
 use Payload::{Bytes, Json, Nothing};
@@ -70,6 +71,9 @@ endpoints! {
     CreateCommission: Post "/api/information/commissions", Office, "发出约稿（主题、单位、期限）",
         query Empty, body CommissionForm = Json, answer 201 CommissionView = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, PayloadTooLarge, LengthRequired];
+    ListEmergencies: Get "/api/information/emergencies", Staff, "紧急信息：按事件的首报、续报、终报及首报是否超时",
+        query YearParams, body Empty = Nothing, answer 200 EmergencyList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
     GetInfoFigures: Get "/api/information/figures", Office, "信息调研统计与报告口径",
         query RangeParams, body Empty = Nothing, answer 200 InfoFigures = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];

@@ -37,6 +37,9 @@ pub struct SubmissionForm {
     /// The commission (约稿) it answers, if any.
     #[serde(default)]
     pub commission_id: Option<i64>,
+    /// An urgent item's timing.
+    #[serde(default)]
+    pub emergency: Option<super::emergency::EmergencyReport>,
 }
 
 pub const MAX_JOINT_UNITS: usize = 10;

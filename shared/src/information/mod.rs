@@ -5,10 +5,12 @@
 //! unit's score is recomputed from its score events under the year's rules.
 //!
 //! - `item`: the submission form, an item's states and who may do what;
+//! - `emergency`: urgent items timed from the event (首报, 续报, 终报);
 //! - `scoring`: the year's rules table, points per event, joint splits;
 //! - `views`: what staff see of items, issues and the league table;
 //! - `figures`: counters per event and the report's sentence.
 
+pub mod emergency;
 pub mod figures;
 pub mod item;
 pub mod scoring;

@@ -30,6 +30,19 @@ pub struct ScoreRules {
     pub township_quota: u32,
     /// Items a county department (or other unit) owes each month.
     pub department_quota: u32,
+    /// Hours to an emergency's first report: 较大, and 重大 or above.
+    #[serde(default = "two")]
+    pub first_hours_major: u32,
+    #[serde(default = "one")]
+    pub first_hours_grave: u32,
+}
+
+fn two() -> u32 {
+    2
+}
+
+fn one() -> u32 {
+    1
 }
 
 pub const MAX_POINTS: u32 = 500;
@@ -48,6 +61,8 @@ impl ScoreRules {
             instruction: 20,
             township_quota: 8,
             department_quota: 2,
+            first_hours_major: 2,
+            first_hours_grave: 1,
         }
     }
 
@@ -110,6 +125,9 @@ impl ScoreRules {
             if v < below {
                 say(f, format!("{zh}的分值（{v}）不应低于{below_zh}（{below}）"));
             }
+        }
+        if !(1..=24).contains(&self.first_hours_grave) || !(self.first_hours_grave..=24).contains(&self.first_hours_major) {
+            say("first_hours_major", "紧急信息首报时限应在1到24小时之间，较大事件不短于重大事件".into());
         }
         if self.township_quota > 100 || self.department_quota > 100 {
             say("township_quota", "每月最低报送条数应在0到100之间".into());

@@ -13,6 +13,7 @@ fn form() -> SubmissionForm {
         signed_off_by: "李镇长".into(),
         shares: vec![],
         commission_id: None,
+        emergency: None,
     }
 }
 
@@ -92,4 +93,29 @@ fn two_missed_commissions_may_zero_a_year() {
     assert!(scoring::check_commission("乡村振兴典型经验", today, &[12], deadline).is_ok());
     assert!(scoring::check_commission("", today, &[12], deadline).is_err());
     assert!(scoring::check_commission("x", deadline, &[], deadline).is_err());
+}
+
+#[test]
+fn a_first_report_is_late_after_the_rules_hours() {
+    use super::emergency::{check, is_late, EmergencyReport, Grade, ReportKind};
+    use crate::engine::instant::Instant;
+    let rules = ScoreRules::default_for(2026);
+    let event = Instant::parse("2026-07-01T08:00:00+08:00").unwrap();
+    let e = EmergencyReport { event_at: event, grade: Grade::Major, report: ReportKind::First, first_no: None };
+    assert!(!is_late(&rules, &e, event.plus_hours(2)));
+    assert!(is_late(&rules, &e, event.plus_hours(3)));
+    assert!(is_late(&rules, &EmergencyReport { grade: Grade::Grave, ..e.clone() }, event.plus_hours(2)));
+    assert!(!is_late(&rules, &EmergencyReport { grade: Grade::Ordinary, ..e.clone() }, event.plus_hours(30)));
+    assert!(!is_late(
+        &rules,
+        &EmergencyReport { report: ReportKind::Final, first_no: Some("XX2026-0001".into()), ..e.clone() },
+        event.plus_hours(30)
+    ));
+    let now = event.plus_hours(1);
+    assert!(check(true, Some(&e), now).is_ok());
+    assert!(check(true, None, now).is_err());
+    assert!(check(false, Some(&e), now).is_err());
+    assert!(check(true, Some(&EmergencyReport { report: ReportKind::FollowUp, ..e.clone() }), now).is_err());
+    assert!(check(true, Some(&EmergencyReport { event_at: now.plus_hours(1), ..e }), now).is_err());
+    assert!(ScoreRules { first_hours_major: 0, ..rules }.validate().is_err());
 }

@@ -198,3 +198,38 @@ pub struct CommissionList {
     pub commissions: Vec<CommissionView>,
     pub misses: Vec<MissRow>,
 }
+
+/// One report of an emergency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EmergencyLine {
+    pub item_no: String,
+    pub report: super::emergency::ReportKind,
+    pub submitted_at: Instant,
+    pub late: bool,
+}
+
+/// An emergency event: its first report and what followed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EmergencyEvent {
+    pub first_no: String,
+    pub title: String,
+    pub unit_name: String,
+    pub grade: super::emergency::Grade,
+    pub event_at: Instant,
+    /// When the first report was due (none for an ordinary event).
+    pub due_at: Option<Instant>,
+    /// The first report came after it was due.
+    pub late: bool,
+    /// A final report (终报) is in.
+    pub finished: bool,
+    pub reports: Vec<EmergencyLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EmergencyList {
+    pub year: i32,
+    pub events: Vec<EmergencyEvent>,
+}

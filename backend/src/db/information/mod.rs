@@ -6,6 +6,7 @@
 //! `UPDATE` naming the version read, then the rest only where it landed.
 
 pub mod commissions;
+pub mod emergencies;
 pub mod figures;
 pub mod issues;
 pub mod league;

@@ -5,9 +5,10 @@
 
 use crate::db::audit;
 use crate::db::guarded::{self, Table};
-use crate::db::{num, Db};
+use crate::db::{num, opt_text, Db};
 use shared::engine::date::Date;
 use shared::engine::instant::Instant;
+use shared::information::emergency::ReportKind;
 use shared::information::figures::Increments;
 use shared::information::item::{Share, SubmissionForm};
 use shared::information::{InfoState, ScoreReason};
@@ -31,10 +32,11 @@ impl<'a> Write<'a> {
     /// and its units' shares.
     pub fn insert(db: &'a Db, n: &NewItem<'_>) -> Result<Write<'a>> {
         let f = n.form;
+        let e = f.emergency.as_ref();
         let first = db.statement(
             "INSERT OR IGNORE INTO info_item (item_no, year, seq, unit_id, title, body, category, writer, writer_phone,
-                 signed_off_by, submitted_at, state, last_change)
-             VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'submitted', ?2)",
+                 signed_off_by, submitted_at, state, last_change, event_at, grade, report_kind, first_no, late)
+             VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'submitted', ?2, ?13, ?14, ?15, ?16, ?17)",
             &[
                 n.item_no.into(),
                 n.nonce.into(),
@@ -48,6 +50,14 @@ impl<'a> Write<'a> {
                 f.writer_phone.trim().into(),
                 n.signed_off_by.into(),
                 n.at.to_string().into(),
+                opt_text(e.map(|e| e.event_at.to_string()).as_deref()),
+                opt_text(e.map(|e| e.grade.as_str())),
+                opt_text(e.map(|e| e.report.as_str())),
+                // A first report is its own event's first.
+                opt_text(
+                    e.map(|e| e.first_no.clone().filter(|_| e.report != ReportKind::First).unwrap_or_else(|| n.item_no.into())).as_deref(),
+                ),
+                num(n.late as i64),
             ],
         )?;
         let mut w = Write(guarded::Write::after(db, &ITEMS, n.item_no, n.nonce, first));
@@ -175,4 +185,6 @@ pub struct NewItem<'a> {
     pub signed_off_by: &'a str,
     pub shares: &'a [Share],
     pub at: Instant,
+    /// An urgent first report after its hours.
+    pub late: bool,
 }

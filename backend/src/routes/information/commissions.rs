@@ -59,9 +59,8 @@ pub async fn create(req: &mut Request, db: &Db) -> Reply {
     for unit in &form.unit_ids {
         crate::db::admin::units::active_unit(db, *unit).await?.ok_or_else(|| AppError::from(ApiError::not_found("该单位")))?;
     }
-    let id = commissions::create(db, form.topic.trim(), form.deadline, &form.unit_ids, clock::now())
-        .await?
-        .ok_or_else(ApiError::internal)?;
+    let id =
+        commissions::create(db, form.topic.trim(), form.deadline, &form.unit_ids, clock::now()).await?.ok_or_else(ApiError::internal)?;
     let view = grouped(commissions::parts(db, form.deadline.year(), None, Some(id)).await?, today)
         .into_iter()
         .next()

@@ -16,7 +16,7 @@ use shared::information::figures::Counter;
 use shared::information::item::{available, shares_of, Side, SubmissionForm};
 use shared::information::scoring::year_of;
 use shared::information::views::{InfoItemList, InfoItemView, ItemSummary, ShareView, TrailLine};
-use shared::information::{item_no, InfoState, Level};
+use shared::information::{emergency, item_no, Category, InfoState, Level};
 use shared::page::{page_size, split_page};
 use shared::staff::Role;
 use worker::Request;
@@ -68,6 +68,19 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
     for s in &shares {
         db::admin::units::active_unit(db, s.unit_id).await?.ok_or_else(|| bad(format!("单位（编号{}）不存在或已停用", s.unit_id)))?;
     }
+    let now = clock::now();
+    let year = now.date().year();
+    let urgent = form.category == Some(Category::Urgent);
+    emergency::check(urgent, form.emergency.as_ref(), now)?;
+    if let Some(first) = form.emergency.as_ref().and_then(|e| e.first_no.as_deref()).filter(|_| urgent) {
+        if db_info::emergencies::first_report_unit(db, first.trim()).await? != Some(unit) {
+            return Err(bad("首报编号不存在，或不是本单位的紧急信息首报"));
+        }
+    }
+    let late = match &form.emergency {
+        Some(e) => emergency::is_late(&league::rules(db, year).await?, e, now),
+        None => false,
+    };
     if let Some(id) = form.commission_id {
         if !db_info::commissions::open_for(db, id, unit).await? {
             return Err(bad("该约稿不是向本单位发出的，或本单位已报送"));
@@ -77,8 +90,6 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
         "" => user.name.clone(),
         s => s.to_string(),
     };
-    let now = clock::now();
-    let year = now.date().year();
     let note = if shares.len() > 1 { "联合报送" } else { "报送" };
     // Two submissions racing for a number: the loser takes the next.
     for _ in 0..3 {
@@ -95,6 +106,7 @@ pub async fn submit(req: &mut Request, db: &Db) -> Reply {
             signed_off_by: &signed_off_by,
             shares: &shares,
             at: now,
+            late,
         };
         let mut w = Write::insert(db, &n)?;
         w.event(now, &user.name, Some(user.id), None, InfoState::Submitted, &format!("{note}（{}签发）", signed_off_by))?;
@@ -163,7 +175,7 @@ pub async fn csv(req: &Request, q: YearParams, db: &Db) -> Reply {
         .map(|r| {
             let state = InfoState::parse(&r.state).map(|s| s.zh()).unwrap_or("");
             let higher: Vec<&str> = levels(&r.adopted_by).into_iter().map(|l| l.zh()).collect();
-            let category = shared::information::Category::parse(&r.category).map(|c| c.zh()).unwrap_or("");
+            let category = Category::parse(&r.category).map(|c| c.zh()).unwrap_or("");
             vec![
                 r.item_no,
                 r.unit_name,

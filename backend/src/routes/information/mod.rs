@@ -6,6 +6,7 @@
 mod access;
 pub mod act;
 pub mod commissions;
+pub mod emergencies;
 pub mod issues;
 pub mod items;
 pub mod league;

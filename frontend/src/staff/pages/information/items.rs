@@ -8,6 +8,9 @@ use frontend::router::{set_title, use_router, Link};
 use frontend::widgets::{load, post_then, show, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::api::information::{InfoItemsQuery, ListInfoItems, SubmitInfoItem};
+use shared::engine::instant::Instant;
+use shared::error::{ApiError, ErrorCode};
+use shared::information::emergency::{EmergencyReport, Grade, ReportKind};
 use shared::information::item::{Share, SubmissionForm};
 use shared::information::{Category, InfoState};
 use shared::page::PageInfo;
@@ -88,11 +91,11 @@ pub fn NewItemPage(commission: String) -> impl IntoView {
     );
     let category = RwSignal::new(Category::News);
     let commission_id: Option<i64> = commission.parse().ok();
+    let timing = Timing::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(shares) = parse_shares(&shares.get_untracked()) else {
-            return error
-                .set(Some(shared::error::ApiError::new(shared::error::ErrorCode::InvalidParameter, "联合报送请按“单位编号:比例”填写")));
+            return error.set(Some(ApiError::new(ErrorCode::InvalidParameter, "联合报送请按“单位编号:比例”填写")));
         };
         let form = SubmissionForm {
             title: title.get_untracked(),
@@ -103,6 +106,14 @@ pub fn NewItemPage(commission: String) -> impl IntoView {
             signed_off_by: signer.get_untracked(),
             shares,
             commission_id,
+            emergency: None,
+        };
+        let form = match category.get_untracked() {
+            Category::Urgent => match timing.report() {
+                Ok(e) => SubmissionForm { emergency: Some(e), ..form },
+                Err(e) => return error.set(Some(e)),
+            },
+            _ => form,
         };
         post_then::<SubmitInfoItem>(&[], form, error, move |v| router.push(Route::Information(Info::Item(v.item_no))));
     };
@@ -117,6 +128,7 @@ pub fn NewItemPage(commission: String) -> impl IntoView {
                 <select id="info-category" on:change=move |ev| if let Some(c) = Category::parse(&event_target_value(&ev)) { category.set(c) }>
                     {Category::ALL.map(|c| view! { <option value=c.as_str()>{c.zh()}</option> })}
                 </select>
+                <Show when=move || category.get() == Category::Urgent><TimingFields timing/></Show>
                 <label for="info-body">"正文"</label>
                 <textarea id="info-body" rows="10" bind:value=body></textarea>
                 <label for="info-writer">"执笔人"</label>
@@ -131,5 +143,53 @@ pub fn NewItemPage(commission: String) -> impl IntoView {
                 <button type="submit">"报送"</button>
             </form>
         </section>
+    }
+}
+
+/// An urgent item's timing as typed.
+#[derive(Clone, Copy)]
+struct Timing {
+    event_at: RwSignal<String>,
+    grade: RwSignal<Grade>,
+    report: RwSignal<ReportKind>,
+    first_no: RwSignal<String>,
+}
+
+impl Timing {
+    fn new() -> Timing {
+        Timing {
+            event_at: RwSignal::new(String::new()),
+            grade: RwSignal::new(Grade::Major),
+            report: RwSignal::new(ReportKind::First),
+            first_no: RwSignal::new(String::new()),
+        }
+    }
+
+    fn report(self) -> Result<EmergencyReport, ApiError> {
+        // `datetime-local` gives 2026-07-01T08:30, China time.
+        let at = format!("{}:00+08:00", self.event_at.get_untracked().trim());
+        let event_at = Instant::parse(&at).map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "请填写事件发生时间"))?;
+        let first_no = Some(self.first_no.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
+        Ok(EmergencyReport { event_at, grade: self.grade.get_untracked(), report: self.report.get_untracked(), first_no })
+    }
+}
+
+#[component]
+fn TimingFields(timing: Timing) -> impl IntoView {
+    view! {
+        <label for="info-event-at">"事件发生时间"</label>
+        <input id="info-event-at" type="datetime-local" bind:value=timing.event_at/>
+        <label for="info-grade">"事件等级"</label>
+        <select id="info-grade" on:change=move |ev| if let Some(g) = Grade::parse(&event_target_value(&ev)) { timing.grade.set(g) }>
+            {Grade::ALL.map(|g| view! { <option value=g.as_str() selected=g == Grade::Major>{g.zh()}</option> })}
+        </select>
+        <label for="info-report">"报送类别"</label>
+        <select id="info-report" on:change=move |ev| if let Some(r) = ReportKind::parse(&event_target_value(&ev)) { timing.report.set(r) }>
+            {ReportKind::ALL.map(|r| view! { <option value=r.as_str()>{r.zh()}</option> })}
+        </select>
+        <Show when=move || timing.report.get() != ReportKind::First>
+            <label for="info-first-no">"首报信息编号"</label>
+            <input id="info-first-no" maxlength="20" bind:value=timing.first_no/>
+        </Show>
     }
 }

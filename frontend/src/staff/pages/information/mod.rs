@@ -4,6 +4,7 @@
 //! the formula, the quota shortfall and the year's rules.
 
 pub mod commissions;
+pub mod emergencies;
 pub mod issues;
 pub mod item;
 pub mod items;
