@@ -159,3 +159,32 @@ CREATE TABLE info_commission_unit (
     item_id       INTEGER REFERENCES info_item (id),   -- the answer, once submitted
     PRIMARY KEY (commission_id, unit_id)
 ) WITHOUT ROWID;
+
+-- Research reports: one per office writer and quarter; a leader's
+-- decision keeps the instruction as its evidence.
+CREATE TABLE info_research (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL,
+    quarter      INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    staff_id     INTEGER NOT NULL REFERENCES staff (id),
+    writer       TEXT    NOT NULL,
+    title        TEXT    NOT NULL,
+    submitted_at TEXT    NOT NULL,
+    leader       TEXT,
+    instruction  TEXT,
+    decided_at   TEXT,
+    UNIQUE (year, quarter, staff_id)
+);
+
+-- Issues of 《工作研究》 and their articles' titles (JSON array).
+CREATE TABLE info_study (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL,
+    seq          INTEGER NOT NULL,
+    number       TEXT    NOT NULL UNIQUE,
+    title        TEXT    NOT NULL,
+    published_on TEXT    NOT NULL,
+    articles     TEXT    NOT NULL,
+    created_at   TEXT    NOT NULL,
+    UNIQUE (year, seq)
+);

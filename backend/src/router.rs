@@ -175,6 +175,10 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::information::ListCommissions, |_, q| info::commissions::list(req, q, db).await);
     on!(api::information::CreateCommission, |_, _| info::commissions::create(req, db).await);
     on!(api::information::ListEmergencies, |_, q| info::emergencies::list(req, q, db).await);
+    on!(api::information::ListResearch, |_, q| info::research::list(req, q, db).await);
+    on!(api::information::SubmitResearch, |_, _| info::research::submit(req, db).await);
+    on!(api::information::RecordDecision, |a, _| info::research::decide(req, db, a[0]).await);
+    on!(api::information::PublishStudy, |_, _| info::research::study(req, db).await);
     on!(api::information::GetInfoFigures, |_, q| info::league::figures(req, q, db).await);
     Err(routes::unknown_route())
 }

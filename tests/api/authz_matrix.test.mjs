@@ -29,7 +29,7 @@ import {
   dispatchedTicket, documentBody, draftVersion, evidenceForm, extensionAsked, foodMatter, groupBody, intermediaryBody, knowledgeBody, made,
   meetingBody, need, negativeReview, newAccount, newCase, receivedComplaint, receivedTicket, rectifying, repliedTicket, reportedSupervisionTask,
   signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask, supplementCase, unique, unitBody,
-  infoBody, infoIssue, infoItem, returnedInfoItem,
+  infoBody, infoIssue, infoItem, infoResearch, returnedInfoItem,
 } from "../support/objects.mjs";
 
 const ROLES = ["anonymous", "other_window", "own_window", "head", "office"];
@@ -114,6 +114,7 @@ before(async () => {
   f.infoItem = await infoItem();
   f.infoReturned = await returnedInfoItem();
   f.infoIssue = await infoIssue();
+  f.infoResearch = await infoResearch();
   f.infoRules = await need(call(as("office_admin"), "GET", "/api/information/rules?year=2097"), 200, "information rules");
 
   // Choosing one's own password: accounts with one-time passwords, one per role.
@@ -477,6 +478,16 @@ const ROWS = [
   { op: "GET /api/information/commissions", owner: "unit4", expect: STAFF() },
   { op: "POST /api/information/commissions", json: () => ({ topic: `权限矩阵测试约稿${unique()}`, deadline: "2097-03-01", unit_ids: [4] }), expect: OFFICE(201) },
   { op: "GET /api/information/emergencies", owner: "unit4", expect: STAFF() },
+  { op: "GET /api/information/research", query: () => "?year=2097", expect: OFFICE() },
+  {
+    op: "POST /api/information/research", json: () => ({ title: `权限矩阵测试调研${unique()}`, year: 2025, quarter: 1 }),
+    expect: [401, 403, 403, 403, 201],
+  },
+  { op: "POST /api/information/research/{id}/decision", shared: (f) => f.infoResearch, fresh: infoResearch, path: (r) => ({ id: r.id }), json: () => ({ leader: "张县长", instruction: "同意" }), expect: OFFICE() },
+  {
+    op: "POST /api/information/studies", json: () => ({ title: `权限矩阵测试工作研究${unique()}`, published_on: "2097-04-01", articles: ["文章一"] }),
+    expect: OFFICE(201),
+  },
   { op: "GET /api/information/figures", query: () => "?from=2097-01-01&to=2097-12-31", expect: OFFICE() },
 ];
 

@@ -272,3 +272,7 @@ export async function returnedInfoItem() {
 }
 export const infoIssue = () =>
   create("office_admin", "/api/information/issues", { kind: "bulletin", title: `权限矩阵测试期${unique()}`, published_on: "2097-01-06" }, "information issue");
+/** A research report of office_admin's, in a quarter of 2024 not used before (one per writer and quarter). */
+let researchQuarter = 0;
+export const infoResearch = () =>
+  create("office_admin", "/api/information/research", { title: `权限矩阵测试调研${unique()}`, year: 2024, quarter: ++researchQuarter }, "research report");

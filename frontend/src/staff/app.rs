@@ -157,6 +157,7 @@ fn Header(me: Me) -> impl IntoView {
             <Link to=Route::Information(Info::items())>"信息报送"</Link>
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Information(Info::Issues)>"信息刊物"</Link>
+                <Link to=Route::Information(Info::Research)>"调研"</Link>
             </Show>
             <Link to=Route::Information(Info::Commissions)>"约稿"</Link>
             <Link to=Route::Information(Info::Emergencies)>"紧急信息"</Link>
@@ -181,6 +182,7 @@ fn information(page: Info) -> AnyView {
         Info::New { commission } => view! { <info::items::NewItemPage commission/> }.into_any(),
         Info::Commissions => view! { <info::commissions::CommissionsPage/> }.into_any(),
         Info::Emergencies => view! { <info::emergencies::EmergenciesPage/> }.into_any(),
+        Info::Research => view! { <info::research::ResearchPage/> }.into_any(),
         Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
         Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
         Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),

@@ -22,6 +22,8 @@ pub enum Info {
     Commissions,
     /// `/staff/information/emergencies`: urgent items by event.
     Emergencies,
+    /// `/staff/information/research`: the office's research reports.
+    Research,
     /// `/staff/information/league?year=`: the league table, the formula,
     /// the units short of this month's quota (and the office's rules).
     League { year: String },
@@ -39,6 +41,7 @@ impl Info {
             ["issues", id] => Info::Issue(id.to_string()),
             ["commissions"] => Info::Commissions,
             ["emergencies"] => Info::Emergencies,
+            ["research"] => Info::Research,
             ["league"] => Info::League { year: p("year") },
             _ => return None,
         })
@@ -54,6 +57,7 @@ impl Info {
             Info::Issue(id) => format!("{base}/issues/{}", encode(id)),
             Info::Commissions => format!("{base}/commissions"),
             Info::Emergencies => format!("{base}/emergencies"),
+            Info::Research => format!("{base}/research"),
             Info::League { year } => with_query(&format!("{base}/league"), &[pair("year", year)]),
         }
     }

@@ -6,6 +6,7 @@ use super::{Access, Empty, Endpoint, Method, Payload, RangeParams, YearParams};
 use crate::error::ErrorCode::{self, *};
 use crate::information::figures::InfoFigures;
 use crate::information::item::{InfoActionRequest, SubmissionForm};
+use crate::information::research::{DecisionForm, ResearchForm, ResearchList, ResearchView, StudyForm, StudyView};
 use crate::information::scoring::ScoreRules;
 use crate::information::views::{
     CommissionForm, CommissionList, CommissionView, EmergencyList, InfoItemList, InfoItemView, IssueForm, IssueList, IssueSummary,
@@ -74,6 +75,18 @@ endpoints! {
     ListEmergencies: Get "/api/information/emergencies", Staff, "紧急信息：按事件的首报、续报、终报及首报是否超时",
         query YearParams, body Empty = Nothing, answer 200 EmergencyList = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    ListResearch: Get "/api/information/research", Office, "调研报告（含未报送的执笔人和季度）、领导批示、《工作研究》",
+        query YearParams, body Empty = Nothing, answer 200 ResearchList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    SubmitResearch: Post "/api/information/research", Office, "报送本人一个季度的调研报告（每人每季度一篇）",
+        query Empty, body ResearchForm = Json, answer 201 ResearchView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    RecordDecision: Post "/api/information/research/{id}/decision", Office, "记录调研报告进入领导决策（批示为证）",
+        query Empty, body DecisionForm = Json, answer 200 ResearchView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
+    PublishStudy: Post "/api/information/studies", Office, "编发一期《工作研究》及其文章",
+        query Empty, body StudyForm = Json, answer 201 StudyView = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, Conflict, PayloadTooLarge, LengthRequired];
     GetInfoFigures: Get "/api/information/figures", Office, "信息调研统计与报告口径",
         query RangeParams, body Empty = Nothing, answer 200 InfoFigures = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, InvalidDate];

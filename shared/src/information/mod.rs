@@ -6,6 +6,7 @@
 //!
 //! - `item`: the submission form, an item's states and who may do what;
 //! - `emergency`: urgent items timed from the event (首报, 续报, 终报);
+//! - `research`: writers' quarterly reports, decisions, 《工作研究》;
 //! - `scoring`: the year's rules table, points per event, joint splits;
 //! - `views`: what staff see of items, issues and the league table;
 //! - `figures`: counters per event and the report's sentence.
@@ -13,6 +14,7 @@
 pub mod emergency;
 pub mod figures;
 pub mod item;
+pub mod research;
 pub mod scoring;
 pub mod views;
 

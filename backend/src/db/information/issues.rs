@@ -6,8 +6,6 @@ use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::date::Date;
 use shared::engine::instant::Instant;
-use shared::engine::period::keys_of;
-use shared::information::figures::Increments;
 use shared::information::views::{IssueArticle, IssueSummary};
 use shared::information::IssueKind;
 use worker::Result;
@@ -55,7 +53,7 @@ pub struct NewIssue<'a> {
 }
 
 /// Stores the issue and counts it; `None` if its number was taken meanwhile.
-pub async fn create(db: &Db, n: &NewIssue<'_>, inc: &Increments) -> Result<Option<i64>> {
+pub async fn create(db: &Db, n: &NewIssue<'_>, inc: &[(shared::information::figures::Counter, u64)]) -> Result<Option<i64>> {
     let insert = db.statement(
         "INSERT OR IGNORE INTO info_issue (kind, year, seq, number, title, published_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         &[
@@ -68,21 +66,10 @@ pub async fn create(db: &Db, n: &NewIssue<'_>, inc: &Increments) -> Result<Optio
             n.at.to_string().into(),
         ],
     )?;
-    let columns: Vec<&str> = inc.iter().map(|(c, _)| c.column()).collect();
-    let values: Vec<String> = inc.iter().map(|(_, v)| v.to_string()).collect();
-    let updates: Vec<String> = columns.iter().map(|c| format!("{c} = {c} + excluded.{c}")).collect();
     // Counted only where this issue's number landed (the county's row).
-    let tally = db.statement(
-        &format!(
-            "INSERT INTO info_tally (key, unit_id, {}) SELECT k.value, 0, {} FROM json_each(?1) k
-             WHERE EXISTS (SELECT 1 FROM info_issue WHERE number = ?2 AND created_at = ?3)
-             ON CONFLICT (key, unit_id) DO UPDATE SET {}",
-            columns.join(", "),
-            values.join(", "),
-            updates.join(", ")
-        ),
-        &[serde_json::to_string(&keys_of(n.published_on))?.into(), n.number.into(), n.at.to_string().into()],
-    )?;
+    let landed = "SELECT 1 FROM info_issue WHERE number = ?2 AND created_at = ?3";
+    let day = n.published_on.to_string();
+    let tally = super::figures::county_tally(db, &day, inc, landed, &[n.number.into(), n.at.to_string().into()])?;
     let results = db.batch(vec![insert, tally]).await?;
     if !crate::db::wrote(results.first()) {
         return Ok(None);

@@ -10,6 +10,7 @@ pub mod emergencies;
 pub mod figures;
 pub mod issues;
 pub mod league;
+pub mod research;
 pub mod write;
 
 use crate::db::{num, opt_int, opt_text, Db};

@@ -10,3 +10,4 @@ pub mod emergencies;
 pub mod issues;
 pub mod items;
 pub mod league;
+pub mod research;

@@ -9,6 +9,7 @@ pub mod issues;
 pub mod item;
 pub mod items;
 pub mod league;
+pub mod research;
 
 /// Hundredths of a point as people read them.
 pub fn points(hundredths: i64) -> String {
