@@ -3,7 +3,7 @@
 // figures at the seeded size (DOCUMENTS, from bench/documents-sql.mjs),
 // beside the no-op route. Prints figures; asserts nothing.
 import { login } from "../tests/support/cases.mjs";
-import { measure } from "./measure.mjs";
+import { measure } from "./rows.mjs";
 
 const base = process.env.BASE_URL;
 const documents = Number(process.env.DOCUMENTS);

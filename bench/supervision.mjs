@@ -2,11 +2,11 @@
 // inbox, the office's lists, an item's page, slips and the dashboard at
 // the seeded size (TASKS, from bench/supervision-sql.mjs), beside the
 // no-op route. Prints figures; asserts nothing.
-import { clientIp, login } from "../tests/support/cases.mjs";
+import { login } from "../tests/support/cases.mjs";
+import { measure } from "./rows.mjs";
 
 const base = process.env.BASE_URL;
 const tasks = Number(process.env.TASKS);
-const runs = Number(process.env.RUNS ?? 30);
 const unit = (await login("zj_window")).cookie;
 const office = (await login("office_admin")).cookie;
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -25,18 +25,4 @@ const requests = [
   [`dashboard: ${lastYear}-01-01 to today`, [`/api/supervision/dashboard?from=${lastYear}-01-01&to=${today}`, office]],
 ];
 
-for (const [name, [path, cookie]] of requests) {
-  const times = [];
-  let rows = 0;
-  for (let i = 0; i < runs; i++) {
-    const headers = { "CF-Connecting-IP": clientIp(), ...(cookie ? { Cookie: cookie } : {}) };
-    const start = performance.now();
-    const res = await fetch(base + path, { headers });
-    await res.arrayBuffer();
-    times.push(performance.now() - start);
-    if (!res.ok) throw new Error(`${name}: ${res.status}`);
-    rows = Number(res.headers.get("x-d1-rows-read"));
-  }
-  times.sort((a, b) => a - b);
-  console.log(`| ${String(tasks).padStart(7)} | ${name.padEnd(36)} | ${String(rows).padStart(9)} | ${times[Math.floor(runs / 2)].toFixed(1).padStart(7)} |`);
-}
+await measure(base, tasks, requests);

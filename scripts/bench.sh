@@ -11,6 +11,8 @@
 #                                 dashboard at 1,000 and 100,000 tasks
 #   scripts/bench.sh documents  rows read and median latency of document transmission's lists, sender's page, a unit's
 #                               copy, the chain's check and figures at 1,000 and 100,000 documents
+#   scripts/bench.sh information  rows read and median latency of information's league table, lists, an item's page
+#                                 and figures at 1,000 and 100,000 items
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -57,13 +59,22 @@ case "${1:-sizes}" in
       stop_stack
     done ;;
   documents)
-    echo "| documents | request                              | rows read | p50 ms  |"
-    echo "|-----------|--------------------------------------|-----------|---------|"
+    echo "|    docs | request                              | rows read | p50 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|"
     for n in 1000 100000; do
       node bench/documents-sql.mjs "$n" > "$root/target/documents-$n.sql"
       start_stack "$port" "$root/target/bench-output" "$root/target/documents-$n.sql"
       DOCUMENTS="$n" BASE_URL="$BASE_URL" node bench/documents.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision|documents]" >&2; exit 2 ;;
+  information)
+    echo "|   items | request                              | rows read | p50 ms  |"
+    echo "|---------|--------------------------------------|-----------|---------|"
+    for n in 1000 100000; do
+      node bench/information-sql.mjs "$n" > "$root/target/information-$n.sql"
+      start_stack "$port" "$root/target/bench-output" "$root/target/information-$n.sql"
+      ITEMS="$n" BASE_URL="$BASE_URL" node bench/information.mjs
+      stop_stack
+    done ;;
+  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision|documents|information]" >&2; exit 2 ;;
 esac

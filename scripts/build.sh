@@ -37,9 +37,9 @@ bundle() {
     "$name" "$version" "$name" "$version" > "$out/pkg/$name-start.js"
 }
 
-# The API's OpenAPI document is a static asset at /api/openapi.json (the
-# platform serves it before the Worker, wrangler.toml): inside the Worker it
-# was 67 KB of its 1 MB gzip budget (measured 2026-11-26).
+# The API's OpenAPI document is a static asset, which the Worker passes on
+# at /api/openapi.json (router.rs): inside the Worker it was 67 KB of its
+# 1 MB gzip budget (measured 2026-11-26).
 publish_openapi() {
   mkdir -p "$1/api"
   cp backend/openapi.json "$1/api/openapi.json"

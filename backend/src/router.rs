@@ -6,11 +6,12 @@ use crate::db::Db;
 use crate::routes::approvals::{apply, case_actions, catalogue, evaluation, staff_cases, statistics, track};
 use crate::routes::complaints as co;
 use crate::routes::hotline as hl;
+use crate::routes::information as info;
 use crate::routes::streamline as office;
 use crate::routes::supervision as sv;
 use crate::routes::{self, admin, calendar, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
-use worker::{Env, Request};
+use worker::{Env, Request, Response};
 
 pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let answer = dispatch(req, env, db).await;
@@ -41,8 +42,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
         };
     }
     on!(api::GetHealth, |_, _| routes::json(&Health { ok: true }, routes::Cache::NoStore));
-    // `api::GetOpenApi` is a static asset (scripts/build.sh publishes
-    // backend/openapi.json there), served by the platform before the Worker.
+    on!(api::GetOpenApi, |_, _| openapi(req, env).await);
     on!(api::ListDepartments, |_, _| catalogue::departments(db).await);
     on!(api::ListMatters, |_, q| catalogue::matters(q, db).await);
     on!(api::GetMatter, |a, _| catalogue::matter(a[0], db).await);
@@ -171,5 +171,39 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::documents::GetDocFile, |a, _| crate::routes::documents::files::file(req, env, db, a[0], a[1]).await);
     on!(api::documents::GetReceipts, |a, _| crate::routes::documents::view::receipts(req, db, a[0]).await);
     on!(api::documents::VerifyReceipts, |a, _| crate::routes::documents::view::verify(req, db, a[0]).await);
+    // Information: the fixed paths before `/api/information/items/{no}`.
+    on!(api::information::ExportInfoItems, |_, q| info::items::csv(req, q, db).await);
+    on!(api::information::ListInfoItems, |_, q| info::items::list(req, q, db).await);
+    on!(api::information::SubmitInfoItem, |_, _| info::items::submit(req, db).await);
+    on!(api::information::GetInfoItem, |a, _| info::items::get(req, db, a[0]).await);
+    on!(api::information::ActOnInfoItem, |a, _| info::act::act(req, db, a[0]).await);
+    on!(api::information::ListInfoIssues, |_, q| info::issues::list(req, q, db).await);
+    on!(api::information::CreateInfoIssue, |_, _| info::issues::create(req, db).await);
+    on!(api::information::GetInfoIssue, |a, _| info::issues::get(req, db, a[0]).await);
+    on!(api::information::GetScoreRules, |_, q| info::league::rules(req, q, db).await);
+    on!(api::information::SaveScoreRules, |_, _| info::league::save_rules(req, db).await);
+    on!(api::information::GetLeague, |_, q| info::league::league(req, q, db).await);
+    on!(api::information::ExportLeague, |_, q| info::league::csv(req, q, db).await);
+    on!(api::information::ListCommissions, |_, q| info::commissions::list(req, q, db).await);
+    on!(api::information::CreateCommission, |_, _| info::commissions::create(req, db).await);
+    on!(api::information::ListEmergencies, |_, q| info::emergencies::list(req, q, db).await);
+    on!(api::information::ListResearch, |_, q| info::research::list(req, q, db).await);
+    on!(api::information::SubmitResearch, |_, _| info::research::submit(req, db).await);
+    on!(api::information::RecordDecision, |a, _| info::research::decide(req, db, a[0]).await);
+    on!(api::information::PublishStudy, |_, _| info::research::study(req, db).await);
+    on!(api::information::GetInfoFigures, |_, q| info::league::figures(req, q, db).await);
     Err(routes::unknown_route())
+}
+
+/// The OpenAPI document, a static asset (scripts/build.sh publishes
+/// backend/openapi.json; inside the Worker it would take a tenth of its size
+/// budget). Passed through the Worker so that other methods on its path get
+/// the API's JSON errors like every route.
+async fn openapi(req: &Request, env: &Env) -> Reply {
+    let url = format!("{}/api/openapi.json", req.url()?.origin().ascii_serialization());
+    let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
+    let mut response = Response::ok(asset.text().await?)?;
+    response.headers_mut().set("Content-Type", "application/json; charset=utf-8")?;
+    response.headers_mut().set("Cache-Control", "public, max-age=300")?;
+    Ok(response)
 }

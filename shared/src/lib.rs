@@ -19,6 +19,7 @@ pub mod engine;
 pub mod error;
 pub mod hotline;
 pub mod identity;
+pub mod information;
 pub mod page;
 pub mod prose;
 pub mod report;

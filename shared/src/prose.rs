@@ -28,6 +28,16 @@ named_enum! {
         SupervisionPublications = "supervision_publications",
         ComplaintFigures = "complaint_figures",
         Complaints = "complaints",
+        /// Document transmission's figures for the period.
+        TransmitFigures = "transmit_figures",
+        /// The office's outgoing documents.
+        TransmitDocuments = "transmit_documents",
+        /// 《政务信息》, 专报 and 增刊 issues.
+        InfoIssues = "info_issues",
+        /// Information items.
+        InfoItems = "info_items",
+        /// Research reports and 《工作研究》.
+        InfoResearch = "info_research",
     }
 }
 

@@ -30,6 +30,7 @@ import {
   meetingBody, need, negativeReview, newAccount, newCase, receivedComplaint, receivedTicket, rectifying, repliedTicket, reportedSupervisionTask,
   signIn, signedTicket, submittedVersion, supervisionFile, supervisionTask, supplementCase, unique, unitBody,
   docFileForm, docForm, draftDocument, issuedDocRequest, sentDocument,
+  infoBody, infoIssue, infoItem, infoResearch, returnedInfoItem,
 } from "../support/objects.mjs";
 
 const ROLES = ["anonymous", "other_window", "own_window", "head", "office"];
@@ -115,6 +116,12 @@ before(async () => {
   f.draftDoc = await draftDocument();
   f.sentDoc = await sentDocument();
   f.docLimits = await need(call(as("office_admin"), "GET", "/api/documents/limits"), 200, "sign-for limits");
+  // Information: an item of unit 4 awaiting the editors, a returned one, an issue of 2097, 2097's rules.
+  f.infoItem = await infoItem();
+  f.infoReturned = await returnedInfoItem();
+  f.infoIssue = await infoIssue();
+  f.infoResearch = await infoResearch();
+  f.infoRules = await need(call(as("office_admin"), "GET", "/api/information/rules?year=2097"), 200, "information rules");
 
   // Choosing one's own password: accounts with one-time passwords, one per role.
   f.pw = {};
@@ -479,6 +486,46 @@ const ROWS = [
   },
   { op: "GET /api/documents/{doc_key}/receipts", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key }), expect: OFFICE() },
   { op: "GET /api/documents/{doc_key}/verify", owner: "unit4", shared: (f) => f.sentDoc, path: (d) => ({ doc_key: d.doc_key }), expect: OFFICE() },
+  // -- information: items submitted by unit 4, editors' decisions, issues, rules and the league table
+  { op: "GET /api/information/items", owner: "unit4", expect: STAFF() },
+  { op: "POST /api/information/items", owner: "unit4", json: () => infoBody(), expect: [401, 201, 201, 201, 403] },
+  { op: "GET /api/information/items/{item_no}", owner: "unit4", shared: (f) => f.infoItem, path: (i) => ({ item_no: i.item_no }), expect: DEPT(200, 200) },
+  {
+    op: "POST /api/information/items/{item_no}/action", owner: "unit4", shared: (f) => f.infoItem, fresh: infoItem,
+    path: (i) => ({ item_no: i.item_no }), name: "adopt (the office)",
+    json: (i) => ({ version: i.version, action: "adopt", issue_id: f.infoIssue.id }), expect: [401, 404, 403, 403, 200],
+    variants: [
+      {
+        name: "resubmit (the unit)", shared: (f) => f.infoReturned, fresh: returnedInfoItem,
+        json: (i) => ({ version: i.version, action: "resubmit", title: i.title, body: "补充后的正文" }), expect: [401, 404, 200, 200, 403],
+      },
+    ],
+  },
+  { op: "GET /api/information/items.csv", query: () => "?year=2097", expect: OFFICE() },
+  { op: "GET /api/information/issues", query: () => "?year=2097", expect: OFFICE() },
+  {
+    op: "POST /api/information/issues", json: () => ({ kind: "supplement", title: `权限矩阵测试增刊${unique()}`, published_on: "2097-02-02" }),
+    expect: OFFICE(201),
+  },
+  { op: "GET /api/information/issues/{id}", shared: (f) => f.infoIssue, path: (i) => ({ id: i.id }), expect: OFFICE() },
+  { op: "GET /api/information/rules", query: () => "?year=2097", expect: OFFICE() },
+  { op: "POST /api/information/rules", shared: (f) => f.infoRules, json: (r) => r, expect: OFFICE() },
+  { op: "GET /api/information/league", query: () => "?year=2097", expect: STAFF() },
+  { op: "GET /api/information/league.csv", query: () => "?year=2097", expect: STAFF() },
+  { op: "GET /api/information/commissions", owner: "unit4", expect: STAFF() },
+  { op: "POST /api/information/commissions", json: () => ({ topic: `权限矩阵测试约稿${unique()}`, deadline: "2097-03-01", unit_ids: [4] }), expect: OFFICE(201) },
+  { op: "GET /api/information/emergencies", owner: "unit4", expect: STAFF() },
+  { op: "GET /api/information/research", query: () => "?year=2097", expect: OFFICE() },
+  {
+    op: "POST /api/information/research", json: () => ({ title: `权限矩阵测试调研${unique()}`, year: 2025, quarter: 1 }),
+    expect: [401, 403, 403, 403, 201],
+  },
+  { op: "POST /api/information/research/{id}/decision", shared: (f) => f.infoResearch, fresh: infoResearch, path: (r) => ({ id: r.id }), json: () => ({ leader: "张县长", instruction: "同意" }), expect: OFFICE() },
+  {
+    op: "POST /api/information/studies", json: () => ({ title: `权限矩阵测试工作研究${unique()}`, published_on: "2097-04-01", articles: ["文章一"] }),
+    expect: OFFICE(201),
+  },
+  { op: "GET /api/information/figures", query: () => "?from=2097-01-01&to=2097-12-31", expect: OFFICE() },
 ];
 
 /** Every (operation, body) pair: a row and its variants, each with the row's settings unless it names its own. */

@@ -297,3 +297,19 @@ export async function sentDocument() {
   const view = await need(call(as("office_admin"), "POST", `/api/documents/${d.doc_key}/action`, { json }), 200, "send document");
   return { doc_key: d.doc_key, version: view.version, copy_version: view.recipients[0].version, file_id: view.files[0].id };
 }
+// -- information: items of unit 4 (住建局) by its window, an issue of the far year 2097.
+export const infoBody = () => ({
+  title: `权限矩阵测试信息${unique()}`, body: "测试正文", category: "news", writer: "吴海峰", writer_phone: "0571-88880000", signed_off_by: "李局长", shares: [],
+});
+export const infoItem = () => create("zj_window", "/api/information/items", infoBody(), "information item");
+export async function returnedInfoItem() {
+  const i = await infoItem();
+  const json = { version: i.version, action: "return", reason: "请补充数据" };
+  return need(call(as("office_admin"), "POST", `/api/information/items/${i.item_no}/action`, { json }), 200, "returned information item");
+}
+export const infoIssue = () =>
+  create("office_admin", "/api/information/issues", { kind: "bulletin", title: `权限矩阵测试期${unique()}`, published_on: "2097-01-06" }, "information issue");
+/** A research report of office_admin's, in a quarter of 2024 not used before (one per writer and quarter). */
+let researchQuarter = 0;
+export const infoResearch = () =>
+  create("office_admin", "/api/information/research", { title: `权限矩阵测试调研${unique()}`, year: 2024, quarter: ++researchQuarter }, "research report");

@@ -11,6 +11,7 @@ mod complaints_demo;
 mod demo;
 mod documents_demo;
 mod hotline_demo;
+mod information_demo;
 mod names;
 mod openapi;
 mod sql;

@@ -15,6 +15,7 @@ mod tests {
     use shared::engine::ledger::PauseReason;
     use shared::hotline::ticket::{NoticeKind, Rating};
     use shared::hotline::{Channel, CloseReason, Kind, PartState, Role as HotlineRole, TicketState, Urgency};
+    use shared::information as info;
     use shared::security::{Outcome, SecurityKind, RETAIN_DAYS};
     use shared::staff::Role;
     use shared::streamline::{ApprovingBody, DocNature, DocState, MeetingClass, RegisterKind};
@@ -131,6 +132,12 @@ mod tests {
             (("doc_recipient", "role"), names(shared::documents::RecipientRole::ALL, shared::documents::RecipientRole::as_str)),
             (("doc_recipient", "state"), names(shared::documents::RecipientState::ALL, shared::documents::RecipientState::as_str)),
             (("doc_receipt", "kind"), names(shared::documents::ReceiptKind::ALL, shared::documents::ReceiptKind::as_str)),
+            (("info_issue", "kind"), names(info::IssueKind::ALL, info::IssueKind::as_str)),
+            (("info_item", "category"), names(info::Category::ALL, info::Category::as_str)),
+            (("info_item", "state"), names(info::InfoState::ALL, info::InfoState::as_str)),
+            (("info_item", "grade"), names(info::emergency::Grade::ALL, info::emergency::Grade::as_str)),
+            (("info_item", "report_kind"), names(info::emergency::ReportKind::ALL, info::emergency::ReportKind::as_str)),
+            (("info_score_event", "reason"), names(info::ScoreReason::ALL, info::ScoreReason::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

@@ -1,7 +1,7 @@
 //! `cargo xtask openapi`: the OpenAPI 3.1 document generated from the API
 //! contract in `shared::api`, committed as `backend/openapi.json`, which
-//! `scripts/build.sh` publishes as the static asset `/api/openapi.json` (a
-//! test fails if it drifts).
+//! `scripts/build.sh` publishes as a static asset that the Worker passes on
+//! at `/api/openapi.json` (a test fails if it drifts).
 
 pub fn document() -> String {
     let doc = shared::api::openapi::document();

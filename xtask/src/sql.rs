@@ -179,6 +179,7 @@ pub fn demo() -> String {
     crate::supervision_demo::sql(w);
     crate::complaints_demo::sql(w);
     crate::documents_demo::sql(w);
+    crate::information_demo::sql(w);
     out
 }
 

@@ -10,6 +10,7 @@ pub mod complaints;
 pub mod documents;
 pub mod guarded;
 pub mod hotline;
+pub mod information;
 pub mod security_events;
 pub mod staff;
 pub mod streamline;

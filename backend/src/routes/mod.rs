@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod documents;
 pub mod hotline;
+pub mod information;
 pub mod limits;
 pub mod open311;
 pub mod report;

@@ -11,7 +11,7 @@ use shared::api::RangeParams;
 use shared::approvals::stats::CentreStats;
 use shared::engine::period::Range;
 use shared::report::{compose, streamline_period, Inputs};
-use shared::{complaints, hotline, supervision};
+use shared::{complaints, documents, hotline, information, supervision};
 use worker::Request;
 
 pub async fn report(req: &Request, q: RangeParams, db: &Db) -> Reply {
@@ -23,17 +23,19 @@ pub async fn report(req: &Request, q: RangeParams, db: &Db) -> Reply {
     let hotline_tally = county(&db::hotline::figures::tallies(db, range, Some(0)).await?);
     let supervision_tally = county(&db::supervision::figures::tallies(db, range, Some(0)).await?);
     let complaints_tally = county(&db::complaints::figures::tallies(db, range).await?);
+    let documents_tally = db::documents::figures::county(db, range).await?;
+    let information_tally = db::information::figures::county(db, range).await?;
     let inputs = Inputs {
         county: settings.county_name,
         hotline_phone: settings.hotline_phone,
         centre,
         members: db::admin::units::member_counts(db).await?,
         hotline: hotline::figures::summary(range, &hotline_tally),
-        e_government: None,
+        e_government: documents::figures::summary(range, &documents_tally),
         streamline: crate::routes::streamline::dashboard_of(db, streamline_period(range), today).await?,
         supervision: supervision::figures::summary(range, &supervision_tally),
         complaints: complaints::figures::summary(range, &complaints_tally),
-        information: None,
+        information: information::figures::summary(range, &information_tally),
     };
     json(&compose(range, inputs), Cache::NoStore)
 }

@@ -2,6 +2,7 @@
 //! page but sign-in needs a session; without one it goes to sign-in.
 
 use crate::doc_route::Dr;
+use crate::info_route::Info;
 use crate::pages;
 use crate::route::{PageAt, PeriodQuery, Route};
 use crate::sv_route::Sv;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
         Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
         Route::Transmit(page) => pages::documents::page(page),
         Route::Report { from, to } => view! { <pages::report::ReportPage from to/> }.into_any(),
+        Route::Information(page) => information(page),
         Route::NotFound => {
             view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
         }
@@ -163,6 +165,14 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::SecurityEvents { filters: Default::default(), at: PageAt::default() }>"安全日志"</Link>
                 <Link to=Route::ApplicantData>"个人信息导出"</Link>
             </Show>
+            <Link to=Route::Information(Info::items())>"信息报送"</Link>
+            <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
+                <Link to=Route::Information(Info::Issues)>"信息刊物"</Link>
+                <Link to=Route::Information(Info::Research)>"调研"</Link>
+            </Show>
+            <Link to=Route::Information(Info::Commissions)>"约稿"</Link>
+            <Link to=Route::Information(Info::Emergencies)>"紧急信息"</Link>
+            <Link to=Route::Information(Info::League { year: String::new() })>"信息排名"</Link>
             <Link to=Route::Password>"修改密码"</Link>
         </nav>
         {move || me.get().map(|u| view! {
@@ -172,5 +182,21 @@ fn Header(me: Me) -> impl IntoView {
             <button type="button" class="link-button" on:click=logout>"退出登录"</button>
         })}
     </header>
+    }
+}
+
+/// Information's page for its URL.
+fn information(page: Info) -> AnyView {
+    use pages::information as info;
+    match page {
+        Info::Items { state, at } => view! { <info::items::ItemsPage state at/> }.into_any(),
+        Info::New { commission } => view! { <info::items::NewItemPage commission/> }.into_any(),
+        Info::Commissions => view! { <info::commissions::CommissionsPage/> }.into_any(),
+        Info::Emergencies => view! { <info::emergencies::EmergenciesPage/> }.into_any(),
+        Info::Research => view! { <info::research::ResearchPage/> }.into_any(),
+        Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
+        Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
+        Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),
+        Info::League { year } => view! { <info::league::LeaguePage year/> }.into_any(),
     }
 }

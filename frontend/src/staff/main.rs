@@ -3,6 +3,7 @@
 
 mod app;
 mod doc_route;
+mod info_route;
 mod pages;
 mod route;
 mod sv_route;

@@ -1,6 +1,7 @@
 //! The staff pages and their URLs, all under `/staff`.
 
 use crate::doc_route::Dr;
+use crate::info_route::Info;
 use crate::sv_route::Sv;
 pub use crate::url_query::{pair, with_query, PageAt, PeriodQuery, SecurityFilters};
 use frontend::api::encode;
@@ -108,6 +109,8 @@ pub enum Route {
         from: String,
         to: String,
     },
+    /// `/staff/information…`: information's pages (`info_route`).
+    Information(Info),
     /// `/staff/complaints/{complaint_no}`
     Complaint(String),
     /// `/staff/transmit…`: document transmission's pages (`doc_route`).
@@ -201,6 +204,7 @@ impl Page for Route {
             },
             ["staff", "hotline", "partners"] => Route::Partners,
             ["staff", "supervision", rest @ ..] => Sv::parse(rest, search).map(Route::Supervision).unwrap_or(Route::NotFound),
+            ["staff", "information", rest @ ..] => Info::parse(rest, search).map(Route::Information).unwrap_or(Route::NotFound),
             ["staff", "complaints"] => Route::Complaints {
                 view: query_param(search, "view").unwrap_or_default(),
                 state: query_param(search, "state").unwrap_or_default(),
@@ -272,6 +276,7 @@ impl Page for Route {
             Route::Complaint(no) => format!("/staff/complaints/{}", encode(no)),
             Route::Transmit(page) => page.href(),
             Route::Report { from, to } => with_query("/staff/report", &[pair("from", from), pair("to", to)]),
+            Route::Information(page) => page.href(),
             Route::NotFound => "/staff".into(),
         }
     }

@@ -9,6 +9,7 @@ mod declare;
 pub mod complaints;
 pub mod documents;
 mod endpoints;
+pub mod information;
 #[cfg(feature = "schema")]
 pub mod openapi;
 mod query;
@@ -20,7 +21,7 @@ pub use supervision::*;
 
 /// Every endpoint's method and path, in declaration order.
 pub fn all() -> Vec<(Method, &'static str)> {
-    [endpoints::DECLARED, supervision::DECLARED, complaints::DECLARED, documents::DECLARED].concat()
+    [endpoints::DECLARED, supervision::DECLARED, complaints::DECLARED, documents::DECLARED, information::DECLARED].concat()
 }
 
 /// Calls `visit::<E>()` for every endpoint (the OpenAPI generator).
@@ -30,6 +31,7 @@ pub fn for_each(visit: &mut impl openapi::Visit) {
     supervision::visit_each(visit);
     complaints::visit_each(visit);
     documents::visit_each(visit);
+    information::visit_each(visit);
 }
 
 use crate::error::ErrorCode;

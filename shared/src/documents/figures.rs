@@ -5,7 +5,8 @@
 //! 公文传输系统发文N件，签收率X%，平均/中位签收时长N小时。"
 
 use crate::csv::{figures_csv, FigureLine};
-use crate::engine::period::{Range, Rate};
+use crate::engine::period::{percent_figure, Range, Rate};
+use crate::prose::{Prose, Records};
 use crate::streamline::DocLevel;
 use serde::{Deserialize, Serialize};
 
@@ -167,22 +168,30 @@ pub struct DocFigures {
 }
 
 /// The report's sentence for the period.
-pub fn summary(range: Range, t: &Tally) -> String {
-    let rate = rates(t)[0].value.map(|v| format!("{v}%")).unwrap_or_else(|| "—".into());
-    format!(
-        "{}至{}，通过电子公文传输系统发文{}件（送达{}份），签收率{rate}，平均签收时长{}、中位签收时长{}；退文{}份，撤回{}份，超时签收{}份；内部传阅{}件，平均每人阅毕用时{}。",
-        range.from.zh_full(),
-        range.to.zh_full(),
-        t.sent,
-        deliveries(t),
-        duration_zh(average_minutes(t)),
-        duration_zh(median_minutes(t)),
-        t.returned,
-        t.recalled,
-        t.signed_late,
-        t.circulated,
-        duration_zh(average_circulation_minutes(t))
-    )
+pub fn summary(range: Range, t: &Tally) -> Prose {
+    let (figures, documents) = (Records::TransmitFigures, Records::TransmitDocuments);
+    Prose::new()
+        .text(&format!("{}至{}，通过电子公文传输系统发文", range.from.zh_full(), range.to.zh_full()))
+        .figure(t.sent, documents)
+        .text("件（送达")
+        .figure(deliveries(t), figures)
+        .text("份），签收率")
+        .figure(percent_figure(rates(t)[0].value), figures)
+        .text("，平均签收时长")
+        .figure(duration_zh(average_minutes(t)), figures)
+        .text("、中位签收时长")
+        .figure(duration_zh(median_minutes(t)), figures)
+        .text("；退文")
+        .figure(t.returned, figures)
+        .text("份，撤回")
+        .figure(t.recalled, figures)
+        .text("份，超时签收")
+        .figure(t.signed_late, figures)
+        .text("份；内部传阅")
+        .figure(t.circulated, figures)
+        .text("件，平均每人阅毕用时")
+        .figure(duration_zh(average_circulation_minutes(t)), figures)
+        .text("。")
 }
 
 /// The CSV export: one line per row of the figures.

@@ -85,7 +85,7 @@ fn the_median_comes_from_the_buckets() {
     t.delivered = 10;
     t.sent = 2;
     let range = Range { from: Date::parse("2026-01-01").unwrap(), to: Date::parse("2026-11-26").unwrap() };
-    let s = summary(range, &t);
+    let s = summary(range, &t).to_string();
     assert!(s.contains("发文2件") && s.contains("签收率50%") && s.contains("中位签收时长15分钟"), "{s}");
 }
 

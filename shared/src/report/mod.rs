@@ -2,7 +2,8 @@
 //! heading and paragraphs whose every figure comes from live data and
 //! names the records behind it. What the system does not record (the
 //! Center's opening day, hardware spending, training courses, staffing) is
-//! listed as such, never printed as a made-up number.
+//! listed as such, never printed as a made-up number. Every line of work
+//! has its module now; a new one joins `Inputs` with its own sentence.
 //!
 //! The words around the figures are each line of work's own summary
 //! sentence (`Prose`), so the report says what the figures pages say.
@@ -58,11 +59,7 @@ impl Work {
 pub struct Section {
     pub work: Work,
     pub heading: String,
-    /// Empty when the system has no module for this line of work yet.
     pub paragraphs: Vec<Prose>,
-    /// Set when the line of work has no module: says so instead of a figure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub missing: Option<String>,
     /// The report's blanks that no module records.
     pub not_recorded: Vec<String>,
 }
@@ -87,18 +84,17 @@ pub struct MemberUnits {
 }
 
 /// Each line of work's figures for the report's period, read by the Worker.
-/// A line of work without a module yet is `None`.
 pub struct Inputs {
     pub county: String,
     pub hotline_phone: String,
     pub centre: CentreStats,
     pub members: MemberUnits,
     pub hotline: Prose,
-    pub e_government: Option<Prose>,
+    pub e_government: Prose,
     pub streamline: Dashboard,
     pub supervision: Prose,
     pub complaints: Prose,
-    pub information: Option<Prose>,
+    pub information: Prose,
 }
 
 /// The months of the year `range` ends in that it covers: meetings and
@@ -126,10 +122,10 @@ pub fn compose(range: Range, i: Inputs) -> Report {
     let sections = vec![
         section(Work::Approvals, vec![i.centre.establishment_prose(), centre]),
         section(Work::Hotline, vec![hotline]),
-        optional(Work::EGovernment, i.e_government, "电子公文传输"),
+        section(Work::EGovernment, vec![i.e_government]),
         section(Work::Streamline, vec![i.streamline.summary()]),
         section(Work::Supervision, vec![i.supervision, i.complaints]),
-        optional(Work::Information, i.information, "信息调研"),
+        section(Work::Information, vec![i.information]),
     ];
     Report {
         range,
@@ -154,22 +150,7 @@ fn rates_sentence(c: &CentreStats) -> Prose {
 }
 
 fn section(work: Work, paragraphs: Vec<Prose>) -> Section {
-    Section {
-        work,
-        heading: work.heading().into(),
-        paragraphs,
-        missing: None,
-        not_recorded: work.not_recorded().iter().map(|s| s.to_string()).collect(),
-    }
-}
-
-fn optional(work: Work, prose: Option<Prose>, module: &str) -> Section {
-    match prose {
-        Some(p) => section(work, vec![p]),
-        None => {
-            Section { missing: Some(format!("系统尚无{module}模块，本节暂无数据，不填数字。")), ..section(work, vec![]) }
-        }
-    }
+    Section { work, heading: work.heading().into(), paragraphs, not_recorded: work.not_recorded().iter().map(|s| s.to_string()).collect() }
 }
 
 #[cfg(test)]

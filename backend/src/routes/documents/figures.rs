@@ -31,7 +31,7 @@ async fn rows(req: &Request, q: &HotlineRangeParams, db: &Db) -> Result<(Range, 
     units.sort_by_key(|r| std::cmp::Reverse(r.tally.signed_late));
     let mut all = vec![UnitRow::new(None, "全县".into(), county)];
     all.extend(units);
-    Ok((range, summary(range, &county), all))
+    Ok((range, summary(range, &county).to_string(), all))
 }
 
 pub async fn figures(req: &Request, q: HotlineRangeParams, db: &Db) -> Reply {

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod documents;
 pub mod hotline;
+pub mod information;
 pub mod login;
 pub mod pager;
 pub mod report;

@@ -4,6 +4,8 @@
 //! print view is the report on A4 (the browser's print saves it as PDF).
 
 use super::complaints::form_values;
+use crate::doc_route::Dr;
+use crate::info_route::Info;
 use crate::route::{PageAt, PeriodQuery, Route};
 use crate::sv_route::Sv;
 use frontend::router::{set_title, use_router, Link};
@@ -62,7 +64,6 @@ fn SectionView(s: Section, links: Links) -> impl IntoView {
     view! {
         <section data-testid=format!("report-{}", s.work.as_str())>
             <h2>{s.heading}</h2>
-            {s.missing.map(|m| view! { <p class="notice">{m}</p> })}
             {s.paragraphs.into_iter().map(|p| view! { <p class="report-paragraph">{pieces(p, &links)}</p> }).collect_view()}
             {not_recorded}
         </section>
@@ -116,6 +117,11 @@ impl Links {
             Records::SupervisionPublications => Route::Supervision(Sv::Publications),
             Records::ComplaintFigures => Route::ComplaintFigures { from, to },
             Records::Complaints => Route::Complaints { view: "all".into(), state: String::new(), q: String::new(), at: PageAt::default() },
+            Records::TransmitFigures => Route::Transmit(Dr::Figures { from, to }),
+            Records::TransmitDocuments => Route::Transmit(Dr::list()),
+            Records::InfoIssues => Route::Information(Info::Issues),
+            Records::InfoItems => Route::Information(Info::items()),
+            Records::InfoResearch => Route::Information(Info::Research),
         })
     }
 }

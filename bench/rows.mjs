@@ -1,6 +1,6 @@
-// The measuring loop of the row-count benchmarks: each request RUNS times
-// from its own pseudo address, the D1 rows it read (X-D1-Rows-Read) and the
-// median time, printed as one table line with the seeded size first.
+// One benchmark table's lines: each request `runs` times, its D1 rows read
+// (X-D1-Rows-Read, local stacks only) and median time, at the seeded size.
+// Shared by the wings' benchmarks; prints figures, asserts nothing.
 import { clientIp } from "../tests/support/cases.mjs";
 
 export async function measure(base, size, requests, runs = Number(process.env.RUNS ?? 30)) {
@@ -17,6 +17,6 @@ export async function measure(base, size, requests, runs = Number(process.env.RU
       rows = Number(res.headers.get("x-d1-rows-read"));
     }
     times.sort((a, b) => a - b);
-    console.log(`| ${String(size).padStart(9)} | ${name.padEnd(36)} | ${String(rows).padStart(9)} | ${times[Math.floor(runs / 2)].toFixed(1).padStart(7)} |`);
+    console.log(`| ${String(size).padStart(7)} | ${name.padEnd(36)} | ${String(rows).padStart(9)} | ${times[Math.floor(runs / 2)].toFixed(1).padStart(7)} |`);
   }
 }
