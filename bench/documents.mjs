@@ -2,15 +2,10 @@
 // lists, the sender's page, a unit's copy, the chain's check and the
 // figures at the seeded size (DOCUMENTS, from bench/documents-sql.mjs),
 // beside the no-op route. Prints figures; asserts nothing.
-import { login } from "../tests/support/cases.mjs";
-import { measure } from "./rows.mjs";
+import { measure, sessions } from "./rows.mjs";
 
-const base = process.env.BASE_URL;
 const documents = Number(process.env.DOCUMENTS);
-const unit = (await login("zj_window")).cookie;
-const office = (await login("office_admin")).cookie;
-const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-const lastYear = Number(today.slice(0, 4)) - 1;
+const { base, unit, office, today, lastYear } = await sessions();
 
 const requests = [
   ["no-op /api/health", ["/api/health"]],

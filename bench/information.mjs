@@ -2,14 +2,10 @@
 // table, lists, an item's page, an issue and the figures at the seeded
 // size (ITEMS, from bench/information-sql.mjs), beside the no-op route.
 // Prints figures; asserts nothing.
-import { login } from "../tests/support/cases.mjs";
-import { measure } from "./rows.mjs";
+import { measure, sessions } from "./rows.mjs";
 
-const base = process.env.BASE_URL;
 const items = Number(process.env.ITEMS);
-const unit = (await login("cgz_head")).cookie;
-const office = (await login("office_admin")).cookie;
-const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const { base, unit, office, today, lastYear } = await sessions("cgz_head");
 const year = Number(today.slice(0, 4));
 
 const requests = [
