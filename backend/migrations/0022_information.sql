@@ -12,6 +12,9 @@ CREATE TABLE info_issue (
     title        TEXT    NOT NULL,
     published_on TEXT    NOT NULL,
     created_at   TEXT    NOT NULL,
+    -- The nonce of the write that made the row: its counters are added only
+    -- where this is the write's own (a lost race adds nothing).
+    last_change  TEXT,
     UNIQUE (kind, year, seq)
 );
 CREATE INDEX info_issue_by_year ON info_issue (year, id);
@@ -173,6 +176,7 @@ CREATE TABLE info_research (
     leader       TEXT,
     instruction  TEXT,
     decided_at   TEXT,
+    last_change  TEXT,                          -- as info_issue's
     UNIQUE (year, quarter, staff_id)
 );
 
@@ -186,5 +190,6 @@ CREATE TABLE info_study (
     published_on TEXT    NOT NULL,
     articles     TEXT    NOT NULL,
     created_at   TEXT    NOT NULL,
+    last_change  TEXT,                          -- as info_issue's
     UNIQUE (year, seq)
 );

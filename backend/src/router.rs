@@ -202,6 +202,9 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
 async fn openapi(req: &Request, env: &Env) -> Reply {
     let url = format!("{}/api/openapi.json", req.url()?.origin().ascii_serialization());
     let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
+    if asset.status_code() != 200 {
+        return Err(worker::Error::RustError(format!("the OpenAPI asset answered {}", asset.status_code())).into());
+    }
     let mut response = Response::ok(asset.text().await?)?;
     response.headers_mut().set("Content-Type", "application/json; charset=utf-8")?;
     response.headers_mut().set("Cache-Control", "public, max-age=300")?;

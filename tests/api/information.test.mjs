@@ -125,7 +125,7 @@ test("the figures give the report's sentence from counters", async () => {
   const res = await staffGet(office, "/api/information/figures");
   assert.equal(res.status, 200);
   assert.ok(res.body.county.adopted >= 1 && res.body.county.bulletins >= 1);
-  assert.match(res.body.summary, /编发《政务信息》\d+期近\d+条，被上级机关采用\d+条次；形成调研报告\d+篇/);
+  assert.match(res.body.summary, /编发《政务信息》\d+期、专报\d+期、增刊\d+期，刊用信息近\d+条，被上级机关采用\d+条次；形成调研报告\d+篇/);
   assertError(await staffGet(await cookieOf("cgz_head"), "/api/information/figures"), 403, "forbidden");
 });
 

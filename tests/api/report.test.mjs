@@ -4,7 +4,9 @@
 // office may read it.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { as, call, completedCase, acceptedCase, create, documentBody, need, receivedComplaint, receivedTicket, signIn, supervisionTask } from "../support/objects.mjs";
+import {
+  acceptedCase, as, call, completedCase, create, documentBody, need, receivedComplaint, receivedTicket, sentDocument, signIn, supervisionTask, unique,
+} from "../support/objects.mjs";
 
 const TODAY = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const YEAR = TODAY.slice(0, 4);
@@ -41,6 +43,8 @@ test("every figure equals the records made, and names the page that lists them",
     class: "class2", approved_by: "county_head", approval_date: TODAY, approval_ref: "报告测试〔2026〕1号", plan_item_id: null,
   };
   await create("office_admin", "/api/office/meetings", meeting, "meeting");
+  await sentDocument();
+  await create("office_admin", "/api/information/issues", { kind: "bulletin", title: `报告测试期${unique()}`, published_on: TODAY }, "issue");
   const doc = await create("scjg_window", "/api/office/documents", documentBody(), "document request");
   await need(call(as("office_admin"), "POST", `/api/office/documents/${doc.id}/review`, { json: { version: doc.version, decision: "approve" } }), 200, "approve");
   const after = await report();
@@ -56,7 +60,9 @@ test("every figure equals the records made, and names the page that lists them",
   assert.equal(delta("supervision", "分解交办任务"), 1);
   assert.equal(delta("supervision", "共受理效能投诉和咨询"), 1);
   assert.equal(delta("streamline", "全县以县政府名义召开的会议"), 1);
-  assert.equal(delta("streamline", "以县政府和县府办名义下发的文件"), 1);
+  assert.equal(delta("streamline", "以县政府和县府办名义下发的文件"), 2, "the document sent was issued from a request too");
+  assert.equal(delta("e_government", "通过电子公文传输系统发文"), 1);
+  assert.equal(delta("information", "编发《政务信息》"), 1);
 
   // Each figure says where its records are.
   assert.equal(figure(after, "approvals", "共受理办件").records, "centre_statistics");
@@ -64,6 +70,8 @@ test("every figure equals the records made, and names the page that lists them",
   assert.equal(figure(after, "streamline", "全县以县政府名义召开的会议").records, "meetings");
   assert.equal(figure(after, "supervision", "立项督查事项").records, "supervision_items");
   assert.equal(figure(after, "supervision", "共受理效能投诉和咨询").records, "complaints");
+  assert.equal(figure(after, "e_government", "通过电子公文传输系统发文").records, "transmit_documents");
+  assert.equal(figure(after, "information", "编发《政务信息》").records, "info_issues");
   // The member units are the active townships and departments.
   const units = (await need(call(as("office_admin"), "GET", "/api/admin/units"), 200, "units")).units;
   const active = (kind) => units.filter((u) => u.active && u.kind === kind).length;

@@ -37,8 +37,10 @@ async function serve(state) {
   const args = ["node_modules/wrangler/bin/wrangler.js", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--inspector-port", "0", ...vars];
   server = spawn(process.execPath, args, { env: { ...process.env, STACK_BUILT: "1" }, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     assert.equal(server.exitCode, null, "the restored stack's wrangler dev exited");
+    assert.ok(Date.now() < deadline, "the restored stack's wrangler dev did not answer within 120 s");
     try {
       if ((await fetch(`${base}/api/health`)).ok) return base;
     } catch {

@@ -41,3 +41,20 @@ export function rowsRead(res) {
   assert.ok(v !== null, "X-D1-Rows-Read header present");
   return Number(v);
 }
+
+/**
+ * Calls `attempt(i)` until it answers 429, every earlier answer being
+ * `otherwise`; returns how many were let through. The platform's limiter
+ * counts in fixed one-minute windows, so the tries may straddle one
+ * boundary: then the first window lets through fewer than `limit` and the
+ * second `limit` more. Either way at least `limit` and at most twice it
+ * pass before the 429, which a missing limit never gives.
+ */
+export async function passedUntilLimited(limit, attempt, otherwise = 404) {
+  for (let i = 0; i <= 2 * limit; i++) {
+    const status = await attempt(i);
+    if (status === 429) return i;
+    assert.equal(status, otherwise, `try ${i + 1}`);
+  }
+  assert.fail(`no 429 after ${2 * limit + 1} tries`);
+}

@@ -174,7 +174,7 @@ pub fn summary(range: Range, t: &Tally) -> Prose {
         .text(&format!("{}至{}，通过电子公文传输系统发文", range.from.zh_full(), range.to.zh_full()))
         .figure(t.sent, documents)
         .text("件（送达")
-        .figure(deliveries(t), figures)
+        .figure(t.delivered, figures)
         .text("份），签收率")
         .figure(percent_figure(rates(t)[0].value), figures)
         .text("，平均签收时长")

@@ -1,6 +1,6 @@
 //! Information's figures (DOMAIN §7): counters kept per day and unit in the
 //! same batch as each event (unit 0 is the county), and the report's
-//! sentence: "编发《政务信息》N期近N条，被上级机关采用N条次；形成调研报告N篇，
+//! sentence: "编发《政务信息》N期、专报N期、增刊N期，刊用信息近N条，被上级机关采用N条次；形成调研报告N篇，
 //! 进入领导决策N篇；编发《工作研究》N期，刊发文章N篇。"
 
 use super::{IssueKind, Level};
@@ -59,8 +59,12 @@ pub fn summary(range: Range, t: &InfoTally) -> Prose {
     let (issues, items, research) = (Records::InfoIssues, Records::InfoItems, Records::InfoResearch);
     Prose::new()
         .text(&format!("{}至{}，编发《政务信息》", range.from.zh_full(), range.to.zh_full()))
-        .figure(t.bulletins + t.specials + t.supplements, issues)
-        .text("期近")
+        .figure(t.bulletins, issues)
+        .text("期、专报")
+        .figure(t.specials, issues)
+        .text("期、增刊")
+        .figure(t.supplements, issues)
+        .text("期，刊用信息近")
         .figure(net_adopted(t), items)
         .text("条，被上级机关采用")
         .figure(t.higher, items)

@@ -79,7 +79,7 @@ fn the_sentence_counts_issues_and_adoptions() {
     let range = Range { from: Date::from_ymd(2026, 1, 1).unwrap(), to: Date::from_ymd(2026, 6, 30).unwrap() };
     let t = figures::InfoTally { bulletins: 10, specials: 2, adopted: 90, withdrawn: 2, higher: 7, ..Default::default() };
     let s = figures::summary(range, &t).to_string();
-    assert!(s.contains("编发《政务信息》12期近88条，被上级机关采用7条次"), "{s}");
+    assert!(s.contains("编发《政务信息》10期、专报2期、增刊0期，刊用信息近88条，被上级机关采用7条次"), "{s}");
     assert_eq!(issue_no(IssueKind::Bulletin, 2026, 3), "《政务信息》2026年第3期");
 }
 

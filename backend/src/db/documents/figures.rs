@@ -13,10 +13,7 @@ pub async fn tallies(db: &Db, range: Range, unit: Option<i64>) -> Result<Vec<(i6
 }
 
 /// The county's counters for `range`: what the office's yearly report reads
-/// (with `shared::documents::figures::summary`); not called by this wing's
-/// own routes, which read every unit's rows.
-#[allow(dead_code)]
+/// (with `shared::documents::figures::summary`).
 pub async fn county(db: &Db, range: Range) -> Result<Tally> {
-    let rows = tallies(db, range, Some(0)).await?;
-    Ok(rows.into_iter().find(|(id, _, _)| *id == 0).map(|(_, _, t)| t).unwrap_or_default())
+    Ok(crate::db::tally::county(&tallies(db, range, Some(0)).await?))
 }

@@ -57,14 +57,9 @@ pub async fn parts(db: &Db, year: i32, unit: Option<i64>, id: Option<i64>) -> Re
 
 /// Whether commission `id` asks `unit` and is still unanswered by it.
 pub async fn open_for(db: &Db, id: i64, unit: i64) -> Result<bool> {
-    #[derive(Deserialize)]
-    struct Row {
-        #[allow(dead_code)]
-        unit_id: i64,
-    }
-    let rows: Vec<Row> = db
+    let rows: Vec<serde_json::Value> = db
         .rows(
-            "SELECT unit_id FROM info_commission_unit WHERE commission_id = ?1 AND unit_id = ?2 AND item_id IS NULL",
+            "SELECT 1 AS found FROM info_commission_unit WHERE commission_id = ?1 AND unit_id = ?2 AND item_id IS NULL",
             &[num(id), num(unit)],
         )
         .await?;

@@ -54,8 +54,10 @@ pub struct NewIssue<'a> {
 
 /// Stores the issue and counts it; `None` if its number was taken meanwhile.
 pub async fn create(db: &Db, n: &NewIssue<'_>, inc: &[(shared::information::figures::Counter, u64)]) -> Result<Option<i64>> {
+    let nonce = super::nonce()?;
     let insert = db.statement(
-        "INSERT OR IGNORE INTO info_issue (kind, year, seq, number, title, published_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR IGNORE INTO info_issue (kind, year, seq, number, title, published_on, created_at, last_change)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         &[
             n.kind.as_str().into(),
             num(n.year as i64),
@@ -64,12 +66,13 @@ pub async fn create(db: &Db, n: &NewIssue<'_>, inc: &[(shared::information::figu
             n.title.into(),
             n.published_on.to_string().into(),
             n.at.to_string().into(),
+            nonce.as_str().into(),
         ],
     )?;
-    // Counted only where this issue's number landed (the county's row).
-    let landed = "SELECT 1 FROM info_issue WHERE number = ?2 AND created_at = ?3";
+    // Counted only where this write's row landed (the county's row).
+    let landed = "SELECT 1 FROM info_issue WHERE number = ?2 AND last_change = ?3";
     let day = n.published_on.to_string();
-    let tally = super::figures::county_tally(db, &day, inc, landed, &[n.number.into(), n.at.to_string().into()])?;
+    let tally = super::figures::county_tally(db, &day, inc, landed, &[n.number.into(), nonce.as_str().into()])?;
     let results = db.batch(vec![insert, tally]).await?;
     if !crate::db::wrote(results.first()) {
         return Ok(None);

@@ -77,12 +77,8 @@ pub async fn shares(db: &Db, item_id: i64) -> Result<Vec<ShareRow>> {
 
 /// Whether `unit` has a share of the item (a unit sees only those).
 pub async fn unit_in_item(db: &Db, item_id: i64, unit: i64) -> Result<bool> {
-    #[derive(Deserialize)]
-    struct Row {
-        #[allow(dead_code)]
-        unit_id: i64,
-    }
-    let rows: Vec<Row> = db.rows("SELECT unit_id FROM info_share WHERE item_id = ?1 AND unit_id = ?2", &[num(item_id), num(unit)]).await?;
+    let rows: Vec<serde_json::Value> =
+        db.rows("SELECT 1 AS found FROM info_share WHERE item_id = ?1 AND unit_id = ?2", &[num(item_id), num(unit)]).await?;
     Ok(!rows.is_empty())
 }
 
@@ -112,4 +108,10 @@ pub async fn next_item_seq(db: &Db, year: i32) -> Result<i64> {
     }
     let rows: Vec<Row> = db.rows("SELECT max(seq) AS last FROM info_item WHERE year = ?1", &[num(year as i64)]).await?;
     Ok(rows.first().and_then(|r| r.last).unwrap_or(0) + 1)
+}
+
+/// The nonce a write stamps on its row, so that only its own counters land
+/// (two requests in the same second share a timestamp, never a nonce).
+fn nonce() -> worker::Result<String> {
+    Ok(crate::crypto::hex(&crate::crypto::random_bytes::<16>()?))
 }

@@ -12,26 +12,35 @@ use worker::Result;
 
 /// Stores the writer's report; `false` if they have one for the quarter.
 pub async fn create(db: &Db, f: &ResearchForm, staff_id: i64, writer: &str, at: Instant) -> Result<bool> {
-    let at = at.to_string();
+    let (at, nonce) = (at.to_string(), super::nonce()?);
     let insert = db.statement(
-        "INSERT OR IGNORE INTO info_research (year, quarter, staff_id, writer, title, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        &[num(f.year as i64), num(f.quarter as i64), num(staff_id), writer.into(), f.title.trim().into(), at.as_str().into()],
+        "INSERT OR IGNORE INTO info_research (year, quarter, staff_id, writer, title, submitted_at, last_change)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            num(f.year as i64),
+            num(f.quarter as i64),
+            num(staff_id),
+            writer.into(),
+            f.title.trim().into(),
+            at.as_str().into(),
+            nonce.as_str().into(),
+        ],
     )?;
-    let landed = "SELECT 1 FROM info_research WHERE staff_id = ?2 AND submitted_at = ?3";
-    let tally = county_tally(db, &at[..10], &[(Counter::research, 1)], landed, &[num(staff_id), at.as_str().into()])?;
+    let landed = "SELECT 1 FROM info_research WHERE staff_id = ?2 AND last_change = ?3";
+    let tally = county_tally(db, &at[..10], &[(Counter::research, 1)], landed, &[num(staff_id), nonce.as_str().into()])?;
     let results = db.batch(vec![insert, tally]).await?;
     Ok(crate::db::wrote(results.first()))
 }
 
 /// Records a leader's decision on report `id`; `false` if it has one.
 pub async fn decide(db: &Db, id: i64, d: &DecisionForm, at: Instant) -> Result<bool> {
-    let at = at.to_string();
+    let (at, nonce) = (at.to_string(), super::nonce()?);
     let update = db.statement(
-        "UPDATE info_research SET leader = ?2, instruction = ?3, decided_at = ?4 WHERE id = ?1 AND decided_at IS NULL",
-        &[num(id), d.leader.trim().into(), d.instruction.trim().into(), at.as_str().into()],
+        "UPDATE info_research SET leader = ?2, instruction = ?3, decided_at = ?4, last_change = ?5 WHERE id = ?1 AND decided_at IS NULL",
+        &[num(id), d.leader.trim().into(), d.instruction.trim().into(), at.as_str().into(), nonce.as_str().into()],
     )?;
-    let landed = "SELECT 1 FROM info_research WHERE id = ?2 AND decided_at = ?3";
-    let tally = county_tally(db, &at[..10], &[(Counter::decisions, 1)], landed, &[num(id), at.as_str().into()])?;
+    let landed = "SELECT 1 FROM info_research WHERE id = ?2 AND last_change = ?3";
+    let tally = county_tally(db, &at[..10], &[(Counter::decisions, 1)], landed, &[num(id), nonce.as_str().into()])?;
     let results = db.batch(vec![update, tally]).await?;
     Ok(crate::db::wrote(results.first()))
 }
@@ -47,14 +56,25 @@ pub async fn study(db: &Db, f: &StudyForm, at: Instant) -> Result<Option<i64>> {
     let last: Vec<Last> = db.rows("SELECT max(seq) AS last FROM info_study WHERE year = ?1", &[num(year as i64)]).await?;
     let seq = last.first().and_then(|r| r.last).unwrap_or(0) + 1;
     let (number, at, articles) = (study_no(year, seq), at.to_string(), serde_json::to_string(&f.articles)?);
+    let nonce = super::nonce()?;
     let insert = db.statement(
-        "INSERT OR IGNORE INTO info_study (year, seq, number, title, published_on, articles, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        &[num(year as i64), num(seq), number.as_str().into(), f.title.trim().into(), f.published_on.to_string().into(), articles.into(), at.as_str().into()],
+        "INSERT OR IGNORE INTO info_study (year, seq, number, title, published_on, articles, created_at, last_change)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            num(year as i64),
+            num(seq),
+            number.as_str().into(),
+            f.title.trim().into(),
+            f.published_on.to_string().into(),
+            articles.into(),
+            at.as_str().into(),
+            nonce.as_str().into(),
+        ],
     )?;
-    let landed = "SELECT 1 FROM info_study WHERE number = ?2 AND created_at = ?3";
+    let landed = "SELECT 1 FROM info_study WHERE number = ?2 AND last_change = ?3";
     let day = f.published_on.to_string();
     let inc = [(Counter::studies, 1), (Counter::articles, f.articles.len() as u64)];
-    let tally = county_tally(db, &day, &inc, landed, &[number.as_str().into(), at.as_str().into()])?;
+    let tally = county_tally(db, &day, &inc, landed, &[number.as_str().into(), nonce.as_str().into()])?;
     let results = db.batch(vec![insert, tally]).await?;
     if !crate::db::wrote(results.first()) {
         return Ok(None);

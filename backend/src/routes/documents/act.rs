@@ -89,6 +89,11 @@ fn receipt(kind: ReceiptKind, unit: Option<i64>, user: &StaffUser, at: Instant, 
 async fn plan(db: &Db, user: &StaffUser, seen: &Seen, body: &DocActionRequest, now: Instant) -> Result<(Change, Vec<Receipt>), AppError> {
     let action = &body.action;
     let doc = &seen.doc;
+    // The wrong side is refused before the targets are looked up, so a
+    // recipient cannot learn from the errors which units received it.
+    if seen.side == Side::Recipient && action.by_sender() {
+        check(seen.side, doc.state, None, action)?;
+    }
     let copies = targets(db, seen, action).await?;
     let one = match action {
         DocAction::Recall { unit_id: None } | DocAction::Chase { unit_id: None } | DocAction::Send => None,

@@ -24,7 +24,7 @@ async fn rows(req: &Request, q: &HotlineRangeParams, db: &Db) -> Result<(Range, 
         None => None,
     };
     let tallies = figures::tallies(db, range, unit).await?;
-    let county = tallies.iter().find(|(id, _, _)| *id == 0).map(|(_, _, t)| *t).unwrap_or_default();
+    let county = crate::db::tally::county(&tallies);
     let mut units: Vec<UnitRow> =
         tallies.into_iter().filter(|(id, _, _)| *id != 0).map(|(id, name, t)| UnitRow::new(Some(id), name, t)).collect();
     // The units late to sign first.

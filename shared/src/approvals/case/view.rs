@@ -228,8 +228,9 @@ pub struct ApplicantDataRequest {
     pub id_number: String,
 }
 
-/// The most cases one export holds (an applicant with more is told so).
-pub const APPLICANT_EXPORT_MAX: u32 = 200;
+/// The most cases one export holds (an applicant with more is told so):
+/// each case is about nine D1 queries, and one Worker call may make 1,000.
+pub const APPLICANT_EXPORT_MAX: u32 = 100;
 
 impl ApplicantDataRequest {
     /// The number as cases store it: a resident ID or a credit code,

@@ -42,7 +42,8 @@ pub fn ApplicantDataPage() -> impl IntoView {
 fn Exported(d: ApplicantData) -> impl IntoView {
     let json = serde_json::to_string_pretty(&d).unwrap_or_default();
     let href = format!("data:application/json;charset=utf-8,{}", encode(&json));
-    let file = format!("applicant-{}.json", d.id_number);
+    // Masked: the file name stays in the browser's download history.
+    let file = format!("applicant-{}.json", shared::identity::mask_id(&d.id_number).replace('*', "x"));
     let more = d.truncated.then(
         || view! { <p class="notice">{format!("该申请人的办件超过{APPLICANT_EXPORT_MAX}件，仅导出最早的{APPLICANT_EXPORT_MAX}件。")}</p> },
     );
