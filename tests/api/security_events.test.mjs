@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { BASE_URL, assertError } from "../support/http.mjs";
-import { DEMO_PASSWORD, clientIp, login, sqlLocal, sqlLocalRows, staffGet, submitFood } from "../support/cases.mjs";
+import { DEMO_PASSWORD, clientIp, freshResidentId, login, sqlLocal, sqlLocalRows, staffGet, submitFood } from "../support/cases.mjs";
 import { post } from "../support/admin.mjs";
 
 const cookieOf = async (username) => (await login(username)).cookie;
@@ -258,15 +258,6 @@ test("the log is append-only: a recent row can be neither changed nor deleted; t
   assert.equal(left.length, 1, JSON.stringify(left));
   assert.ok(Date.now() - Date.parse(left[0].at) < 301 * 86_400_000, "the younger row stays");
 });
-
-/** A valid resident identity number nobody else in this run has (GB 11643 check digit). */
-function freshResidentId() {
-  const birth = `19${String(50 + (Date.now() % 40)).padStart(2, "0")}0${1 + (process.pid % 9)}1${Date.now() % 10}`;
-  const body = `330100${birth}${String(Date.now() % 1000).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + "10X98765432"[sum % 11];
-}
 
 test("the office exports all of one applicant's data on request, whole, and the export is logged", async () => {
   const id = freshResidentId();

@@ -188,3 +188,12 @@ export async function act(cookie, caseNo, body) {
   });
   return { status: res.status, body: await res.json() };
 }
+
+/** A valid resident identity number nobody else in this run has (GB 11643 check digit). */
+export function freshResidentId() {
+  const birth = `19${String(50 + (Date.now() % 40)).padStart(2, "0")}0${1 + (process.pid % 9)}1${Date.now() % 10}`;
+  const body = `330100${birth}${String(Date.now() % 1000).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + "10X98765432"[sum % 11];
+}
