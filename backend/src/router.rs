@@ -110,6 +110,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ExportCatalogue, |_, _| admin::catalogue_io::export(req, db).await);
     on!(api::ImportCatalogue, |_, _| admin::catalogue_io::import(req, db).await);
     on!(api::ListSecurityEvents, |_, q| admin::security::list(req, q, db).await);
+    on!(api::ListNotices, |_, q| admin::notices::list(req, q, db).await);
+    on!(api::ResendNotice, |a, _| admin::notices::resend(req, db, a[0]).await);
     on!(api::SubmitTicket, |_, _| hl::intake::submit(req, env, db).await);
     on!(api::TrackTicket, |a, _| hl::tickets::track(req, env, db, a[0]).await);
     on!(api::RateTicket, |a, _| hl::tickets::rate(req, env, db, a[0]).await);

@@ -23,6 +23,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, JPEG, foodForm } from "../support/cases.mjs";
 import { matterContent } from "../support/admin.mjs";
 import { callerForm } from "../support/hotline.mjs";
+import { failedNotice } from "../support/notify.mjs";
 import { complaintForm } from "../support/complaints.mjs";
 import {
   DISPATCH_TO_4, REPLY, acceptedCase, as, assignedComplaint, call, categoryBody, closedTicket, complaintEvidence, completedCase, create,
@@ -87,6 +88,8 @@ before(async () => {
   f.complaintReceived = await receivedComplaint();
   f.complaintAssigned = await assignedComplaint();
   f.complaintEvidence = await complaintEvidence();
+  // A message the provider refused (the log provider's test number).
+  f.failedNotice = await failedNotice();
 
   // Streamline, administration and the hotline's catalogue.
   f.document = await create("scjg_window", "/api/office/documents", documentBody(), "document request");
@@ -327,6 +330,8 @@ const ROWS = [
   },
   { op: "GET /api/admin/catalogue/export", expect: OFFICE() },
   { op: "GET /api/admin/security-events", expect: OFFICE() },
+  { op: "GET /api/admin/notices", expect: OFFICE() },
+  { op: "POST /api/admin/notices/{id}/resend", shared: (f) => f.failedNotice, fresh: failedNotice, path: (n) => ({ id: n.id }), expect: OFFICE() },
   // The catalogue as exported: every line unchanged, nothing published.
   { op: "POST /api/admin/catalogue/import", json: () => ({ csv: f.csv }), expect: OFFICE() },
 

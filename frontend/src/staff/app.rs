@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
         Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
         Route::ApplicantData => view! { <pages::admin::applicant_data::ApplicantDataPage/> }.into_any(),
         Route::SecurityEvents { filters, at } => view! { <pages::admin::security::SecurityPage filters at/> }.into_any(),
+        Route::Notices { state, at } => view! { <pages::admin::notices::NoticesPage state at/> }.into_any(),
         Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
         Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
         Route::NewVersion(matter) => view! { <pages::admin::version::NewVersionPage matter/> }.into_any(),
@@ -164,6 +165,7 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Settings>"县情设置"</Link>
                 <Link to=Route::SecurityEvents { filters: Default::default(), at: PageAt::default() }>"安全日志"</Link>
                 <Link to=Route::ApplicantData>"个人信息导出"</Link>
+                <Link to=Route::Notices { state: String::new(), at: PageAt::default() }>"短信通知"</Link>
             </Show>
             <Link to=Route::Information(Info::items())>"信息报送"</Link>
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>

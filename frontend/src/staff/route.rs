@@ -53,6 +53,11 @@ pub enum Route {
         filters: SecurityFilters,
         at: PageAt,
     },
+    /// `/staff/admin/notices?state=&after=&page=`: SMS to applicants (office).
+    Notices {
+        state: String,
+        at: PageAt,
+    },
     /// `/staff/admin/catalogue?state=&matter=`: drafts and versions of matters
     /// (by state, or one matter's history).
     Catalogue {
@@ -177,6 +182,9 @@ impl Page for Route {
             ["staff", "admin", "accounts"] => Route::Accounts,
             ["staff", "admin", "applicant-data"] => Route::ApplicantData,
             ["staff", "admin", "security"] => Route::SecurityEvents { filters: SecurityFilters::parse(search), at: PageAt::parse(search) },
+            ["staff", "admin", "notices"] => {
+                Route::Notices { state: query_param(search, "state").unwrap_or_default(), at: PageAt::parse(search) }
+            }
             ["staff", "admin", "catalogue"] => Route::Catalogue {
                 state: query_param(search, "state").unwrap_or_default(),
                 matter: query_param(search, "matter").unwrap_or_default(),
@@ -253,6 +261,7 @@ impl Page for Route {
                 parts.push(at.query());
                 with_query("/staff/admin/security", &parts)
             }
+            Route::Notices { state, at } => with_query("/staff/admin/notices", &[pair("state", state), at.query()]),
             Route::Catalogue { state, matter } => with_query("/staff/admin/catalogue", &[pair("state", state), pair("matter", matter)]),
             Route::Version(id) => format!("/staff/admin/catalogue/{}", encode(id)),
             Route::NewVersion(matter) => with_query("/staff/admin/catalogue/new", &[pair("matter", matter)]),

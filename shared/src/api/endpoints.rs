@@ -30,6 +30,7 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
+use crate::notify::{NoticeList, NoticeRow};
 use crate::report::Report;
 use crate::security::SecurityEventList;
 use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
@@ -226,6 +227,12 @@ endpoints! {
     ListSecurityEvents: Get "/api/admin/security-events", Office, "安全事件日志",
         query SecurityEventsQuery, body Empty = Nothing, answer 200 SecurityEventList = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    ListNotices: Get "/api/admin/notices", Office, "短信通知：按状态和服务商统计，失败原因（号码已脱敏）",
+        query NoticesQuery, body Empty = Nothing, answer 200 NoticeList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    ResendNotice: Post "/api/admin/notices/{id}/resend", Office, "重发一条发送失败的短信",
+        query Empty, body Empty = Nothing, answer 200 NoticeRow = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, Conflict];
 
     // ---- the county head's hotline ----
     SubmitTicket: Post "/api/hotline/tickets", Public, "网上留言（请求头 Idempotency-Key；重复提交得到同一回执）",

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod applicant_data;
 pub mod catalogue;
+pub mod notices;
 pub mod password;
 pub mod security;
 pub mod settings;
