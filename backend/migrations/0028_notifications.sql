@@ -27,6 +27,8 @@ CREATE TABLE notice_outbox (
     provider TEXT,
     provider_message_id TEXT,
     reason TEXT,
+    -- When the provider took it: the daily cap per number counts these.
+    sent_at TEXT,
     -- The office member who last resent it after a failure, and when.
     resent_by INTEGER REFERENCES staff (id),
     resent_at TEXT,
@@ -35,6 +37,8 @@ CREATE TABLE notice_outbox (
 
 -- The office's page by state, newest first; the sweep's walk.
 CREATE INDEX notice_outbox_state ON notice_outbox (state, id);
+-- A number's messages today, for the daily cap.
+CREATE INDEX notice_outbox_phone ON notice_outbox (phone, sent_at);
 
 -- The `log` provider's store: what a real provider would have sent.
 CREATE TABLE notice_log (

@@ -13,11 +13,16 @@ pub struct Db(D1Database);
 #[derive(Deserialize)]
 pub struct Row {
     pub id: i64,
-    pub event: String,
     pub phone: String,
     pub vars: String,
     /// Tries so far, this one included.
     pub attempts: u32,
+}
+
+#[derive(Deserialize)]
+pub struct Peek {
+    pub event: String,
+    pub sent_today: u32,
 }
 
 /// How long a claim holds while the provider is called: a delivery that
@@ -38,6 +43,28 @@ impl Db {
         Ok(())
     }
 
+    /// A queued row's event and how many messages its number has had since
+    /// `midnight`: what the quiet hours and the daily cap need.
+    pub async fn peek(&self, key: &str, midnight: &str) -> Result<Option<Peek>> {
+        self.0
+            .prepare(
+                "SELECT o.event, (SELECT count(*) FROM notice_outbox s WHERE s.phone = o.phone AND s.sent_at >= ?2) AS sent_today
+                 FROM notice_outbox o WHERE o.event_key = ?1 AND o.state = 'queued'",
+            )
+            .bind(&[key.into(), midnight.into()])?
+            .first::<Peek>(None)
+            .await
+    }
+
+    /// Why a queued message waits (quiet hours, the daily cap).
+    pub async fn held(&self, key: &str, reason: &str, now: &str) -> Result<()> {
+        self.run(
+            "UPDATE notice_outbox SET reason = ?2, updated_at = ?3 WHERE event_key = ?1 AND state = 'queued'",
+            &[key.into(), reason.into(), now.into()],
+        )
+        .await
+    }
+
     /// Claims a queued row whose claim (if any) has lapsed, counting the try.
     pub async fn claim(&self, key: &str, now: Instant) -> Result<Option<Row>> {
         let until = now.plus_seconds(LEASE_SECONDS).to_string();
@@ -45,7 +72,7 @@ impl Db {
             .prepare(
                 "UPDATE notice_outbox SET lease_until = ?3, attempts = attempts + 1, updated_at = ?2
                  WHERE event_key = ?1 AND state = 'queued' AND (lease_until IS NULL OR lease_until < ?2)
-                 RETURNING id, event, phone, vars, attempts",
+                 RETURNING id, phone, vars, attempts",
             )
             .bind(&[key.into(), now.to_string().into(), until.into()])?
             .first::<Row>(None)
@@ -55,7 +82,7 @@ impl Db {
     pub async fn sent(&self, id: i64, provider: &str, message_id: &str, state: NoticeState, now: &str) -> Result<()> {
         self.run(
             "UPDATE notice_outbox SET state = ?4, provider = ?2, provider_message_id = ?3, reason = NULL, lease_until = NULL,
-                 updated_at = ?5 WHERE id = ?1 AND state = 'queued'",
+                 sent_at = ?5, updated_at = ?5 WHERE id = ?1 AND state = 'queued'",
             &[num(id), provider.into(), message_id.into(), state.as_str().into(), now.into()],
         )
         .await

@@ -9,13 +9,16 @@ mod provider;
 
 use db::Db;
 use provider::Outcome;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use shared::engine::instant::Instant;
+use shared::notify::limits::hold;
 use shared::notify::{retry_delay, NoticeEvent, NoticeState, Vars};
-use worker::{event, Context, Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder, Result};
+use worker::wasm_bindgen::JsValue;
+use worker::{event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Result};
 
 /// The queue's message (backend's notify.rs): the row, and the query code,
 /// which only the main Worker can derive and the outbox never stores.
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct Message {
     key: String,
     #[serde(default)]
@@ -24,6 +27,8 @@ struct Message {
 
 /// The dead-letter queue's name (wrangler.toml).
 const DEAD_LETTERS: &str = "county-notify-dlq";
+/// The longest delay the queue takes (12 hours); a longer hold waits again.
+const MAX_DELAY_SECONDS: i64 = 43_200;
 
 #[event(queue)]
 async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<()> {
@@ -55,12 +60,27 @@ async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result
 async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
     let instant = now_instant();
     let now = instant.to_string();
+    let midnight = Instant::start_of_day(instant.date()).to_string();
+    let Some(peek) = db.peek(&m.key, &midnight).await? else {
+        return Ok(None);
+    };
+    let event = NoticeEvent::parse(&peek.event).ok_or_else(|| worker::Error::RustError(format!("unknown event {}", peek.event)))?;
+    let quiet_hours = env.var("QUIET_HOURS").map(|v| v.to_string() != "off").unwrap_or(true);
+    if let Some((why, seconds)) = hold(instant, event, peek.sent_today, quiet_hours) {
+        db.held(&m.key, why.zh(), &now).await?;
+        // Sent again with a delay rather than retried, so waiting does not
+        // use up the tries the provider's faults have.
+        let body = serde_json::to_string(m)?;
+        let delay = seconds.clamp(1, MAX_DELAY_SECONDS) as u32;
+        let message = RawMessageBuilder::new(JsValue::from(body)).delay_seconds(delay).build_with_content_type(QueueContentType::Text);
+        env.queue("NOTIFY")?.send_raw(message).await?;
+        return Ok(None);
+    }
     // Not queued any more (sent, delivered, failed) or claimed by another
     // delivery of the same message right now: nothing to do.
     let Some(row) = db.claim(&m.key, instant).await? else {
         return Ok(None);
     };
-    let event = NoticeEvent::parse(&row.event).ok_or_else(|| worker::Error::RustError(format!("unknown event {}", row.event)))?;
     let mut vars: Vars = serde_json::from_str(&row.vars)?;
     vars.code = m.code.clone();
     let provider = provider::Provider::from_env(env)?;
@@ -82,8 +102,8 @@ async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
     }
 }
 
-fn now_instant() -> shared::engine::instant::Instant {
-    shared::engine::instant::Instant::from_unix_ms(worker::js_sys::Date::now())
+fn now_instant() -> Instant {
+    Instant::from_unix_ms(worker::js_sys::Date::now())
 }
 
 fn now() -> String {

@@ -6,7 +6,8 @@
 // failed from the dead-letter queue.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { act, acceptedCase, dispose, login, staffGet, submitFood } from "../support/cases.mjs";
+import { act, acceptedCase, dispose, login, sqlLocalRows, staffGet, submitFood } from "../support/cases.mjs";
+import { BASE_URL } from "../support/http.mjs";
 import { failedNotice, loggedFor, settled, testNumber } from "../support/notify.mjs";
 
 test("a submission sends the case number and query code once", async () => {
@@ -79,4 +80,55 @@ test("a message the retries cannot send ends failed from the dead-letter queue",
   assert.equal(row.attempts, 6, "the first try and max_retries = 5");
   assert.match(row.reason, /^多次重试仍未发出：短信服务暂不可用/);
   assert.equal(loggedFor(receipt.case_no).length, 0);
+});
+
+test("the office sees messages by state and provider with masked numbers, and resends a failed one", async () => {
+  const failed = await failedNotice();
+  const office = (await login("office_admin")).cookie;
+  const list = await staffGet(office, "/api/admin/notices?state=failed&limit=100");
+  assert.equal(list.status, 200, JSON.stringify(list.body));
+  const row = list.body.notices.find((n) => n.id === failed.id) ?? assert.fail("the failed message is listed");
+  assert.equal(row.phone, `${failed.phone.slice(0, 3)}****${failed.phone.slice(7)}`);
+  assert.deepEqual([row.state, row.reason, row.provider], ["failed", "号码无效（测试号段）", "log"]);
+  assert.ok(list.body.counts.some((c) => c.state === "failed" && c.provider === "log" && c.n >= 1));
+  // No number appears whole anywhere in the answer.
+  assert.doesNotMatch(JSON.stringify(list.body), /1[3-9]\d{9}/);
+  const all = await staffGet(office, "/api/admin/notices");
+  assert.doesNotMatch(JSON.stringify(all.body), /1[3-9]\d{9}/);
+
+  const resend = (id) => fetch(`${BASE_URL}/api/admin/notices/${id}/resend`, { method: "POST", headers: { Cookie: office } });
+  const res = await resend(failed.id);
+  assert.equal(res.status, 200);
+  const body = await res.json();
+  assert.equal(body.state, "queued");
+  assert.doesNotMatch(JSON.stringify(body), /1[3-9]\d{9}/);
+  // The test number is refused again: failed once more after one new try.
+  const [again] = await settled(failed.case_no, 1);
+  assert.deepEqual([again.state, again.attempts, again.resent_by !== null], ["failed", 1, true]);
+  // Only a failed message can be resent.
+  const { receipt } = await submitFood();
+  const [delivered] = await settled(receipt.case_no, 1);
+  const refused = await resend(delivered.id);
+  assert.equal(refused.status, 409);
+  assert.equal((await refused.json()).error.code, "conflict");
+  // Window staff see none of it.
+  const windowStaff = (await login("scjg_window")).cookie;
+  assert.equal((await staffGet(windowStaff, "/api/admin/notices")).status, 403);
+});
+
+test("a number gets at most ten messages a day: the eleventh waits for the next morning", async () => {
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const cases = [];
+  for (let i = 0; i < 11; i++) cases.push((await submitFood({ mobile: phone })).receipt.case_no);
+  const list = cases.map((c) => `'${c}'`).join(",");
+  const until = Date.now() + 90_000;
+  let rows;
+  for (;;) {
+    rows = sqlLocalRows(`SELECT state, reason FROM notice_outbox WHERE case_no IN (${list})`);
+    if (rows.filter((r) => r.state === "delivered").length === 10 && rows.some((r) => r.reason)) break;
+    if (Date.now() > until) assert.fail(JSON.stringify(rows));
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const held = rows.filter((r) => r.state === "queued");
+  assert.deepEqual(held, [{ state: "queued", reason: "该号码今日短信已达上限，次日8:00后发送" }]);
 });

@@ -168,6 +168,7 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["units (部门与单位)", "/staff/admin/units"],
     ["accounts (账号管理)", "/staff/admin/accounts"],
     ["catalogue (事项目录)", "/staff/admin/catalogue?state=published"],
+    ["notices (短信通知)", "/staff/admin/notices"],
     ["a published version", "/staff/admin/catalogue/1"],
     ["a new draft", "/staff/admin/catalogue/new"],
     ["complaints (效能投诉)", "/staff/complaints"],
