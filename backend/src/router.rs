@@ -86,6 +86,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
     on!(api::ListSessions, |_, _| staff_auth::sessions(req, db).await);
     on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, db).await);
+    on!(api::GetInbox, |_, _| crate::routes::inbox::get(req, db).await);
+    on!(api::ReadInboxItem, |a, _| crate::routes::inbox::read(req, db, a[0]).await);
     on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db, env).await);
     on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
     on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);

@@ -10,6 +10,7 @@ pub mod complaints;
 pub mod documents;
 pub mod guarded;
 pub mod hotline;
+pub mod inbox;
 pub mod information;
 pub mod notify;
 pub mod security_events;

@@ -21,6 +21,8 @@ pub fn App() -> impl IntoView {
     let router = Router::<Route>::install();
     let me: Me = RwSignal::new(None);
     provide_context(me);
+    let unread: pages::messages::Unread = RwSignal::new(None);
+    provide_context(unread);
     // Who is signed in: ask once; a 401 sends the browser to sign-in.
     leptos::task::spawn_local(async move {
         match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
@@ -34,6 +36,12 @@ pub fn App() -> impl IntoView {
             // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
             Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => router.replace(Route::Login),
             Err(_) => {}
+        }
+    });
+    // The header's unread count, once someone is signed in.
+    Effect::new(move |_| {
+        if me.get().is_some_and(|u| !u.must_change_password) {
+            pages::messages::refresh(unread);
         }
     });
     let page = move || match router.get() {
@@ -52,6 +60,7 @@ pub fn App() -> impl IntoView {
         Route::Reviews(state) => view! { <pages::approvals::review::ReviewsPage state/> }.into_any(),
         Route::Statistics { from, to } => view! { <pages::approvals::statistics::StatisticsPage from to/> }.into_any(),
         Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
+        Route::Messages => view! { <pages::messages::MessagesPage/> }.into_any(),
         Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
         Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
         Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
@@ -119,6 +128,7 @@ fn Header(me: Me) -> impl IntoView {
         <Link to=Route::inbox() class="brand">{format!("{}政务服务 · 工作台", frontend::county::county().county_name)}</Link>
         <nav class="staff-nav" aria-label="工作台栏目">
             <Link to=Route::inbox()>"办件"</Link>
+            <pages::messages::MessagesLink/>
             // The office's oversight pages (their API answers 403 to anyone else).
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>

@@ -39,6 +39,8 @@ pub enum Route {
     Reviews(String),
     /// `/staff/password`: choose a new password.
     Password,
+    /// `/staff/messages`: the member's in-app inbox.
+    Messages,
     /// `/staff/admin/settings`: the county's settings (office).
     Settings,
     /// `/staff/admin/units`: departments, member units, groups, intermediaries.
@@ -177,6 +179,7 @@ impl Page for Route {
             ["staff", "overview"] => Route::Overview(PageAt::parse(search)),
             ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
             ["staff", "password"] => Route::Password,
+            ["staff", "messages"] => Route::Messages,
             ["staff", "admin", "settings"] => Route::Settings,
             ["staff", "admin", "units"] => Route::Units,
             ["staff", "admin", "accounts"] => Route::Accounts,
@@ -252,6 +255,7 @@ impl Page for Route {
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::Password => "/staff/password".into(),
+            Route::Messages => "/staff/messages".into(),
             Route::Settings => "/staff/admin/settings".into(),
             Route::Units => "/staff/admin/units".into(),
             Route::Accounts => "/staff/admin/accounts".into(),

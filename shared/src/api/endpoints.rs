@@ -30,6 +30,7 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
+use crate::notify::inbox::StaffInbox;
 use crate::notify::{NoticeList, NoticeRow};
 use crate::report::Report;
 use crate::security::SecurityEventList;
@@ -165,6 +166,10 @@ endpoints! {
         query Empty, body Empty = Nothing, answer 200 SessionList = Json, errors [Unauthenticated, PasswordChangeRequired];
     EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备",
         query Empty, body Empty = Nothing, answer 200 SessionsEnded = Json, errors [Unauthenticated, PasswordChangeRequired];
+    GetInbox: Get "/api/staff/inbox", Staff, "本人的站内消息：未读条数和最近的消息",
+        query Empty, body Empty = Nothing, answer 200 StaffInbox = Json, errors [Unauthenticated, PasswordChangeRequired];
+    ReadInboxItem: Post "/api/staff/inbox/{id}/read", Staff, "把一条站内消息标为已读",
+        query Empty, body Empty = Nothing, answer 200 StaffInbox = Json, errors [Unauthenticated, PasswordChangeRequired, NotFound];
     GetSettings: Get "/api/admin/settings", Office, "县情与服务设置",
         query Empty, body Empty = Nothing, answer 200 SettingsView = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
     SaveSettings: Post "/api/admin/settings", Office, "保存县情与服务设置",

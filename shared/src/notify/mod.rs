@@ -3,6 +3,7 @@
 //! The outbox, the queue and the providers are the Workers' (backend's
 //! `db/notify.rs`, `notify.rs`; the `notifier` crate).
 
+pub mod inbox;
 pub mod limits;
 
 use crate::approvals::case::CaseState;
