@@ -3,7 +3,7 @@
 
 use crate::db::{corrupt, num, Db};
 use serde::Deserialize;
-use shared::notify::inbox::{StaffInbox, InboxMessage, InboxKind, INBOX_PAGE};
+use shared::notify::inbox::{InboxKind, InboxMessage, StaffInbox, INBOX_PAGE};
 use worker::Result;
 
 /// The member's unread count and latest items, in one round trip.
