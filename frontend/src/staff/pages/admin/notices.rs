@@ -66,7 +66,7 @@ fn Counts(counts: Vec<NoticeCount>) -> impl IntoView {
 
 #[component]
 fn NoticeTable(notices: Vec<NoticeRow>) -> impl IntoView {
-    const TITLES: &[&str] = &["时间", "事件", "办件", "号码", "状态", "服务商", "回执编号", "尝试", "原因", ""];
+    const TITLES: &[&str] = &["时间", "事件", "办件", "号码", "状态", "服务商", "回执编号", "尝试", "原因", "操作"];
     view! {
         <table class="cases" data-testid="notices">
             <thead><tr><HeaderCells titles=TITLES/></tr></thead>
