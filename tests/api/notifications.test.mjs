@@ -6,16 +6,20 @@
 // failed from the dead-letter queue.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { act, acceptedCase, dispose, login, sqlLocalRows, staffGet, submitFood } from "../support/cases.mjs";
+import { act, dispose, login, sqlLocal, sqlLocalRows, staffGet, submitFood } from "../support/cases.mjs";
 import { BASE_URL } from "../support/http.mjs";
-import { failedNotice, loggedFor, settled, testNumber } from "../support/notify.mjs";
+import { failedNotice, freshMobile, loggedFor, settled, testNumber } from "../support/notify.mjs";
+
+/** A food-licence application from a number of its own (see freshMobile). */
+const submitOwn = async () => (await submitFood({ mobile: freshMobile() })).receipt;
 
 test("a submission sends the case number and query code once", async () => {
-  const { receipt } = await submitFood();
+  const mobile = freshMobile();
+  const { receipt } = await submitFood({ mobile });
   const [row] = await settled(receipt.case_no, 1);
   assert.deepEqual([row.event, row.state, row.provider, row.attempts], ["case_received", "delivered", "log", 1]);
   assert.equal(row.provider_message_id, `log-${row.id}`);
-  assert.equal(row.phone, "13800138000");
+  assert.equal(row.phone, mobile);
   // The query code travels in the queue's message only, never in the outbox.
   assert.deepEqual(JSON.parse(row.vars), { no: receipt.case_no });
   const logged = loggedFor(receipt.case_no);
@@ -25,7 +29,12 @@ test("a submission sends the case number and query code once", async () => {
 });
 
 test("accepted with the committed date, then completed; a retried transition adds nothing", async () => {
-  const { receipt, cookie, view } = await acceptedCase();
+  const receipt = await submitOwn();
+  const { cookie } = await login("scjg_window");
+  const submitted = (await staffGet(cookie, `/api/staff/cases/${receipt.case_no}`)).body;
+  const accepted = await dispose(cookie, receipt.case_no, { version: submitted.version, class: "commitment" });
+  assert.equal(accepted.status, 200);
+  const view = accepted.body;
   // The same disposition again (a double click, a retry): refused, nothing sent.
   const again = await dispose(cookie, receipt.case_no, { version: view.version - 1, class: "commitment" });
   assert.equal(again.status, 409);
@@ -43,7 +52,7 @@ test("accepted with the committed date, then completed; a retried transition add
 
 test("a supplement notice and an immediate completion each send theirs; two racing windows send one", async () => {
   const { cookie } = await login("scjg_window");
-  const { receipt: a } = await submitFood();
+  const a = await submitOwn();
   const view = (await staffGet(cookie, `/api/staff/cases/${a.case_no}`)).body;
   // Two windows decide at once on the same version: one wins, one message.
   const [x, y] = await Promise.all([
@@ -56,7 +65,7 @@ test("a supplement notice and an immediate completion each send theirs; two raci
   assert.deepEqual(rows.map((r) => r.event), ["case_received", winner]);
   assert.deepEqual(loggedFor(a.case_no).map((l) => l.template), ["case_received", winner]);
   // A returned case tells nobody by SMS (the tracking page says why).
-  const { receipt: b } = await submitFood();
+  const b = await submitOwn();
   const vb = (await staffGet(cookie, `/api/staff/cases/${b.case_no}`)).body;
   assert.equal((await dispose(cookie, b.case_no, { version: vb.version, class: "returned", reasons: "不属于本部门职权" })).status, 200);
   assert.deepEqual((await settled(b.case_no, 1)).map((r) => r.event), ["case_received"]);
@@ -106,7 +115,7 @@ test("the office sees messages by state and provider with masked numbers, and re
   const [again] = await settled(failed.case_no, 1);
   assert.deepEqual([again.state, again.attempts, again.resent_by !== null], ["failed", 1, true]);
   // Only a failed message can be resent.
-  const { receipt } = await submitFood();
+  const receipt = await submitOwn();
   const [delivered] = await settled(receipt.case_no, 1);
   const refused = await resend(delivered.id);
   assert.equal(refused.status, 409);
@@ -117,7 +126,7 @@ test("the office sees messages by state and provider with masked numbers, and re
 });
 
 test("a number gets at most ten messages a day: the eleventh waits for the next morning", async () => {
-  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const phone = freshMobile();
   const cases = [];
   for (let i = 0; i < 11; i++) cases.push((await submitFood({ mobile: phone })).receipt.case_no);
   const list = cases.map((c) => `'${c}'`).join(",");
@@ -131,4 +140,16 @@ test("a number gets at most ten messages a day: the eleventh waits for the next 
   }
   const held = rows.filter((r) => r.state === "queued");
   assert.deepEqual(held, [{ state: "queued", reason: "该号码今日短信已达上限，次日8:00后发送" }]);
+});
+
+test("a message the queue never took (a crash after the batch) is sent by the daily sweep, once", async () => {
+  const receipt = await submitOwn();
+  const [row] = await settled(receipt.case_no, 1);
+  // As if the Worker had died between the batch and the queue: never enqueued, still queued, an hour old.
+  sqlLocal(`UPDATE notice_outbox SET state = 'queued', enqueued_at = NULL, attempts = 0, created_at = '2026-01-01T00:00:00+08:00' WHERE id = ${row.id}`);
+  assert.equal((await fetch(`${BASE_URL}/cdn-cgi/handler/scheduled`)).status, 200);
+  const [again] = await settled(receipt.case_no, 1);
+  assert.equal(again.state, "delivered");
+  assert.ok(again.enqueued_at, "the sweep handed it to the queue");
+  assert.equal(loggedFor(receipt.case_no).length, 1, "the provider's store has it once");
 });

@@ -33,6 +33,12 @@ export async function settled(caseNo, count, timeoutMs = 90_000) {
   }
 }
 
+/**
+ * A number of this test's own: the demo applicants' shared number reaches
+ * the daily cap (10 a day) once other test files have submitted for it.
+ */
+export const freshMobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
 /** A test number of the log provider (shared::notify::test_fault): 170 0000 D xxx. */
 export const testNumber = (d) => `1700000${d}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
 
