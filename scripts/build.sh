@@ -66,14 +66,19 @@ build_frontend() {
   rm -rf "$out.tmp"
 }
 
-build_worker() {
+# worker-build in a crate's directory (backend or notifier), into build/.
+worker_build() {
   # A separate target dir: worker-build compiles with other wasm-bindgen
   # settings, and sharing one dir with the web app would rebuild both each time.
-  (cd backend && CARGO_TARGET_DIR="$target/worker" \
+  (cd "$1" && CARGO_TARGET_DIR="$target/worker" \
     WASM_BINDGEN_BIN="$(command -v wasm-bindgen)" \
     ESBUILD_BIN="$root/node_modules/@esbuild/linux-x64/bin/esbuild" \
     WASM_OPT_BIN="$root/node_modules/.bin/wasm-opt" \
     worker-build --release)
+}
+
+build_worker() {
+  worker_build backend
   # worker-build's own pass leaves about a tenth of the Worker on the table:
   # -Oz once more keeps it inside the 1 MB budget as the wings grow
   # (measured 2026-11-26: 1,010 → 919 KB gzip, about 30 s).
@@ -91,6 +96,8 @@ fi
 case "${1:-all}" in
   frontend) build_frontend ;;
   worker) build_worker ;;
-  all) build_frontend; build_worker ;;
-  *) echo "usage: scripts/build.sh [frontend|worker|all]" >&2; exit 2 ;;
+  # The queue's consumer, a Worker of its own (notifier/wrangler.toml).
+  notifier) worker_build notifier ;;
+  all) build_frontend; build_worker; worker_build notifier ;;
+  *) echo "usage: scripts/build.sh [frontend|worker|notifier|all]" >&2; exit 2 ;;
 esac

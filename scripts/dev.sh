@@ -15,4 +15,5 @@ cargo xtask demo-sql > target/demo.sql
 wrangler d1 execute DB --local --file target/demo.sql >/dev/null
 
 echo "== serving on http://127.0.0.1:$port (Ctrl-C stops)"
-exec wrangler dev --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"
+# The app and the notifier Worker (the NOTIFY queue's consumer) together.
+exec wrangler dev -c wrangler.toml -c notifier/wrangler.toml --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"

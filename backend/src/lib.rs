@@ -11,6 +11,7 @@ mod db;
 mod error;
 mod escalation;
 mod housekeeping;
+mod notify;
 mod qr;
 mod rederive;
 mod retention;
@@ -57,6 +58,7 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
         Ok(r) => r,
         Err(e) => e.into_response()?,
     };
+    notify::enqueue_pending(env, &db).await;
     // What the request cost in D1, for tests and benchmarks on a local stack
     // only: the figure tells apart answers that are meant to look alike
     // (a wrong query code and an unknown case), so a deployment never sends it.
@@ -92,6 +94,10 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match escalation::run(&db, clock::now()).await {
         Ok(n) => worker::console_log!("supervision slips: {n} new"),
         Err(e) => worker::console_error!("supervision slips failed: {e}"),
+    }
+    match notify::sweep(&env, &db).await {
+        Ok(n) => worker::console_log!("notices handed to the queue again: {n}"),
+        Err(e) => worker::console_error!("notice sweep failed: {e}"),
     }
     match storage::bucket(&env) {
         Ok(bucket) => {

@@ -95,6 +95,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::TurnOffSecondFactor, |_, _| second_factor::turn_off(req, env, db).await);
     on!(api::ListSessions, |_, _| staff_auth::sessions(req, db).await);
     on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, env, db).await);
+    on!(api::GetInbox, |_, _| crate::routes::inbox::get(req, db).await);
+    on!(api::ReadInboxItem, |a, _| crate::routes::inbox::read(req, db, a[0]).await);
     on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db, env).await);
     on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
     on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);
@@ -120,6 +122,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::ExportCatalogue, |_, _| admin::catalogue_io::export(req, db).await);
     on!(api::ImportCatalogue, |_, _| admin::catalogue_io::import(req, db).await);
     on!(api::ListSecurityEvents, |_, q| admin::security::list(req, q, db).await);
+    on!(api::ListNotices, |_, q| admin::notices::list(req, q, db).await);
+    on!(api::ResendNotice, |a, _| admin::notices::resend(req, db, a[0]).await);
     on!(api::SubmitTicket, |_, _| hl::intake::submit(req, env, db).await);
     on!(api::TrackTicket, |a, _| hl::tickets::track(req, env, db, a[0]).await);
     on!(api::RateTicket, |a, _| hl::tickets::rate(req, env, db, a[0]).await);

@@ -20,6 +20,7 @@ pub mod error;
 pub mod hotline;
 pub mod identity;
 pub mod information;
+pub mod notify;
 pub mod page;
 pub mod prose;
 pub mod report;

@@ -23,6 +23,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, JPEG, foodForm } from "../support/cases.mjs";
 import { matterContent } from "../support/admin.mjs";
 import { callerForm } from "../support/hotline.mjs";
+import { failedNotice } from "../support/notify.mjs";
 import { complaintForm } from "../support/complaints.mjs";
 import {
   DISPATCH_TO_4, REPLY, acceptedCase, as, assignedComplaint, call, categoryBody, closedTicket, complaintEvidence, completedCase, create,
@@ -87,6 +88,10 @@ before(async () => {
   f.complaintReceived = await receivedComplaint();
   f.complaintAssigned = await assignedComplaint();
   f.complaintEvidence = await complaintEvidence();
+  // A message the provider refused (the log provider's test number).
+  f.failedNotice = await failedNotice();
+  // An item in the inbox of 县市场监督管理局's members (its newest).
+  f.inboxItem = (await need(call(as("scjg_window"), "GET", "/api/staff/inbox"), 200, "inbox")).items[0];
 
   // Streamline, administration and the hotline's catalogue.
   f.document = await create("scjg_window", "/api/office/documents", documentBody(), "document request");
@@ -336,6 +341,11 @@ const ROWS = [
   },
   { op: "GET /api/admin/catalogue/export", expect: OFFICE() },
   { op: "GET /api/admin/security-events", expect: OFFICE() },
+  { op: "GET /api/admin/notices", expect: OFFICE() },
+  { op: "GET /api/staff/inbox", expect: STAFF() },
+  // Each member marks their own entry; the other department and the office have none.
+  { op: "POST /api/staff/inbox/{id}/read", shared: (f) => f.inboxItem, path: (i) => ({ id: i.id }), expect: [401, 404, 200, 200, 404] },
+  { op: "POST /api/admin/notices/{id}/resend", shared: (f) => f.failedNotice, fresh: failedNotice, path: (n) => ({ id: n.id }), expect: OFFICE() },
   // The catalogue as exported: every line unchanged, nothing published.
   { op: "POST /api/admin/catalogue/import", json: () => ({ csv: f.csv }), expect: OFFICE() },
 

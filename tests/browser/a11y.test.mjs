@@ -169,6 +169,8 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["accounts (账号管理)", "/staff/admin/accounts"],
     ["two-step verification (两步验证)", "/staff/second-factor"],
     ["catalogue (事项目录)", "/staff/admin/catalogue?state=published"],
+    ["notices (短信通知)", "/staff/admin/notices"],
+    ["messages (站内消息)", "/staff/messages"],
     ["a published version", "/staff/admin/catalogue/1"],
     ["a new draft", "/staff/admin/catalogue/new"],
     ["complaints (效能投诉)", "/staff/complaints"],

@@ -138,6 +138,9 @@ mod tests {
             (("info_item", "grade"), names(info::emergency::Grade::ALL, info::emergency::Grade::as_str)),
             (("info_item", "report_kind"), names(info::emergency::ReportKind::ALL, info::emergency::ReportKind::as_str)),
             (("info_score_event", "reason"), names(info::ScoreReason::ALL, info::ScoreReason::as_str)),
+            (("notice_outbox", "event"), names(shared::notify::NoticeEvent::ALL, shared::notify::NoticeEvent::as_str)),
+            (("notice_outbox", "state"), names(shared::notify::NoticeState::ALL, shared::notify::NoticeState::as_str)),
+            (("inbox_item", "kind"), names(shared::notify::inbox::InboxKind::ALL, shared::notify::inbox::InboxKind::as_str)),
         ];
         let found = checks();
         for ((table, column), names) in &expected {

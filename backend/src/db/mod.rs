@@ -10,7 +10,9 @@ pub mod complaints;
 pub mod documents;
 pub mod guarded;
 pub mod hotline;
+pub mod inbox;
 pub mod information;
+pub mod notify;
 pub mod retention;
 pub mod second_factor;
 pub mod security_events;
@@ -21,18 +23,21 @@ pub mod tally;
 pub mod throttle;
 
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result, Env, Result};
 
 pub struct Db {
     inner: D1Database,
     rows_read: Cell<usize>,
+    /// Outbox rows this request's batches wrote (or tried to), which
+    /// `notify::enqueue_pending` hands to the queue after the response is built.
+    pending: RefCell<Vec<notify::Pending>>,
 }
 
 impl Db {
     pub fn from_env(env: &Env) -> Result<Db> {
-        Ok(Db { inner: env.d1("DB")?, rows_read: Cell::new(0) })
+        Ok(Db { inner: env.d1("DB")?, rows_read: Cell::new(0), pending: RefCell::new(Vec::new()) })
     }
 
     pub fn statement(&self, sql: &str, params: &[JsValue]) -> Result<D1PreparedStatement> {
@@ -53,6 +58,14 @@ impl Db {
             self.count(r)?;
         }
         Ok(results)
+    }
+
+    pub fn note_pending(&self, p: notify::Pending) {
+        self.pending.borrow_mut().push(p);
+    }
+
+    pub fn take_pending(&self) -> Vec<notify::Pending> {
+        self.pending.take()
     }
 
     /// Rows read by every statement this request has run so far.

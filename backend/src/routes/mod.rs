@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod documents;
 pub mod hotline;
+pub mod inbox;
 pub mod information;
 pub mod limits;
 pub mod open311;

@@ -21,6 +21,8 @@ pub fn App() -> impl IntoView {
     let router = Router::<Route>::install();
     let me: Me = RwSignal::new(None);
     provide_context(me);
+    let unread: pages::messages::Unread = RwSignal::new(None);
+    provide_context(unread);
     // Who is signed in: ask once; a 401 sends the browser to sign-in.
     leptos::task::spawn_local(async move {
         match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
@@ -35,6 +37,12 @@ pub fn App() -> impl IntoView {
             // Already on sign-in: leave it alone, or what was typed meanwhile is lost.
             Err(e) if e.code == ErrorCode::Unauthenticated && router.get_untracked() != Route::Login => router.replace(Route::Login),
             Err(_) => {}
+        }
+    });
+    // The header's unread count, once someone is signed in.
+    Effect::new(move |_| {
+        if me.get().is_some_and(|u| !u.must_change_password) {
+            pages::messages::refresh(unread);
         }
     });
     let page = move || match router.get() {
@@ -54,11 +62,13 @@ pub fn App() -> impl IntoView {
         Route::Statistics { from, to } => view! { <pages::approvals::statistics::StatisticsPage from to/> }.into_any(),
         Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
         Route::SecondFactor => view! { <pages::admin::second_factor::SecondFactorPage/> }.into_any(),
+        Route::Messages => view! { <pages::messages::MessagesPage/> }.into_any(),
         Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
         Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
         Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
         Route::ApplicantData => view! { <pages::admin::applicant_data::ApplicantDataPage/> }.into_any(),
         Route::SecurityEvents { filters, at } => view! { <pages::admin::security::SecurityPage filters at/> }.into_any(),
+        Route::Notices { state, at } => view! { <pages::admin::notices::NoticesPage state at/> }.into_any(),
         Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
         Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
         Route::NewVersion(matter) => view! { <pages::admin::version::NewVersionPage matter/> }.into_any(),
@@ -120,6 +130,7 @@ fn Header(me: Me) -> impl IntoView {
         <Link to=Route::inbox() class="brand">{format!("{}政务服务 · 工作台", frontend::county::county().county_name)}</Link>
         <nav class="staff-nav" aria-label="工作台栏目">
             <Link to=Route::inbox()>"办件"</Link>
+            <pages::messages::MessagesLink/>
             // The office's oversight pages (their API answers 403 to anyone else).
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>
                 <Link to=Route::Overview(PageAt::default())>"时限监察"</Link>
@@ -166,6 +177,7 @@ fn Header(me: Me) -> impl IntoView {
                 <Link to=Route::Settings>"县情设置"</Link>
                 <Link to=Route::SecurityEvents { filters: Default::default(), at: PageAt::default() }>"安全日志"</Link>
                 <Link to=Route::ApplicantData>"个人信息导出"</Link>
+                <Link to=Route::Notices { state: String::new(), at: PageAt::default() }>"短信通知"</Link>
             </Show>
             <Link to=Route::Information(Info::items())>"信息报送"</Link>
             <Show when=move || me.get().is_some_and(|u| u.check_is_office().is_ok())>

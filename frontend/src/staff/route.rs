@@ -41,6 +41,8 @@ pub enum Route {
     Password,
     /// `/staff/second-factor`: the authenticator app and recovery codes.
     SecondFactor,
+    /// `/staff/messages`: the member's in-app inbox.
+    Messages,
     /// `/staff/admin/settings`: the county's settings (office).
     Settings,
     /// `/staff/admin/units`: departments, member units, groups, intermediaries.
@@ -53,6 +55,11 @@ pub enum Route {
     /// the security event log (office).
     SecurityEvents {
         filters: SecurityFilters,
+        at: PageAt,
+    },
+    /// `/staff/admin/notices?state=&after=&page=`: SMS to applicants (office).
+    Notices {
+        state: String,
         at: PageAt,
     },
     /// `/staff/admin/catalogue?state=&matter=`: drafts and versions of matters
@@ -187,11 +194,15 @@ impl Page for Route {
             ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
             ["staff", "password"] => Route::Password,
             ["staff", "second-factor"] => Route::SecondFactor,
+            ["staff", "messages"] => Route::Messages,
             ["staff", "admin", "settings"] => Route::Settings,
             ["staff", "admin", "units"] => Route::Units,
             ["staff", "admin", "accounts"] => Route::Accounts,
             ["staff", "admin", "applicant-data"] => Route::ApplicantData,
             ["staff", "admin", "security"] => Route::SecurityEvents { filters: SecurityFilters::parse(search), at: PageAt::parse(search) },
+            ["staff", "admin", "notices"] => {
+                Route::Notices { state: query_param(search, "state").unwrap_or_default(), at: PageAt::parse(search) }
+            }
             ["staff", "admin", "catalogue"] => Route::Catalogue {
                 state: query_param(search, "state").unwrap_or_default(),
                 matter: query_param(search, "matter").unwrap_or_default(),
@@ -260,6 +271,7 @@ impl Page for Route {
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::Password => "/staff/password".into(),
             Route::SecondFactor => "/staff/second-factor".into(),
+            Route::Messages => "/staff/messages".into(),
             Route::Settings => "/staff/admin/settings".into(),
             Route::Units => "/staff/admin/units".into(),
             Route::Accounts => "/staff/admin/accounts".into(),
@@ -269,6 +281,7 @@ impl Page for Route {
                 parts.push(at.query());
                 with_query("/staff/admin/security", &parts)
             }
+            Route::Notices { state, at } => with_query("/staff/admin/notices", &[pair("state", state), at.query()]),
             Route::Catalogue { state, matter } => with_query("/staff/admin/catalogue", &[pair("state", state), pair("matter", matter)]),
             Route::Version(id) => format!("/staff/admin/catalogue/{}", encode(id)),
             Route::NewVersion(matter) => with_query("/staff/admin/catalogue/new", &[pair("matter", matter)]),

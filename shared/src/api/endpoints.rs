@@ -30,6 +30,8 @@ use crate::hotline::intake::{CallerForm, DispositionRequest as TicketDisposition
 use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
+use crate::notify::inbox::StaffInbox;
+use crate::notify::{NoticeList, NoticeRow};
 use crate::report::Report;
 use crate::second_factor::{PasswordAndCode, RecoveryCodes, SecondFactorSetup, SecondFactorStatus};
 use crate::security::SecurityEventList;
@@ -179,6 +181,10 @@ endpoints! {
     EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备（须再次输入密码）",
         query Empty, body EndSessions = Json, answer 200 SessionsEnded = Json,
         errors [Unauthenticated, PasswordChangeRequired, InvalidParameter, TooManyRequests, PayloadTooLarge, LengthRequired];
+    GetInbox: Get "/api/staff/inbox", Staff, "本人的站内消息：未读条数和最近的消息",
+        query Empty, body Empty = Nothing, answer 200 StaffInbox = Json, errors [Unauthenticated, PasswordChangeRequired];
+    ReadInboxItem: Post "/api/staff/inbox/{id}/read", Staff, "把一条站内消息标为已读",
+        query Empty, body Empty = Nothing, answer 200 StaffInbox = Json, errors [Unauthenticated, PasswordChangeRequired, NotFound];
     GetSettings: Get "/api/admin/settings", Office, "县情与服务设置",
         query Empty, body Empty = Nothing, answer 200 SettingsView = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
     SaveSettings: Post "/api/admin/settings", Office, "保存县情与服务设置",
@@ -244,6 +250,12 @@ endpoints! {
     ListSecurityEvents: Get "/api/admin/security-events", Office, "安全事件日志",
         query SecurityEventsQuery, body Empty = Nothing, answer 200 SecurityEventList = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    ListNotices: Get "/api/admin/notices", Office, "短信通知：按状态和服务商统计，失败原因（号码已脱敏）",
+        query NoticesQuery, body Empty = Nothing, answer 200 NoticeList = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter];
+    ResendNotice: Post "/api/admin/notices/{id}/resend", Office, "重发一条发送失败的短信",
+        query Empty, body Empty = Nothing, answer 200 NoticeRow = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, Conflict];
 
     // ---- the county head's hotline ----
     SubmitTicket: Post "/api/hotline/tickets", Public, "网上留言（请求头 Idempotency-Key；重复提交得到同一回执）",

@@ -242,6 +242,18 @@ query!(
 );
 
 query!(
+    /// `GET /api/admin/notices`: messages to applicants, newest first.
+    NoticesQuery {
+        /// `queued`, `sent`, `delivered` or `failed`: that state only.
+        state,
+        /// The `next` of the previous page.
+        after,
+        /// Rows per page, 1–100 (default 50).
+        limit,
+    }
+);
+
+query!(
     /// `GET /api/supervision/items`: the office's items, newest first.
     ItemsQuery {
         /// `registered`, `in_progress` or `closed`.

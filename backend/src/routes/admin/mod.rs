@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod catalogue_io;
+pub mod notices;
 pub mod security;
 pub mod settings;
 pub mod units;

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod hotline;
 pub mod information;
 pub mod login;
+pub mod messages;
 pub mod pager;
 pub mod report;
 pub mod streamline;

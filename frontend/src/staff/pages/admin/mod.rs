@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod applicant_data;
 pub mod catalogue;
+pub mod notices;
 pub mod password;
 pub mod second_factor;
 pub mod security;

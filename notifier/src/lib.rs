@@ -1,0 +1,111 @@
+//! The notifier Worker: consumes the NOTIFY queue (each message names an
+//! outbox row by its event key) and sends it through the configured
+//! provider; marks what the retries could not send from the dead-letter
+//! queue. Idempotent: a row is claimed before the provider is called and
+//! marked sent after, so a duplicate delivery from the queue sends nothing.
+
+mod db;
+mod provider;
+
+use db::Db;
+use provider::Outcome;
+use serde::{Deserialize, Serialize};
+use shared::engine::instant::Instant;
+use shared::notify::limits::hold;
+use shared::notify::{retry_delay, NoticeEvent, NoticeState, Vars};
+use worker::wasm_bindgen::JsValue;
+use worker::{event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Result};
+
+/// The queue's message (backend's notify.rs): the row, and the query code,
+/// which only the main Worker can derive and the outbox never stores.
+#[derive(Deserialize, Serialize)]
+struct Message {
+    key: String,
+    #[serde(default)]
+    code: Option<String>,
+}
+
+/// The dead-letter queue's name (wrangler.toml).
+const DEAD_LETTERS: &str = "county-notify-dlq";
+/// The longest delay the queue takes (12 hours); a longer hold waits again.
+const MAX_DELAY_SECONDS: i64 = 43_200;
+
+#[event(queue)]
+async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<()> {
+    let db = Db::from_env(&env)?;
+    let dead = batch.queue() == DEAD_LETTERS;
+    for message in batch.messages()? {
+        let Ok(body) = serde_json::from_str::<Message>(message.body()) else {
+            worker::console_error!("notifier: unreadable message {}, dropped", message.id());
+            message.ack();
+            continue;
+        };
+        let result = if dead { db.give_up(&body.key, &now()).await.map(|_| None) } else { deliver(&env, &db, &body).await };
+        match result {
+            Ok(None) => message.ack(),
+            Ok(Some(delay)) => message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(delay).build()),
+            // D1 itself failed: the queue tries again (and in the end the
+            // dead-letter queue records it).
+            Err(e) => {
+                worker::console_error!("notifier: {} failed: {e}", body.key);
+                message.retry();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sends one outbox row; `Some(seconds)` when the provider was unavailable
+/// and the message should come back after that delay.
+async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
+    let instant = now_instant();
+    let now = instant.to_string();
+    let midnight = Instant::start_of_day(instant.date()).to_string();
+    let Some(peek) = db.peek(&m.key, &midnight).await? else {
+        return Ok(None);
+    };
+    let event = NoticeEvent::parse(&peek.event).ok_or_else(|| worker::Error::RustError(format!("unknown event {}", peek.event)))?;
+    let quiet_hours = env.var("QUIET_HOURS").map(|v| v.to_string() != "off").unwrap_or(true);
+    if let Some((why, seconds)) = hold(instant, event, peek.sent_today, quiet_hours) {
+        db.held(&m.key, why.zh(), &now).await?;
+        // Sent again with a delay rather than retried, so waiting does not
+        // use up the tries the provider's faults have.
+        let body = serde_json::to_string(m)?;
+        let delay = seconds.clamp(1, MAX_DELAY_SECONDS) as u32;
+        let message = RawMessageBuilder::new(JsValue::from(body)).delay_seconds(delay).build_with_content_type(QueueContentType::Text);
+        env.queue("NOTIFY")?.send_raw(message).await?;
+        return Ok(None);
+    }
+    // Not queued any more (sent, delivered, failed) or claimed by another
+    // delivery of the same message right now: nothing to do.
+    let Some(row) = db.claim(&m.key, instant).await? else {
+        return Ok(None);
+    };
+    let mut vars: Vars = serde_json::from_str(&row.vars)?;
+    vars.code = m.code.clone();
+    let provider = provider::Provider::from_env(env)?;
+    match provider.send(env, db, &row, event, &vars, &now).await? {
+        Outcome::Sent { message_id, delivered } => {
+            let state = if delivered { NoticeState::Delivered } else { NoticeState::Sent };
+            db.sent(row.id, provider.name(), &message_id, state, &now).await?;
+            Ok(None)
+        }
+        Outcome::Refused { reason } => {
+            db.failed(row.id, provider.name(), &reason, &now).await?;
+            Ok(None)
+        }
+        Outcome::Unavailable { reason } => {
+            db.release(row.id, provider.name(), &reason, &now).await?;
+            let base = env.var("RETRY_BASE_SECONDS").ok().and_then(|v| v.to_string().parse().ok()).unwrap_or(30);
+            Ok(Some(retry_delay(base, row.attempts)))
+        }
+    }
+}
+
+fn now_instant() -> Instant {
+    Instant::from_unix_ms(worker::js_sys::Date::now())
+}
+
+fn now() -> String {
+    now_instant().to_string()
+}
