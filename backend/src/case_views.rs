@@ -6,13 +6,31 @@ use crate::db::approvals::cases::{self, CaseRow};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use shared::approvals::application::{ApplicantKind, FormField};
-use shared::approvals::case::{StaffCaseView, TrackView};
+use shared::approvals::case::{CaseState, StaffCaseView, TrackView};
+use shared::engine::ledger::Ledger;
 use shared::approvals::matter::Material;
 use std::collections::BTreeMap;
 
-pub async fn view(db: &Db, case: CaseRow) -> worker::Result<TrackView> {
-    let materials = db::approvals::catalogue::materials(db, case.matter_id, case.matter_version).await?;
-    progress(db, &case, materials).await
+/// The applicant's view: the stored one (db/approvals/cases/tracking.rs)
+/// with the deadline derived as of today while the clock runs. Reads the
+/// stored row and, while in progress, the calendar of the years from
+/// acceptance to the later of the deadline and today (mostly one row).
+pub async fn tracking(db: &Db, case_no: &str) -> Result<TrackView, AppError> {
+    let stored = cases::tracking(db, case_no).await?.ok_or_else(crate::case_access::no_match)?;
+    let mut view = stored.view;
+    let clock = stored.clock;
+    if view.state != CaseState::InProgress {
+        view.extension = None;
+        return Ok(view);
+    }
+    if let (Some(accepted_on), Some(committed_days)) = (view.accepted_on, view.committed_days) {
+        let today = crate::clock::today_cst();
+        let last = view.deadline.map_or(today, |d| d.date().max(today));
+        let calendar = db::calendar::for_years(db, accepted_on.year(), last.year()).await?;
+        let ledger = Ledger { accepted_on, committed_days, pauses: clock.pauses, extensions: clock.extensions };
+        view.ledger = Some(ledger.derive(&calendar, today, clock.yellow_days));
+    }
+    Ok(view)
 }
 
 /// The case's progress, as the applicant and (within the staff view) staff see it.

@@ -154,6 +154,7 @@ pub async fn change(
     }
     statements.push(event_statement(db, case_no, nonce, actor.0, Some(actor.1), Some(from), c.state, note, now)?);
     statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
+    statements.push(super::cases::refresh_tracking(db, case_no, nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }
