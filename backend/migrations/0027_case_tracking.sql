@@ -5,10 +5,11 @@
 -- backend/src/db/approvals/cases/tracking.rs, which rewrites the row from
 -- case_tracking_source at the end of every batch that changes the case.
 --
--- `view` is the JSON of shared::approvals::case::TrackView without the
--- derived ledger (it depends on the day: the look-up derives it from
--- `clock`, the ledger's inputs, with the calendar), and the names as they
--- were at the case's last change.
+-- `view` is the JSON of shared::approvals::case::TrackView, with the names
+-- as they were at the case's last change, but for the derived ledger: it
+-- depends on the day, so the look-up derives it from `clock` (the ledger's
+-- inputs) with the calendar while the clock runs, and adds it to the text
+-- it answers with (the Worker never parses the rest).
 CREATE TABLE case_tracking (
     case_id INTEGER PRIMARY KEY REFERENCES case_record (id),
     view    TEXT    NOT NULL
@@ -40,8 +41,9 @@ SELECT c.id AS case_id, c.case_no, c.last_change, c.department_id, c.state,
            'timeline', json((SELECT json_group_array(json_object('at', at, 'actor', actor, 'from_state', from_state,
                                                                  'to_state', to_state, 'note', note))
                              FROM (SELECT * FROM case_event WHERE case_id = c.id ORDER BY id))),
+           -- Shown while the clock runs, as with the ledger.
            'extension', json((SELECT json_object('days', days, 'reason', reason, 'state', state)
-                              FROM case_extension WHERE case_id = c.id ORDER BY id DESC LIMIT 1)),
+                              FROM case_extension WHERE case_id = c.id AND c.state = 'in_progress' ORDER BY id DESC LIMIT 1)),
            'result', c.result,
            'evaluation', json((SELECT json_object(
                                    'level', json_extract('["very_satisfied","satisfied","fairly_satisfied","dissatisfied","very_dissatisfied"]',
@@ -53,6 +55,7 @@ SELECT c.id AS case_id, c.case_no, c.last_change, c.department_id, c.state,
                                        'late', json(CASE e.late WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)))))
                                FROM case_evaluation e WHERE e.case_id = c.id)),
            'clock', json_object(
+               'accepted_on', c.accepted_on, 'committed_days', c.committed_days, 'deadline', c.deadline,
                'yellow_days', m.yellow_days,
                'pauses', json((SELECT json_group_array(json_object('reason', reason, 'from', from_date, 'resumed', resumed_on))
                                FROM (SELECT * FROM case_pause WHERE case_id = c.id ORDER BY id))),

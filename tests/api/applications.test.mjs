@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { BASE_URL, assertError, get, passedUntilLimited } from "../support/http.mjs";
+import { BASE_URL, assertError, get, passedUntilLimited, postPublic } from "../support/http.mjs";
 import {
   JPEG, PDF, casesNamed, clientIp, foodForm, matterByName, requiredFiles, sqlLocalRows, storedObjectKeys, submit, submitFood, track,
 } from "../support/cases.mjs";
@@ -163,8 +163,7 @@ test("the receipt's QR code is served as an SVG image, the code in the body; a m
   assert.equal(res.headers.get("cache-control"), "no-store");
   assert.match(await res.text(), /^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
   for (const code of ["12 34", ""]) {
-    const refused = await qr(receipt.case_no, { code });
-    assertError({ status: refused.status, body: await refused.json() }, 404, "not_found");
+    assertError(await postPublic(`/api/track/${receipt.case_no}/qr.svg`, { code }, { ip: clientIp() }), 404, "not_found");
   }
   assertError(await get(`/api/track/${receipt.case_no}/qr.svg?code=${receipt.query_code}`), 404, "not_found");
 });

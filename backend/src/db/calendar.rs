@@ -23,10 +23,7 @@ pub async fn for_limits_starting_in(db: &Db, year: i32) -> Result<Calendar> {
 /// is known, just the years it spans (a tracking look-up, mostly one row).
 pub async fn for_years(db: &Db, from: i32, to: i32) -> Result<Calendar> {
     let rows: Vec<Row> = db
-        .rows(
-            "SELECT year, holidays, workdays FROM calendar_year WHERE year BETWEEN ?1 AND ?2",
-            &[JsValue::from(from), JsValue::from(to)],
-        )
+        .rows("SELECT year, holidays, workdays FROM calendar_year WHERE year BETWEEN ?1 AND ?2", &[JsValue::from(from), JsValue::from(to)])
         .await?;
     let years = rows.into_iter().map(|r| {
         let parse = |json: &str| -> Result<Vec<NamedDay>> {

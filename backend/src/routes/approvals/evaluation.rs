@@ -63,7 +63,7 @@ pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) 
         // A concurrent rating won: answer as for a second one.
         return Err(conflict(case.state()?, "该办件已评价，每件只能评价一次".into()).into());
     }
-    json(&crate::case_views::tracking(db, &case.case_no).await?, Cache::NoStore)
+    crate::routes::json_text(crate::case_views::tracking(db, &case.case_no).await?)
 }
 
 pub async fn reviews(req: &Request, q: ReviewsQuery, db: &Db) -> Reply {

@@ -13,7 +13,7 @@ use crate::clock;
 use crate::crypto::{self};
 use crate::db::approvals::cases::{self};
 use crate::db::{self, Db};
-use crate::routes::{json, read_json, Cache, Reply};
+use crate::routes::{json_text, read_json, Reply};
 use crate::storage;
 use shared::approvals::application::MAX_UPLOAD_BODY_BYTES;
 use shared::approvals::case::check_resubmission;
@@ -26,7 +26,7 @@ use worker::{Env, FormEntry, Request, Response};
 pub async fn track(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
     let body: QueryCode = read_json(req).await?;
     check_code(req, env, db, case_no, &body.code).await?;
-    json(&tracking(db, case_no).await?, Cache::NoStore)
+    json_text(tracking(db, case_no).await?)
 }
 
 pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
@@ -65,7 +65,7 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
                 let now = cases::by_case_no(db, &case.case_no).await?.ok_or_else(no_match)?;
                 check_resubmission(now.state()?)?;
             }
-            json(&tracking(db, &case.case_no).await?, Cache::NoStore)
+            json_text(tracking(db, &case.case_no).await?)
         }
         Err(e) => {
             storage::delete_all(&bucket, &stored).await;

@@ -5,22 +5,24 @@
 
 use crate::db::{num, Db};
 use serde::Deserialize;
-use shared::approvals::case::TrackView;
+use shared::engine::date::Date;
+use shared::engine::instant::Instant;
 use shared::engine::ledger::{Extension, Pause};
 use worker::{D1PreparedStatement, Result};
 
-/// The stored view: what the page shows but the derived ledger, which
-/// depends on the day and is derived at each look-up from `clock`.
-#[derive(Deserialize)]
+/// A stored view as the look-up needs it.
 pub struct Tracking {
-    #[serde(flatten)]
-    pub view: TrackView,
-    pub clock: Clock,
+    /// The JSON of `TrackView` but its derived ledger, answered as it is.
+    pub view: String,
+    /// The ledger's inputs, while the clock runs (`in_progress`).
+    pub clock: Option<Clock>,
 }
 
-/// The ledger's inputs beside the accepted date and committed days.
 #[derive(Deserialize)]
 pub struct Clock {
+    pub accepted_on: Option<Date>,
+    pub committed_days: Option<u32>,
+    pub deadline: Option<Instant>,
     /// The matter's yellow-card threshold.
     pub yellow_days: u32,
     pub pauses: Vec<Pause>,
@@ -53,14 +55,38 @@ pub fn refresh_department(db: &Db, department_id: i64, nonce: &str) -> Result<D1
     )
 }
 
-/// A case's stored tracking view, by the unique index on its number.
+/// A case's stored tracking view, by the unique index on its number: one
+/// row (the JSON taken apart by SQLite, so the Worker parses only the clock).
 pub async fn tracking(db: &Db, case_no: &str) -> Result<Option<Tracking>> {
     #[derive(Deserialize)]
     struct Row {
         view: String,
+        clock: Option<String>,
     }
     let rows: Vec<Row> = db
-        .rows("SELECT t.view FROM case_record c JOIN case_tracking t ON t.case_id = c.id WHERE c.case_no = ?1", &[case_no.into()])
+        .rows(
+            "SELECT json_remove(t.view, '$.clock') AS view,
+                    iif(json_extract(t.view, '$.state') = 'in_progress', json_extract(t.view, '$.clock'), NULL) AS clock
+             FROM case_record c JOIN case_tracking t ON t.case_id = c.id WHERE c.case_no = ?1",
+            &[case_no.into()],
+        )
         .await?;
-    rows.into_iter().next().map(|r| serde_json::from_str(&r.view).map_err(|e| super::corrupt("case_tracking", e))).transpose()
+    let Some(row) = rows.into_iter().next() else { return Ok(None) };
+    let clock = row.clock.map(|c| serde_json::from_str(&c)).transpose().map_err(|e| super::corrupt("case_tracking clock", e))?;
+    Ok(Some(Tracking { view: row.view, clock }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clock as `case_tracking_source` writes it.
+    #[test]
+    fn the_stored_clock_reads_back() {
+        let json = r#"{"accepted_on":"2026-11-26","committed_days":10,"deadline":"2026-12-10T23:59:59+08:00","yellow_days":2,
+            "pauses":[{"reason":"testing","from":"2026-11-27","resumed":null}],
+            "extensions":[{"days":5,"approver":"李建国","reason":"专家论证"}]}"#;
+        let clock: Clock = serde_json::from_str(json).expect("reads back");
+        assert_eq!((clock.committed_days, clock.pauses.len(), clock.extensions.len()), (Some(10), 1, 1));
+    }
 }
