@@ -89,3 +89,24 @@ test("the query code in a URL no longer reveals a case", async () => {
   assert.deepEqual(misplaced.body, unknown.body, "answers like an unknown case");
   assert.equal((await track(receipt.case_no, receipt.query_code)).status, 200, "the body's code still does");
 });
+
+test("a department's new name reaches its open cases' tracking; a completed case keeps the name it was decided under", async () => {
+  const office = (await login("office_admin")).cookie;
+  const window = (await login("scjg_window")).cookie;
+  const open = (await submitFood()).receipt;
+  const done = (await submitFood()).receipt;
+  const view = (await staffGet(window, `/api/staff/cases/${done.case_no}`)).body;
+  assert.equal((await dispose(window, done.case_no, { version: view.version, class: "immediate" })).status, 200);
+  const units = (await staffGet(office, "/api/admin/units")).body.units;
+  const market = units.find((u) => u.name === "县市场监督管理局") ?? assert.fail("no 县市场监督管理局");
+  const form = (u, name) => ({ name, kind: u.kind, window: u.window, window_location: u.window_location, window_staff: u.window_staff, phone: u.phone, sort: u.sort, active: true });
+  const renamed = await post(office, `/api/admin/units/${market.id}`, { ...form(market, "县市场监督管理局（更名测试）"), version: market.version });
+  try {
+    assert.equal((await track(open.case_no, open.query_code)).body.department_name, "县市场监督管理局（更名测试）");
+    assert.equal((await track(done.case_no, done.query_code)).body.department_name, "县市场监督管理局");
+  } finally {
+    // Put the demo department back for every other test.
+    await post(office, `/api/admin/units/${market.id}`, { ...form(market, market.name), version: renamed.version });
+  }
+  assert.equal((await track(open.case_no, open.query_code)).body.department_name, "县市场监督管理局");
+});
