@@ -6,7 +6,7 @@
 // untimed warm-up requests. Then the tracking route and the no-op route
 // again with IN_FLIGHT requests in flight (default 50): what a burst costs
 // beyond the server's own queueing. Prints figures; asserts nothing.
-import { clientIp, login } from "../tests/support/cases.mjs";
+import { clientIp, cookieOf, login } from "../tests/support/cases.mjs";
 import { TRACKED, benchCase, codeFor, longHistoryCase } from "./cases-sql.mjs";
 
 const base = process.env.BASE_URL;
@@ -16,7 +16,7 @@ const concurrency = Number(process.env.CONCURRENCY ?? 4);
 const inFlight = Number(process.env.IN_FLIGHT ?? 50);
 const warmUp = 20;
 const window = (await login("scjg_window")).cookie;
-const office = (await login("office_admin")).cookie;
+const office = (await cookieOf("office_admin"));
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const lastYear = Number(today.slice(0, 4)) - 1;
 // One of the seeded cases whose query code the bench can derive.

@@ -1,7 +1,7 @@
 // One benchmark table's lines: each request `runs` times, its D1 rows read
 // (X-D1-Rows-Read, local stacks only) and median time, at the seeded size.
 // Shared by the wings' benchmarks; prints figures, asserts nothing.
-import { clientIp, login } from "../tests/support/cases.mjs";
+import { clientIp, cookieOf, login } from "../tests/support/cases.mjs";
 
 export async function measure(base, size, requests, runs = Number(process.env.RUNS ?? 30)) {
   for (const [name, [path, cookie]] of requests) {
@@ -28,7 +28,7 @@ export async function sessions(unitUser = "zj_window") {
   return {
     base: process.env.BASE_URL,
     unit: (await login(unitUser)).cookie,
-    office: (await login("office_admin")).cookie,
+    office: (await cookieOf("office_admin")),
     today,
     lastYear: Number(today.slice(0, 4)) - 1,
   };

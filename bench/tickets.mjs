@@ -2,14 +2,14 @@
 // inbox, the office's queue, the figures page and the caller's look-up at
 // the seeded size (TICKETS, from bench/tickets-sql.mjs). Prints figures;
 // asserts nothing.
-import { clientIp, login } from "../tests/support/cases.mjs";
+import { clientIp, cookieOf, login } from "../tests/support/cases.mjs";
 import { TRACKED, benchTicket, codeFor } from "./tickets-sql.mjs";
 
 const base = process.env.BASE_URL;
 const tickets = Number(process.env.TICKETS);
 const runs = Number(process.env.RUNS ?? 50);
 const unit = (await login("zj_window")).cookie;
-const office = (await login("office_admin")).cookie;
+const office = (await cookieOf("office_admin"));
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const lastYear = Number(today.slice(0, 4)) - 1;
 

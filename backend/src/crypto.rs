@@ -136,6 +136,10 @@ pub async fn password_secret(password: &str) -> Result<(String, String)> {
 
 /// Whether `password` matches a stored (salt hex, iterations, hash hex).
 pub async fn verify_password(password: &str, salt_hex: &str, iterations: u32, hash_hex: &str) -> Result<bool> {
-    let salt: Vec<u8> = (0..salt_hex.len() / 2).filter_map(|i| u8::from_str_radix(&salt_hex[2 * i..2 * i + 2], 16).ok()).collect();
-    Ok(same(&pbkdf2_hex(password, &salt, iterations).await?, hash_hex))
+    Ok(same(&pbkdf2_hex(password, &unhex(salt_hex), iterations).await?, hash_hex))
+}
+
+/// Bytes of a hex string this code wrote (pairs that are not hex are skipped).
+pub fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).filter_map(|i| s.get(2 * i..2 * i + 2).and_then(|p| u8::from_str_radix(p, 16).ok())).collect()
 }

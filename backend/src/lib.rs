@@ -11,7 +11,9 @@ mod db;
 mod error;
 mod escalation;
 mod housekeeping;
+mod qr;
 mod rederive;
+mod retention;
 mod router;
 mod routes;
 mod security_headers;
@@ -65,7 +67,8 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
 }
 
 /// The daily job (wrangler.toml `[triggers]`): records the day's warnings
-/// the hotline's reminders and supervision's slips, then drops expired rows.
+/// the hotline's reminders and supervision's slips, then erases personal
+/// data past its retention and drops expired rows.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let db = match Db::from_env(&env) {
@@ -91,10 +94,18 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         Err(e) => worker::console_error!("supervision slips failed: {e}"),
     }
     match storage::bucket(&env) {
-        Ok(bucket) => match housekeeping::abandoned_files(&db, &bucket).await {
-            Ok(n) => worker::console_log!("abandoned submissions cleaned up: {n}"),
-            Err(e) => worker::console_error!("cleaning abandoned submissions failed: {e}"),
-        },
+        Ok(bucket) => {
+            match housekeeping::abandoned_files(&db, &bucket).await {
+                Ok(n) => worker::console_log!("abandoned submissions cleaned up: {n}"),
+                Err(e) => worker::console_error!("cleaning abandoned submissions failed: {e}"),
+            }
+            match retention::run(&db, &bucket).await {
+                Ok((files, cases, others)) => worker::console_log!(
+                    "retention: {files} returned cases' files deleted; anonymised {cases} cases, {others} tickets and complaints"
+                ),
+                Err(e) => worker::console_error!("retention failed: {e}"),
+            }
+        }
         Err(e) => worker::console_error!("daily job: no file bucket: {e}"),
     }
     match housekeeping::run(&db).await {

@@ -9,8 +9,9 @@ use crate::routes::hotline as hl;
 use crate::routes::information as info;
 use crate::routes::streamline as office;
 use crate::routes::supervision as sv;
-use crate::routes::{self, admin, calendar, staff_auth, Reply};
+use crate::routes::{self, admin, calendar, second_factor, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
+use shared::error::{ApiError, ErrorCode};
 use worker::{Env, Request, Response};
 
 pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
@@ -31,6 +32,9 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
         worker::Method::Post => Method::Post,
         _ => return Err(routes::unknown_route()),
     };
+    if method == Method::Post && routes::cross_site(req) {
+        return Err(ApiError::new(ErrorCode::Forbidden, "已拒绝来自其他网站的请求：请在本系统的页面内操作").into());
+    }
     // `on!(Endpoint, |path args, query| handler)`: the first declaration
     // that matches the method and path answers.
     macro_rules! on {
@@ -84,8 +88,13 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::GetCalendarYear, |_, q| calendar::year(req, q, db).await);
     on!(api::SaveCalendarYear, |_, _| calendar::save(req, db).await);
     on!(api::ContinueRederive, |_, _| calendar::rederive(req, db).await);
+    on!(api::GetSecondFactor, |_, _| second_factor::status(req, db).await);
+    on!(api::SetUpSecondFactor, |_, _| second_factor::setup(req, db).await);
+    on!(api::ConfirmSecondFactor, |_, _| second_factor::confirm(req, env, db).await);
+    on!(api::RenewRecoveryCodes, |_, _| second_factor::renew_codes(req, env, db).await);
+    on!(api::TurnOffSecondFactor, |_, _| second_factor::turn_off(req, env, db).await);
     on!(api::ListSessions, |_, _| staff_auth::sessions(req, db).await);
-    on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, db).await);
+    on!(api::EndOtherSessions, |_, _| staff_auth::end_other_sessions(req, env, db).await);
     on!(api::ChangePassword, |_, _| admin::accounts::change_own(req, db, env).await);
     on!(api::GetSettings, |_, _| admin::settings::get(req, db).await);
     on!(api::SaveSettings, |_, _| admin::settings::save(req, db).await);
@@ -102,6 +111,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::CreateAccount, |_, _| admin::accounts::create(req, db).await);
     on!(api::SaveAccount, |a, _| admin::accounts::update(req, db, a[0]).await);
     on!(api::ResetPassword, |a, _| admin::accounts::reset(req, db, a[0]).await);
+    on!(api::EndAccountSessions, |a, _| admin::accounts::end_sessions(req, db, a[0]).await);
     on!(api::ListMatterVersions, |_, q| admin::catalogue::list(req, q, db).await);
     on!(api::GetMatterVersion, |a, _| admin::catalogue::get(req, db, a[0]).await);
     on!(api::CreateMatterDraft, |_, _| admin::catalogue::create(req, db).await);

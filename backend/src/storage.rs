@@ -94,7 +94,13 @@ pub fn served(bytes: Vec<u8>, content_type: &str, id: i64) -> Result<worker::Res
 /// key}/…`, unique to the attempt (a case number drawn twice, or a lost
 /// attempt's clean-up, never touches another attempt's files).
 pub fn attempt_prefix(case_no: &str, key: &str) -> String {
-    format!("cases/{case_no}/{key}")
+    format!("{}{key}", case_prefix(case_no))
+}
+
+/// Every file of a case is under this prefix (the application's attempt,
+/// each supplement's round).
+pub fn case_prefix(case_no: &str) -> String {
+    format!("cases/{case_no}/")
 }
 
 /// Deletes every object under `prefix` (a lost submission attempt's files).

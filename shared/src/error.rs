@@ -31,6 +31,10 @@ pub enum ErrorCode {
     Forbidden,
     /// Signed in with a one-time password: choose a new one first.
     PasswordChangeRequired,
+    /// The password was right; the account's second factor is needed too.
+    SecondFactorRequired,
+    /// The role requires a second factor: set it up first.
+    SecondFactorSetupRequired,
     TooManyRequests,
     /// The request body is larger than the endpoint takes.
     PayloadTooLarge,
@@ -47,8 +51,8 @@ impl ErrorCode {
         match self {
             ErrorCode::MissingParameter | ErrorCode::InvalidParameter | ErrorCode::InvalidDate | ErrorCode::InvalidDays => 400,
             ErrorCode::InvalidUpload => 400,
-            ErrorCode::Unauthenticated => 401,
-            ErrorCode::Forbidden | ErrorCode::PasswordChangeRequired => 403,
+            ErrorCode::Unauthenticated | ErrorCode::SecondFactorRequired => 401,
+            ErrorCode::Forbidden | ErrorCode::PasswordChangeRequired | ErrorCode::SecondFactorSetupRequired => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict | ErrorCode::InProgress => 409,
             ErrorCode::InvalidApplication | ErrorCode::IdempotencyMismatch => 422,

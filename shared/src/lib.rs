@@ -23,6 +23,8 @@ pub mod information;
 pub mod page;
 pub mod prose;
 pub mod report;
+pub mod retention;
+pub mod second_factor;
 pub mod security;
 pub mod staff;
 pub mod streamline;

@@ -58,6 +58,12 @@ pub enum SecurityKind {
     ApiKeyRevoked = "api_key_revoked",
     /// A member signed out every other session of theirs.
     SessionsEnded = "sessions_ended",
+    /// A second factor set up, turned off, its recovery codes renewed, or
+    /// cleared by an administrator's reset.
+    SecondFactorChanged = "second_factor_changed",
+    /// The daily job erased personal data past its retention
+    /// (`shared::retention`).
+    PersonalDataErased = "personal_data_erased",
 }
 }
 
@@ -79,6 +85,8 @@ impl SecurityKind {
             SecurityKind::ApiKeyIssued => "发放接口密钥",
             SecurityKind::ApiKeyRevoked => "吊销接口密钥",
             SecurityKind::SessionsEnded => "退出其他设备",
+            SecurityKind::SecondFactorChanged => "两步验证设置变更",
+            SecurityKind::PersonalDataErased => "按保存期限删除个人信息",
         }
     }
 }

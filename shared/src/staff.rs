@@ -40,6 +40,10 @@ pub struct StaffUser {
     /// anything else.
     #[serde(default)]
     pub must_change_password: bool,
+    /// Their role requires a second factor they have not set up yet: they
+    /// must set it up before anything else (`second_factor::required_for`).
+    #[serde(default)]
+    pub must_set_up_second_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +51,10 @@ pub struct StaffUser {
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+    /// The authenticator's code or a recovery code, for an account with a
+    /// second factor (asked for by `second_factor_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The longest user name and password a sign-in accepts (characters).
@@ -179,6 +187,14 @@ pub struct SessionList {
     pub sessions: Vec<SessionInfo>,
 }
 
+/// Signing out everywhere else: the password again (ASVS 7.5.2), so a
+/// session left open cannot throw its owner out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EndSessions {
+    pub password: String,
+}
+
 /// How many other sessions were ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -231,7 +247,16 @@ mod tests {
 
     fn user(role: Role, department_id: i64) -> StaffUser {
         let department_id = (role != Role::OfficeAdmin).then_some(department_id);
-        StaffUser { id: 1, username: "u".into(), name: "n".into(), role, department_id, department_name: None, must_change_password: false }
+        StaffUser {
+            id: 1,
+            username: "u".into(),
+            name: "n".into(),
+            role,
+            department_id,
+            department_name: None,
+            must_change_password: false,
+            must_set_up_second_factor: false,
+        }
     }
 
     #[test]
@@ -303,7 +328,7 @@ mod tests {
 
     #[test]
     fn sign_in_fields_are_capped() {
-        let req = |u: &str, p: &str| LoginRequest { username: u.into(), password: p.into() };
+        let req = |u: &str, p: &str| LoginRequest { username: u.into(), password: p.into(), code: None };
         assert!(req("scjg_window", "Demo@2026").validate().is_ok());
         assert!(req(&"u".repeat(MAX_USERNAME_CHARS), "x").validate().is_ok());
         assert!(req(&"u".repeat(MAX_USERNAME_CHARS + 1), "x").validate().is_err());

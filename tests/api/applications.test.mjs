@@ -48,7 +48,7 @@ test("a person's application needs a valid resident identity number", async () =
   const matter = await matterByName("普通护照签发");
   const form = {
     matter_id: matter.id, applicant_kind: "person", name: "张三", id_number: "110105194912310021",
-    mobile: "13900139000", address: "示范县城关镇", fields: {},
+    mobile: "13900139000", address: "示范县城关镇", fields: {}, consent: true,
   };
   const files = requiredFiles(matter);
   const bad = await submit(form, files);

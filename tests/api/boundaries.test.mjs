@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { BASE_URL, assertError, get, rowsRead } from "../support/http.mjs";
 import {
-  JPEG, clientIp, foodForm, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit, submitFood,
+  JPEG, clientIp, cookieOf, foodForm, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit, submitFood,
   track as trackRaw,
 } from "../support/cases.mjs";
 
@@ -179,7 +179,7 @@ test("query codes are kept only as keyed hashes; a retry still gets its code bac
 
 test("a review of a document request reads a handful of rows, whatever the table holds", async () => {
   const dept = (await login("scjg_window")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const post = async (cookie, path, body) => {
     const res = await fetch(BASE_URL + path, {
       method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body),
@@ -198,7 +198,7 @@ test("a review of a document request reads a handful of rows, whatever the table
 });
 
 test("a period that has not begun is not compared with a whole past one", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const year = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4));
   const d = (await staffGet(cookie, `/api/office/dashboard?year=${year + 1}&from=1&to=12`)).body;
   assert.match(d.not_started, new RegExp(`${year + 1}年1—12月尚未开始`));

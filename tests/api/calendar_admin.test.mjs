@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
-import { login, sqlLocal, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, sqlLocal, staffGet } from "../support/cases.mjs";
 
 const post = async (cookie, body) => {
   const res = await fetch(`${BASE_URL}/api/office/calendar`, {
@@ -39,7 +39,7 @@ test("the shipped years are published; a year never entered is not", async () =>
 // what holds on any day: the view and the inbox agree, a present warning
 // names next year, and once next year is entered there is none.
 test("next year's calendar: flagged from 1 November while missing, in the inbox too; not once entered", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const dept = (await login("scjg_window")).cookie;
   const state = async () => ({
     view: (await staffGet(dept, "/api/office/calendar")).body,
@@ -68,7 +68,7 @@ test("next year's calendar: flagged from 1 November while missing, in the inbox 
 });
 
 test("the office enters a year; bad entries are refused; deadlines follow it", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const dept = (await login("scjg_window")).cookie;
   const y2031 = {
     year: 2031,

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError, get } from "../support/http.mjs";
-import { login, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, staffGet } from "../support/cases.mjs";
 import { post } from "../support/admin.mjs";
 
 async function exportCsv(cookie) {
@@ -27,7 +27,7 @@ function line(code, committed = 5) {
 
 test("only the office exports; the export re-imports unchanged", async () => {
   assertError(await staffGet((await login("scjg_head")).cookie, "/api/admin/catalogue/export"), 403, "forbidden");
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const exported = await exportCsv(office);
   assert.equal(exported.status, 200);
   assert.match(exported.type, /^text\/csv/);
@@ -44,7 +44,7 @@ test("only the office exports; the export re-imports unchanged", async () => {
 });
 
 test("an import adds a matter, then publishes a change to it as its next version", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const base = (await exportCsv(office)).text;
   const code = `IMP-${Date.now()}`;
   const added = await importCsv(office, base + line(code));
@@ -80,7 +80,7 @@ test("an import adds a matter, then publishes a change to it as its next version
 });
 
 test("a file with broken lines is refused whole, each line's problem named", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const base = (await exportCsv(office)).text;
   const code = `BAD-${Date.now()}`;
   const broken = line(`${code}-1`, 30) // committed beyond statutory

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
 import { BASE_URL } from "../support/http.mjs";
-import { JPEG, clientIp, dispose, login, staffGet, submitFood, track } from "../support/cases.mjs";
+import { clientIp, cookieOf, dispose, JPEG, login, staffGet, submitFood, track } from "../support/cases.mjs";
 
 async function departmentId(name) {
   return (await get("/api/departments")).body.departments.find((d) => d.name === name).id;
@@ -157,7 +157,7 @@ test("departments see and act on only their own cases; the office oversees", asy
   const policeSearch = (await staffGet(police, `/api/staff/cases?q=${receipt.case_no}`)).body.cases;
   assert.deepEqual(policeSearch, []);
 
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   assert.equal((await staffGet(office, `/api/staff/cases/${receipt.case_no}`)).status, 200);
   assert.equal((await dispose(office, receipt.case_no, { version: view.version, class: "commitment" })).status, 403);
 

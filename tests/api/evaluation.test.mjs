@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError } from "../support/http.mjs";
-import { acceptedCase, act, clientIp, login, sqlLocal, staffGet, track } from "../support/cases.mjs";
+import { acceptedCase, act, clientIp, cookieOf, login, sqlLocal, staffGet, track } from "../support/cases.mjs";
 
 async function post(path, body, cookie) {
   const res = await fetch(BASE_URL + path, {
@@ -53,7 +53,7 @@ test("a negative review: office verifies, the department rectifies, the applican
   assert.equal(rated.status, 200);
   assert.equal(rated.body.evaluation.review.state, "pending_verification");
 
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const list = (await staffGet(office, "/api/staff/reviews")).body;
   assert.ok(list.some((r) => r.case_no === receipt.case_no && r.state === "pending_verification"));
   const other = (await login("ga_window")).cookie;
@@ -98,7 +98,7 @@ test("a negative review: office verifies, the department rectifies, the applican
 test("a negative review found unfounded is closed with the reason the applicant reads", async () => {
   const { receipt } = await completedCase();
   await rate(receipt, "dissatisfied", "办理太慢");
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const view = (await staffGet(office, `/api/staff/cases/${receipt.case_no}`)).body;
   const body = { version: view.version, verdict: "dismissed", reason: "经核查，该件在承诺时限内提前办结" };
   const res = await post(`/api/staff/cases/${receipt.case_no}/verification`, body, office);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError } from "../support/http.mjs";
-import { login } from "../support/cases.mjs";
+import { cookieOf, login } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 async function post(cookie, path, body) {
@@ -19,7 +19,7 @@ async function post(cookie, path, body) {
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
 test("a meeting organised by a unit that does not exist: 400, not a foreign-key failure", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const title = `不存在的主办单位的会议（fuzz ${process.pid}）`;
   const res = await post(cookie, "/api/office/meetings", {
     title, organiser_department_id: 999999, date: today, duration_minutes: 60,

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "../support/http.mjs";
-import { acceptedCase, act, login, sqlLocal, sqlLocalRows, staffGet, submitFood, track } from "../support/cases.mjs";
+import { acceptedCase, act, cookieOf, login, sqlLocal, sqlLocalRows, staffGet, submitFood, track } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -125,7 +125,7 @@ test("the yellow card's threshold is the matter's own", async () => {
 });
 
 test("the office sees on-time rates per department and every overdue case", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const before = (await staffGet(office, "/api/office/overview")).body;
   const market = (o) => o.rates.find((r) => r.department === "县市场监督管理局");
   // One completed on time, one overdue and still open.
@@ -159,7 +159,7 @@ test("the daily job records the day's cards and warnings; a second run changes n
   sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${red.receipt.case_no}'`);
   const waiting = (await submitFood()).receipt;
   sqlLocal(`UPDATE case_record SET submitted_at = '2026-11-02T09:00:00+08:00' WHERE case_no = '${waiting.case_no}'`);
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const run = async () => {
     const res = await fetch(`${process.env.BASE_URL}/cdn-cgi/handler/scheduled?cron=0+17+*+*+*`);
     assert.equal(res.status, 200);

@@ -6,7 +6,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError, rowsRead } from "../support/http.mjs";
-import { login, sqlLocal, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, sqlLocal, staffGet } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 const BULK = 260; // more than the old fixed limit of 200
@@ -56,7 +56,7 @@ test("the inbox pages through every case, oldest first, with the total, and a pa
 });
 
 test("the office pages across departments; the overdue list is paged too", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const { items } = await allPages(cookie, "/api/staff/cases?state=reported_up", "cases", { limit: 100 });
   const numbers = new Set(items.map((c) => c.case_no));
   for (const no of bulkNumbers()) assert.ok(numbers.has(no), no);
@@ -112,7 +112,7 @@ async function post(cookie, path, body) {
 
 test("the office's lists are paged, and a new record comes back with its id", async () => {
   const dept = (await login("scjg_window")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const subjects = ["甲", "乙", "丙"].map((s) => `关于翻页测试${s}的通知-${Date.now()}`);
   const created = [];
   for (const subject of subjects) {

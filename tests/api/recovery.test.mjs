@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE_URL } from "../support/http.mjs";
-import { acceptedCase, clientIp, foodForm, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit } from "../support/cases.mjs";
+import { acceptedCase, clientIp, cookieOf, foodForm, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit } from "../support/cases.mjs";
 
 /** Runs wrangler on the stack's local state (R2 objects, here). */
 function wrangler(...args) {
@@ -89,7 +89,7 @@ test("saving a calendar year moves the stored deadlines it affects, with an audi
   const caseNo = receipt.case_no;
   sqlLocal(`UPDATE case_record SET accepted_on = '2032-12-27', committed_days = 10,
             deadline = '2033-01-10T23:59:59+08:00' WHERE case_no = '${caseNo}'`);
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const year = { year: 2033, holidays: [{ date: "2033-01-03", name: "元旦" }], workdays: [] };
   const res = await fetch(`${BASE_URL}/api/office/calendar`, {
     method: "POST", headers: { "Content-Type": "application/json", Cookie: office }, body: JSON.stringify(year),

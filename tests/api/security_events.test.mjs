@@ -188,7 +188,11 @@ test("ending one's other sessions and issuing and revoking an API key are logged
   const ip = clientIp();
   const here = (await login("zj_head", DEMO_PASSWORD, ip)).cookie;
   await login("zj_head", DEMO_PASSWORD, ip);
-  const ended = await fetch(`${BASE_URL}/api/staff/sessions/end-others`, { method: "POST", headers: { Cookie: here, "CF-Connecting-IP": ip } });
+  const ended = await fetch(`${BASE_URL}/api/staff/sessions/end-others`, {
+    method: "POST",
+    headers: { Cookie: here, "CF-Connecting-IP": ip, "Content-Type": "application/json" },
+    body: JSON.stringify({ password: DEMO_PASSWORD }),
+  });
   assert.equal(ended.status, 200);
   const count = (await ended.json()).ended;
   assert.ok(count >= 1);

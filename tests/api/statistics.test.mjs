@@ -3,14 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError, rowsRead } from "../support/http.mjs";
-import { acceptedCase, act, login, staffGet, submitFood } from "../support/cases.mjs";
+import { acceptedCase, act, cookieOf, login, staffGet, submitFood } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const stats = async (cookie, query = `from=${today}&to=${today}`) => staffGet(cookie, `/api/office/statistics?${query}`);
 
 test("statistics count today's events in any range that holds today, and only there", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const before = (await stats(office)).body;
   const { receipt, cookie, view } = await acceptedCase();
   await act(cookie, receipt.case_no, { version: view.version, action: "complete", result: "准予许可" });
@@ -35,7 +35,7 @@ test("statistics count today's events in any range that holds today, and only th
 });
 
 test("statistics: bad ranges are refused; only the office may ask", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   assertError(await stats(office, "from=2026-13-01"), 400, "invalid_date");
   assertError(await stats(office, "from=2026-05-01&to=2026-04-01"), 400, "invalid_parameter");
   assertError(await stats((await login("scjg_head")).cookie), 403, "forbidden");

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
-import { login, sqlLocal, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, sqlLocal, staffGet } from "../support/cases.mjs";
 import { allPages } from "../support/pages.mjs";
 
 async function post(cookie, path, body) {
@@ -40,7 +40,7 @@ async function requestDocument(cookie, subject, overrides = {}) {
   });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   // The new request comes back as the office will list it.
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const pending = (await allPages(office, "/api/office/documents?state=pending", "documents")).items;
   assert.deepEqual(pending.find((d) => d.id === res.body.id), res.body);
   return res.body;
@@ -50,7 +50,7 @@ const review = (cookie, doc, body) => post(cookie, `/api/office/documents/${doc.
 const seq = (number) => Number(number.match(/〕(\d+)号$/)[1]);
 
 test("the class rule: every class and approving body, refused with a clear message", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const cases = [
     ["class1", "executive_meeting", 201], ["class1", "county_head_office_meeting", 201],
     ["class1", "county_head", 422], ["class1", "executive_deputy_county_head", 422],
@@ -68,7 +68,7 @@ test("the class rule: every class and approving body, refused with a clear messa
 });
 
 test("registering a meeting moves the dashboard by one, in its class", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const before = (await staffGet(cookie, `/api/office/dashboard?year=${year}`)).body;
   assert.equal((await post(cookie, "/api/office/meetings", meeting({ class: "class1", approved_by: "executive_meeting" }))).status, 201);
   const after = (await staffGet(cookie, `/api/office/dashboard?year=${year}`)).body;
@@ -80,7 +80,7 @@ test("registering a meeting moves the dashboard by one, in its class", async () 
 });
 
 test("dashboard counts equal the records, this year to today and last year to the same day", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const res = await staffGet(cookie, `/api/office/dashboard?year=${year}&from=1&to=12`);
   assert.equal(res.status, 200);
   const d = res.body;
@@ -104,7 +104,7 @@ test("dashboard counts equal the records, this year to today and last year to th
 });
 
 test("a past year is counted whole, with no projection beyond it", async () => {
-  const { cookie } = await login("office_admin");
+  const cookie = await cookieOf("office_admin");
   const d = (await staffGet(cookie, `/api/office/dashboard?year=${year - 1}`)).body;
   assert.equal(d.cut, null);
   const all = (await allPages(cookie, `/api/office/meetings?year=${year - 1}&from=1&to=12`, "meetings")).items;
@@ -143,7 +143,7 @@ test("a department requests, the office lowers the level, the number is issued",
 
 test("numbers run on per level and year; a refusal takes none", async () => {
   const dept = (await login("scjg_window")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const letter = async (text) => {
     const doc = await requestDocument(dept, unique(text));
     const res = await review(office, doc, { decision: "lower", level: "informal_letter", reason: "商请事项，便函即可" });
@@ -177,7 +177,7 @@ test("numbers run on per level and year; a refusal takes none", async () => {
 
 test("only the office sets quotas, plans meetings and reviews; departments act in their own name", async () => {
   const dept = (await login("scjg_window")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   assert.equal((await post(dept, "/api/office/quotas", { year, kind: "meeting", category: "class1", quota: 99 })).status, 403);
   assert.equal((await post(dept, "/api/office/plan", { year, title: "x", class: "class1", month: 3 })).status, 403);
   const pending = await requestDocument(dept, unique("关于部门自行审批的通知"));
@@ -195,7 +195,7 @@ test("only the office sets quotas, plans meetings and reviews; departments act i
 });
 
 test("a quota the year is on pace to exceed is warned of", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   assert.equal((await post(office, "/api/office/quotas", { year, kind: "meeting", category: "class9", quota: 5 })).status, 400);
   // Two class-1 meetings today: at any pace, more than one by the year's end.
   for (let i = 0; i < 2; i++) {
@@ -217,7 +217,7 @@ test("a quota the year is on pace to exceed is warned of", async () => {
 });
 
 test("a meeting outside the annual plan is flagged; one in it names its plan item", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const planned = unique("全县年终总结大会");
   assert.equal((await post(office, "/api/office/plan", { year, title: planned, class: "class1", month: 12 })).status, 201);
   const plan = (await staffGet(office, `/api/office/plan?year=${year}`)).body.plan;
@@ -234,7 +234,7 @@ test("a meeting outside the annual plan is flagged; one in it names its plan ite
 });
 
 test("every change of the office's registers is in its audit trail; only the office reads it", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const dept = (await login("scjg_window")).cookie;
   const planned = unique("全县春季农业生产部署会");
   const held = unique("全县营商环境座谈会");

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, assertError, get, postPublic, rowsRead } from "../support/http.mjs";
-import { JPEG, act, clientIp, dispose, login, staffGet, submitFood, track } from "../support/cases.mjs";
+import { JPEG, act, clientIp, cookieOf, dispose, login, staffGet, submitFood, track } from "../support/cases.mjs";
 
 /** The staff view's copy of what the applicant sees (it embeds the tracking view). */
 function sameAsStaff(publicView, staffView, when) {
@@ -39,7 +39,7 @@ test("a look-up reads at most 5 rows however long the case's history, and shows 
   const { receipt } = await submitFood();
   const window = (await login("scjg_window")).cookie;
   const head = (await login("scjg_head")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = await cookieOf("office_admin");
   let view = (await staffGet(window, `/api/staff/cases/${receipt.case_no}`)).body;
   await lookUp(receipt, window, "new");
 
@@ -91,7 +91,7 @@ test("the query code in a URL no longer reveals a case", async () => {
 });
 
 test("a department's new name reaches its open cases' tracking; a completed case keeps the name it was decided under", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = await cookieOf("office_admin");
   const window = (await login("scjg_window")).cookie;
   const open = (await submitFood()).receipt;
   const done = (await submitFood()).receipt;

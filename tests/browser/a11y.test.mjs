@@ -167,6 +167,7 @@ test("staff pages at 1280 px have no axe violations", async () => {
     ["settings (县情设置)", "/staff/admin/settings"],
     ["units (部门与单位)", "/staff/admin/units"],
     ["accounts (账号管理)", "/staff/admin/accounts"],
+    ["two-step verification (两步验证)", "/staff/second-factor"],
     ["catalogue (事项目录)", "/staff/admin/catalogue?state=published"],
     ["a published version", "/staff/admin/catalogue/1"],
     ["a new draft", "/staff/admin/catalogue/new"],

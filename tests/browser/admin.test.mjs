@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
 import { assertNoErrors, deskPage, launch, phonePage, screenshot } from "../support/browser.mjs";
-import { foodForm, login, requiredFiles, staffGet, submit } from "../support/cases.mjs";
+import { cookieOf, foodForm, login, requiredFiles, staffGet, submit } from "../support/cases.mjs";
 import { act, matterContent, post } from "../support/admin.mjs";
 
 let browser;
@@ -14,7 +14,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test("the office renames the county and changes the complaint phone; the public guide shows both", async () => {
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const original = (await staffGet(office, "/api/admin/settings")).body;
   const desk = await deskPage(browser, "office_admin");
   try {
@@ -55,7 +55,7 @@ test("the office renames the county and changes the complaint phone; the public 
 test("a department drafts a change, the office publishes it; the form asks for it, an earlier case keeps its version", async () => {
   // Version 1 of a new matter, and an application made under it (set up by the API).
   const head = (await login("scjg_head")).cookie;
-  const office = (await login("office_admin")).cookie;
+  const office = (await cookieOf("office_admin"));
   const code = `B-${Date.now()}`;
   const draft = await post(head, "/api/admin/matter-versions", { matter_id: null, content: matterContent(code) });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));

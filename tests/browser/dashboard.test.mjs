@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
 import { assertNoErrors, deskPage, launch, newPage, screenshot, scrollWidth, signIn } from "../support/browser.mjs";
-import { login, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, staffGet } from "../support/cases.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,7 +19,7 @@ async function cell(page, table, key, col) {
 }
 
 test("the office runs the cycle: dashboard, register, review, dashboard moves", async () => {
-  const api = (await login("office_admin")).cookie;
+  const api = (await cookieOf("office_admin"));
   const expected = (await staffGet(api, `/api/office/dashboard?year=${year}`)).body;
   const page = await deskPage(browser, "office_admin", { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.getByRole("link", { name: "会议文件统计" }).click();

@@ -45,6 +45,11 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await phone.getByLabel("经营场所", { exact: true }).fill("人民路1号");
   await phone.getByLabel(/主体业态/).fill("餐饮服务");
 
+  // Nothing is sent before the applicant agrees to the personal data notice.
+  await phone.getByRole("button", { name: "提交申请" }).click();
+  await phone.getByText("请阅读个人信息收集说明，勾选同意后再提交").first().waitFor();
+  await phone.getByLabel(/同意提供这些信息/).check();
+
   // Submitting without files names the first missing material, in Chinese.
   await phone.getByRole("button", { name: "提交申请" }).click();
   await phone.getByRole("alert").getByText(/缺少必需材料/).waitFor();

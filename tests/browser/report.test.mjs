@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { assertNoErrors, deskPage, launch, screenshot } from "../support/browser.mjs";
-import { login, staffGet } from "../support/cases.mjs";
+import { cookieOf, login, staffGet } from "../support/cases.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,7 +14,7 @@ const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const year = today.slice(0, 4);
 
 test("the office reads the report, follows a figure to its records, and prints it", async () => {
-  const api = (await login("office_admin")).cookie;
+  const api = (await cookieOf("office_admin"));
   const expected = (await staffGet(api, `/api/office/report?from=${year}-01-01&to=${today}`)).body;
   const page = await deskPage(browser, "office_admin", { viewport: { width: 1280, height: 900 } });
   await page.getByRole("link", { name: "工作报告" }).click();

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { exportTo, restoreFrom } from "../../scripts/backup.mjs";
 import { BASE_URL } from "../support/http.mjs";
 import { DEMO_PASSWORD, clientIp } from "../support/cases.mjs";
+import { freshCode } from "../support/totp.mjs";
 import { newCase, signIn } from "../support/objects.mjs";
 
 const work = mkdtempSync(join(tmpdir(), "backup-test-"));
@@ -61,7 +62,7 @@ async function officeOn(base) {
   const res = await fetch(`${base}/api/staff/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "CF-Connecting-IP": clientIp() },
-    body: JSON.stringify({ username: "office_admin", password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username: "office_admin", password: DEMO_PASSWORD, code: await freshCode("office_admin") }),
   });
   assert.equal(res.status, 200, "sign-in");
   return res.headers.get("set-cookie").split(";")[0];

@@ -6,6 +6,7 @@
 //!   staff accounts (local use only).
 //! - `staff-sql`: a real staff account, for a deployment's first admin.
 //! - `counters-sql`: rebuilds the meeting and document counters after a bulk load.
+//! - `totp`: the demo office administrators' current second-factor code.
 
 mod complaints_demo;
 mod demo;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some("demo-sql") => print!("{}", sql::demo()),
         Some("counters-sql") => print!("{}", streamline_demo::COUNTERS_SQL),
         Some("openapi") => print!("{}", openapi::document()),
+        Some("totp") => println!("{}", staff::demo_totp_code()),
         Some("staff-sql") => match staff::account_sql(&args[1..]) {
             Ok(sql) => print!("{sql}"),
             Err(e) => {
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql … | counters-sql | openapi)");
+            eprintln!("usage: cargo xtask (calendar-sql | demo-sql | staff-sql … | counters-sql | openapi | totp)");
             return ExitCode::FAILURE;
         }
     }

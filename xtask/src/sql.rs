@@ -159,6 +159,9 @@ pub fn demo() -> String {
     for (i, s) in staff::STAFF.iter().enumerate() {
         let (salt, hash) = staff::demo_password_hash(s.username);
         let department = s.department.map(|d| d.to_string()).unwrap_or_else(|| "NULL".into());
+        // Office administrators must have a second factor: the demo ones
+        // have the published demo secret (`cargo xtask totp` shows a code).
+        let totp = if shared::second_factor::required_for(s.role()) { text(&staff::hex(staff::DEMO_TOTP_SECRET)) } else { "NULL".into() };
         upsert(
             w,
             "staff",
@@ -171,6 +174,7 @@ pub fn demo() -> String {
                 ("password_hash", &text(&hash)),
                 ("salt", &text(&salt)),
                 ("iterations", &staff::ITERATIONS.to_string()),
+                ("totp_secret", &totp),
             ],
         );
     }

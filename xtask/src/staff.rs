@@ -6,6 +6,10 @@ use pbkdf2::pbkdf2_hmac;
 use sha2::Sha256;
 
 pub const DEMO_PASSWORD: &str = "Demo@2026";
+/// The demo office administrators' second-factor secret (20 bytes; base32
+/// `MRSW23ZNORXXI4BNN5TGM2LDMUWWCZDN` for an authenticator app). Public,
+/// as the demo password is: local use only.
+pub const DEMO_TOTP_SECRET: &[u8; 20] = b"demo-totp-office-adm";
 pub const ITERATIONS: u32 = 100_000;
 
 pub struct DemoStaff {
@@ -31,6 +35,19 @@ pub const STAFF: [DemoStaff; 10] = [
     DemoStaff { username: "cgz_staff", name: "马涛", role: "window_staff", department: Some(12) },
     DemoStaff { username: "hkz_head", name: "郑伟", role: "department_head", department: Some(13) },
 ];
+
+impl DemoStaff {
+    pub fn role(&self) -> shared::staff::Role {
+        shared::staff::Role::parse(self.role).unwrap_or(shared::staff::Role::WindowStaff)
+    }
+}
+
+/// `cargo xtask totp`: the demo office administrators' current code, for
+/// signing in locally without an authenticator app.
+pub fn demo_totp_code() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    shared::second_factor::code_at(DEMO_TOTP_SECRET, shared::second_factor::step_of(now))
+}
 
 /// A demo account's (salt hex, hash hex). A fixed salt per demo user keeps
 /// the generated SQL reproducible.
@@ -82,12 +99,18 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex(&Sha256::digest(data))
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_published_demo_secret_is_the_one_used() {
+        assert_eq!(shared::second_factor::base32(super::DEMO_TOTP_SECRET), "MRSW23ZNORXXI4BNN5TGM2LDMUWWCZDN");
+        assert_eq!(super::demo_totp_code().len(), 6);
+    }
+
     #[test]
     fn matches_the_rfc_7914_pbkdf2_sha256_vector() {
         let mut out = [0u8; 64];

@@ -11,6 +11,8 @@ pub mod documents;
 pub mod guarded;
 pub mod hotline;
 pub mod information;
+pub mod retention;
+pub mod second_factor;
 pub mod security_events;
 pub mod staff;
 pub mod streamline;

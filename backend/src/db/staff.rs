@@ -1,5 +1,6 @@
 //! SQL for `staff` and `staff_session` (migrations/0004_cases.sql).
 
+use super::second_factor::{self, Claim};
 use super::security_events::{self, Event};
 use super::Db;
 use serde::Deserialize;
@@ -17,6 +18,8 @@ struct UserRow {
     department_name: Option<String>,
     #[serde(default)]
     must_change_password: u8,
+    #[serde(default)]
+    second_factor: u8,
     // Read only by `by_session`.
     #[serde(default)]
     idle_until: i64,
@@ -29,6 +32,10 @@ struct UserRow {
     iterations: u32,
     #[serde(default)]
     password_issued_at: Option<i64>,
+    #[serde(default)]
+    totp_secret: Option<String>,
+    #[serde(default)]
+    totp_step: i64,
 }
 
 impl TryFrom<UserRow> for StaffUser {
@@ -43,11 +50,13 @@ impl TryFrom<UserRow> for StaffUser {
             department_id: r.department_id,
             department_name: r.department_name,
             must_change_password: r.must_change_password == 1,
+            must_set_up_second_factor: shared::second_factor::required_for(role) && r.second_factor == 0,
         })
     }
 }
 
-const USER_COLUMNS: &str = "s.id, s.username, s.name, s.role, s.department_id, d.name AS department_name, s.must_change_password";
+const USER_COLUMNS: &str =
+    "s.id, s.username, s.name, s.role, s.department_id, d.name AS department_name, s.must_change_password, s.totp_secret IS NOT NULL AS second_factor";
 
 pub struct Credentials {
     pub user: StaffUser,
@@ -56,12 +65,16 @@ pub struct Credentials {
     pub iterations: u32,
     /// When its one-time password was issued (if it signs in with one).
     pub password_issued_at: Option<i64>,
+    /// Its second factor's secret (hex), if it has one, and the last time
+    /// step a code was used for.
+    pub totp_secret: Option<String>,
+    pub totp_step: i64,
 }
 
 /// An active account by user name, with what is needed to check its password.
 pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>> {
     let sql = format!(
-        "SELECT {USER_COLUMNS}, s.password_hash, s.salt, s.iterations, s.password_issued_at
+        "SELECT {USER_COLUMNS}, s.password_hash, s.salt, s.iterations, s.password_issued_at, s.totp_secret, s.totp_step
          FROM staff s LEFT JOIN department d ON d.id = s.department_id
          WHERE s.username = ?1 AND s.active = 1"
     );
@@ -69,8 +82,8 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>>
         return Ok(None);
     };
     let (password_hash, salt, iterations) = (std::mem::take(&mut r.password_hash), std::mem::take(&mut r.salt), r.iterations);
-    let password_issued_at = r.password_issued_at;
-    Ok(Some(Credentials { user: r.try_into()?, password_hash, salt, iterations, password_issued_at }))
+    let (password_issued_at, totp_secret, totp_step) = (r.password_issued_at, r.totp_secret.take(), r.totp_step);
+    Ok(Some(Credentials { user: r.try_into()?, password_hash, salt, iterations, password_issued_at, totp_secret, totp_step }))
 }
 
 /// Where and how a session began.
@@ -82,26 +95,34 @@ pub struct NewSession<'a> {
     pub agent: &'a str,
 }
 
-/// The session, with the sign-in's security event in the same batch.
-pub async fn create_session(db: &Db, s: NewSession<'_>, event: &Event) -> Result<()> {
-    db.batch(vec![
-        db.statement(
+/// The session, with the sign-in's security event in the same batch; with
+/// a second factor, only if its claim lands too (a code starts one session
+/// only). `false`: the claim did not land, and nothing was written.
+pub async fn create_session(db: &Db, s: NewSession<'_>, second: Option<&Claim>, event: &Event) -> Result<bool> {
+    let mut statements = Vec::new();
+    if let Some(claim) = second {
+        statements.push(second_factor::claim(db, s.staff_id, claim, s.token_hash, s.now)?);
+    }
+    let guard = if second.is_some() { second_factor::CLAIMED_BY } else { "1" };
+    statements.push(db.statement(
+        &format!(
             "INSERT INTO staff_session (token_hash, staff_id, expires_at, created_at, idle_until, address, agent)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            &[
-                s.token_hash.into(),
-                super::num(s.staff_id),
-                super::num(s.now + SESSION_SECONDS),
-                super::num(s.now),
-                super::num(s.now + SESSION_IDLE_SECONDS),
-                s.address.into(),
-                s.agent.into(),
-            ],
-        )?,
-        security_events::insert(db, event)?,
-    ])
-    .await?;
-    Ok(())
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE {guard}"
+        ),
+        &[
+            s.token_hash.into(),
+            super::num(s.staff_id),
+            super::num(s.now + SESSION_SECONDS),
+            super::num(s.now),
+            super::num(s.now + SESSION_IDLE_SECONDS),
+            s.address.into(),
+            s.agent.into(),
+        ],
+    )?);
+    let inserted = statements.len() - 1;
+    statements.push(security_events::by_session(db, event, Some(s.token_hash), true)?);
+    let results = db.batch(statements).await?;
+    Ok(super::wrote(results.get(inserted)))
 }
 
 /// The staff member a live session belongs to (a primary-key look-up),

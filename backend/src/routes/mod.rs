@@ -11,6 +11,7 @@ pub mod information;
 pub mod limits;
 pub mod open311;
 pub mod report;
+pub mod second_factor;
 pub mod staff_auth;
 pub mod streamline;
 pub mod supervision;
@@ -93,6 +94,16 @@ pub async fn read_json_within<T: serde::de::DeserializeOwned>(req: &mut worker::
 }
 
 /// The client's address as Cloudflare reports it (one bucket for local runs).
+/// A browser's request from another site (ASVS 3.5.1): the browser says so
+/// in `Sec-Fetch-Site`, which pages cannot forge. Every POST is refused on
+/// it before any handler, the body-less ones (sign-out, end sessions) too,
+/// which `SameSite=Strict` alone guarded. Clients that are not browsers
+/// (scripts, Open311 partners) send no such header; `none` is the member's
+/// own doing (a bookmark), never another site's.
+pub fn cross_site(req: &worker::Request) -> bool {
+    matches!(req.headers().get("Sec-Fetch-Site"), Ok(Some(site)) if site != "same-origin" && site != "none")
+}
+
 pub fn client_ip(req: &worker::Request) -> String {
     req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "local".into())
 }

@@ -1,6 +1,6 @@
 //! `POST /api/staff/login`, `POST /api/staff/logout`, `GET /api/staff/me`.
 
-use super::{client_ip, json, read_json, Cache, Reply};
+use super::{client_ip, json, read_json, second_factor, Cache, Reply};
 use crate::auth;
 use crate::clock;
 use crate::crypto;
@@ -8,10 +8,12 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::security_log;
 use shared::admin::accounts::{one_time_password_expired, ONE_TIME_PASSWORD_HOURS};
-use shared::error::{ApiError, ErrorCode};
+use shared::error::{ApiError, ErrorCode, FieldError};
+use shared::second_factor::WRONG_CODES_PER_ACCOUNT;
 use shared::security::{Outcome, SecurityKind};
 use shared::staff::{
-    login_delay, LoginRequest, SessionInfo, SessionList, SessionsEnded, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS, SESSION_IDLE_SECONDS,
+    login_delay, LoginRequest, SessionInfo, SessionList, SessionsEnded, StaffUser, LOGIN_PER_ADDRESS, LOGIN_WINDOW_SECONDS,
+    SESSION_IDLE_SECONDS,
 };
 use worker::{Env, Request};
 
@@ -67,7 +69,33 @@ pub async fn login(req: &mut Request, db: &Db, env: &Env) -> Reply {
         let message = format!("一次性密码已超过{ONE_TIME_PASSWORD_HOURS}小时未使用而失效，请联系管理员重新重置密码");
         return Err(ApiError::new(ErrorCode::Unauthenticated, message).into());
     }
-    let cookie = auth::start_session(req, db, &account.user).await?;
+    // The second factor, if the account has one: a code claimed in the
+    // session's own batch, so it signs in once.
+    let claim = match account.totp_secret.as_deref() {
+        None => None,
+        Some(secret) => {
+            let code_key = format!("login:code:{}", account.user.id);
+            if db::throttle::failures(db, &code_key, LOGIN_WINDOW_SECONDS, now).await?.0 >= WRONG_CODES_PER_ACCOUNT {
+                let detail = format!("该账号{}分钟内动态码错误已达{WRONG_CODES_PER_ACCOUNT}次", LOGIN_WINDOW_SECONDS / 60);
+                security_log::record_limited(db, req, env, SecurityKind::SignIn, (&account.user).into(), "", &detail).await;
+                return Err(too_many(LOGIN_WINDOW_SECONDS));
+            }
+            match second_factor::sign_in_claim(secret, account.totp_step, body.code.as_deref()).await {
+                Ok(claim) => Some(claim),
+                Err(None) => return Err(second_factor::code_needed().into()),
+                Err(Some(detail)) => {
+                    failed(db, &[&address, &pair, &code_key], now_ms).await?;
+                    security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, (&account.user).into(), "", detail).await;
+                    return Err(second_factor::code_wrong().into());
+                }
+            }
+        }
+    };
+    let Some(cookie) = auth::start_session(req, db, &account.user, claim.as_ref()).await? else {
+        failed(db, &[&address, &pair], now_ms).await?;
+        security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, (&account.user).into(), "", "动态码或恢复码已用过").await;
+        return Err(second_factor::code_wrong().into());
+    };
     let mut response = json(&account.user, Cache::NoStore)?;
     response.headers_mut().set("Set-Cookie", &cookie)?;
     Ok(response)
@@ -119,11 +147,54 @@ pub async fn sessions(req: &Request, db: &Db) -> Reply {
 }
 
 /// `POST /api/staff/sessions/end-others`: signs the member out everywhere
-/// but here (in the security log, in the same batch).
-pub async fn end_other_sessions(req: &Request, db: &Db) -> Reply {
+/// but here, once they typed their password again (in the security log, in
+/// the same batch).
+pub async fn end_other_sessions(req: &mut Request, env: &Env, db: &Db) -> Reply {
     let user = auth::require_staff(req, db).await?;
+    let body: shared::staff::EndSessions = read_json(req).await?;
+    reauthenticate(req, env, db, &user, &body.password, SecurityKind::SessionsEnded, "password").await?;
     let current = auth::session_hash(req).await?.unwrap_or_default();
     let event = security_log::event(req, SecurityKind::SessionsEnded, Outcome::Success, (&user).into(), "sessions", "结束其他会话：");
     let ended = db::staff::end_other_sessions(db, user.id, &current, &event).await?;
     json(&SessionsEnded { ended }, Cache::NoStore)
+}
+
+/// Checks a signed-in member's password again before a change of how they
+/// sign in (ASVS 7.5.1). Wrong ones count with the sign-in's, per (user,
+/// address): a session left open is no way to guess the password without
+/// limit. `field` names the form's password field in the error.
+pub async fn reauthenticate(
+    req: &Request,
+    env: &Env,
+    db: &Db,
+    user: &StaffUser,
+    password: &str,
+    kind: SecurityKind,
+    field: &str,
+) -> Result<(), AppError> {
+    let wrong = || {
+        ApiError::with_fields(
+            ErrorCode::InvalidParameter,
+            "当前密码不正确",
+            vec![FieldError { field: field.into(), message: "当前密码不正确".into() }],
+        )
+    };
+    let account = db::staff::credentials(db, &user.username).await?.ok_or_else(wrong)?;
+    let pair = format!("login:user-ip:{}:{}", user.username, client_ip(req));
+    let (now, now_ms) = (clock::now_unix(), clock::now_unix_ms());
+    let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
+    let target = format!("account:{}", user.id);
+    if last_at_ms + login_delay(failures) * 1000 > now_ms {
+        let detail = format!("当前密码已连续输错{failures}次");
+        security_log::record_limited(db, req, env, kind, user.into(), &target, &detail).await;
+        return Err(ApiError::new(ErrorCode::TooManyRequests, "当前密码输错次数过多，请稍后再试").into());
+    }
+    if password.chars().count() > shared::staff::MAX_PASSWORD_CHARS
+        || !crypto::verify_password(password, &account.salt, account.iterations, &account.password_hash).await?
+    {
+        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
+        security_log::record(db, req, kind, Outcome::Failure, user.into(), &target, "当前密码不正确").await;
+        return Err(wrong().into());
+    }
+    Ok(())
 }

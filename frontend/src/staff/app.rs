@@ -25,9 +25,10 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match api::fetch::<shared::api::Me>(&[], &Default::default()).await {
             Ok(user) => {
-                // A one-time password is changed before anything else.
-                if user.must_change_password {
-                    router.replace(Route::Password);
+                // A one-time password, then a required second factor,
+                // before anything else.
+                if let Some(first) = Route::account_setup(&user) {
+                    router.replace(first);
                 }
                 me.set(Some(user));
             }
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
         Route::Reviews(state) => view! { <pages::approvals::review::ReviewsPage state/> }.into_any(),
         Route::Statistics { from, to } => view! { <pages::approvals::statistics::StatisticsPage from to/> }.into_any(),
         Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
+        Route::SecondFactor => view! { <pages::admin::second_factor::SecondFactorPage/> }.into_any(),
         Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
         Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
         Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
@@ -174,6 +176,7 @@ fn Header(me: Me) -> impl IntoView {
             <Link to=Route::Information(Info::Emergencies)>"紧急信息"</Link>
             <Link to=Route::Information(Info::League { year: String::new() })>"信息排名"</Link>
             <Link to=Route::Password>"修改密码"</Link>
+            <Link to=Route::SecondFactor>"两步验证"</Link>
         </nav>
         {move || me.get().map(|u| view! {
             <span class="tagline" data-testid="who">

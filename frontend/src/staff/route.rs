@@ -39,6 +39,8 @@ pub enum Route {
     Reviews(String),
     /// `/staff/password`: choose a new password.
     Password,
+    /// `/staff/second-factor`: the authenticator app and recovery codes.
+    SecondFactor,
     /// `/staff/admin/settings`: the county's settings (office).
     Settings,
     /// `/staff/admin/units`: departments, member units, groups, intermediaries.
@@ -144,6 +146,18 @@ impl Route {
     pub fn inbox() -> Route {
         Route::Inbox { state: String::new(), class: String::new(), assignee: String::new(), q: String::new(), at: PageAt::default() }
     }
+
+    /// Where a member must go before anything else: a one-time password is
+    /// changed first, then a second factor their role requires is set up.
+    pub fn account_setup(user: &shared::staff::StaffUser) -> Option<Route> {
+        if user.must_change_password {
+            Some(Route::Password)
+        } else if user.must_set_up_second_factor {
+            Some(Route::SecondFactor)
+        } else {
+            None
+        }
+    }
 }
 
 impl Page for Route {
@@ -172,6 +186,7 @@ impl Page for Route {
             ["staff", "overview"] => Route::Overview(PageAt::parse(search)),
             ["staff", "reviews"] => Route::Reviews(query_param(search, "state").unwrap_or_default()),
             ["staff", "password"] => Route::Password,
+            ["staff", "second-factor"] => Route::SecondFactor,
             ["staff", "admin", "settings"] => Route::Settings,
             ["staff", "admin", "units"] => Route::Units,
             ["staff", "admin", "accounts"] => Route::Accounts,
@@ -244,6 +259,7 @@ impl Page for Route {
             Route::Calendar(y) if y.is_empty() => "/staff/calendar".into(),
             Route::Calendar(y) => format!("/staff/calendar?year={}", encode(y)),
             Route::Password => "/staff/password".into(),
+            Route::SecondFactor => "/staff/second-factor".into(),
             Route::Settings => "/staff/admin/settings".into(),
             Route::Units => "/staff/admin/units".into(),
             Route::Accounts => "/staff/admin/accounts".into(),

@@ -216,6 +216,7 @@ mod tests {
             department_id,
             department_name: None,
             must_change_password: false,
+            must_set_up_second_factor: false,
         }
     }
 

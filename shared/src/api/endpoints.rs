@@ -31,8 +31,9 @@ use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
 use crate::report::Report;
+use crate::second_factor::{PasswordAndCode, RecoveryCodes, SecondFactorSetup, SecondFactorStatus};
 use crate::security::SecurityEventList;
-use crate::staff::{Colleague, LoginRequest, SessionList, SessionsEnded, StaffUser};
+use crate::staff::{Colleague, EndSessions, LoginRequest, SessionList, SessionsEnded, StaffUser};
 use crate::streamline::quota::Dashboard;
 use crate::streamline::{
     DocumentList, DocumentRecord, DocumentRequest, MeetingForm, MeetingList, MeetingRecord, NewPlanItem, OfficeEventList, PlanItem,
@@ -78,7 +79,7 @@ endpoints! {
     // ---- staff: sign-in, the inbox, a case and what staff do with it ----
     Login: Post "/api/staff/login", Public, "工作人员登录",
         query Empty, body LoginRequest = Json, answer 200 StaffUser = Json,
-        errors [InvalidParameter, Unauthenticated, TooManyRequests, PayloadTooLarge, LengthRequired];
+        errors [InvalidParameter, Unauthenticated, SecondFactorRequired, TooManyRequests, PayloadTooLarge, LengthRequired];
     Logout: Post "/api/staff/logout", Public, "退出登录",
         query Empty, body Empty = Nothing, answer 200 Done = Json, errors [];
     Me: Get "/api/staff/me", Staff, "当前登录的工作人员",
@@ -162,10 +163,24 @@ endpoints! {
     ChangePassword: Post "/api/staff/password", Staff, "修改本人密码（一次性密码登录后须先修改）",
         query Empty, body PasswordChange = Json, answer 200 StaffUser = Json,
         errors [Unauthenticated, InvalidParameter, TooManyRequests, PayloadTooLarge, LengthRequired];
+    GetSecondFactor: Get "/api/staff/second-factor", Staff, "本人的两步验证（动态码）状态",
+        query Empty, body Empty = Nothing, answer 200 SecondFactorStatus = Json, errors [Unauthenticated];
+    SetUpSecondFactor: Post "/api/staff/second-factor/setup", Staff, "生成新的身份验证器密钥和二维码（确认动态码后生效）",
+        query Empty, body Empty = Nothing, answer 200 SecondFactorSetup = Json, errors [Unauthenticated];
+    ConfirmSecondFactor: Post "/api/staff/second-factor/confirm", Staff, "以当前密码和新密钥的动态码开启两步验证，返回恢复码（只显示一次）",
+        query Empty, body PasswordAndCode = Json, answer 200 RecoveryCodes = Json,
+        errors [Unauthenticated, InvalidParameter, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+    RenewRecoveryCodes: Post "/api/staff/second-factor/recovery-codes", Staff, "换新恢复码（旧恢复码作废）",
+        query Empty, body PasswordAndCode = Json, answer 200 RecoveryCodes = Json,
+        errors [Unauthenticated, InvalidParameter, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+    TurnOffSecondFactor: Post "/api/staff/second-factor/off", Staff, "关闭两步验证（县府办管理员不可关闭）",
+        query Empty, body PasswordAndCode = Json, answer 200 Done = Json,
+        errors [Unauthenticated, Forbidden, InvalidParameter, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
     ListSessions: Get "/api/staff/sessions", Staff, "本人当前登录的设备（会话）",
         query Empty, body Empty = Nothing, answer 200 SessionList = Json, errors [Unauthenticated, PasswordChangeRequired];
-    EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备",
-        query Empty, body Empty = Nothing, answer 200 SessionsEnded = Json, errors [Unauthenticated, PasswordChangeRequired];
+    EndOtherSessions: Post "/api/staff/sessions/end-others", Staff, "退出其他所有设备（须再次输入密码）",
+        query Empty, body EndSessions = Json, answer 200 SessionsEnded = Json,
+        errors [Unauthenticated, PasswordChangeRequired, InvalidParameter, TooManyRequests, PayloadTooLarge, LengthRequired];
     GetSettings: Get "/api/admin/settings", Office, "县情与服务设置",
         query Empty, body Empty = Nothing, answer 200 SettingsView = Json, errors [Unauthenticated, Forbidden, PasswordChangeRequired];
     SaveSettings: Post "/api/admin/settings", Office, "保存县情与服务设置",
@@ -206,6 +221,9 @@ endpoints! {
     ResetPassword: Post "/api/admin/accounts/{id}/password-reset", Staff, "重置密码为一次性密码",
         query Empty, body PasswordReset = Json, answer 200 OneTimePassword = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound, Conflict, PayloadTooLarge, LengthRequired];
+    EndAccountSessions: Post "/api/admin/accounts/{id}/end-sessions", Staff, "结束该账号的全部会话（强制下线，记入安全日志）",
+        query Empty, body Empty = Nothing, answer 200 SessionsEnded = Json,
+        errors [Unauthenticated, Forbidden, PasswordChangeRequired, NotFound];
     ListMatterVersions: Get "/api/admin/matter-versions", Staff, "事项草稿与版本（县府办：全部；部门负责人：本部门）",
         query VersionsQuery, body Empty = Nothing, answer 200 VersionList = Json,
         errors [Unauthenticated, Forbidden, PasswordChangeRequired, InvalidParameter, NotFound];

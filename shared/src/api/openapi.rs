@@ -126,7 +126,13 @@ impl Builder {
         out.insert(E::STATUS.to_string(), success);
         let error = self.answers.subschema_for::<ErrorBody>();
         let mut by_status: BTreeMap<u16, Vec<String>> = BTreeMap::new();
-        for code in E::ERRORS.iter().copied().chain([ErrorCode::Internal]) {
+        // An endpoint that refuses a one-time password's session goes through
+        // `require_staff`, which also refuses a missing second factor.
+        let implied = |code: ErrorCode| match code {
+            ErrorCode::PasswordChangeRequired => vec![code, ErrorCode::SecondFactorSetupRequired],
+            _ => vec![code],
+        };
+        for code in E::ERRORS.iter().copied().flat_map(implied).chain([ErrorCode::Internal]) {
             by_status.entry(code.http_status()).or_default().push(code_name(code));
         }
         for (status, codes) in by_status {

@@ -48,6 +48,10 @@ pub struct ApplicationForm {
     pub address: String,
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
+    /// The applicant agreed to the notice of what is collected, why and
+    /// for how long (`shared::retention::notice`; 个人信息保护法 art. 14, 17).
+    #[serde(default)]
+    pub consent: bool,
 }
 
 /// The multipart form of `POST /api/applications`, as documented: the form
@@ -135,6 +139,9 @@ impl ApplicationForm {
             field(&mut errors, "address", "请填写联系地址");
         } else if address.chars().count() > MAX_TEXT_CHARS {
             field(&mut errors, "address", format!("地址过长，请控制在{MAX_TEXT_CHARS}字以内"));
+        }
+        if !self.consent {
+            field(&mut errors, "consent", "请阅读个人信息收集说明，勾选同意后再提交");
         }
         for f in extra {
             let value = self.fields.get(&f.key).map(|v| v.trim()).unwrap_or("");

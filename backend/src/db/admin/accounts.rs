@@ -173,22 +173,30 @@ pub async fn reset(
     nonce: &str,
     event: &Event,
 ) -> Result<bool> {
-    let results = db
-        .batch(vec![
-            db.statement(
-                "UPDATE staff SET password_hash = ?1, salt = ?2, iterations = ?3, must_change_password = 1,
-                     password_issued_at = CAST(strftime('%s', 'now') AS INTEGER), version = version + 1, last_change = ?4
-                 WHERE id = ?5 AND version = ?6",
-                &[secret.hash.into(), secret.salt.into(), num(secret.iterations as i64), nonce.into(), num(id), num(version)],
-            )?,
-            db.statement(
-                "DELETE FROM staff_session WHERE staff_id = ?1 AND EXISTS (SELECT 1 FROM staff WHERE id = ?1 AND last_change = ?2)",
-                &[num(id), nonce.into()],
-            )?,
-            super::audit(db, staff_id, "reset_password", &subject(id), "重置为一次性密码", now, Some(("staff", id, nonce)))?,
-            security_events::if_landed(db, event, "staff", id, nonce)?,
-        ])
-        .await?;
+    let mut statements = vec![
+        db.statement(
+            "UPDATE staff SET password_hash = ?1, salt = ?2, iterations = ?3, must_change_password = 1,
+                 password_issued_at = CAST(strftime('%s', 'now') AS INTEGER), version = version + 1, last_change = ?4
+             WHERE id = ?5 AND version = ?6",
+            &[secret.hash.into(), secret.salt.into(), num(secret.iterations as i64), nonce.into(), num(id), num(version)],
+        )?,
+        db.statement(
+            "DELETE FROM staff_session WHERE staff_id = ?1 AND EXISTS (SELECT 1 FROM staff WHERE id = ?1 AND last_change = ?2)",
+            &[num(id), nonce.into()],
+        )?,
+    ];
+    statements.extend(super::super::second_factor::cleared_by_reset(db, id, nonce)?);
+    statements.push(super::audit(
+        db,
+        staff_id,
+        "reset_password",
+        &subject(id),
+        "重置为一次性密码，清除两步验证",
+        now,
+        Some(("staff", id, nonce)),
+    )?);
+    statements.push(security_events::if_landed(db, event, "staff", id, nonce)?);
+    let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }
 

@@ -125,7 +125,7 @@ pub async fn change(
     };
     let mut statements = vec![db.statement(
         "UPDATE case_record SET state = ?3, paused = ?4, deadline = ?5,
-             completed_on = coalesce(?6, completed_on), completed_late = coalesce(?7, completed_late), result = coalesce(?8, result),
+             completed_on = coalesce(?6, completed_on), closed_on = coalesce(?6, closed_on), completed_late = coalesce(?7, completed_late), result = coalesce(?8, result),
              assignee_id = coalesce(?10, assignee_id), version = version + 1, last_change = ?9
          WHERE case_no = ?1 AND version = ?2",
         &[

@@ -9,5 +9,6 @@ pub mod idempotency;
 pub mod inbox;
 pub mod ledger;
 pub mod rederive;
+pub mod retention;
 pub mod stats;
 pub mod warnings;

@@ -13,6 +13,15 @@ pub mod figures;
 pub mod lists;
 pub mod write;
 
+/// Complainants' names, phones and identity numbers past their retention
+/// (`db::retention`); an anonymous complaint has none to blank.
+pub const COMPLAINANTS: crate::db::retention::Anonymised = crate::db::retention::Anonymised {
+    table: "complaint",
+    index: "complaint_anonymise_due",
+    set: "name = CASE anonymous WHEN 1 THEN '' ELSE ?4 END, phone = '', id_number = ''",
+    copies: None,
+};
+
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::complaints::complaint::ComplaintCallback;

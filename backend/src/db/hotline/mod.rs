@@ -16,6 +16,15 @@ pub mod notices;
 pub mod open311;
 pub mod write;
 
+/// Callers' names and phones, and those of callers merged into a ticket,
+/// past their retention (`db::retention`).
+pub const CALLERS: crate::db::retention::Anonymised = crate::db::retention::Anonymised {
+    table: "hotline_ticket",
+    index: "hotline_ticket_anonymise_due",
+    set: "caller_name = ?4, caller_phone = ''",
+    copies: Some("UPDATE hotline_caller SET name = ?4, phone = '' WHERE ticket_id IN ({due})"),
+};
+
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::case_action::ExtensionState;

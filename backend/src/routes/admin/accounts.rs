@@ -15,7 +15,7 @@ use shared::admin::accounts::{
 };
 use shared::error::{ApiError, ErrorCode, FieldError};
 use shared::security::{account_change, Outcome, SecurityKind};
-use shared::staff::{login_delay, Role, StaffUser, LOGIN_WINDOW_SECONDS};
+use shared::staff::{Role, StaffUser};
 use worker::{Env, Request};
 
 pub async fn list(req: &Request, db: &Db) -> Reply {
@@ -97,13 +97,27 @@ pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
     let (salt, hash) = crypto::password_secret(&password).await?;
     let s = stamp()?;
     let secret = Secret { hash: &hash, salt: &salt, iterations: crypto::PBKDF2_ITERATIONS };
-    let detail = format!("{}：重置为一次性密码，其会话全部结束", current.username);
+    let detail = format!("{}：重置为一次性密码，清除两步验证，其会话全部结束", current.username);
     let event = security_log::event(req, SecurityKind::PasswordReset, Outcome::Success, (&user).into(), &format!("account:{id}"), &detail);
     if !db::admin::accounts::reset(db, id, body.version, secret, user.id, &s.now, &s.nonce, &event).await? {
         return Err(stale("该账号").into());
     }
     let account = db::admin::accounts::get(db, id).await?.ok_or_else(|| ApiError::not_found("该账号"))?;
     json(&OneTimePassword { account, password }, Cache::NoStore)
+}
+
+/// `POST /api/admin/accounts/{id}/end-sessions`: signs a member out
+/// everywhere (a lost laptop, a member leaving), in the security log with
+/// how many sessions ended (ASVS 7.4.5).
+pub async fn end_sessions(req: &Request, db: &Db, raw_id: &str) -> Reply {
+    let user = require_staff(req, db).await?;
+    let id = id(raw_id, "该账号")?;
+    let current = administered(&user, db, id).await?;
+    let detail = format!("{}：管理员结束其全部会话：", current.username);
+    let event = security_log::event(req, SecurityKind::SessionsEnded, Outcome::Success, (&user).into(), &format!("account:{id}"), &detail);
+    // No session's hash is empty: "every session but ''" is every one.
+    let ended = db::staff::end_other_sessions(db, id, "", &event).await?;
+    json(&shared::staff::SessionsEnded { ended }, Cache::NoStore)
 }
 
 /// `POST /api/staff/password`: the signed-in member's new password (also
@@ -113,32 +127,8 @@ pub async fn reset(req: &mut Request, db: &Db, raw_id: &str) -> Reply {
 pub async fn change_own(req: &mut Request, db: &Db, env: &Env) -> Reply {
     let user = require_session(req, db).await?;
     let body: PasswordChange = read_json(req).await?;
-    let wrong = || {
-        ApiError::with_fields(
-            ErrorCode::InvalidParameter,
-            "当前密码不正确",
-            vec![FieldError { field: "current".into(), message: "当前密码不正确".into() }],
-        )
-    };
-    let account = db::staff::credentials(db, &user.username).await?.ok_or_else(wrong)?;
-    // Wrong current passwords count with the sign-in's, per (user, address):
-    // a session left open is no way to guess the password without limit.
-    let pair = format!("login:user-ip:{}:{}", user.username, crate::routes::client_ip(req));
-    let (now, now_ms) = (crate::clock::now_unix(), crate::clock::now_unix_ms());
-    let (failures, last_at_ms) = db::throttle::failures(db, &pair, LOGIN_WINDOW_SECONDS, now).await?;
     let target = format!("account:{}", user.id);
-    if last_at_ms + login_delay(failures) * 1000 > now_ms {
-        let detail = format!("当前密码已连续输错{failures}次");
-        security_log::record_limited(db, req, env, SecurityKind::PasswordChanged, (&user).into(), &target, &detail).await;
-        return Err(ApiError::new(ErrorCode::TooManyRequests, "当前密码输错次数过多，请稍后再试").into());
-    }
-    if body.current.chars().count() > shared::staff::MAX_PASSWORD_CHARS
-        || !crypto::verify_password(&body.current, &account.salt, account.iterations, &account.password_hash).await?
-    {
-        db::throttle::fail(db, &pair, LOGIN_WINDOW_SECONDS, now_ms).await?;
-        security_log::record(db, req, SecurityKind::PasswordChanged, Outcome::Failure, (&user).into(), &target, "当前密码不正确").await;
-        return Err(wrong().into());
-    }
+    crate::routes::staff_auth::reauthenticate(req, env, db, &user, &body.current, SecurityKind::PasswordChanged, "current").await?;
     check_password(&user.username, &body.new)?;
     if db::admin::accounts::is_common_password(db, &common_password_key(&body.new)).await? {
         return Err(common_password().into());

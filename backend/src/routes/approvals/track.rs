@@ -87,9 +87,7 @@ pub async fn qr(req: &mut Request, case_no: &str) -> Reply {
     }
     let origin = req.url()?.origin().ascii_serialization();
     let link = format!("{origin}/track#no={case_no}&code={code}");
-    let qr = qrcode::QrCode::new(link.as_bytes()).map_err(|_| ApiError::internal())?;
-    let svg = qr.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).build();
-    let mut response = Response::ok(svg)?;
+    let mut response = Response::ok(crate::qr::svg(&link)?)?;
     response.headers_mut().set("Content-Type", "image/svg+xml")?;
     response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)

@@ -158,6 +158,16 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                 <p class="muted">{format!("可拍照或选择 PDF 文件；每个文件不超过 {}，合计不超过 {}。", human_size(MAX_FILE_BYTES), human_size(MAX_TOTAL_BYTES))}</p>
                 {slots.into_iter().map(|s| view! { <UploadSlot upload=s/> }).collect_view()}
             </section>
+            <section class="panel">
+                <h2>"个人信息保护"</h2>
+                <p id="consent-notice">{shared::retention::notice()}</p>
+                <label class="choice">
+                    <input type="checkbox" id="consent" aria-describedby="consent-notice" checked=move || draft.with(|d| d.form.consent)
+                        on:change=move |ev| { draft.update(|d| d.form.consent = event_target_checked(&ev)); draft.with_untracked(draft::save); }/>
+                    "我已阅读上述说明，同意提供这些信息用于办理本事项"
+                </label>
+                <FieldMessage message=Signal::derive(error_for("consent"))/>
+            </section>
             <button type="submit" class="primary" disabled=move || sending.get()>
                 {move || if sending.get() { "正在提交…" } else { "提交申请" }}
             </button>

@@ -5,7 +5,7 @@ use crate::route::Route;
 use frontend::router::{set_title, use_router};
 use frontend::widgets::{post_then, ErrorRegion};
 use leptos::prelude::*;
-use shared::error::ApiError;
+use shared::error::{ApiError, ErrorCode};
 use shared::staff::LoginRequest;
 
 #[component]
@@ -13,15 +13,22 @@ pub fn LoginPage() -> impl IntoView {
     set_title("工作人员登录");
     let router = use_router::<Route>();
     let me = expect_context::<Me>();
-    let (username, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (username, password, code) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<ApiError>);
+    // Asked for once the password was right; stays for the next try.
+    let ask_code = RwSignal::new(false);
+    Effect::new(move || {
+        if error.with(|e| e.as_ref().is_some_and(|e| e.code == ErrorCode::SecondFactorRequired)) {
+            ask_code.set(true);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = LoginRequest { username: username.get_untracked(), password: password.get_untracked() };
+        let code = Some(code.get_untracked()).filter(|c| ask_code.get_untracked() && !c.trim().is_empty());
+        let body = LoginRequest { username: username.get_untracked(), password: password.get_untracked(), code };
         post_then::<shared::api::Login>(&[], body, error, move |user| {
-            let next = if user.must_change_password { Route::Password } else { Route::inbox() };
+            router.replace(Route::account_setup(&user).unwrap_or_else(Route::inbox));
             me.set(Some(user));
-            router.replace(next);
         });
     };
     view! {
@@ -32,6 +39,10 @@ pub fn LoginPage() -> impl IntoView {
                 <input id="username" bind:value=username autocomplete="username" required/>
                 <label for="password">"密码"</label>
                 <input id="password" type="password" bind:value=password autocomplete="current-password" required/>
+                <Show when=move || ask_code.get()>
+                    <label for="code">"动态码（手机身份验证器上的6位数字，或恢复码）"</label>
+                    <input id="code" bind:value=code autocomplete="one-time-code" inputmode="text" autofocus required/>
+                </Show>
                 <ErrorRegion error=error/>
                 <button type="submit" class="primary">"登录"</button>
             </form>

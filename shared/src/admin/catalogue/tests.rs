@@ -68,7 +68,16 @@ fn empty_steps_and_codes_are_refused() {
 }
 
 fn user(role: Role, department_id: Option<i64>) -> StaffUser {
-    StaffUser { id: 1, username: "u".into(), name: "甲".into(), role, department_id, department_name: None, must_change_password: false }
+    StaffUser {
+        id: 1,
+        username: "u".into(),
+        name: "甲".into(),
+        role,
+        department_id,
+        department_name: None,
+        must_change_password: false,
+        must_set_up_second_factor: false,
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ fn form() -> ApplicationForm {
         mobile: "13800138000".into(),
         address: "示范县城关镇人民路1号".into(),
         fields: BTreeMap::from([("shop_address".into(), "人民路1号".into())]),
+        consent: true,
     }
 }
 
@@ -23,6 +24,11 @@ fn extra() -> Vec<FormField> {
 fn fields_of(e: ApiError) -> Vec<String> {
     assert_eq!(e.code, ErrorCode::InvalidApplication);
     e.fields.into_iter().map(|f| f.field).collect()
+}
+
+#[test]
+fn no_application_without_agreeing_to_the_personal_data_notice() {
+    assert_eq!(fields_of(ApplicationForm { consent: false, ..form() }.validate(&extra()).unwrap_err()), ["consent"]);
 }
 
 #[test]
@@ -43,10 +49,11 @@ fn every_problem_is_reported_at_once() {
         mobile: "123".into(),
         address: "".into(),
         fields: BTreeMap::from([("nope".into(), "x".into())]),
+        consent: false,
     };
     assert_eq!(
         fields_of(bad.validate(&extra()).unwrap_err()),
-        ["applicant_kind", "name", "id_number", "mobile", "address", "fields.shop_address", "fields.nope"]
+        ["applicant_kind", "name", "id_number", "mobile", "address", "consent", "fields.shop_address", "fields.nope"]
     );
 }
 

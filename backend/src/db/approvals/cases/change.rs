@@ -35,7 +35,8 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
     let mut statements = vec![db.statement(
         "UPDATE case_record SET state = ?3, class = ?4, accepted_on = ?5, committed_days = ?6, deadline = ?7,
              supplement_items = ?8, return_reasons = ?9, report_authority = ?10,
-             assignee_id = coalesce(assignee_id, ?12), version = version + 1, last_change = ?11
+             assignee_id = coalesce(assignee_id, ?12), version = version + 1, last_change = ?11,
+             closed_on = CASE WHEN ?3 IN ('completed', 'returned') THEN ?13 ELSE closed_on END
          WHERE case_no = ?1 AND version = ?2",
         &[
             case_no.into(),
@@ -50,6 +51,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
             opt_text(c.report_authority),
             nonce.into(),
             num(c.staff_id),
+            c.day.to_string().into(),
         ],
     )?];
     for d in c.co_departments {

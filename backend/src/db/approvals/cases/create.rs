@@ -95,7 +95,17 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
             "INSERT INTO case_department (department_id, case_id, lead) SELECT department_id, id, 1 FROM case_record WHERE case_no = ?1",
             &[c.case_no.into()],
         )?,
-        event_statement(db, c.case_no, c.nonce, "申请人", None, None, CaseState::Submitted, "在线提交申请", c.now)?,
+        event_statement(
+            db,
+            c.case_no,
+            c.nonce,
+            "申请人",
+            None,
+            None,
+            CaseState::Submitted,
+            "在线提交申请（已同意个人信息收集说明）",
+            c.now,
+        )?,
         crate::db::approvals::idempotency::store_receipt(db, idempotency_key, c.case_no, receipt_json)?,
     ];
     statements.extend(insert_files(db, c.case_no, c.nonce, 0, files, c.now)?);

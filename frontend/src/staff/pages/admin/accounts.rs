@@ -8,6 +8,7 @@ use frontend::router::set_title;
 use frontend::widgets::{load, post_then, show_page, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::accounts::{Account, AccountList, AccountSave, NewAccount, OneTimePassword, PasswordReset};
+use shared::api::Empty;
 use shared::error::ApiError;
 use shared::staff::Role;
 
@@ -39,9 +40,19 @@ fn Accounts(list: AccountList) -> impl IntoView {
     let save = move |a: Account, body: AccountSave| {
         post_then::<shared::api::SaveAccount>(&[&a.id.to_string()], body, error, replace);
     };
+    let signed_out = RwSignal::new(None::<String>);
+    let sign_out = move |a: Account| {
+        post_then::<shared::api::EndAccountSessions>(&[&a.id.to_string()], Empty {}, error, move |r| {
+            signed_out.set(Some(format!("已结束{}的{}个会话，其须重新登录。", a.name, r.ended)));
+        });
+    };
     let is_office = move || me.get().is_some_and(|u| u.role == Role::OfficeAdmin);
     let rows = move || {
-        accounts.get().into_iter().map(|a| view! { <AccountRow a is_office=is_office() on_reset=reset on_save=save/> }).collect_view()
+        accounts
+            .get()
+            .into_iter()
+            .map(|a| view! { <AccountRow a is_office=is_office() on_reset=reset on_save=save on_sign_out=sign_out/> })
+            .collect_view()
     };
     view! {
         <section class="panel">
@@ -51,7 +62,8 @@ fn Accounts(list: AccountList) -> impl IntoView {
                     {format!("{}（{}）的一次性密码：", o.account.name, o.account.username)}<strong>{o.password}</strong>
                     "。请当面或电话告知本人；首次登录后须修改，此密码不会再次显示。"
                 </p>
-            })}</div>
+            })}
+            {move || signed_out.get().map(|m| view! { <p class="ok" data-testid="signed-out">{m}</p> })}</div>
             <FormErrors error=error/>
             <table class="data">
                 <thead><tr><HeaderCells titles=&["用户名", "姓名", "角色", "所在部门", "状态", "操作"]/></tr></thead>
@@ -62,13 +74,15 @@ fn Accounts(list: AccountList) -> impl IntoView {
     }
 }
 
-/// One account: its role to change, its password to reset, and whether it is active.
+/// One account: its role to change, its password to reset, its sessions to
+/// end, and whether it is active.
 #[component]
 fn AccountRow(
     a: Account,
     is_office: bool,
     on_reset: impl Fn(Account) + Copy + Send + Sync + 'static,
     on_save: impl Fn(Account, AccountSave) + Copy + Send + Sync + 'static,
+    on_sign_out: impl Fn(Account) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let body = |a: &Account| AccountSave {
         name: a.name.clone(),
@@ -77,7 +91,7 @@ fn AccountRow(
         active: a.active,
         version: a.version,
     };
-    let (r, t, c) = (a.clone(), a.clone(), a.clone());
+    let (r, t, c, o) = (a.clone(), a.clone(), a.clone(), a.clone());
     let toggle = move |_| on_save(t.clone(), AccountSave { active: !t.active, ..body(&t) });
     // A new role: an office admin belongs to no department (only the office may choose it).
     let change_role = move |role: Role| {
@@ -110,6 +124,8 @@ fn AccountRow(
             <td>{if !a.active { "已停用" } else if a.must_change_password { "待本人设置密码" } else { "在岗" }}</td>
             <td>
                 <button type="button" class="link-button" on:click=move |_| on_reset(r.clone())>{format!("重置{}的密码", a.name)}</button>
+                " "
+                <button type="button" class="link-button" on:click=move |_| on_sign_out(o.clone())>{format!("让{}强制下线", a.name)}</button>
                 " "
                 <button type="button" class="link-button" on:click=toggle>{format!("{}{}", if a.active { "停用" } else { "启用" }, a.name)}</button>
             </td>

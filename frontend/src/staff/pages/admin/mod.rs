@@ -1,10 +1,12 @@
 //! Administration pages: the county's settings, units, accounts, the
-//! versioned catalogue, the security event log, and one's own password.
+//! versioned catalogue, the security event log, and one's own password and
+//! second factor.
 
 pub mod accounts;
 pub mod applicant_data;
 pub mod catalogue;
 pub mod password;
+pub mod second_factor;
 pub mod security;
 pub mod settings;
 pub mod units;

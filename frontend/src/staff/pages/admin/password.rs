@@ -7,8 +7,8 @@ use frontend::router::{set_title, use_router};
 use frontend::widgets::{load, post_then, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::admin::accounts::{PasswordChange, MIN_PASSWORD_CHARS};
-use shared::api::Empty;
 use shared::error::ApiError;
+use shared::staff::EndSessions;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
@@ -24,8 +24,8 @@ pub fn PasswordPage() -> impl IntoView {
         }
         let body = PasswordChange { current: current.get_untracked(), new: new.get_untracked() };
         post_then::<shared::api::ChangePassword>(&[], body, error, move |user| {
+            router.replace(Route::account_setup(&user).unwrap_or_else(Route::inbox));
             me.set(Some(user));
-            router.replace(Route::inbox());
         });
     };
     let forced = move || me.get().is_some_and(|u| u.must_change_password);
@@ -55,8 +55,10 @@ fn Sessions() -> impl IntoView {
     let list = load::<shared::api::ListSessions>(&[], Default::default());
     let error = RwSignal::new(None::<ApiError>);
     let ended = RwSignal::new(None::<u32>);
-    let end_others = move |_| {
-        post_then::<shared::api::EndOtherSessions>(&[], Empty {}, error, move |r| {
+    let password = RwSignal::new(String::new());
+    let end_others = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        post_then::<shared::api::EndOtherSessions>(&[], EndSessions { password: password.get_untracked() }, error, move |r| {
             ended.set(Some(r.ended));
             list.update(|l| {
                 if let Some(Ok(l)) = l {
@@ -81,9 +83,13 @@ fn Sessions() -> impl IntoView {
                     </tr>
                 }).collect_view())}</tbody>
             </table>
-            <ErrorRegion error=error/>
-            <div role="status">{move || ended.get().map(|n| view! { <p class="ok">{format!("已退出其他{n}个设备。")}</p> })}</div>
-            <button type="button" on:click=end_others>"退出其他所有设备"</button>
+            <form class="filters" on:submit=end_others>
+                <label for="end-password">"当前密码（确认是本人操作）"</label>
+                <input id="end-password" type="password" bind:value=password autocomplete="current-password" required/>
+                <ErrorRegion error=error/>
+                <div role="status">{move || ended.get().map(|n| view! { <p class="ok">{format!("已退出其他{n}个设备。")}</p> })}</div>
+                <button type="submit">"退出其他所有设备"</button>
+            </form>
         </section>
     }
 }
