@@ -57,13 +57,12 @@ SELECT c.id AS case_id, c.case_no, c.last_change, c.department_id, c.state,
            'clock', json_object(
                'accepted_on', c.accepted_on, 'committed_days', c.committed_days, 'deadline', c.deadline,
                'yellow_days', m.yellow_days,
-               'pauses', json((SELECT json_group_array(json_object('reason', reason, 'from', from_date, 'resumed', resumed_on))
+               -- The rows db/approvals/ledger.rs reads: the pauses, the latest extension request.
+               'pauses', json((SELECT json_group_array(json_object('reason', reason, 'from_date', from_date, 'resumed_on', resumed_on))
                                FROM (SELECT * FROM case_pause WHERE case_id = c.id ORDER BY id))),
-               -- Only the latest request counts, as in db/approvals/ledger.rs.
-               'extensions', json((SELECT json_group_array(json_object('days', x.days, 'approver', coalesce(s.name, ''), 'reason', x.reason))
-                                   FROM case_extension x LEFT JOIN staff s ON s.id = x.decided_by
-                                   WHERE x.case_id = c.id AND x.state = 'approved'
-                                     AND x.id = (SELECT max(id) FROM case_extension WHERE case_id = c.id))))
+               'extension', json((SELECT json_object('days', x.days, 'reason', x.reason, 'state', x.state, 'approver', s.name)
+                                  FROM case_extension x LEFT JOIN staff s ON s.id = x.decided_by
+                                  WHERE x.case_id = c.id ORDER BY x.id DESC LIMIT 1)))
        ) AS view
 FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id;
 

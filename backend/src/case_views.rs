@@ -8,7 +8,7 @@ use crate::error::AppError;
 use shared::approvals::application::{ApplicantKind, FormField};
 use shared::approvals::case::{StaffCaseView, TrackView};
 use shared::approvals::matter::Material;
-use shared::engine::ledger::{Derived, Ledger};
+use shared::engine::ledger::Derived;
 use std::collections::BTreeMap;
 
 /// The applicant's view as JSON text: the stored one (db/approvals/cases/
@@ -31,7 +31,7 @@ async fn derived(db: &Db, clock: cases::Clock) -> worker::Result<Option<Derived>
     let today = crate::clock::today_cst();
     let last = clock.deadline.map_or(today, |d| d.date().max(today));
     let calendar = db::calendar::for_years(db, accepted_on.year(), last.year()).await?;
-    let ledger = Ledger { accepted_on, committed_days, pauses: clock.pauses, extensions: clock.extensions };
+    let (ledger, _) = db::approvals::ledger::ledger_of(accepted_on, committed_days, clock.pauses, clock.extension);
     Ok(Some(ledger.derive(&calendar, today, clock.yellow_days)))
 }
 

@@ -3,11 +3,13 @@
 //! view `case_tracking_source` in the batch of every change, so a look-up
 //! reads that row and not the case's history (issue 14).
 
+use crate::db::approvals::ledger::{ExtensionRow, PauseRow};
 use crate::db::{num, Db};
 use serde::Deserialize;
 use shared::engine::date::Date;
 use shared::engine::instant::Instant;
-use shared::engine::ledger::{Extension, Pause};
+use worker::js_sys::{Array, Reflect, JSON};
+use worker::wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Result};
 
 /// A stored view as the look-up needs it.
@@ -18,15 +20,14 @@ pub struct Tracking {
     pub clock: Option<Clock>,
 }
 
-#[derive(Deserialize)]
 pub struct Clock {
     pub accepted_on: Option<Date>,
     pub committed_days: Option<u32>,
     pub deadline: Option<Instant>,
     /// The matter's yellow-card threshold.
     pub yellow_days: u32,
-    pub pauses: Vec<Pause>,
-    pub extensions: Vec<Extension>,
+    pub pauses: Vec<PauseRow>,
+    pub extension: Option<ExtensionRow>,
 }
 
 /// Rewrites the case's tracking row if the case's last change is `nonce`:
@@ -72,21 +73,27 @@ pub async fn tracking(db: &Db, case_no: &str) -> Result<Option<Tracking>> {
         )
         .await?;
     let Some(row) = rows.into_iter().next() else { return Ok(None) };
-    let clock = row.clock.map(|c| serde_json::from_str(&c)).transpose().map_err(|e| super::corrupt("case_tracking clock", e))?;
+    let clock = row.clock.as_deref().map(clock).transpose()?;
     Ok(Some(Tracking { view: row.view, clock }))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The clock as `case_tracking_source` writes it.
-    #[test]
-    fn the_stored_clock_reads_back() {
-        let json = r#"{"accepted_on":"2026-11-26","committed_days":10,"deadline":"2026-12-10T23:59:59+08:00","yellow_days":2,
-            "pauses":[{"reason":"testing","from":"2026-11-27","resumed":null}],
-            "extensions":[{"days":5,"approver":"李建国","reason":"专家论证"}]}"#;
-        let clock: Clock = serde_json::from_str(json).expect("reads back");
-        assert_eq!((clock.committed_days, clock.pauses.len(), clock.extensions.len()), (Some(10), 1, 1));
+/// The clock's JSON, parsed by the runtime and read as D1's rows are (the
+/// pauses and extension as `ledger.rs` reads them from their tables).
+fn clock(text: &str) -> Result<Clock> {
+    #[derive(Deserialize)]
+    struct Head {
+        accepted_on: Option<Date>,
+        committed_days: Option<u32>,
+        deadline: Option<Instant>,
+        yellow_days: u32,
     }
+    let bad = |e: JsValue| super::corrupt("case_tracking clock", format!("{e:?}"));
+    let js = JSON::parse(text).map_err(bad)?;
+    let head: Head = serde_wasm_bindgen::from_value(js.clone())?;
+    let pauses = Array::from(&Reflect::get(&js, &"pauses".into()).map_err(bad)?);
+    let pauses = pauses.iter().map(serde_wasm_bindgen::from_value).collect::<std::result::Result<Vec<PauseRow>, _>>()?;
+    let extension = Reflect::get(&js, &"extension".into()).map_err(bad)?;
+    let extension = if extension.is_null() { None } else { Some(serde_wasm_bindgen::from_value(extension)?) };
+    let Head { accepted_on, committed_days, deadline, yellow_days } = head;
+    Ok(Clock { accepted_on, committed_days, deadline, yellow_days, pauses, extension })
 }
