@@ -84,10 +84,16 @@ export async function signIn(page, username) {
   const { HAS_SECOND_FACTOR } = await import("./totp.mjs");
   if (HAS_SECOND_FACTOR.has(username)) {
     // Its codes sign in once each: the stack's live session (`cookieOf`)
-    // goes into the browser; tests/browser/second_factor.test.mjs signs in
-    // through the form with a code.
-    const [name, value] = (await cookieOf(username)).split("=");
-    await page.context().addCookies([{ name, value, url: BASE_URL, secure: true, httpOnly: true, sameSite: "Strict" }]);
+    // goes into the browser (tests/browser/second_factor.test.mjs signs in
+    // through the form with a code), from a response of the app's origin as
+    // the sign-in's would be: DevTools refuses a Secure cookie for http.
+    const cookie = await cookieOf(username);
+    const handover = `${BASE_URL}/staff/test-session-handover`;
+    await page.route(handover, (route) =>
+      route.fulfill({ status: 200, contentType: "text/plain", body: "", headers: { "Set-Cookie": `${cookie}; HttpOnly; Secure; SameSite=Strict; Path=/` } }),
+    );
+    await page.goto(handover);
+    await page.unroute(handover);
     await page.goto(`${BASE_URL}/staff`);
     await page.getByTestId("who").waitFor();
     return page;
