@@ -28,6 +28,8 @@ export function codeFor(caseNo) {
 export const benchCheck = (no) => mac("query-code-check", no, codeFor(no)).toString("hex");
 const check = benchCheck;
 export const benchCase = (i) => `BM${String(i).padStart(8, "0")}`;
+/** The tracked cases in progress given a long history (40 more events, 6 pauses, an extension). */
+export const longHistoryCase = (k) => benchCase(2 + 4 * (k % (Math.min(open, TRACKED) / 4)));
 
 /** The SQL for `n` cases. */
 export function casesSql(n) {
@@ -66,6 +68,23 @@ INSERT INTO case_event (case_id, at, actor, from_state, to_state, note)
 SELECT id, completed_on || 'T16:00:00+08:00', '基准', 'in_progress', 'completed', '按期办结：准予许可' FROM case_record
 WHERE case_no LIKE 'BM%' AND state = 'completed';
 
+-- A long history for the tracked cases in progress (every 4th from the
+-- 2nd), to show that a tracking look-up does not grow with it.
+WITH RECURSIVE k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < 40),
+     long AS (SELECT id, submitted_at, accepted_on FROM case_record
+              WHERE case_no LIKE 'BM%' AND CAST(substr(case_no, 3) AS INTEGER) <= ${Math.min(open, TRACKED)}
+                AND CAST(substr(case_no, 3) AS INTEGER) % 4 = 2)
+INSERT INTO case_event (case_id, at, actor, from_state, to_state, note)
+SELECT long.id, long.submitted_at, '基准', 'in_progress', 'in_progress', CASE k.j % 2 WHEN 1 THEN '暂停计时：检验检测' ELSE '恢复计时' END
+FROM long, k;
+WITH RECURSIVE k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < 6)
+INSERT INTO case_pause (case_id, reason, from_date, resumed_on)
+SELECT c.id, 'testing', c.accepted_on, c.accepted_on FROM case_record c, k
+WHERE c.case_no LIKE 'BM%' AND CAST(substr(c.case_no, 3) AS INTEGER) <= ${Math.min(open, TRACKED)} AND CAST(substr(c.case_no, 3) AS INTEGER) % 4 = 2;
+INSERT INTO case_extension (case_id, days, reason, requested_at, state)
+SELECT id, 5, '基准：需组织专家论证', submitted_at, 'approved' FROM case_record
+WHERE case_no LIKE 'BM%' AND CAST(substr(case_no, 3) AS INTEGER) <= ${Math.min(open, TRACKED)} AND CAST(substr(case_no, 3) AS INTEGER) % 4 = 2;
+
 INSERT INTO case_stats (period, received, disposed_commitment, completed_commitment, on_time, late, committed_days, statutory_days)
 SELECT p, sum(received), sum(accepted), sum(completed), sum(on_time), sum(late), sum(committed), sum(statutory) FROM (
   SELECT substr(c.submitted_at, 1, 10) AS p, 1 AS received, c.class IS NOT NULL AS accepted, 0 AS completed, 0 AS on_time, 0 AS late,
@@ -87,6 +106,9 @@ ON CONFLICT (period) DO UPDATE SET received = received + excluded.received,
   completed_commitment = completed_commitment + excluded.completed_commitment,
   on_time = on_time + excluded.on_time, late = late + excluded.late,
   committed_days = committed_days + excluded.committed_days, statutory_days = statutory_days + excluded.statutory_days;
+
+-- Each case's tracking view, as the app writes it with every change.
+INSERT INTO case_tracking (case_id, view) SELECT case_id, view FROM case_tracking_source WHERE case_no LIKE 'BM%';
 `;
 }
 

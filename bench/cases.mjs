@@ -7,7 +7,7 @@
 // again with IN_FLIGHT requests in flight (default 50): what a burst costs
 // beyond the server's own queueing. Prints figures; asserts nothing.
 import { clientIp, cookieOf, login } from "../tests/support/cases.mjs";
-import { TRACKED, benchCase, codeFor } from "./cases-sql.mjs";
+import { TRACKED, benchCase, codeFor, longHistoryCase } from "./cases-sql.mjs";
 
 const base = process.env.BASE_URL;
 const cases = Number(process.env.CASES);
@@ -34,7 +34,11 @@ async function cursorAfter(cookie, path, pages) {
 const tenthHistoryPage = await cursorAfter(window, "/api/staff/cases?state=completed", 10);
 
 const noop = ["no-op /api/health", () => "/api/health", null];
-const tracking = ["tracking one case", () => { const no = someCase(); return `/api/track/${no}?code=${codeFor(no)}`; }, null];
+// The code in the body, as the tracking page sends it.
+const lookUp = (no) => ({ path: `/api/track/${no}`, json: { code: codeFor(no) } });
+const tracking = ["tracking one case", () => lookUp(someCase()), null];
+let longOnes = 0;
+const trackingLong = ["tracking, 40 more events and 6 pauses", () => lookUp(longHistoryCase(longOnes++)), null];
 const requests = [
   noop,
   ["inbox: a department's open cases", () => "/api/staff/cases", window],
@@ -43,6 +47,7 @@ const requests = [
   ["inbox: history, 11th page", () => `/api/staff/cases?state=completed&after=${encodeURIComponent(tenthHistoryPage)}`, window],
   ["office: overdue across departments", () => "/api/office/overview", office],
   tracking,
+  trackingLong,
   ["statistics: this year", () => "/api/office/statistics", office],
   [`statistics: ${lastYear}-01-01 to today`, () => `/api/office/statistics?from=${lastYear}-01-01&to=${today}`, office],
 ];
@@ -55,8 +60,11 @@ async function measure([name, path, cookie], n, parallel) {
   const one = async () => {
     // A fresh address each time: tracking is throttled per address.
     const headers = { "CF-Connecting-IP": clientIp(), ...(cookie ? { Cookie: cookie } : {}) };
+    const target = path();
+    const { path: url, json } = typeof target === "string" ? { path: target } : target;
+    const init = json ? { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(json) } : { headers };
     const t = performance.now();
-    const res = await fetch(base + path(), { headers });
+    const res = await fetch(base + url, init);
     await res.text();
     const ms = performance.now() - t;
     if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);

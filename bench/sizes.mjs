@@ -14,7 +14,7 @@ const pages = [
   ["catalogue /", "/", ".card"],
   [`matter guide /matters/${matter.id}`, `/matters/${matter.id}`, "[data-testid=materials]"],
   [`application form /apply/${matter.id}`, `/apply/${matter.id}`, "form.apply"],
-  ["tracking /track?no=…", `/track?no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]"],
+  ["tracking /track#no=…", `/track#no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]"],
 ];
 
 const browser = await launch();

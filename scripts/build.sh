@@ -13,7 +13,8 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-# One web app: "app" (catalogue, index.html), "apply" (apply.html) or "staff" (staff.html).
+# One web app: "app" (catalogue, index.html), "apply" (the form, apply.html),
+# "track" (tracking, track.html) or "staff" (staff.html).
 bundle() {
   local name="$1" page="$2" title="$3" out="$4" extra_css=""
   wasm-bindgen "$target/wasm32-unknown-unknown/release/$name.wasm" \
@@ -51,7 +52,8 @@ build_frontend() {
   rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
   # The Worker adds the Center's name (from the settings) to each title.
   bundle app index.html "办事指南" "$out.tmp"
-  bundle apply apply.html "在线申请与办件查询" "$out.tmp"
+  bundle apply apply.html "在线申请" "$out.tmp"
+  bundle track track.html "办件查询" "$out.tmp"
   bundle staff staff.html "窗口办理" "$out.tmp"
   # The style sheets minified (comments and spaces are bytes every phone
   # downloads), by the esbuild that builds the Worker.

@@ -15,13 +15,13 @@ pub fn no_match() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "办件编号或查询码不正确，请核对回执上的信息")
 }
 
-/// The case, if `code` is its query code; otherwise the same 404 as for an
-/// unknown case, after the same work: one look-up of the stored check by
-/// case number either way, and the case itself only once the code matched.
-pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, code: Option<&str>) -> Result<CaseRow, AppError> {
+/// Whether `code` is the query code of case `case_no`; otherwise the same
+/// 404 as for an unknown case, after the same work: one look-up of the
+/// stored check by case number either way (one row read), the limits first.
+pub async fn check_code(req: &Request, env: &Env, db: &Db, case_no: &str, code: &str) -> Result<(), AppError> {
     crate::routes::limits::tracking_lookup(req, env).await?;
     let codes = QueryCodeKey::from_env(env)?;
-    let code = code.map(str::trim).unwrap_or("");
+    let code = code.trim();
     let check = codes.check(case_no, code);
     let stored = if plausible(case_no, 30) {
         crate::routes::limits::number_lookup(env, case_no).await?;
@@ -30,11 +30,16 @@ pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, c
         None
     };
     match stored {
-        Some(stored) if plausible(code, 20) && crypto::same(&stored, &check) => {
-            Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)
-        }
+        Some(stored) if plausible(code, 20) && crypto::same(&stored, &check) => Ok(()),
         _ => Err(no_match().into()),
     }
+}
+
+/// The case, if `code` is its query code (as [`check_code`]); the case
+/// itself is read only once the code matched.
+pub async fn authorised_case(req: &Request, env: &Env, db: &Db, case_no: &str, code: &str) -> Result<CaseRow, AppError> {
+    check_code(req, env, db, case_no, code).await?;
+    Ok(cases::by_case_no(db, case_no).await?.ok_or_else(no_match)?)
 }
 
 pub fn not_found() -> ApiError {

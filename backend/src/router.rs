@@ -52,8 +52,8 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
     on!(api::GetMatter, |a, _| catalogue::matter(a[0], db).await);
     on!(api::GetDeadline, |_, q| calendar::deadline(q, db).await);
     on!(api::SubmitApplication, |_, _| apply::submit(req, env, db).await);
-    on!(api::TrackCase, |a, q| track::track(req, env, q, db, a[0]).await);
-    on!(api::TrackQr, |a, q| track::qr(req, q, a[0]));
+    on!(api::TrackCase, |a, _| track::track(req, env, db, a[0]).await);
+    on!(api::TrackQr, |a, _| track::qr(req, a[0]).await);
     on!(api::Supplement, |a, _| track::supplement(req, env, db, a[0]).await);
     on!(api::Rate, |a, _| evaluation::rate(req, env, db, a[0]).await);
     on!(api::Login, |_, _| staff_auth::login(req, db, env).await);

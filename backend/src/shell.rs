@@ -11,8 +11,10 @@ use worker::{Env, Request, Response, Result};
 pub fn app_of(path: &str) -> &'static str {
     if path == "/staff" || path.starts_with("/staff/") {
         "/staff.html"
-    } else if path == "/track" || path.starts_with("/apply/") {
+    } else if path.starts_with("/apply/") {
         "/apply.html"
+    } else if path == "/track" {
+        "/track.html"
     } else {
         "/index.html"
     }
@@ -66,7 +68,8 @@ mod tests {
         assert!(html.contains(r#"<script type="application/json" id="county">"#));
         assert!(!html.contains("</script><b>"), "a value cannot close the data block");
         assert_eq!(app_of("/staff/cases/1"), "/staff.html");
-        assert_eq!(app_of("/track"), "/apply.html");
+        assert_eq!(app_of("/track"), "/track.html");
+        assert_eq!(app_of("/apply/3"), "/apply.html");
         assert_eq!(app_of("/matters/3"), "/index.html");
     }
 }

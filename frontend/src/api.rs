@@ -59,6 +59,19 @@ pub async fn post<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<E::Respo
     decode(&response, &text)
 }
 
+/// POST endpoint `E` with its JSON body, for an answer that is not JSON
+/// (an SVG image): its text. (Apart from [`post`], which the other apps
+/// use, so their bundles stay as they were.)
+pub async fn post_for_text<E: Endpoint>(args: &[&str], body: &E::Body) -> Result<String, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::internal())?;
+    let (response, text) = send(json_post::<E>(args).body(json)).await?;
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(decode::<()>(&response, &text).err().unwrap_or_else(ApiError::internal))
+    }
+}
+
 /// POST endpoint `E` with its JSON body and, for a submission that must not
 /// be stored twice, its `Idempotency-Key` (the same key on every retry).
 pub async fn post_keyed<E: Endpoint>(args: &[&str], body: &E::Body, key: &str) -> Result<E::Response, ApiError> {

@@ -12,6 +12,17 @@ pub trait Page: Clone + PartialEq + Send + Sync + 'static {
     fn href(&self) -> String;
 }
 
+/// A case's tracking page (the track app): the number and code in the
+/// URL's fragment, which browsers never send, so the code stays out of
+/// requests and logs (ASVS 14.2.1); `new` shows the receipt.
+pub fn track_href(no: &str, code: &str, new: bool) -> String {
+    if no.is_empty() {
+        return "/track".into();
+    }
+    let (no, code) = (crate::api::encode(no), crate::api::encode(code));
+    format!("/track#no={no}&code={code}{}", if new { "&new=1" } else { "" })
+}
+
 /// A query-string parameter of `search` ("?a=1&b=2").
 pub fn query_param(search: &str, name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(search).ok().and_then(|p| p.get(name)).filter(|v| !v.is_empty())

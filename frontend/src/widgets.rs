@@ -55,6 +55,22 @@ where
     data
 }
 
+/// Starts POSTing endpoint `E` with its JSON body (a look-up whose key must
+/// stay out of the URL), as [`load`].
+pub fn load_posted<E: shared::api::Endpoint>(args: &[&str], body: E::Body) -> Loaded<E::Response>
+where
+    E::Response: Send + Sync + 'static,
+    E::Body: 'static,
+{
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let data = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        data.set(Some(crate::api::post::<E>(&args, &body).await))
+    });
+    data
+}
+
 /// Shows "loading", the error, or what `render` makes of the data.
 pub fn show<T, V>(data: Loaded<T>, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where

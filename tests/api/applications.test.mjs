@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { BASE_URL, assertError, get, passedUntilLimited } from "../support/http.mjs";
+import { BASE_URL, assertError, get, passedUntilLimited, postPublic } from "../support/http.mjs";
 import {
   JPEG, PDF, casesNamed, clientIp, foodForm, matterByName, requiredFiles, sqlLocalRows, storedObjectKeys, submit, submitFood, track,
 } from "../support/cases.mjs";
@@ -153,13 +153,17 @@ test("one case's code cannot be guessed from many addresses: 20 look-ups a minut
 
 // What the code encodes is read from the rendered image in the browser
 // journey test (tests/browser/journey.test.mjs), the way a phone reads it.
-test("the receipt's QR code is served as an SVG image; a malformed number or code is refused", async () => {
+test("the receipt's QR code is served as an SVG image, the code in the body; a malformed number or code is refused", async () => {
   const { receipt } = await submitFood();
-  const res = await fetch(`${BASE_URL}/api/track/${receipt.case_no}/qr.svg?code=${receipt.query_code}`);
+  const qr = (no, body) =>
+    fetch(`${BASE_URL}/api/track/${no}/qr.svg`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const res = await qr(receipt.case_no, { code: receipt.query_code });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "image/svg+xml");
+  assert.equal(res.headers.get("cache-control"), "no-store");
   assert.match(await res.text(), /^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
-  for (const query of [`code=${encodeURIComponent("12 34")}`, "code=", ""]) {
-    assertError(await get(`/api/track/${receipt.case_no}/qr.svg?${query}`), 404, "not_found");
+  for (const code of ["12 34", ""]) {
+    assertError(await postPublic(`/api/track/${receipt.case_no}/qr.svg`, { code }, { ip: clientIp() }), 404, "not_found");
   }
+  assertError(await get(`/api/track/${receipt.case_no}/qr.svg?code=${receipt.query_code}`), 404, "not_found");
 });

@@ -180,8 +180,8 @@ const ROWS = [
       return body;
     },
   },
-  { op: "GET /api/track/{case_no}", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), query: (c) => `?code=${c.query_code}`, expect: PUBLIC() },
-  { op: "GET /api/track/{case_no}/qr.svg", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), query: (c) => `?code=${c.query_code}`, expect: PUBLIC() },
+  { op: "POST /api/track/{case_no}", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), json: (c) => ({ code: c.query_code }), expect: PUBLIC() },
+  { op: "POST /api/track/{case_no}/qr.svg", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), json: (c) => ({ code: c.query_code }), expect: PUBLIC() },
   {
     op: "POST /api/track/{case_no}/supplement", fresh: supplementCase, path: (c) => ({ case_no: c.case_no }), expect: PUBLIC(),
     form: (c) => {

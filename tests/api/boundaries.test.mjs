@@ -5,14 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { BASE_URL, assertError, get, rowsRead } from "../support/http.mjs";
-import { clientIp, cookieOf, foodForm, JPEG, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit, submitFood } from "../support/cases.mjs";
+import {
+  JPEG, clientIp, cookieOf, foodForm, login, matterByName, requiredFiles, sqlLocal, sqlLocalRows, staffGet, submit, submitFood,
+  track as trackRaw,
+} from "../support/cases.mjs";
 
 const MB = 1024 * 1024;
 
-async function trackRaw(caseNo, code, ip = clientIp()) {
-  const res = await fetch(`${BASE_URL}/api/track/${caseNo}?code=${code}`, { headers: { "CF-Connecting-IP": ip } });
-  return { status: res.status, headers: res.headers, body: await res.json() };
-}
 
 test("a wrong query code and an unknown case answer alike and do the same work", async () => {
   const { receipt } = await submitFood();

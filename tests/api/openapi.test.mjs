@@ -74,7 +74,7 @@ test("public answers match their schemas", async () => {
   conforms((await get("/api/calendar/deadline?accepted=2026-09-30&days=5")).body, answerSchema("/api/calendar/deadline"));
   const { receipt } = await submitFood();
   conforms(receipt, answerSchema("/api/applications", "post"));
-  conforms((await track(receipt.case_no, receipt.query_code)).body, answerSchema("/api/track/{case_no}"));
+  conforms((await track(receipt.case_no, receipt.query_code)).body, answerSchema("/api/track/{case_no}", "post"));
   conforms((await get("/api/matters/999999")).body, "ErrorBody");
 });
 

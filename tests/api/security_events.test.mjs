@@ -86,13 +86,17 @@ test("throttled sign-ins and throttled look-ups are logged, once a minute per ad
   const number = `ZZ${Date.now()}`;
   let refused;
   for (let i = 0; i < 25 && !refused; i++) {
-    const res = await fetch(`${BASE_URL}/api/track/${number}?code=12345678`, { headers: { "CF-Connecting-IP": ip } });
+    const res = await fetch(`${BASE_URL}/api/track/${number}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+      body: JSON.stringify({ code: "12345678" }),
+    });
     if (res.status === 429) refused = res;
   }
   assert.ok(refused, "the look-ups were throttled");
   const [e, ...more] = await search(cookie, { address: ip, kind: "throttled" });
   assert.equal(more.length, 0);
-  assert.deepEqual([e.outcome, e.username, e.staff_id, e.target], ["limited", "", null, `GET /api/track/${number}`]);
+  assert.deepEqual([e.outcome, e.username, e.staff_id, e.target], ["limited", "", null, `POST /api/track/${number}`]);
   assert.doesNotMatch(JSON.stringify(e), /12345678/, "no query code is logged");
 });
 

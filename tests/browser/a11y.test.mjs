@@ -90,7 +90,7 @@ test("applicant pages at 360 px have no axe violations", async () => {
   const { cookie } = await login("scjg_window");
   const version = (await staffGet(cookie, `/api/staff/cases/${supplement.case_no}`)).body.version;
   assert.equal((await dispose(cookie, supplement.case_no, { version, class: "supplement", items: ["营业执照副本复印件不清晰，请重新拍照"] })).status, 200);
-  const track = (r) => `/track?no=${r.case_no}&code=${r.query_code}`;
+  const track = (r) => `/track#no=${r.case_no}&code=${r.query_code}`;
 
   const page = await phone();
   for (const [name, path] of [
@@ -230,7 +230,9 @@ test("a skip link comes first in each app, shows when focused and takes the focu
   const desk = async () => (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...AXE_CONTEXT })).newPage();
   for (const [app, path, open, next] of [
     ["catalogue", "/", phone, "q"],
-    ["apply", "/track", phone, "no"],
+    // The form's first control after the main content's start is the link back to the guide.
+    ["apply", `/apply/${(await matterByName("食品经营许可（新办）")).id}`, phone, ""],
+    ["track", "/track", phone, "no"],
     ["staff", "/staff/login", desk, "username"],
   ]) {
     const page = await open();
@@ -347,7 +349,7 @@ test("every control the Tab key reaches shows a focus ring of 3:1 or more, texta
   const completed = await acceptedCase();
   assert.equal((await act(completed.cookie, completed.receipt.case_no, { version: completed.view.version, action: "complete", result: "准予许可" })).status, 200);
   const page = await phone();
-  await visit(page, `/track?no=${completed.receipt.case_no}&code=${completed.receipt.query_code}`);
+  await visit(page, `/track#no=${completed.receipt.case_no}&code=${completed.receipt.query_code}`);
   const applicant = await tabStops(page);
   assertRings(applicant, "tracking with the rating form");
   await page.context().close();

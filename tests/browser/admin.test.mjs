@@ -102,7 +102,7 @@ test("a department drafts a change, the office publishes it; the form asks for i
   await phone.goto(`${BASE_URL}/apply/${matterId}`);
   await phone.getByText("场所平面示意图").first().waitFor();
   assert.match(await phone.content(), new RegExp(newName.replace(/[()（）]/g, ".")));
-  await phone.goto(`${BASE_URL}/track?no=${earlier.body.case_no}&code=${earlier.body.query_code}`);
+  await phone.goto(`${BASE_URL}/track#no=${earlier.body.case_no}&code=${earlier.body.query_code}`);
   await phone.getByText(v1.name, { exact: true }).waitFor();
   assert.equal(await phone.getByText(newName).count(), 0, "the earlier case shows the version it was submitted under");
   await screenshot(phone, "admin-earlier-case");

@@ -101,7 +101,7 @@ test("an unknown page and an unknown matter say so in Chinese", async () => {
 
 test("applicant pages' first loads fit the phone budget (150 KB brotli, everything fetched)", async () => {
   const matter = (await get("/api/matters")).body.matters[0];
-  for (const [path, ready] of [["/", ".card"], [`/matters/${matter.id}`, "[data-testid=materials]"], [`/apply/${matter.id}`, "form.apply"]]) {
+  for (const [path, ready] of [["/", ".card"], [`/matters/${matter.id}`, "[data-testid=materials]"], [`/apply/${matter.id}`, "form.apply"], ["/track", "form.filters"]]) {
     const { total } = await measureFirstLoad(browser, BASE_URL + path, ready);
     assert.ok(total.brotli <= PAGE_BUDGET_BROTLI, `${path}: first load ${total.brotli} B brotli > ${PAGE_BUDGET_BROTLI} B`);
   }

@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 test("a negative review goes from the applicant's phone to the office, the department, and back", async () => {
   const { receipt, cookie, view } = await acceptedCase();
   assert.equal((await act(cookie, receipt.case_no, { version: view.version, action: "complete", result: "准予许可" })).status, 200);
-  const trackUrl = `${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`;
+  const trackUrl = `${BASE_URL}/track#no=${receipt.case_no}&code=${receipt.query_code}`;
 
   // --- the applicant rates it, on a 360 px phone ---------------------------
   const phone = await phonePage(browser);
@@ -54,7 +54,8 @@ test("a negative review goes from the applicant's phone to the office, the depar
   await desk.context().close();
 
   // --- the applicant sees the outcome -----------------------------------
-  await phone.goto(trackUrl);
+  // (the same URL, fragment and all: a reload asks again).
+  await phone.reload();
   await phone.getByTestId("review-outcome").getByText("办理部门已整改：已组织培训，并电话向申请人致歉").waitFor();
   await screenshot(phone, "evaluation-rectified-360");
   assertNoErrors(phone);

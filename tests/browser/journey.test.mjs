@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
 import { assertNoErrors, deskPage, launch, newPage, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
-import { DEMO_PASSWORD, acceptedCase, matterByName, sqlLocal } from "../support/cases.mjs";
+import { DEMO_PASSWORD, acceptedCase, matterByName, sqlLocalCase } from "../support/cases.mjs";
 import { decodeQrImage } from "../support/qr.mjs";
 
 let browser;
@@ -68,8 +68,9 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   const code = (await phone.getByTestId("query-code").innerText()).trim();
   assert.match(caseNo, /^SP\d{14}$/);
   assert.match(code, /^\d{8}$/);
-  // The QR code, once its image has loaded, reads as this case's tracking link.
-  const trackingLink = `${BASE_URL}/track?no=${caseNo}&code=${code}`;
+  // The QR code, once its image has loaded, reads as this case's tracking
+  // link, the number and code in its fragment (never sent to the server).
+  const trackingLink = `${BASE_URL}/track#no=${caseNo}&code=${code}`;
   assert.equal(await decodeQrImage(receipt.locator("img.qr")), trackingLink);
   await phone.getByTestId("progress").getByText("已提交，待受理").waitFor();
   await screenshot(phone, "receipt-360");
@@ -107,6 +108,16 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
   await screenshot(desk, "commitment-notice");
 
   // --- the applicant tracks the case, opening the receipt's QR link ---------
+  // in a fresh page; no request it makes carries the code in its URL.
+  const tracker = await phonePage(browser);
+  const urls = [];
+  tracker.on("request", (r) => urls.push(r.url()));
+  await tracker.goto(trackingLink);
+  await tracker.getByTestId("deadline").waitFor();
+  assert.ok(urls.some((u) => u.endsWith(`/api/track/${caseNo}`)), "the look-up was made");
+  assert.deepEqual(urls.filter((u) => u.includes(code)), [], "no request URL carries the query code");
+  assert.equal((await tracker.getByTestId("deadline").innerText()).trim(), `${staffDeadline}前办结`);
+  await tracker.context().close();
   await phone.goto(trackingLink);
   await phone.getByTestId("deadline").waitFor();
   assert.equal((await phone.getByTestId("deadline").innerText()).trim(), `${staffDeadline}前办结`);
@@ -123,7 +134,7 @@ test("apply on a phone, dispose at the window, see the deadline when tracking", 
 
 test("an overdue case shows red in the inbox, and its tracking page explains the deadline", async () => {
   const { receipt } = await acceptedCase();
-  sqlLocal(`UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${receipt.case_no}'`);
+  sqlLocalCase(receipt.case_no, `UPDATE case_record SET accepted_on = '2026-10-09', deadline = '2026-10-22T23:59:59+08:00' WHERE case_no = '${receipt.case_no}'`);
 
   const desk = await deskPage(browser, "scjg_window");
   const row = desk.locator(`tr[data-case="${receipt.case_no}"]`);
@@ -138,7 +149,7 @@ test("an overdue case shows red in the inbox, and its tracking page explains the
   await desk.context().close();
 
   const phone = await phonePage(browser);
-  await phone.goto(`${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`);
+  await phone.goto(`${BASE_URL}/track#no=${receipt.case_no}&code=${receipt.query_code}`);
   const explanation = phone.getByTestId("explanation");
   await explanation.waitFor();
   const text = await explanation.innerText();
@@ -176,7 +187,7 @@ test("staff pause, resume and complete a commitment item in the case page", asyn
   await desk.context().close();
 
   const phone = await phonePage(browser);
-  await phone.goto(`${BASE_URL}/track?no=${receipt.case_no}&code=${receipt.query_code}`);
+  await phone.goto(`${BASE_URL}/track#no=${receipt.case_no}&code=${receipt.query_code}`);
   await phone.getByText("办理结果：准予许可，食品经营许可证 JY13501000002").waitFor();
   assertNoErrors(phone);
   await phone.context().close();

@@ -93,7 +93,11 @@ test("an export of the running app's D1 and R2 restores into a fresh state that 
   }
   // The applicant's query code still opens the case: the keyed codes came back with it.
   const track = (b) =>
-    fetch(`${b}/api/track/${c.case_no}?code=${encodeURIComponent(c.query_code)}`, { headers: { "CF-Connecting-IP": clientIp() } })
+    fetch(`${b}/api/track/${c.case_no}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": clientIp() },
+      body: JSON.stringify({ code: c.query_code }),
+    })
       .then(async (r) => [r.status, await r.json()]);
   const [restoredTrack, liveTrack] = [await track(base), await track(BASE_URL)];
   assert.equal(restoredTrack[0], 200);

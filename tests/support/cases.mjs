@@ -68,11 +68,14 @@ export async function submitFood(overrides = {}) {
   return { matter, receipt: res.body };
 }
 
+/** Tracks a case, the code in the body (never in a URL); the answer with its headers. */
 export async function track(caseNo, code, ip = clientIp()) {
-  const res = await fetch(`${BASE_URL}/api/track/${caseNo}?code=${encodeURIComponent(code)}`, {
-    headers: { "CF-Connecting-IP": ip },
+  const res = await fetch(`${BASE_URL}/api/track/${caseNo}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ code }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
 /** Signs in and returns the session cookie. An account with a second
@@ -131,6 +134,16 @@ export function sqlLocal(command) {
     stdio: "ignore",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
+}
+
+/**
+ * Sets up a case's past with `sql` (as [`sqlLocal`]), then rewrites the
+ * case's tracking view from its rows, as every write of the app does
+ * (migrations/0027_case_tracking.sql).
+ */
+export function sqlLocalCase(caseNo, sql) {
+  sqlLocal(`${sql}; INSERT INTO case_tracking (case_id, view) SELECT case_id, view FROM case_tracking_source WHERE case_no = '${caseNo}'
+            ON CONFLICT (case_id) DO UPDATE SET view = excluded.view`);
 }
 
 /** Rows of a query on the stack's local D1 (to check what the app cannot show). */

@@ -16,11 +16,14 @@ struct Row {
 /// The published years needed for any time limit starting in `year`: the
 /// longest limit, 365 working days, ends well within two years. One row a year.
 pub async fn for_limits_starting_in(db: &Db, year: i32) -> Result<Calendar> {
+    for_years(db, year, year + 2).await
+}
+
+/// The published years `from..=to`, one row a year: for a limit whose end
+/// is known, just the years it spans (a tracking look-up, mostly one row).
+pub async fn for_years(db: &Db, from: i32, to: i32) -> Result<Calendar> {
     let rows: Vec<Row> = db
-        .rows(
-            "SELECT year, holidays, workdays FROM calendar_year WHERE year BETWEEN ?1 AND ?2",
-            &[JsValue::from(year), JsValue::from(year + 2)],
-        )
+        .rows("SELECT year, holidays, workdays FROM calendar_year WHERE year BETWEEN ?1 AND ?2", &[JsValue::from(from), JsValue::from(to)])
         .await?;
     let years = rows.into_iter().map(|r| {
         let parse = |json: &str| -> Result<Vec<NamedDay>> {

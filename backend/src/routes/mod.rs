@@ -46,6 +46,14 @@ pub fn json<T: Serialize>(body: &T, cache: Cache) -> Reply {
     Ok(response)
 }
 
+/// JSON text already written (a stored view), never cached.
+pub fn json_text(body: String) -> Reply {
+    let mut response = Response::ok(body)?;
+    response.headers_mut().set("Content-Type", "application/json")?;
+    response.headers_mut().set("Cache-Control", "no-store")?;
+    Ok(response)
+}
+
 /// A CSV file to save (`disposition` names it), never cached.
 pub fn csv_download(text: String, disposition: &str) -> Reply {
     let mut response = Response::ok(text)?;

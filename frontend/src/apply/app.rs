@@ -11,7 +11,6 @@ pub fn App() -> impl IntoView {
     let router = Router::<Route>::install();
     let page = move || match router.get() {
         Route::Apply(id) => view! { <pages::apply::ApplyPage id/> }.into_any(),
-        Route::Track { no, code, new } => view! { <pages::track::TrackPage no code new/> }.into_any(),
         Route::NotFound => view! {
             <section class="panel"><h1>"页面不存在"</h1><a href="/">"返回办事指南"</a></section>
         }

@@ -1,6 +1,7 @@
-//! The apply app (phones): the online application form, the receipt, and
-//! case tracking with supplement upload. Separate from the catalogue app so
-//! each page's first load stays within the phone budget.
+//! The apply app (phones): the online application form. Separate from the
+//! catalogue app and the tracking app (`src/track/`, where a submission
+//! goes on to its receipt) so each page's first load stays within the
+//! phone budget.
 
 mod app;
 mod draft;

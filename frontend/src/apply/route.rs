@@ -1,27 +1,18 @@
-//! The apply app's pages and their URLs.
+//! The apply app's page and its URL.
 
-use frontend::api::encode;
-use frontend::router::{query_param, segments, Page};
+use frontend::router::{segments, Page};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
     /// `/apply/{matter_id}`: the online application form.
     Apply(i64),
-    /// `/track?no=&code=`: a case's progress; `new` shows the receipt.
-    Track {
-        no: String,
-        code: String,
-        new: bool,
-    },
     NotFound,
 }
 
 impl Page for Route {
-    fn parse(path: &str, search: &str) -> Route {
-        let param = |k| query_param(search, k).unwrap_or_default();
+    fn parse(path: &str, _search: &str) -> Route {
         match segments(path).as_slice() {
             ["apply", id] => id.parse().map(Route::Apply).unwrap_or(Route::NotFound),
-            ["track"] => Route::Track { no: param("no"), code: param("code"), new: param("new") == "1" },
             _ => Route::NotFound,
         }
     }
@@ -29,11 +20,7 @@ impl Page for Route {
     fn href(&self) -> String {
         match self {
             Route::Apply(id) => format!("/apply/{id}"),
-            Route::Track { no, .. } if no.is_empty() => "/track".into(),
-            Route::Track { no, code, new } => {
-                format!("/track?no={}&code={}{}", encode(no), encode(code), if *new { "&new=1" } else { "" })
-            }
-            Route::NotFound => "/track".into(),
+            Route::NotFound => "/".into(),
         }
     }
 }

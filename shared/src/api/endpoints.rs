@@ -65,10 +65,12 @@ endpoints! {
         query Empty, body ApplicationUpload = Multipart, answer 201 Receipt = Json,
         errors [InvalidParameter, InvalidApplication, InvalidUpload, NotFound, IdempotencyMismatch, InProgress,
                 TooManyRequests, PayloadTooLarge, LengthRequired];
-    TrackCase: Get "/api/track/{case_no}", Public, "凭办件编号和查询码查询办件进度",
-        query TrackQuery, body Empty = Nothing, answer 200 TrackView = Json, errors [NotFound, TooManyRequests];
-    TrackQr: Get "/api/track/{case_no}/qr.svg", Public, "查询链接的二维码",
-        query TrackQuery, body Empty = Nothing, answer 200 Empty = Bytes("image/svg+xml"), errors [NotFound];
+    TrackCase: Post "/api/track/{case_no}", Public, "凭办件编号和查询码查询办件进度（查询码在请求体中，不进网址）",
+        query Empty, body QueryCode = Json, answer 200 TrackView = Json,
+        errors [InvalidParameter, NotFound, TooManyRequests, PayloadTooLarge, LengthRequired];
+    TrackQr: Post "/api/track/{case_no}/qr.svg", Public, "回执上查询链接（查询码在网址片段中）的二维码（查询码在请求体中）",
+        query Empty, body QueryCode = Json, answer 200 Empty = Bytes("image/svg+xml"),
+        errors [InvalidParameter, NotFound, PayloadTooLarge, LengthRequired];
     Supplement: Post "/api/track/{case_no}/supplement", Public, "补正材料",
         query Empty, body SupplementUpload = Multipart, answer 200 TrackView = Json,
         errors [InvalidParameter, InvalidUpload, NotFound, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];

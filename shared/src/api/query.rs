@@ -40,14 +40,6 @@ query!(
 );
 
 query!(
-    /// `GET /api/track/{case_no}` and its QR code.
-    TrackQuery {
-        /// The 8-digit query code on the receipt.
-        code,
-    }
-);
-
-query!(
     /// `GET /api/staff/cases`: one page of the inbox, or a search.
     InboxQuery {
         /// A case state, or `open` (default): submitted, awaiting supplement, in progress, reported up.

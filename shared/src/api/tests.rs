@@ -5,10 +5,10 @@ fn paths_are_filled_and_matched() {
     assert_eq!(TrackCase::path(&["SP1"]), "/api/track/SP1");
     assert_eq!(ReviewDocument::path(&["7"]), "/api/office/documents/7/review");
     let seg = |p: &'static str| p.trim_matches('/').split('/').collect::<Vec<_>>();
-    assert_eq!(TrackCase::matches(Method::Get, &seg("/api/track/SP1")), Some(vec!["SP1"]));
-    assert_eq!(TrackCase::matches(Method::Post, &seg("/api/track/SP1")), None);
-    assert_eq!(TrackCase::matches(Method::Get, &seg("/api/track/SP1/qr.svg")), None);
-    assert_eq!(TrackQr::matches(Method::Get, &seg("/api/track/SP1/qr.svg")), Some(vec!["SP1"]));
+    assert_eq!(TrackCase::matches(Method::Post, &seg("/api/track/SP1")), Some(vec!["SP1"]));
+    assert_eq!(TrackCase::matches(Method::Get, &seg("/api/track/SP1")), None);
+    assert_eq!(TrackCase::matches(Method::Post, &seg("/api/track/SP1/qr.svg")), None);
+    assert_eq!(TrackQr::matches(Method::Post, &seg("/api/track/SP1/qr.svg")), Some(vec!["SP1"]));
     assert_eq!(GetHealth::matches(Method::Get, &seg("/api/health")), Some(vec![]));
 }
 

@@ -130,6 +130,8 @@ pub async fn update(db: &Db, id: i64, s: &UnitSave, kind: UnitKind, staff_id: i6
                 &params,
             )?,
             super::audit(db, staff_id, "save_unit", s.form.name.trim(), &detail, now, Some(("department", id, nonce)))?,
+            // Its open cases' tracking pages show the new name.
+            crate::db::approvals::cases::refresh_department(db, id, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))

@@ -81,6 +81,7 @@ async fn run(db: &Db, s: &Step<'_>, middle: Vec<worker::D1PreparedStatement>) ->
     statements.extend(middle);
     let done = CaseState::Completed;
     statements.push(event_statement(db, s.case_no, s.nonce, s.actor, s.staff_id, Some(done), done, s.note, s.now)?);
+    statements.push(super::cases::refresh_tracking(db, s.case_no, s.nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }

@@ -12,21 +12,46 @@ use shared::engine::date::Date;
 use shared::engine::ledger::{Extension, Ledger, Pause, PauseReason};
 use worker::{D1PreparedStatement, Result};
 
+#[derive(Deserialize)]
+pub struct PauseRow {
+    reason: PauseReason,
+    from_date: Date,
+    resumed_on: Option<Date>,
+}
+
+/// The latest extension request, with its approver's name.
+#[derive(Deserialize)]
+pub struct ExtensionRow {
+    days: u32,
+    reason: String,
+    state: ExtensionState,
+    approver: Option<String>,
+}
+
+/// The ledger from its rows (read here, or kept in a case's tracking row),
+/// and the extension request as people see it.
+pub fn ledger_of(
+    accepted_on: Date,
+    committed_days: u32,
+    pauses: Vec<PauseRow>,
+    extension: Option<ExtensionRow>,
+) -> (Ledger, Option<ExtensionInfo>) {
+    let ledger = Ledger {
+        accepted_on,
+        committed_days,
+        pauses: pauses.into_iter().map(|p| Pause { reason: p.reason, from: p.from_date, resumed: p.resumed_on }).collect(),
+        extensions: extension
+            .iter()
+            .filter(|e| e.state == ExtensionState::Approved)
+            .map(|e| Extension { days: e.days, approver: e.approver.clone().unwrap_or_default(), reason: e.reason.clone() })
+            .collect(),
+    };
+    let info = extension.map(|e| ExtensionInfo { days: e.days, reason: e.reason, state: e.state });
+    (ledger, info)
+}
+
 /// The ledger of an accepted case, and its extension request if any.
 pub async fn load(db: &Db, case_id: i64, accepted_on: Date, committed_days: u32) -> Result<(Ledger, Option<ExtensionInfo>)> {
-    #[derive(Deserialize)]
-    struct PauseRow {
-        reason: PauseReason,
-        from_date: Date,
-        resumed_on: Option<Date>,
-    }
-    #[derive(Deserialize)]
-    struct ExtensionRow {
-        days: u32,
-        reason: String,
-        state: ExtensionState,
-        approver: Option<String>,
-    }
     let results = db
         .batch(vec![
             db.statement("SELECT reason, from_date, resumed_on FROM case_pause WHERE case_id = ?1 ORDER BY id", &[num(case_id)])?,
@@ -45,18 +70,7 @@ pub async fn load(db: &Db, case_id: i64, accepted_on: Date, committed_days: u32)
         Some(r) => r.results::<ExtensionRow>()?.into_iter().next(),
         None => None,
     };
-    let ledger = Ledger {
-        accepted_on,
-        committed_days,
-        pauses: pauses.into_iter().map(|p| Pause { reason: p.reason, from: p.from_date, resumed: p.resumed_on }).collect(),
-        extensions: extension
-            .iter()
-            .filter(|e| e.state == ExtensionState::Approved)
-            .map(|e| Extension { days: e.days, approver: e.approver.clone().unwrap_or_default(), reason: e.reason.clone() })
-            .collect(),
-    };
-    let info = extension.map(|e| ExtensionInfo { days: e.days, reason: e.reason, state: e.state });
-    Ok((ledger, info))
+    Ok(ledger_of(accepted_on, committed_days, pauses, extension))
 }
 
 /// The case row's side of a change.
@@ -155,6 +169,7 @@ pub async fn change(
     statements.push(event_statement(db, case_no, nonce, actor.0, Some(actor.1), Some(from), c.state, note, now)?);
     statements.extend(super::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     statements.extend(crate::db::notify::case_notice(db, case_no, version, nonce, Some(from), c.state, c.deadline, now)?);
+    statements.push(super::cases::refresh_tracking(db, case_no, nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }

@@ -98,6 +98,7 @@ pub async fn move_deadline(
                 &[c.case_no.as_str().into(), num(c.version), deadline.to_string().into(), nonce.into()],
             )?,
             event_statement(db, &c.case_no, nonce, "系统", None, Some(CaseState::InProgress), CaseState::InProgress, note, now)?,
+            super::cases::refresh_tracking(db, &c.case_no, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))

@@ -77,6 +77,7 @@ pub async fn erase(db: &Db, case: &Due, what: Erasure, today: &str, nonce: &str,
                 &[num(case.id), nonce.into()],
             )?,
             event_statement(db, &case.case_no, nonce, "系统（保存期限）", None, Some(case.state), case.state, note, now)?,
+            super::cases::refresh_tracking(db, &case.case_no, nonce)?,
         ])
         .await?;
     Ok(crate::db::wrote(results.first()))

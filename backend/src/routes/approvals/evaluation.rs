@@ -48,7 +48,7 @@ fn changed_meanwhile(case: &CaseRow) -> AppError {
 pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) -> Reply {
     crate::routes::limits::anonymous_write(req, env).await?;
     let body: EvaluationRequest = read_json(req).await?;
-    let case = crate::case_access::authorised_case(req, env, db, case_no, Some(&body.code)).await?;
+    let case = crate::case_access::authorised_case(req, env, db, case_no, &body.code).await?;
     let already = db::approvals::evaluation::of_case(db, case.id).await?.is_some();
     check_rating(case.state()?, already, body.level, &body.comment)?;
     let comment = body.comment.trim();
@@ -63,8 +63,7 @@ pub async fn rate(req: &mut Request, env: &worker::Env, db: &Db, case_no: &str) 
         // A concurrent rating won: answer as for a second one.
         return Err(conflict(case.state()?, "该办件已评价，每件只能评价一次".into()).into());
     }
-    let after = db::approvals::cases::by_case_no(db, case_no).await?.ok_or_else(|| ApiError::not_found("该办件"))?;
-    json(&crate::case_views::view(db, after).await?, Cache::NoStore)
+    crate::routes::json_text(crate::case_views::tracking(db, &case.case_no).await?)
 }
 
 pub async fn reviews(req: &Request, q: ReviewsQuery, db: &Db) -> Reply {

@@ -1,28 +1,32 @@
-//! Public tracking with the case number and query code:
-//! `GET /api/track/{case_no}?code=`, `POST /api/track/{case_no}/supplement`
-//! (multipart: `code`, files `material:<id>`), and
-//! `GET /api/track/{case_no}/qr.svg` (the tracking link as a QR code).
+//! Public tracking with the case number and query code, the code always in
+//! the body and never in a URL (ASVS 14.2.1): `POST /api/track/{case_no}`
+//! (`{code}`), `POST /api/track/{case_no}/supplement` (multipart: `code`,
+//! files `material:<id>`), and `POST /api/track/{case_no}/qr.svg` (`{code}`:
+//! the receipt's tracking link as a QR code).
 //!
 //! A wrong code and an unknown case answer alike, and look-ups are
 //! rate-limited per address, so case numbers cannot be enumerated.
 
-use crate::case_access::{authorised_case, no_match, plausible};
-use crate::case_views::view;
+use crate::case_access::{authorised_case, check_code, no_match, plausible};
+use crate::case_views::tracking;
 use crate::clock;
 use crate::crypto::{self};
 use crate::db::approvals::cases::{self};
 use crate::db::{self, Db};
-use crate::routes::{json, Cache, Reply};
+use crate::routes::{json_text, read_json, Reply};
 use crate::storage;
-use shared::api::TrackQuery;
 use shared::approvals::application::MAX_UPLOAD_BODY_BYTES;
 use shared::approvals::case::check_resubmission;
 use shared::error::{ApiError, ErrorCode};
+use shared::hotline::views::QueryCode;
 use worker::{Env, FormEntry, Request, Response};
 
-pub async fn track(req: &Request, env: &Env, q: TrackQuery, db: &Db, case_no: &str) -> Reply {
-    let case = authorised_case(req, env, db, case_no, q.code.as_deref()).await?;
-    json(&view(db, case).await?, Cache::NoStore)
+/// Reads the code check and the stored view (and, while the clock runs, the
+/// calendar): at most 5 rows however long the history, and writes nothing.
+pub async fn track(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
+    let body: QueryCode = read_json(req).await?;
+    check_code(req, env, db, case_no, &body.code).await?;
+    json_text(tracking(db, case_no).await?)
 }
 
 pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
@@ -33,7 +37,7 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
         Some(FormEntry::Field(c)) => Some(c),
         _ => None,
     };
-    let case = authorised_case(req, env, db, case_no, code.as_deref()).await?;
+    let case = authorised_case(req, env, db, case_no, code.as_deref().unwrap_or("")).await?;
     check_resubmission(case.state()?)?;
     let mut materials = db::approvals::catalogue::materials(db, case.matter_id, case.matter_version).await?;
     // A supplement brings only what the notice listed: no material is
@@ -57,13 +61,11 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
         Ok(applied) => {
             if !applied {
                 storage::delete_all(&bucket, &stored).await;
-            }
-            let now = cases::by_case_no(db, &case.case_no).await?.ok_or_else(no_match)?;
-            if !applied {
                 // Someone else resubmitted first: say what state it is in.
+                let now = cases::by_case_no(db, &case.case_no).await?.ok_or_else(no_match)?;
                 check_resubmission(now.state()?)?;
             }
-            json(&view(db, now).await?, Cache::NoStore)
+            json_text(tracking(db, &case.case_no).await?)
         }
         Err(e) => {
             storage::delete_all(&bucket, &stored).await;
@@ -72,17 +74,21 @@ pub async fn supplement(req: &mut Request, env: &Env, db: &Db, case_no: &str) ->
     }
 }
 
-/// The tracking link as an SVG QR code, for the receipt. Public: it only
-/// encodes the link the applicant already holds.
-pub fn qr(req: &Request, q: TrackQuery, case_no: &str) -> Reply {
-    let code = q.code.unwrap_or_default();
-    if !plausible(case_no, 30) || !plausible(&code, 20) {
+/// The receipt's tracking link as an SVG QR code. Public and unchecked
+/// (no look-up): it only encodes the link the applicant already holds. The
+/// link carries the number and code in its fragment, which browsers never
+/// send; the code comes in the body, so neither URL holds it (the page
+/// shows the answer as an image from memory).
+pub async fn qr(req: &mut Request, case_no: &str) -> Reply {
+    let body: QueryCode = read_json(req).await?;
+    let code = body.code.trim();
+    if !plausible(case_no, 30) || !plausible(code, 20) {
         return Err(no_match().into());
     }
     let origin = req.url()?.origin().ascii_serialization();
-    let link = format!("{origin}/track?no={case_no}&code={code}");
+    let link = format!("{origin}/track#no={case_no}&code={code}");
     let mut response = Response::ok(crate::qr::svg(&link)?)?;
     response.headers_mut().set("Content-Type", "image/svg+xml")?;
-    response.headers_mut().set("Cache-Control", "private, max-age=86400")?;
+    response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)
 }

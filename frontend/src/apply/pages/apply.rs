@@ -4,9 +4,8 @@
 //! request carrying the draft's Idempotency-Key.
 
 use crate::draft::{self, Draft};
-use crate::route::Route;
 use frontend::api;
-use frontend::router::{set_title, use_router};
+use frontend::router::{set_title, track_href};
 use frontend::widgets::{load, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -40,7 +39,6 @@ struct Slot {
 #[component]
 fn ApplyForm(m: MatterDetail) -> impl IntoView {
     set_title(&format!("在线申请：{}", m.name));
-    let router = use_router::<Route>();
     let (saved, restored) = draft::load(m.id);
     let draft = RwSignal::new(saved);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -79,7 +77,8 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
             match result {
                 Ok(receipt) => {
                     draft::clear(current.form.matter_id);
-                    router.push(Route::Track { no: receipt.case_no, code: receipt.query_code, new: true });
+                    // The receipt is the tracking app's page: a page load.
+                    let _ = window().location().assign(&track_href(&receipt.case_no, &receipt.query_code, true));
                 }
                 Err(e) => {
                     if e.code == ErrorCode::IdempotencyMismatch {

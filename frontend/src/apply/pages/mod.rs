@@ -1,5 +1,3 @@
 //! One module per page.
 
 pub mod apply;
-pub mod evaluate;
-pub mod track;

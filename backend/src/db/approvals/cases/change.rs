@@ -64,6 +64,7 @@ pub async fn dispose(db: &Db, case_no: &str, version: i64, c: &Change<'_>, nonce
     statements.push(event_statement(db, case_no, nonce, c.actor, Some(c.staff_id), Some(c.from), c.to, c.note, now)?);
     statements.extend(crate::db::approvals::stats::add(db, case_no, nonce, c.day, &c.stats)?);
     statements.extend(crate::db::notify::case_notice(db, case_no, version, nonce, Some(c.from), c.to, c.deadline, now)?);
+    statements.push(super::refresh_tracking(db, case_no, nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }
@@ -89,6 +90,7 @@ pub async fn resubmit(db: &Db, case_no: &str, version: i64, round: u32, files: &
         now,
     )?);
     statements.extend(super::create::insert_files(db, case_no, nonce, round, files, now)?);
+    statements.push(super::refresh_tracking(db, case_no, nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }

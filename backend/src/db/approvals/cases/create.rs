@@ -111,6 +111,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
     statements.extend(insert_files(db, c.case_no, c.nonce, 0, files, c.now)?);
     statements.extend(crate::db::approvals::stats::add(db, c.case_no, c.nonce, c.day, &shared::approvals::stats::on_received())?);
     statements.extend(crate::db::notify::case_notice(db, c.case_no, 0, c.nonce, None, CaseState::Submitted, None, c.now)?);
+    statements.push(super::refresh_tracking(db, c.case_no, c.nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }

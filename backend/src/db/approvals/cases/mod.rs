@@ -1,5 +1,6 @@
 //! SQL for `case_record`, `case_department`, `case_file` and `case_event`
-//! (migrations/0004_cases.sql): creating, reading and changing one case.
+//! (migrations/0004_cases.sql): creating, reading and changing one case;
+//! the applicant's stored view of it in `tracking.rs`.
 //! The inbox's list query is in `inbox.rs`, submission keys in `idempotency.rs`.
 //!
 //! Writes go in one `batch()` (atomic in D1). A state change names the
@@ -16,8 +17,10 @@ pub(super) use crate::db::corrupt;
 
 mod change;
 mod create;
+mod tracking;
 pub use change::*;
 pub use create::*;
+pub use tracking::*;
 
 // ---- reading a case -------------------------------------------------------
 

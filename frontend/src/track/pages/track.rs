@@ -5,15 +5,16 @@ use super::evaluate::{Evaluate, Outcome};
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load, show, ErrorRegion};
+use frontend::widgets::{load_posted, show, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
-use shared::api::{self as ep, TrackQuery};
+use shared::api as ep;
 use shared::approvals::case::DEEMED_ACCEPTANCE_DAYS;
 use shared::approvals::case::{CaseState, TrackView};
 use shared::approvals::matter::Material;
 use shared::engine::case_action::ExtensionState;
 use shared::error::ApiError;
+use shared::hotline::views::QueryCode;
 
 /// Rendered afresh for each URL.
 #[component]
@@ -27,7 +28,7 @@ pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
         let code = code_input.get_untracked().trim().to_string();
         router.replace(Route::Track { no, code, new: false });
     };
-    let case = (!no.is_empty()).then(|| load::<ep::TrackCase>(&[&no], TrackQuery { code: Some(code.clone()) }));
+    let case = (!no.is_empty()).then(|| load_posted::<ep::TrackCase>(&[&no], QueryCode { code: code.clone() }));
     view! {
         {new.then(|| view! { <Receipt no=no.clone() code=code.clone()/> })}
         {(!new).then(|| view! {
@@ -48,7 +49,17 @@ pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
 
 #[component]
 fn Receipt(no: String, code: String) -> impl IntoView {
-    let qr = format!("/api/track/{}/qr.svg?code={}", encode(&no), encode(&code));
+    // The QR code of the tracking link (number and code in its fragment),
+    // asked for with the code in the body and shown from memory, so no
+    // request URL carries the code.
+    let qr = RwSignal::new(None::<String>);
+    let body = QueryCode { code: code.clone() };
+    let qr_no = no.clone();
+    leptos::task::spawn_local(async move {
+        if let Ok(svg) = api::post_for_text::<ep::TrackQr>(&[&qr_no], &body).await {
+            qr.set(Some(format!("data:image/svg+xml,{}", encode(&svg))));
+        }
+    });
     view! {
         <section class="panel receipt" data-testid="receipt">
             <h1>"申请已提交"</h1>
@@ -57,7 +68,9 @@ fn Receipt(no: String, code: String) -> impl IntoView {
                 <dt>"办件编号"</dt><dd class="big" data-testid="case-no">{no}</dd>
                 <dt>"查询码"</dt><dd class="big" data-testid="query-code">{code}</dd>
             </dl>
-            <img class="qr" src=qr width="160" height="160" alt="办件查询二维码：扫码打开本办件的查询页面"/>
+            {move || qr.get().map(|src| view! {
+                <img class="qr" src=src width="160" height="160" alt="办件查询二维码：扫码打开本办件的查询页面"/>
+            })}
             <h2>"接下来"</h2>
             <ol class="steps">
                 <li>{format!("窗口工作人员将在{DEEMED_ACCEPTANCE_DAYS}个工作日内审核您的申请材料。")}</li>

@@ -1,0 +1,11 @@
+//! The track app (phones): case tracking (办件查询), the receipt, the
+//! supplement upload and the rating. Separate from the application form's
+//! app so each page's first load carries only its own code (issue 14).
+
+mod app;
+mod pages;
+mod route;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,4 @@
+//! One module per part of the page.
+
+pub mod evaluate;
+pub mod track;
