@@ -63,10 +63,9 @@ pub async fn record_limited(db: &Db, req: &Request, env: &Env, kind: SecurityKin
     }
 }
 
-/// The router's hook: a 403 (`forbidden`) of a signed-in member, or a 429
-/// (`throttled`) of anyone, on any route but those that log their own
-/// (sign-in, changing one's password). One insert, which finds the member
-/// by the request's session.
+/// The router's hook: a 403 (`forbidden`) or a 429 (`throttled`) on any
+/// route but those that log their own (sign-in, changing one's password).
+/// One insert, which finds the member by the request's session.
 pub async fn refusal(req: &Request, env: &Env, db: &Db, error: &AppError) {
     let (AppError::Api(e) | AppError::Limited(e, _)) = error else { return };
     let (kind, outcome) = match e.code {
@@ -75,18 +74,24 @@ pub async fn refusal(req: &Request, env: &Env, db: &Db, error: &AppError) {
         _ => return,
     };
     let path = req.path();
-    if kind == SecurityKind::Throttled
-        && ([api::Login::PATH, api::ChangePassword::PATH].contains(&path.as_str()) || !first_this_minute(env, kind, &client_ip(req)).await)
-    {
+    if kind == SecurityKind::Throttled && [api::Login::PATH, api::ChangePassword::PATH].contains(&path.as_str()) {
         return;
     }
     let hash = match crate::auth::session_hash(req).await {
         Ok(hash) => hash,
         Err(err) => return console_error!("security log: session of a refusal: {err}"),
     };
+    // What anyone can cause without a session (throttling, a browser's
+    // cross-site POST) is logged at most once a minute per address; a
+    // refusal sent with a session cookie only if the session is live.
+    // Neither can flood the log, whose rows are kept a year.
+    if (kind == SecurityKind::Throttled || hash.is_none()) && !first_this_minute(env, kind, &client_ip(req)).await {
+        return;
+    }
     let target = format!("{} {path}", req.method());
     let e = event(req, kind, outcome, NOBODY, &target, &e.message);
-    write(db, security_events::by_session(db, &e, hash.as_deref(), false)).await;
+    let member_only = kind == SecurityKind::Forbidden && hash.is_some();
+    write(db, security_events::by_session(db, &e, hash.as_deref(), member_only)).await;
 }
 
 /// Whether this is the first throttled `kind` from `address` this minute.

@@ -156,6 +156,9 @@ pub struct SecondFactorSetup {
 pub struct PasswordAndCode {
     pub password: String,
     pub code: String,
+    /// Replacing a factor in force: a code of that one as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_code: Option<String>,
 }
 
 impl PasswordAndCode {

@@ -65,6 +65,9 @@ test("a case closed over three years ago is anonymised: no name, number, mobile,
   const revealed = await need(call(as("scjg_window"), "POST", `/api/staff/cases/${receipt.case_no}/personal-data`), 200, "reveal");
   assert.deepEqual([revealed.id_number, revealed.mobile], ["", ""]);
   assert.deepEqual(await keysOf(receipt.case_no), []);
+  const messages = sqlLocalRows(`SELECT o.phone, l.phone AS logged FROM notice_outbox o LEFT JOIN notice_log l ON l.outbox_id = o.id WHERE o.case_no = '${receipt.case_no}'`);
+  assert.ok(messages.length > 0, "the case's messages were sent");
+  assert.deepEqual(messages.filter((m) => m.phone !== "" || (m.logged ?? "") !== ""), [], "its number is gone from the outbox and the provider's store too");
   assert.equal(after.state, "completed", "the case and its outcome stay");
   assert.match(after.timeline.at(-1).note, /匿名化/);
 

@@ -4,7 +4,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { assertError } from "../support/http.mjs";
-import { DEMO_PASSWORD, clientIp, login } from "../support/cases.mjs";
+import { DEMO_PASSWORD, clientIp, login, sqlLocalRows } from "../support/cases.mjs";
 import { call, made, need, newAccount, signIn, unique } from "../support/objects.mjs";
 import { base32Decode, codeAt, freshCode, stepNow } from "../support/totp.mjs";
 
@@ -95,6 +95,22 @@ test("a member sets the factor up by scanning and confirming a code; sign-in the
   assert.equal((await login(a.username, NEW_PASSWORD, clientIp(), { code: renewed.codes[0] })).status, 200, "a new one signs in");
 });
 
+test("binding a new phone needs a code of the old one too: a password and a session alone do not replace the factor", async () => {
+  const a = await ownAccount();
+  const { secret, step } = await setUp(a.cookie);
+  const setup = await need(call(a.cookie, "POST", "/api/staff/second-factor/setup"), 200, "setup again");
+  const fresh = base32Decode(setup.secret);
+  const without = await call(a.cookie, "POST", "/api/staff/second-factor/confirm", { json: { password: NEW_PASSWORD, code: codeAt(fresh, step + 1) } });
+  assertError(res(without), 400, "invalid_parameter");
+  assert.equal(without.body.error.fields[0].field, "current_code");
+  const replaced = await call(a.cookie, "POST", "/api/staff/second-factor/confirm", {
+    json: { password: NEW_PASSWORD, code: codeAt(fresh, step + 1), current_code: codeAt(secret, step + 1) },
+  });
+  assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
+  const [row] = sqlLocalRows(`SELECT totp_secret FROM staff WHERE username = '${a.username}'`);
+  assert.equal(row.totp_secret, fresh.toString("hex"), "the new phone's secret is the one in force");
+});
+
 test("turning the factor off asks for the password and a code; an office administrator cannot turn it off", async () => {
   const a = await ownAccount();
   const { secret, step } = await setUp(a.cookie);
@@ -139,7 +155,8 @@ test("ten wrong codes for one account from any addresses stop its codes for the 
   const { secret } = await setUp(a.cookie);
   const right = codeAt(secret, stepNow() + 1);
   const wrongCode = right === "000000" ? "000001" : "000000";
-  for (let i = 0; i < 10; i++) {
+  // setUp typed one wrong code already: nine more make ten.
+  for (let i = 0; i < 9; i++) {
     const r = await login(a.username, NEW_PASSWORD, `10.${unique() % 250}.${i}.9`, { code: wrongCode });
     assert.equal(r.status, 401, `attempt ${i + 1}`);
   }

@@ -53,7 +53,7 @@ test("a new office administrator binds an authenticator before anything else and
   await page.getByRole("img", { name: "身份验证器绑定二维码" }).waitFor();
   const secret = await page.getByTestId("second-factor-secret").innerText();
   await page.getByLabel("当前密码").fill(password);
-  await page.getByLabel("动态码").fill(codeAt(base32Decode(secret), stepNow()));
+  await page.getByLabel("新验证器上的动态码").fill(codeAt(base32Decode(secret), stepNow()));
   await page.getByRole("button", { name: "确认绑定" }).click();
   const codes = page.getByTestId("recovery-codes").getByRole("listitem");
   await codes.first().waitFor();

@@ -176,3 +176,17 @@ pub async fn resend(db: &Db, id: i64, staff_id: i64, now: &str) -> Result<bool> 
     }
     Ok(resent)
 }
+
+/// Blanks the applicant's number in a case's messages and the log
+/// provider's copies, in the batch that anonymises the case: only where its
+/// guarded UPDATE set the case's `last_change` to `nonce`.
+pub fn forget_numbers(db: &Db, case_no: &str, nonce: &str) -> Result<Vec<D1PreparedStatement>> {
+    let landed = "EXISTS (SELECT 1 FROM case_record WHERE case_no = ?1 AND last_change = ?2)";
+    Ok(vec![
+        db.statement(
+            &format!("UPDATE notice_log SET phone = '' WHERE outbox_id IN (SELECT id FROM notice_outbox WHERE case_no = ?1) AND {landed}"),
+            &[case_no.into(), nonce.into()],
+        )?,
+        db.statement(&format!("UPDATE notice_outbox SET phone = '' WHERE case_no = ?1 AND {landed}"), &[case_no.into(), nonce.into()])?,
+    ])
+}

@@ -15,10 +15,10 @@ use crate::security_log;
 use shared::error::{ApiError, ErrorCode};
 use shared::second_factor::{
     code_at, otpauth_uri, read_code, recovery_code, required_for, steps_accepted, PasswordAndCode, RecoveryCodes, SecondFactorSetup,
-    SecondFactorStatus, Typed, RECOVERY_CODES, RECOVERY_CODE_CHARS, SECRET_BYTES,
+    SecondFactorStatus, Typed, RECOVERY_CODES, RECOVERY_CODE_CHARS, SECRET_BYTES, WRONG_CODES_PER_ACCOUNT,
 };
 use shared::security::{Outcome, SecurityKind};
-use shared::staff::StaffUser;
+use shared::staff::{StaffUser, LOGIN_WINDOW_SECONDS};
 use worker::{Env, Request};
 
 /// The time step whose code `typed` is for `secret_hex`, among those
@@ -78,18 +78,49 @@ pub async fn setup(req: &Request, db: &Db) -> Reply {
     json(&SecondFactorSetup { secret: shared::second_factor::base32(&secret), uri, qr_svg }, Cache::NoStore)
 }
 
-/// Checks the password again (`staff_auth::reauthenticate`) and reads the
-/// authenticator's code typed to change the factor.
-async fn reauthenticate(req: &mut Request, env: &Env, db: &Db) -> Result<(StaffUser, Stored, String), AppError> {
+/// What a change of the second factor was sent with, once the password
+/// was checked again (`staff_auth::reauthenticate`).
+struct Reauthenticated {
+    user: StaffUser,
+    stored: Stored,
+    /// The authenticator's code typed to make the change.
+    code: String,
+    /// A code of the factor in force, typed to replace it.
+    current: Option<String>,
+}
+
+async fn reauthenticate(req: &mut Request, env: &Env, db: &Db) -> Result<Reauthenticated, AppError> {
     let user = auth::require_own_password(req, db).await?;
     let body: PasswordAndCode = read_json(req).await?;
     let code = match body.validate()? {
         Typed::Totp(code) => code,
         Typed::Recovery(_) => return Err(wrong_code("code")),
     };
+    let key = code_key(user.id);
+    if db::throttle::failures(db, &key, LOGIN_WINDOW_SECONDS, clock::now_unix()).await?.0 >= WRONG_CODES_PER_ACCOUNT {
+        return Err(ApiError::new(ErrorCode::TooManyRequests, "动态码输错次数过多，请15分钟后再试").into());
+    }
     super::staff_auth::reauthenticate(req, env, db, &user, &body.password, SecurityKind::SecondFactorChanged, "password").await?;
     let stored = stored(db, &user).await?;
-    Ok((user, stored, code))
+    Ok(Reauthenticated { user, stored, code, current: body.current_code })
+}
+
+/// The key under which an account's wrong codes are counted, at sign-in and
+/// on this page alike.
+pub fn code_key(staff_id: i64) -> String {
+    format!("login:code:{staff_id}")
+}
+
+/// The time step of `typed` for `secret_hex`; a wrong one counts against
+/// the account's codes (`WRONG_CODES_PER_ACCOUNT`), as at sign-in.
+async fn checked_step(db: &Db, staff_id: i64, secret_hex: &str, typed: &str, last_step: i64, field: &str) -> Result<i64, AppError> {
+    match matching_step(secret_hex, typed, last_step) {
+        Some(step) => Ok(step),
+        None => {
+            db::throttle::fail(db, &code_key(staff_id), LOGIN_WINDOW_SECONDS, clock::now_unix_ms()).await?;
+            Err(wrong_code(field))
+        }
+    }
 }
 
 fn wrong_code(field: &str) -> AppError {
@@ -126,9 +157,15 @@ fn changed() -> ApiError {
 /// `POST /api/staff/second-factor/confirm`: the pending secret in force,
 /// with new recovery codes (shown once).
 pub async fn confirm(req: &mut Request, env: &Env, db: &Db) -> Reply {
-    let (user, stored, code) = reauthenticate(req, env, db).await?;
+    let Reauthenticated { user, stored, code, current } = reauthenticate(req, env, db).await?;
     let pending = stored.totp_pending.ok_or_else(|| ApiError::new(ErrorCode::Conflict, "请先点“开始设置”获取新的二维码"))?;
-    let step = matching_step(&pending, &code, stored.totp_step).ok_or_else(|| wrong_code("code"))?;
+    // Replacing a factor in force needs a code of that one too: a password
+    // and a stolen session alone must not bind an attacker's authenticator.
+    if let Some(secret) = &stored.totp_secret {
+        let current = current.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).ok_or_else(|| wrong_code("current_code"))?;
+        checked_step(db, user.id, secret, &current, stored.totp_step, "current_code").await?;
+    }
+    let step = checked_step(db, user.id, &pending, &code, stored.totp_step, "code").await?;
     let (codes, hashes) = new_codes().await?;
     let detail = if stored.totp_secret.is_some() { "更换身份验证器，恢复码已换新" } else { "开启两步验证" };
     let event = security_log::event(req, SecurityKind::SecondFactorChanged, Outcome::Success, (&user).into(), "", detail);
@@ -141,9 +178,9 @@ pub async fn confirm(req: &mut Request, env: &Env, db: &Db) -> Reply {
 /// `POST /api/staff/second-factor/recovery-codes`: new codes; the old ones
 /// stop working.
 pub async fn renew_codes(req: &mut Request, env: &Env, db: &Db) -> Reply {
-    let (user, stored, code) = reauthenticate(req, env, db).await?;
+    let Reauthenticated { user, stored, code, .. } = reauthenticate(req, env, db).await?;
     let secret = stored.totp_secret.ok_or_else(not_on)?;
-    let step = matching_step(&secret, &code, stored.totp_step).ok_or_else(|| wrong_code("code"))?;
+    let step = checked_step(db, user.id, &secret, &code, stored.totp_step, "code").await?;
     let (codes, hashes) = new_codes().await?;
     let event = security_log::event(req, SecurityKind::SecondFactorChanged, Outcome::Success, (&user).into(), "", "恢复码换新");
     if !db::second_factor::renew_codes(db, user.id, step, &hashes, &nonce()?, &event).await? {
@@ -158,12 +195,12 @@ fn not_on() -> ApiError {
 
 /// `POST /api/staff/second-factor/off`: not for a role that requires one.
 pub async fn turn_off(req: &mut Request, env: &Env, db: &Db) -> Reply {
-    let (user, stored, code) = reauthenticate(req, env, db).await?;
+    let Reauthenticated { user, stored, code, .. } = reauthenticate(req, env, db).await?;
     if required_for(user.role) {
         return Err(ApiError::new(ErrorCode::Forbidden, format!("{}必须开启两步验证，不能关闭；可重新扫码更换手机", user.role.zh())).into());
     }
     let secret = stored.totp_secret.ok_or_else(not_on)?;
-    let step = matching_step(&secret, &code, stored.totp_step).ok_or_else(|| wrong_code("code"))?;
+    let step = checked_step(db, user.id, &secret, &code, stored.totp_step, "code").await?;
     let event = security_log::event(req, SecurityKind::SecondFactorChanged, Outcome::Success, (&user).into(), "", "关闭两步验证");
     if !db::second_factor::turn_off(db, user.id, step, &nonce()?, &event).await? {
         return Err(changed().into());

@@ -74,7 +74,7 @@ pub async fn login(req: &mut Request, db: &Db, env: &Env) -> Reply {
     let claim = match account.totp_secret.as_deref() {
         None => None,
         Some(secret) => {
-            let code_key = format!("login:code:{}", account.user.id);
+            let code_key = second_factor::code_key(account.user.id);
             if db::throttle::failures(db, &code_key, LOGIN_WINDOW_SECONDS, now).await?.0 >= WRONG_CODES_PER_ACCOUNT {
                 let detail = format!("该账号{}分钟内动态码错误已达{WRONG_CODES_PER_ACCOUNT}次", LOGIN_WINDOW_SECONDS / 60);
                 security_log::record_limited(db, req, env, SecurityKind::SignIn, (&account.user).into(), "", &detail).await;
@@ -92,7 +92,7 @@ pub async fn login(req: &mut Request, db: &Db, env: &Env) -> Reply {
         }
     };
     let Some(cookie) = auth::start_session(req, db, &account.user, claim.as_ref()).await? else {
-        failed(db, &[&address, &pair], now_ms).await?;
+        failed(db, &[&address, &pair, &second_factor::code_key(account.user.id)], now_ms).await?;
         security_log::record(db, req, SecurityKind::SignIn, Outcome::Failure, (&account.user).into(), "", "动态码或恢复码已用过").await;
         return Err(second_factor::code_wrong().into());
     };

@@ -54,6 +54,7 @@ pub async fn erase(db: &Db, case: &Due, what: Erasure, today: &str, nonce: &str,
     // D1 refuses more values than the statement's highest `?n`: the name
     // only where it is used.
     let mut params = vec![num(case.id), today.into(), nonce.into()];
+    let anonymise = matches!(what, Erasure::Anonymise);
     let (update, note) = match what {
         Erasure::Files => (
             "UPDATE case_record SET files_erased_on = ?2, last_change = ?3 WHERE id = ?1 AND files_erased_on IS NULL",
@@ -69,16 +70,18 @@ pub async fn erase(db: &Db, case: &Due, what: Erasure, today: &str, nonce: &str,
             )
         }
     };
-    let results = db
-        .batch(vec![
-            db.statement(update, &params)?,
-            db.statement(
-                "DELETE FROM case_file WHERE case_id = ?1 AND EXISTS (SELECT 1 FROM case_record WHERE id = ?1 AND last_change = ?2)",
-                &[num(case.id), nonce.into()],
-            )?,
-            event_statement(db, &case.case_no, nonce, "系统（保存期限）", None, Some(case.state), case.state, note, now)?,
-            super::cases::refresh_tracking(db, &case.case_no, nonce)?,
-        ])
-        .await?;
+    let mut statements = vec![
+        db.statement(update, &params)?,
+        db.statement(
+            "DELETE FROM case_file WHERE case_id = ?1 AND EXISTS (SELECT 1 FROM case_record WHERE id = ?1 AND last_change = ?2)",
+            &[num(case.id), nonce.into()],
+        )?,
+        event_statement(db, &case.case_no, nonce, "系统（保存期限）", None, Some(case.state), case.state, note, now)?,
+        super::cases::refresh_tracking(db, &case.case_no, nonce)?,
+    ];
+    if anonymise {
+        statements.extend(crate::db::notify::forget_numbers(db, &case.case_no, nonce)?);
+    }
+    let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }

@@ -54,7 +54,7 @@ pub fn SecondFactorPage() -> impl IntoView {
                     {move || if enabled(status) { "更换手机（重新绑定）" } else { "开始设置" }}
                 </button>
             </Show>
-            {move || setup.get().map(|s| view! { <Bind setup=s error on_done=move |c| shown(c, true)/> })}
+            {move || setup.get().map(|s| view! { <Bind setup=s replacing=enabled(status) error on_done=move |c| shown(c, true)/> })}
             <ErrorRegion error=error/>
         </section>
         {move || codes.get().map(|c| view! { <CodesShown codes=c/> })}
@@ -76,17 +76,20 @@ fn state_line(s: &SecondFactorStatus) -> String {
     }
 }
 
-/// Scanning the new secret and confirming a code from it.
+/// Scanning the new secret and confirming a code from it (and, replacing
+/// a phone, a code of the old one).
 #[component]
 fn Bind(
     setup: SecondFactorSetup,
+    replacing: bool,
     error: RwSignal<Option<ApiError>>,
     on_done: impl Fn(Vec<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let (password, code) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (password, code, current) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = PasswordAndCode { password: password.get_untracked(), code: code.get_untracked() };
+        let current_code = replacing.then(|| current.get_untracked());
+        let body = PasswordAndCode { password: password.get_untracked(), code: code.get_untracked(), current_code };
         post_then::<shared::api::ConfirmSecondFactor>(&[], body, error, move |r| on_done(r.codes));
     };
     let qr = format!("data:image/svg+xml;utf8,{}", js_sys::encode_uri_component(&setup.qr_svg));
@@ -101,7 +104,11 @@ fn Bind(
         <form class="filters" on:submit=submit>
             <label for="sf-password">"当前密码"</label>
             <input id="sf-password" type="password" bind:value=password autocomplete="current-password" required/>
-            <label for="sf-code">"动态码"</label>
+            {replacing.then(|| view! {
+                <label for="sf-current">"原手机验证器上的动态码"</label>
+                <input id="sf-current" bind:value=current autocomplete="one-time-code" inputmode="numeric" required/>
+            })}
+            <label for="sf-code">"新验证器上的动态码"</label>
             <input id="sf-code" bind:value=code autocomplete="one-time-code" inputmode="numeric" required/>
             <button type="submit" class="primary">"确认绑定"</button>
         </form>
@@ -138,7 +145,7 @@ fn Manage(
     let (password, code) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<ApiError>);
     let off_done = RwSignal::new(false);
-    let body = move || PasswordAndCode { password: password.get_untracked(), code: code.get_untracked() };
+    let body = move || PasswordAndCode { password: password.get_untracked(), code: code.get_untracked(), current_code: None };
     let renew = move |_| post_then::<shared::api::RenewRecoveryCodes>(&[], body(), error, move |r| on_renewed(r.codes));
     let turn_off = move |_| {
         post_then::<shared::api::TurnOffSecondFactor>(&[], body(), error, move |_| {
