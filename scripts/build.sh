@@ -68,24 +68,35 @@ build_frontend() {
   rm -rf "$out.tmp"
 }
 
-# worker-build in a crate's directory (backend or notifier), into build/.
+# worker-build in a crate's directory (backend or notifier), into the given
+# directory under it; further arguments go to cargo (the features).
 worker_build() {
+  local crate="$1" out="$2"
+  shift 2
   # A separate target dir: worker-build compiles with other wasm-bindgen
   # settings, and sharing one dir with the web app would rebuild both each time.
-  (cd "$1" && CARGO_TARGET_DIR="$target/worker" \
+  (cd "$crate" && CARGO_TARGET_DIR="$target/worker" \
     WASM_BINDGEN_BIN="$(command -v wasm-bindgen)" \
     ESBUILD_BIN="$root/node_modules/@esbuild/linux-x64/bin/esbuild" \
     WASM_OPT_BIN="$root/node_modules/.bin/wasm-opt" \
-    worker-build --release)
+    worker-build --release --out-dir "$out" "$@")
+}
+
+# One of the backend crate's two Workers (backend/src/lib.rs): "portal"
+# into backend/build, "office" into backend/build-office.
+backend_worker() {
+  local part="$1" out=build
+  [ "$part" = office ] && out=build-office
+  worker_build backend "$out" --no-default-features --features "$part"
+  # worker-build's own pass leaves about a tenth of the Worker on the table
+  # (measured 2026-11-26 on the single Worker then: 1,010 → 919 KB gzip).
+  wasm-opt -Oz "${wasm_features[@]}" --strip-debug --strip-producers "backend/$out/index_bg.wasm" -o "backend/$out/index_bg.wasm"
 }
 
 build_worker() {
-  worker_build backend
-  # worker-build's own pass leaves about a tenth of the Worker on the table:
-  # -Oz once more keeps it inside the 1 MB budget as the wings grow
-  # (measured 2026-11-26: 1,010 → 919 KB gzip, about 30 s).
-  wasm-opt -Oz "${wasm_features[@]}" --strip-debug --strip-producers backend/build/index_bg.wasm -o backend/build/index_bg.wasm
-  # The document describes the Worker's routes: it changes with them.
+  backend_worker portal
+  backend_worker office
+  # The document describes the Workers' routes: it changes with them.
   publish_openapi frontend/dist
 }
 
@@ -98,8 +109,10 @@ fi
 case "${1:-all}" in
   frontend) build_frontend ;;
   worker) build_worker ;;
+  # The office Worker alone (backend/wrangler.office.toml's own build).
+  office) backend_worker office ;;
   # The queue's consumer, a Worker of its own (notifier/wrangler.toml).
-  notifier) worker_build notifier ;;
-  all) build_frontend; build_worker; worker_build notifier ;;
-  *) echo "usage: scripts/build.sh [frontend|worker|notifier|all]" >&2; exit 2 ;;
+  notifier) worker_build notifier build ;;
+  all) build_frontend; build_worker; worker_build notifier build ;;
+  *) echo "usage: scripts/build.sh [frontend|worker|office|notifier|all]" >&2; exit 2 ;;
 esac

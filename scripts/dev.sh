@@ -14,6 +14,11 @@ mkdir -p target
 cargo xtask demo-sql > target/demo.sql
 wrangler d1 execute DB --local --file target/demo.sql >/dev/null
 
+echo "== building the web apps and the Workers"
+# Once, before wrangler starts: each Worker's config has its own [build]
+# (for `wrangler deploy`), and three builds at once would race on one target
+# directory. Run dev.sh again after a change.
+bash scripts/build.sh
+
 echo "== serving on http://127.0.0.1:$port (Ctrl-C stops)"
-# The app and the notifier Worker (the NOTIFY queue's consumer) together.
-exec wrangler dev -c wrangler.toml -c notifier/wrangler.toml --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"
+STACK_BUILT=1 exec wrangler dev "${WORKER_CONFIGS[@]}" --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"

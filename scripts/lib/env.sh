@@ -5,8 +5,13 @@ export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
 # Worker variables for local stacks only (dev.sh, tests, benchmarks), never
-# for a deployment: the rows-read figure on every response, and a query-code
-# key that is public because it protects nothing but demo data. A deployment
-# sets its own key with `wrangler secret put QUERY_CODE_KEY`.
-export LOCAL_QUERY_CODE_KEY="local-development-only-not-a-secret"
+# for a deployment, as the office Worker has them in backend/.dev.vars (the
+# rows-read figure, and a public query-code key for demo data only).
+export LOCAL_QUERY_CODE_KEY="$(sed -n 's/^QUERY_CODE_KEY=//p' "$root/backend/.dev.vars")"
 LOCAL_VARS=(--var EXPOSE_ROWS_READ:1 --var "QUERY_CODE_KEY:$LOCAL_QUERY_CODE_KEY")
+
+# The three Workers of one local `wrangler dev` (dev.sh and the stacks): the
+# portal first (its port is the app's), the office Worker it passes the
+# office's lines of work to, and the notifier (the NOTIFY queue's consumer,
+# with its local settings in notifier/.dev.vars).
+WORKER_CONFIGS=(-c wrangler.toml -c backend/wrangler.office.toml -c notifier/wrangler.toml)

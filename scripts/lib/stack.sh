@@ -14,9 +14,8 @@ start_stack() {
     wrangler d1 execute DB --local --persist-to "$state" --file "$extra" >>"$out/seed.log" 2>&1
   fi
   # --test-scheduled: tests run the daily job at /cdn-cgi/handler/scheduled.
-  # Two Workers in one process: the app and the notifier (the NOTIFY
-  # queue's consumer, with its local settings in notifier/.dev.vars).
-  STACK_BUILT=1 wrangler dev -c wrangler.toml -c notifier/wrangler.toml --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled "${LOCAL_VARS[@]}" >"$out/wrangler.log" 2>&1 &
+  # The Workers in one process (WORKER_CONFIGS, env.sh).
+  STACK_BUILT=1 wrangler dev "${WORKER_CONFIGS[@]}" --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled "${LOCAL_VARS[@]}" >"$out/wrangler.log" 2>&1 &
   STACK_PID=$!
   trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"

@@ -129,11 +129,30 @@ export async function dispose(cookie, caseNo, disposition) {
  * e.g. a case accepted weeks ago; the app has no way to backdate).
  */
 export function sqlLocal(command) {
+  d1Execute(["--command", command]);
+}
+
+/**
+ * `wrangler d1 execute` on the stack's local D1 with `args`, its output.
+ * The running Workers hold the same SQLite file; a statement that meets
+ * their write lock (SQLITE_BUSY) is tried again, as any second client of
+ * SQLite must, at most five times.
+ */
+function d1Execute(args) {
   const state = process.env.STACK_STATE ?? assert.fail("STACK_STATE is not set: run the tests with scripts/test.sh");
-  execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--command", command], {
-    stdio: "ignore",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  const argv = ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, ...args];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return execFileSync(process.execPath, argv, {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      });
+    } catch (e) {
+      const busy = /SQLITE_BUSY|database is locked/.test(`${e.stdout}${e.stderr}${e.message}`);
+      if (!busy || attempt === 5) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200 * attempt);
+    }
+  }
 }
 
 /**
@@ -148,11 +167,7 @@ export function sqlLocalCase(caseNo, sql) {
 
 /** Rows of a query on the stack's local D1 (to check what the app cannot show). */
 export function sqlLocalRows(query) {
-  const state = process.env.STACK_STATE ?? assert.fail("STACK_STATE is not set: run the tests with scripts/test.sh");
-  const out = execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", query], {
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  return JSON.parse(out.toString())[0].results;
+  return JSON.parse(d1Execute(["--json", "--command", query]).toString())[0].results;
 }
 
 /**
