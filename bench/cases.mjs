@@ -3,9 +3,9 @@
 // on the same server. Each request is timed RUNS times (default 1,000, so
 // p99 is the 990th of 1,000 times, not the largest of a few; the largest is
 // printed as max) with CONCURRENCY requests in flight (default 4), after 20
-// untimed warm-up requests. Then the tracking route and the no-op route
-// again with IN_FLIGHT requests in flight (default 50): what a burst costs
-// beyond the server's own queueing. Prints figures; asserts nothing.
+// untimed warm-up requests. Then the tracking route, the no-op route and
+// the office Worker's no-op again with IN_FLIGHT requests in flight
+// (default 50): what a burst costs beyond the server's own queueing. Prints figures; asserts nothing.
 import { clientIp, cookieOf, login } from "../tests/support/cases.mjs";
 import { TRACKED, benchCase, codeFor, longHistoryCase } from "./cases-sql.mjs";
 
@@ -34,6 +34,8 @@ async function cursorAfter(cookie, path, pages) {
 const tenthHistoryPage = await cursorAfter(window, "/api/staff/cases?state=completed", 10);
 
 const noop = ["no-op /api/health", () => "/api/health", null];
+// The same no-op in the office Worker: what the portal's hop to it costs.
+const officeNoop = ["no-op in the office Worker", () => "/api/health/office", null];
 // The code in the body, as the tracking page sends it.
 const lookUp = (no) => ({ path: `/api/track/${no}`, json: { code: codeFor(no) } });
 const tracking = ["tracking one case", () => lookUp(someCase()), null];
@@ -41,6 +43,7 @@ let longOnes = 0;
 const trackingLong = ["tracking, 40 more events and 6 pauses", () => lookUp(longHistoryCase(longOnes++)), null];
 const requests = [
   noop,
+  officeNoop,
   ["inbox: a department's open cases", () => "/api/staff/cases", window],
   ["inbox: not yet assigned", () => "/api/staff/cases?assignee=none", window],
   ["inbox: completed (history)", () => "/api/staff/cases?state=completed", window],
@@ -96,4 +99,4 @@ function print({ name, times, rows }, parallel) {
 }
 
 for (const request of requests) print(await measure(request, runs, concurrency), concurrency);
-for (const request of [noop, tracking]) print(await measure(request, runs, inFlight), inFlight);
+for (const request of [noop, officeNoop, tracking]) print(await measure(request, runs, inFlight), inFlight);

@@ -16,6 +16,7 @@ const lastYear = Number(today.slice(0, 4)) - 1;
 const someTicket = () => benchTicket(1 + Math.floor(Math.random() * Math.min(tickets, TRACKED)));
 const requests = [
   ["no-op /api/health", () => ["/api/health"]],
+  ["no-op in the office Worker", () => ["/api/health/office"]],
   ["unit inbox: open, by deadline", () => ["/api/hotline/tickets", unit]],
   ["unit inbox: closed", () => ["/api/hotline/tickets?view=closed", unit]],
   ["office queue: open", () => ["/api/hotline/tickets", office]],

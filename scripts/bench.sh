@@ -5,7 +5,7 @@
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
 #   scripts/bench.sh cases  rows read and latency (1,000 requests each: p50/p90/p99/max) of inbox, tracking (a case
 #                           with a long history too) and statistics at 10,000 and 100,000 cases; tracking and the
-#                           no-op route at 50 in flight
+#                           no-op routes (the portal's and the office Worker's) at 50 in flight
 #   scripts/bench.sh tickets  rows read and median latency of the hotline's inbox, queue, figures and look-up
 #                             at 10,000 and 100,000 tickets
 #   scripts/bench.sh supervision  rows read and median latency of supervision's inbox, lists, item page, slips and

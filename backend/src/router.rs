@@ -142,6 +142,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
             }
         };
     }
+    office!(api::GetOfficeHealth, |_, _| routes::json(&Health { ok: true }, routes::Cache::NoStore));
     office!(api::SubmitTicket, |_, _| hl::intake::submit(req, env, db).await);
     office!(api::TrackTicket, |a, _| hl::tickets::track(req, env, db, a[0]).await);
     office!(api::RateTicket, |a, _| hl::tickets::rate(req, env, db, a[0]).await);

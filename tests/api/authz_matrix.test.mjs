@@ -166,6 +166,7 @@ after(async () => {
 const ROWS = [
   // -- public: the catalogue, applications, tracking, sign-in, the hotline's caller side
   { op: "GET /api/health", expect: PUBLIC() },
+  { op: "GET /api/health/office", expect: PUBLIC() },
   { op: "GET /api/openapi.json", expect: PUBLIC() },
   { op: "GET /api/departments", expect: PUBLIC() },
   { op: "GET /api/matters", query: () => "?department=1", expect: PUBLIC() },

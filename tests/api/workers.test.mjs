@@ -28,6 +28,13 @@ test("a caller's message and look-up go through the portal to the office Worker 
   assert.ok(rowsRead(res) > 0, `rows read: ${rowsRead(res)}`);
 });
 
+test("the office Worker's no-op answers through the portal", async () => {
+  const res = await fetch(`${BASE_URL}/api/health/office`);
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { ok: true });
+  assert.equal(rowsRead(res), 0);
+});
+
 test("an office route's refusal is the API's JSON error, after the portal's cross-site check", async () => {
   const office = await cookieOf("office_admin");
   const crossSite = await fetch(`${BASE_URL}/api/hotline/tickets`, {

@@ -48,6 +48,10 @@ endpoints! {
     /// The no-op route: latency under load is measured against it.
     GetHealth: Get "/api/health", Public, "健康检查",
         query Empty, body Empty = Nothing, answer 200 Health = Json, errors [];
+    /// The office Worker's no-op, passed on by the portal (backend/src/
+    /// split.rs): what that hop costs, and whether the office Worker answers.
+    GetOfficeHealth: Get "/api/health/office", Public, "健康检查（业务 Worker）",
+        query Empty, body Empty = Nothing, answer 200 Health = Json, errors [];
     GetOpenApi: Get "/api/openapi.json", Public, "本接口说明（OpenAPI 3.1）",
         query Empty, body Empty = Nothing, answer 200 Empty = Bytes("application/json"), errors [];
 
