@@ -2,10 +2,26 @@
 // JS, CSS, wasm, API data), raw and as the edge would send it compressed.
 // `wrangler dev` serves uncompressed, so gzip and brotli are computed here
 // (brotli at quality 11, as Cloudflare does for static assets).
+import { readFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { assertNoErrors, watchErrors } from "./browser.mjs";
 
 export const PAGE_BUDGET_BROTLI = 150 * 1024;
+/** The platform's limit for one Worker's upload (wasm + JS), gzip. */
+export const WORKER_BUDGET_GZIP = 1024 * 1024;
+
+/** Each Worker the stack runs, as built: raw and gzip bytes (level 9). */
+export function workerSizes() {
+  const workers = { portal: "backend/build", office: "backend/build-office", notifier: "notifier/build" };
+  return Object.entries(workers).map(([name, dir]) => {
+    const files = ["index_bg.wasm", "index.js"].map((f) => readFileSync(`${dir}/${f}`));
+    return {
+      name,
+      raw: files.reduce((n, b) => n + b.length, 0),
+      gzip: files.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    };
+  });
+}
 
 export async function measureFirstLoad(browser, url, readySelector) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
