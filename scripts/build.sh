@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the web app into frontend/dist and the Worker into backend/build.
+# Builds the web apps into frontend/dist and the Workers into backend/build
+# (the portal), backend/build-office (the office) and notifier/build.
 # Run by wrangler (wrangler.toml [build]) before `dev` and `deploy`; uses only
 # the pinned tools that scripts/setup.sh installs, never a download.
 set -euo pipefail
