@@ -21,4 +21,4 @@ echo "== building the web apps and the Workers"
 bash scripts/build.sh
 
 echo "== serving on http://127.0.0.1:$port (Ctrl-C stops)"
-STACK_BUILT=1 exec wrangler dev "${WORKER_CONFIGS[@]}" --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"
+STACK_BUILT=1 exec wrangler dev "${APP_CONFIGS[@]}" -c notifier/wrangler.toml --ip 127.0.0.1 --port "$port" "${LOCAL_VARS[@]}"

@@ -21,7 +21,7 @@ cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 
 echo "== unit tests"
-cargo test --quiet -p shared -p xtask -p backend
+cargo test --quiet -p shared -p xtask -p backend -p notifier
 
 echo "== build"
 bash scripts/build.sh
@@ -45,3 +45,7 @@ start_stack "${TEST_PORT:-8799}" "$out"
 
 echo "== API and browser tests"
 BASE_URL="$BASE_URL" STACK_STATE="$STACK_STATE" TEST_OUTPUT="$out" node --test --test-concurrency=1 "tests/**/*.test.mjs"
+stop_stack
+
+echo "== SMS providers against a local fake (Aliyun, Tencent)"
+bash scripts/test-providers.sh

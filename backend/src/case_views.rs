@@ -69,6 +69,7 @@ pub async fn progress(db: &Db, case: &CaseRow, materials: Vec<Material>) -> work
         deadline: case.deadline,
         return_reasons: case.return_reasons.clone(),
         report_authority: case.report_authority.clone(),
+        sms_opt_out: case.sms_opt_out == 1,
     })
 }
 

@@ -49,7 +49,7 @@ async fn enqueue(env: &Env, db: &Db, pending: &[Pending]) -> Result<()> {
     let codes = QueryCodeKey::from_env(env)?;
     let messages = Array::new();
     for p in pending {
-        let code = (p.event == NoticeEvent::CaseReceived.as_str()).then(|| codes.code(&p.case_no));
+        let code = NoticeEvent::parse(&p.event).is_some_and(NoticeEvent::carries_code).then(|| codes.code(&p.case_no));
         let body = serde_json::to_string(&Message { key: &p.event_key, code })?;
         // `{ body, contentType: "text" }`: the notifier reads the body as a string.
         let message = Object::new();

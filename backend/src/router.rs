@@ -59,6 +59,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
         on!(api::TrackQr, |a, _| track::qr(req, a[0]).await);
         on!(api::Supplement, |a, _| track::supplement(req, env, db, a[0]).await);
         on!(api::Rate, |a, _| evaluation::rate(req, env, db, a[0]).await);
+        on!(api::ChooseSms, |a, _| track::choose_sms(req, env, db, a[0]).await);
         on!(api::Login, |_, _| staff_auth::login(req, db, env).await);
         on!(api::Logout, |_, _| staff_auth::logout(req, db).await);
         on!(api::Me, |_, _| staff_auth::me(req, db).await);

@@ -25,6 +25,15 @@ pub struct Peek {
     pub sent_today: u32,
 }
 
+/// A sent message waiting for its delivery receipt.
+#[derive(Deserialize)]
+pub struct Awaiting {
+    pub id: i64,
+    pub phone: String,
+    pub provider_message_id: String,
+    pub sent_at: String,
+}
+
 /// How long a claim holds while the provider is called: a delivery that
 /// died mid-send is retried by the queue after this.
 const LEASE_SECONDS: i64 = 60;
@@ -88,6 +97,11 @@ impl Db {
         .await
     }
 
+    /// Which template variables were cut to the provider's limit.
+    pub async fn cut(&self, id: i64, cuts: &str) -> Result<()> {
+        self.run("UPDATE notice_outbox SET cut = ?2 WHERE id = ?1", &[num(id), cuts.into()]).await
+    }
+
     /// The provider refused the message (a bad number): failed, with why.
     pub async fn failed(&self, id: i64, provider: &str, reason: &str, now: &str) -> Result<()> {
         self.run(
@@ -116,6 +130,76 @@ impl Db {
             &[key.into(), now.into()],
         )
         .await
+    }
+
+    /// Sent messages of `provider` still without a receipt, oldest first.
+    pub async fn awaiting_receipts(&self, provider: &str, limit: u32) -> Result<Vec<Awaiting>> {
+        self.0
+            .prepare(
+                "SELECT id, phone, provider_message_id, sent_at FROM notice_outbox
+                 WHERE state = 'sent' AND provider = ?1 AND provider_message_id IS NOT NULL ORDER BY id LIMIT ?2",
+            )
+            .bind(&[provider.into(), num(limit.into())])?
+            .all()
+            .await?
+            .results()
+    }
+
+    /// A delivery receipt: sent → delivered, or → failed with why. Whether
+    /// it changed a message (a receipt may come for one already settled).
+    pub async fn receipt(&self, provider: &str, message_id: &str, delivered: bool, reason: Option<&str>, now: &str) -> Result<bool> {
+        let state = if delivered { NoticeState::Delivered } else { NoticeState::Failed };
+        let result = self
+            .0
+            .prepare(
+                "UPDATE notice_outbox SET state = ?3, reason = ?4, updated_at = ?5
+                 WHERE provider = ?1 AND provider_message_id = ?2 AND state = 'sent'",
+            )
+            .bind(&[
+                provider.into(),
+                message_id.into(),
+                state.as_str().into(),
+                reason.map(JsValue::from).unwrap_or(JsValue::NULL),
+                now.into(),
+            ])?
+            .run()
+            .await?;
+        // The outbox's tally triggers write too: a change is any write.
+        Ok(result.meta()?.and_then(|m| m.changes).unwrap_or(0) > 0)
+    }
+
+    /// One invitation to rate per case completed between `first` and `last`
+    /// (days, inclusive) and not rated, not anonymised; the keys of those
+    /// written now that are to be sent.
+    pub async fn invite_to_rate(&self, first: &str, last: &str, now: &str) -> Result<Vec<String>> {
+        #[derive(Deserialize)]
+        struct Written {
+            event_key: String,
+            state: String,
+        }
+        let rows: Vec<Written> = self
+            .0
+            .prepare(
+                "INSERT INTO notice_outbox (event_key, event, case_no, phone, vars, state, reason, created_at, updated_at)
+                 SELECT 'case_evaluate:' || c.case_no || ':0', 'case_evaluate', c.case_no, c.mobile, json_object('no', c.case_no),
+                        iif(c.sms_opt_out = 1, 'skipped', 'queued'), iif(c.sms_opt_out = 1, '申请人选择不接收短信', NULL), ?3, ?3
+                 FROM case_record c
+                 WHERE c.state = 'completed' AND c.completed_on BETWEEN ?1 AND ?2 AND c.anonymised_on IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM case_evaluation e WHERE e.case_id = c.id)
+                 ON CONFLICT (event_key) DO NOTHING
+                 RETURNING event_key, state",
+            )
+            .bind(&[first.into(), last.into(), now.into()])?
+            .all()
+            .await?
+            .results()?;
+        Ok(rows.into_iter().filter(|r| r.state == NoticeState::Queued.as_str()).map(|r| r.event_key).collect())
+    }
+
+    /// The queue took these invitations (the API Worker's sweep hands over
+    /// any it did not).
+    pub async fn enqueued(&self, key: &str, now: &str) -> Result<()> {
+        self.run("UPDATE notice_outbox SET enqueued_at = ?2 WHERE event_key = ?1 AND enqueued_at IS NULL", &[key.into(), now.into()]).await
     }
 
     /// The `log` provider's store: once per outbox row.

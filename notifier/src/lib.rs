@@ -4,8 +4,13 @@
 //! queue. Idempotent: a row is claimed before the provider is called and
 //! marked sent after, so a duplicate delivery from the queue sends nothing.
 
+mod aliyun;
 mod db;
+mod evaluate;
 mod provider;
+mod receipts;
+mod sign;
+mod tencent;
 
 use db::Db;
 use provider::Outcome;
@@ -14,7 +19,10 @@ use shared::engine::instant::Instant;
 use shared::notify::limits::hold;
 use shared::notify::{retry_delay, NoticeEvent, NoticeState, Vars};
 use worker::wasm_bindgen::JsValue;
-use worker::{event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Result};
+use worker::{
+    event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Result, ScheduleContext,
+    ScheduledEvent,
+};
 
 /// The queue's message (backend's notify.rs): the row, and the query code,
 /// which only the main Worker can derive and the outbox never stores.
@@ -55,6 +63,49 @@ async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result
     Ok(())
 }
 
+/// The daily invitations to rate: 10:00 China time (notifier/wrangler.toml).
+const INVITATIONS_CRON: &str = "0 2 * * *";
+
+/// The notifier's own crons (notifier/wrangler.toml): the daily invitations
+/// to rate, and delivery receipts every ten minutes.
+#[event(scheduled)]
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let db = match Db::from_env(&env) {
+        Ok(db) => db,
+        Err(e) => return worker::console_error!("notifier cron: no database: {e}"),
+    };
+    if event.cron() == INVITATIONS_CRON {
+        match invite(&env, &db).await {
+            Ok(n) => worker::console_log!("notifier cron: {n} invitations to rate"),
+            Err(e) => worker::console_error!("notifier cron: invitations failed (the next day catches up): {e}"),
+        }
+    } else {
+        match receipts::pull(&env, &db, &now()).await {
+            Ok(n) => worker::console_log!("notifier cron: {n} receipts"),
+            Err(e) => worker::console_error!("notifier cron: receipts failed: {e}"),
+        }
+    }
+}
+
+async fn invite(env: &Env, db: &Db) -> Result<usize> {
+    let keys = evaluate::invitations(db, now_instant()).await?;
+    for key in &keys {
+        enqueue(env, &Message { key: key.clone(), code: None }, None).await?;
+        db.enqueued(key, &now()).await?;
+    }
+    Ok(keys.len())
+}
+
+/// Hands a message to the NOTIFY queue, after `delay` seconds if given.
+async fn enqueue(env: &Env, m: &Message, delay: Option<u32>) -> Result<()> {
+    let body = serde_json::to_string(m)?;
+    let mut message = RawMessageBuilder::new(JsValue::from(body));
+    if let Some(delay) = delay {
+        message = message.delay_seconds(delay);
+    }
+    env.queue("NOTIFY")?.send_raw(message.build_with_content_type(QueueContentType::Text)).await
+}
+
 /// Sends one outbox row; `Some(seconds)` when the provider was unavailable
 /// and the message should come back after that delay.
 async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
@@ -70,10 +121,7 @@ async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
         db.held(&m.key, why.zh(), &now).await?;
         // Sent again with a delay rather than retried, so waiting does not
         // use up the tries the provider's faults have.
-        let body = serde_json::to_string(m)?;
-        let delay = seconds.clamp(1, MAX_DELAY_SECONDS) as u32;
-        let message = RawMessageBuilder::new(JsValue::from(body)).delay_seconds(delay).build_with_content_type(QueueContentType::Text);
-        env.queue("NOTIFY")?.send_raw(message).await?;
+        enqueue(env, m, Some(seconds.clamp(1, MAX_DELAY_SECONDS) as u32)).await?;
         return Ok(None);
     }
     // Not queued any more (sent, delivered, failed) or claimed by another
@@ -84,7 +132,11 @@ async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
     let mut vars: Vars = serde_json::from_str(&row.vars)?;
     vars.code = m.code.clone();
     let provider = provider::Provider::from_env(env)?;
-    match provider.send(env, db, &row, event, &vars, &now).await? {
+    let (outcome, cuts) = provider.send(db, &row, event, &vars, &now).await?;
+    if !cuts.is_empty() {
+        db.cut(row.id, &cuts.join("，")).await?;
+    }
+    match outcome {
         Outcome::Sent { message_id, delivered } => {
             let state = if delivered { NoticeState::Delivered } else { NoticeState::Sent };
             db.sent(row.id, provider.name(), &message_id, state, &now).await?;

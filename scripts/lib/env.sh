@@ -10,8 +10,7 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 export LOCAL_QUERY_CODE_KEY="$(sed -n 's/^QUERY_CODE_KEY=//p' "$root/backend/.dev.vars")"
 LOCAL_VARS=(--var EXPOSE_ROWS_READ:1 --var "QUERY_CODE_KEY:$LOCAL_QUERY_CODE_KEY")
 
-# The three Workers of one local `wrangler dev` (dev.sh and the stacks): the
-# portal first (its port is the app's), the office Worker it passes the
-# office's lines of work to, and the notifier (the NOTIFY queue's consumer,
-# with its local settings in notifier/.dev.vars).
-WORKER_CONFIGS=(-c wrangler.toml -c backend/wrangler.office.toml -c notifier/wrangler.toml)
+# The portal (first: its port is the app's) and the office Worker it passes
+# the office's lines of work to, for one local `wrangler dev` (dev.sh and the
+# stacks), which adds the notifier's config.
+APP_CONFIGS=(-c wrangler.toml -c backend/wrangler.office.toml)

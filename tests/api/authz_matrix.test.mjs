@@ -196,6 +196,10 @@ const ROWS = [
     op: "POST /api/track/{case_no}/evaluation", fresh: completedCase, path: (c) => ({ case_no: c.case_no }), expect: PUBLIC(),
     json: (c) => ({ code: c.query_code, level: "satisfied", comment: "" }),
   },
+  {
+    op: "POST /api/track/{case_no}/sms", shared: (f) => f.submitted, path: (c) => ({ case_no: c.case_no }), expect: PUBLIC(),
+    json: (c) => ({ code: c.query_code, sms_opt_out: false }),
+  },
   { op: "POST /api/staff/login", json: () => ({ username: "scjg_window2", password: DEMO_PASSWORD }), expect: PUBLIC() },
   // Signing out ends the session it is sent with: each signed-in cell brings one of its own.
   { op: "POST /api/staff/logout", cookie: async (role, owner) => (role === "anonymous" ? "" : signIn(ACCOUNTS[owner][role], DEMO_PASSWORD, { keep: false })), expect: PUBLIC() },

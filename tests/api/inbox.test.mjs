@@ -3,7 +3,7 @@
 // one else), with the unread count, a link to the item and a read mark.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_URL } from "../support/http.mjs";
+import { BASE_URL, rowsRead } from "../support/http.mjs";
 import { staffGet, submitFood } from "../support/cases.mjs";
 import { as, dispatchedTicket, sentDocument, signIn } from "../support/objects.mjs";
 
@@ -57,4 +57,16 @@ test("a dispatched ticket and a document to sign for reach the unit", async () =
   assert.match(d.title, /^待签收公文：/);
   // The office sent them: nothing for it.
   assert.ok(!(await inbox("office_admin")).items.some((i) => i.id === t.id || i.id === d.id));
+});
+
+test("the inbox reads the same rows however much is unread: a kept count and one page", async () => {
+  const res = await staffGet(as("scjg_window"), "/api/staff/inbox");
+  const before = { rows: rowsRead(res), unread: res.body.unread };
+  // Ten more unread items for the department's members.
+  for (let i = 0; i < 10; i++) await submitFood();
+  const again = await staffGet(as("scjg_window"), "/api/staff/inbox");
+  assert.equal(again.body.unread, before.unread + 10);
+  assert.equal(rowsRead(again), before.rows, "rows read stay flat as unread items grow");
+  // The session check, the count's row and at most a page of entries with their items.
+  assert.ok(rowsRead(again) <= 110, `rows read ${rowsRead(again)}`);
 });

@@ -3,6 +3,7 @@
 // Worker (a second Worker consuming the queue) to finish with a message.
 import assert from "node:assert/strict";
 import { sqlLocalRows, submitFood } from "./cases.mjs";
+import { BASE_URL } from "./http.mjs";
 
 const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
@@ -49,3 +50,23 @@ export async function failedNotice() {
   assert.equal(row.state, "failed");
   return row;
 }
+
+/**
+ * Runs one of the notifier Worker's crons (notifier/wrangler.toml) in the
+ * notifier the stack also runs alone, on the stack's port + 200 and the
+ * same local D1 (scripts/lib/stack.sh): inside the stack's one wrangler dev
+ * the notifier is not reachable by URL.
+ */
+export async function notifierCron(cron) {
+  const url = new URL(BASE_URL);
+  url.port = String(Number(url.port) + 200);
+  url.pathname = "/cdn-cgi/handler/scheduled";
+  url.searchParams.set("cron", cron);
+  const res = await fetch(url);
+  assert.equal(res.status, 200, await res.text());
+}
+
+/** The notifier's daily invitations to rate (evaluate.rs). */
+export const INVITATIONS_CRON = "0 2 * * *";
+/** The notifier's receipts round (receipts.rs). */
+export const RECEIPTS_CRON = "*/10 * * * *";

@@ -75,6 +75,16 @@ impl<'a> Write<'a> {
         self.db
     }
 
+    /// The record's table and key column.
+    pub fn table(&self) -> (&'static str, &'static str) {
+        (self.table.name, self.table.key)
+    }
+
+    /// The record's key and the change's nonce (`?1`, `?2` of `then`).
+    pub fn key_and_nonce(&self) -> (&str, &str) {
+        (&self.key, &self.nonce)
+    }
+
     /// A statement of the caller's own making, guarded as it sees fit.
     pub fn push(&mut self, statement: D1PreparedStatement) {
         self.statements.push(statement);

@@ -17,6 +17,9 @@ pub struct Pending {
     pub case_no: String,
 }
 
+/// Why a message was recorded and not sent.
+const SKIPPED_REASON: &str = "申请人选择不接收短信";
+
 /// The message a case's change sends its applicant, if it sends one: a
 /// statement for the change's batch, written only if the case's last change
 /// is `nonce` (a change that lost its race tells nobody) and only once per
@@ -44,13 +47,35 @@ pub fn case_notice(
     let vars = serde_json::to_string(&Vars { no: case_no.to_string(), code: None, date })?;
     let key = event.key(case_no, from_version);
     let statement = db.statement(
-        "INSERT INTO notice_outbox (event_key, event, case_no, phone, vars, created_at, updated_at)
-         SELECT ?3, ?4, case_no, mobile, ?5, ?6, ?6 FROM case_record WHERE case_no = ?1 AND last_change = ?2
+        "INSERT INTO notice_outbox (event_key, event, case_no, phone, vars, state, reason, created_at, updated_at)
+         SELECT ?3, ?4, case_no, mobile, ?5, iif(sms_opt_out = 1, 'skipped', 'queued'), iif(sms_opt_out = 1, ?7, NULL), ?6, ?6
+         FROM case_record WHERE case_no = ?1 AND last_change = ?2
          ON CONFLICT (event_key) DO NOTHING",
-        &[case_no.into(), nonce.into(), key.as_str().into(), event.as_str().into(), vars.into(), now.into()],
+        &[case_no.into(), nonce.into(), key.as_str().into(), event.as_str().into(), vars.into(), now.into(), SKIPPED_REASON.into()],
     )?;
     db.note_pending(Pending { event_key: key, event: event.as_str().to_string(), case_no: case_no.to_string() });
     Ok(Some(statement))
+}
+
+/// The message a hotline ticket's or a complaint's change sends the person
+/// who raised it (their number in `phone_column`; none if empty), in the
+/// change's batch and only if it landed (`?1` the record, `?2` the change's
+/// nonce). Keyed by the change itself: a lost race or a retried action
+/// writes nothing; a reopened ticket replied again tells the caller again.
+pub fn raised_notice(w: &mut crate::db::guarded::Write<'_>, event: NoticeEvent, phone_column: &str, now: &str) -> Result<()> {
+    let (table, key_column) = w.table();
+    let (item, nonce) = w.key_and_nonce();
+    let (item, key) = (item.to_string(), format!("{}:{item}:{nonce}", event.as_str()));
+    // Table and column names come from code, never from input.
+    let sql = format!(
+        "INSERT INTO notice_outbox (event_key, event, case_no, phone, vars, created_at, updated_at)
+         SELECT ?3, ?4, {key_column}, {phone_column}, json_object('no', {key_column}), ?5, ?5 FROM {table}
+         WHERE {key_column} = ?1 AND last_change = ?2 AND {phone_column} <> ''
+         ON CONFLICT (event_key) DO NOTHING"
+    );
+    w.then(&sql, &[key.as_str().into(), event.as_str().into(), now.into()])?;
+    w.db().note_pending(Pending { event_key: key, event: event.as_str().to_string(), case_no: item });
+    Ok(())
 }
 
 /// Records that the queue took these messages.

@@ -31,7 +31,7 @@ use crate::hotline::partners::{ApiKeyList, IssuedApiKey, NewApiKey};
 use crate::hotline::ticket::TicketActionRequest;
 use crate::hotline::views::{PublicTicket, QueryCode, RatingRequest, TicketList, TicketView};
 use crate::notify::inbox::StaffInbox;
-use crate::notify::{NoticeList, NoticeRow};
+use crate::notify::{NoticeList, NoticeRow, SmsChoice};
 use crate::report::Report;
 use crate::second_factor::{PasswordAndCode, RecoveryCodes, SecondFactorSetup, SecondFactorStatus};
 use crate::security::SecurityEventList;
@@ -81,6 +81,9 @@ endpoints! {
     Rate: Post "/api/track/{case_no}/evaluation", Public, "办结后评价（好差评）",
         query Empty, body EvaluationRequest = Json, answer 200 TrackView = Json,
         errors [InvalidParameter, NotFound, Conflict, TooManyRequests, PayloadTooLarge, LengthRequired];
+    ChooseSms: Post "/api/track/{case_no}/sms", Public, "申请人选择是否接收短信通知（查询码在请求体中）",
+        query Empty, body SmsChoice = Json, answer 200 TrackView = Json,
+        errors [InvalidParameter, NotFound, TooManyRequests, PayloadTooLarge, LengthRequired];
 
     // ---- staff: sign-in, the inbox, a case and what staff do with it ----
     Login: Post "/api/staff/login", Public, "工作人员登录",

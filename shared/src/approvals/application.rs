@@ -52,6 +52,10 @@ pub struct ApplicationForm {
     /// for how long (`shared::retention::notice`; 个人信息保护法 art. 14, 17).
     #[serde(default)]
     pub consent: bool,
+    /// The applicant chose not to receive SMS (the form's checkbox "接收短信
+    /// 通知", on by default); the tracking page then is the channel.
+    #[serde(default)]
+    pub sms_opt_out: bool,
 }
 
 /// The multipart form of `POST /api/applications`, as documented: the form

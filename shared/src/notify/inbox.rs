@@ -18,6 +18,9 @@ named_enum! {
         Document = "document",
         /// A supervision slip (交办单, 催办单, 督办通知单).
         SupervisionSlip = "supervision_slip",
+        /// An efficiency complaint assigned (交办) or transferred (转办) to
+        /// the unit.
+        Complaint = "complaint",
     }
 }
 

@@ -17,7 +17,17 @@ impl NoticeEvent {
     /// applicant's messages may: each can wait for the morning.
     pub fn urgent(self) -> bool {
         match self {
-            NoticeEvent::CaseReceived | NoticeEvent::CaseSupplement | NoticeEvent::CaseAccepted | NoticeEvent::CaseCompleted => false,
+            NoticeEvent::CaseReceived
+            | NoticeEvent::CaseSupplement
+            | NoticeEvent::CaseAccepted
+            | NoticeEvent::CaseCompleted
+            | NoticeEvent::CaseEvaluate
+            | NoticeEvent::HotlineReceived
+            | NoticeEvent::HotlineReplied
+            | NoticeEvent::HotlineCallback
+            | NoticeEvent::ComplaintReceived
+            | NoticeEvent::ComplaintReplied
+            | NoticeEvent::ComplaintCallback => false,
         }
     }
 }

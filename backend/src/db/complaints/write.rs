@@ -42,6 +42,9 @@ impl<'a> Write<'a> {
         if let Some(public) = e.public {
             self.0.timeline(&e.at.to_string(), public)?;
         }
+        if let Some(notice) = shared::notify::NoticeEvent::for_complaint_change(e.from, e.to) {
+            crate::db::notify::raised_notice(&mut self.0, notice, "phone", &e.at.to_string())?;
+        }
         Ok(())
     }
 

@@ -38,6 +38,9 @@ impl Write<'_> {
         if e.public {
             self.timeline(&e.at.to_string(), e.note)?;
         }
+        if let Some(notice) = shared::notify::NoticeEvent::for_ticket_change(e.from, e.to) {
+            crate::db::notify::raised_notice(self, notice, "caller_phone", &e.at.to_string())?;
+        }
         Ok(())
     }
 

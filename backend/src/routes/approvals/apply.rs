@@ -130,6 +130,7 @@ async fn store(
             mobile: &form.mobile.replace([' ', '-'], ""),
             address: form.address.trim(),
             fields_json: &fields_json,
+            sms_opt_out: form.sms_opt_out,
             now: &a.now.to_string(),
             day: a.now.date(),
             nonce: &crypto::hex(&crypto::random_bytes::<16>()?),

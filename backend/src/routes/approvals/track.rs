@@ -92,3 +92,15 @@ pub async fn qr(req: &mut Request, case_no: &str) -> Reply {
     response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)
 }
+
+/// `POST /api/track/{case_no}/sms` (`{code, sms_opt_out}`): the applicant
+/// turns SMS about the case off or on again, after the code check.
+pub async fn choose_sms(req: &mut Request, env: &Env, db: &Db, case_no: &str) -> Reply {
+    crate::routes::limits::anonymous_write(req, env).await?;
+    let body: shared::notify::SmsChoice = read_json(req).await?;
+    let case = authorised_case(req, env, db, case_no, &body.code).await?;
+    let nonce = crypto::hex(&crypto::random_bytes::<16>()?);
+    // A repeated choice changes nothing and answers the same.
+    cases::choose_sms(db, &case.case_no, case.state()?, body.sms_opt_out, &nonce, &clock::now_rfc3339()).await?;
+    json_text(tracking(db, &case.case_no).await?)
+}

@@ -168,6 +168,15 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                 </label>
                 <FieldMessage message=Signal::derive(error_for("consent"))/>
             </section>
+            <section class="panel">
+                <h2>"短信通知"</h2>
+                <label class="choice">
+                    // Checked by default: unticked, the applicant follows the case on the tracking page only.
+                    <input type="checkbox" id="sms" checked=move || draft.with(|d| !d.form.sms_opt_out)
+                        on:change=move |ev| { draft.update(|d| d.form.sms_opt_out = !event_target_checked(&ev)); draft.with_untracked(draft::save); }/>
+                    "接收短信通知（受理、补正、办结等进度）；不接收时请凭办件编号和查询码在查询页查看进度"
+                </label>
+            </section>
             <button type="submit" class="primary" disabled=move || sending.get()>
                 {move || if sending.get() { "正在提交…" } else { "提交申请" }}
             </button>

@@ -2,6 +2,7 @@
 //! right after submission, and the supplement upload when one is due.
 
 use super::evaluate::{Evaluate, Outcome};
+use super::sms::SmsSwitch;
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
@@ -124,6 +125,7 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
             None if completed => view! { <Evaluate no=view.case_no.clone() code=code.clone()/> }.into_any(),
             None => ().into_any(),
         }}
+        <SmsSwitch no=view.case_no.clone() code=code.clone() opt_out=view.sms_opt_out/>
         <section class="panel">
             <h2>"办理记录"</h2>
             <ol class="timeline">

@@ -11,6 +11,7 @@ fn form() -> ApplicationForm {
         address: "示范县城关镇人民路1号".into(),
         fields: BTreeMap::from([("shop_address".into(), "人民路1号".into())]),
         consent: true,
+        sms_opt_out: false,
     }
 }
 
@@ -50,6 +51,7 @@ fn every_problem_is_reported_at_once() {
         address: "".into(),
         fields: BTreeMap::from([("nope".into(), "x".into())]),
         consent: false,
+        sms_opt_out: false,
     };
     assert_eq!(
         fields_of(bad.validate(&extra()).unwrap_err()),

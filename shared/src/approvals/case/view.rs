@@ -67,6 +67,10 @@ pub struct TrackView {
     pub result: Option<String>,
     /// The applicant's rating once given, with the negative-review outcome.
     pub evaluation: Option<crate::approvals::evaluation::EvaluationView>,
+    /// The applicant chose not to receive SMS: the tracking page is their
+    /// channel (absent in rows written before the choice existed: false).
+    #[serde(default)]
+    pub sms_opt_out: bool,
 }
 
 /// A department's completed cases and how many were on time.

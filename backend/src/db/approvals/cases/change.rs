@@ -104,3 +104,20 @@ pub async fn last_round(db: &Db, case_id: i64) -> Result<u32> {
     let rows: Vec<Row> = db.rows("SELECT max(round) AS round FROM case_file WHERE case_id = ?1", &[num(case_id)]).await?;
     Ok(rows.first().and_then(|r| r.round).unwrap_or(0))
 }
+
+/// The applicant's SMS choice, with its audit note and the tracking row, in
+/// one batch; only if it changes something (a repeated choice writes
+/// nothing). The case's version stays: staff working on the case are not
+/// interrupted by it.
+pub async fn choose_sms(db: &Db, case_no: &str, state: CaseState, opt_out: bool, nonce: &str, now: &str) -> Result<bool> {
+    let statements = vec![
+        db.statement(
+            "UPDATE case_record SET sms_opt_out = ?2, last_change = ?3 WHERE case_no = ?1 AND sms_opt_out <> ?2",
+            &[case_no.into(), num(opt_out as i64), nonce.into()],
+        )?,
+        event_statement(db, case_no, nonce, "申请人", None, Some(state), state, shared::notify::sms_choice_note(opt_out), now)?,
+        super::refresh_tracking(db, case_no, nonce)?,
+    ];
+    let results = db.batch(statements).await?;
+    Ok(crate::db::wrote(results.first()))
+}

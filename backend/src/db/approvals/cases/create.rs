@@ -19,6 +19,8 @@ pub struct NewCase<'a> {
     pub mobile: &'a str,
     pub address: &'a str,
     pub fields_json: &'a str,
+    /// The applicant chose not to receive SMS.
+    pub sms_opt_out: bool,
     pub now: &'a str,
     /// The day it was received (China Standard Time), for the statistics.
     pub day: shared::engine::date::Date,
@@ -71,8 +73,8 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
     let mut statements = vec![
         db.statement(
             "INSERT INTO case_record (case_no, query_code_hash, matter_id, department_id, state, applicant_kind,
-                 applicant_name, id_number, mobile, address, fields, submitted_at, last_change, matter_version)
-             SELECT ?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14
+                 applicant_name, id_number, mobile, address, fields, submitted_at, last_change, matter_version, sms_opt_out)
+             SELECT ?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15
              WHERE EXISTS (SELECT 1 FROM idempotency WHERE key = ?13 AND case_no = ?1 AND receipt IS NULL)",
             &[
                 c.case_no.into(),
@@ -89,6 +91,7 @@ pub async fn create(db: &Db, c: &NewCase<'_>, files: &[NewFile], idempotency_key
                 c.nonce.into(),
                 idempotency_key.into(),
                 num(c.matter_version as i64),
+                num(c.sms_opt_out as i64),
             ],
         )?,
         db.statement(

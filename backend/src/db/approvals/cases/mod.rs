@@ -57,6 +57,7 @@ pub struct CaseRow {
     pub yellow_days: u32,
     pub assignee_id: Option<i64>,
     pub assignee: Option<String>,
+    pub sms_opt_out: u8,
 }
 
 impl CaseRow {
@@ -86,7 +87,7 @@ pub async fn by_case_no(db: &Db, case_no: &str) -> Result<Option<CaseRow>> {
                     c.state, c.class, c.applicant_kind, c.applicant_name, c.id_number, c.mobile, c.address,
                     c.fields, c.submitted_at, c.accepted_on, c.committed_days, c.deadline, c.supplement_items,
                     c.return_reasons, c.report_authority, c.version, c.paused, c.result, m.yellow_days,
-                    c.assignee_id, s.name AS assignee
+                    c.assignee_id, s.name AS assignee, c.sms_opt_out
              FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id
                   LEFT JOIN staff s ON s.id = c.assignee_id
              WHERE c.case_no = ?1",
