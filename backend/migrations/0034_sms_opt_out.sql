@@ -54,7 +54,3 @@ SELECT c.id AS case_id, c.case_no, c.last_change, c.department_id, c.state,
                                   WHERE x.case_id = c.id ORDER BY x.id DESC LIMIT 1)))
        ) AS view
 FROM case_record c JOIN matter m ON m.id = c.matter_id JOIN department d ON d.id = c.department_id;
-
--- The notifier's daily invitation to rate (notifier/src/evaluate.rs): cases
--- completed on a given day, found without walking every completed case.
-CREATE INDEX case_by_completed_on ON case_record (completed_on) WHERE state = 'completed';

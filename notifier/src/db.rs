@@ -169,8 +169,9 @@ impl Db {
     }
 
     /// One invitation to rate per case completed between `first` and `last`
-    /// (days, inclusive) and not rated, not anonymised; the keys of those
-    /// written now that are to be sent.
+    /// (days, inclusive: `closed_on`, which an immediate completion sets as
+    /// well, found through 0026's index `case_anonymise_due`) and not rated,
+    /// not anonymised; the keys of those written now that are to be sent.
     pub async fn invite_to_rate(&self, first: &str, last: &str, now: &str) -> Result<Vec<String>> {
         #[derive(Deserialize)]
         struct Written {
@@ -184,7 +185,7 @@ impl Db {
                  SELECT 'case_evaluate:' || c.case_no || ':0', 'case_evaluate', c.case_no, c.mobile, json_object('no', c.case_no),
                         iif(c.sms_opt_out = 1, 'skipped', 'queued'), iif(c.sms_opt_out = 1, '申请人选择不接收短信', NULL), ?3, ?3
                  FROM case_record c
-                 WHERE c.state = 'completed' AND c.completed_on BETWEEN ?1 AND ?2 AND c.anonymised_on IS NULL
+                 WHERE c.state = 'completed' AND c.closed_on BETWEEN ?1 AND ?2 AND c.anonymised_on IS NULL
                    AND NOT EXISTS (SELECT 1 FROM case_evaluation e WHERE e.case_id = c.id)
                  ON CONFLICT (event_key) DO NOTHING
                  RETURNING event_key, state",

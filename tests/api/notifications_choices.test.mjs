@@ -61,7 +61,7 @@ async function completedDaysAgo(days, overrides = {}) {
   const { cookie } = await login("scjg_window");
   const view = (await staffGet(cookie, `/api/staff/cases/${receipt.case_no}`)).body;
   assert.equal((await dispose(cookie, receipt.case_no, { version: view.version, class: "immediate" })).status, 200);
-  sqlLocal(`UPDATE case_record SET completed_on = date('now', '+8 hours', '-${days} days') WHERE case_no = '${receipt.case_no}'`);
+  sqlLocal(`UPDATE case_record SET closed_on = date('now', '+8 hours', '-${days} days') WHERE case_no = '${receipt.case_no}'`);
   return receipt;
 }
 
