@@ -5,6 +5,7 @@
 // the bare app's, and the bytes Lighthouse saw transferred (as the local
 // server sends them: wrangler dev does not compress). Run by
 // `scripts/bench.sh lighthouse` against a live stack; asserts nothing.
+// LIGHTHOUSE_ONLY=catalogue measures the bare app and the pages so named.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { submitFood } from "../tests/support/cases.mjs";
@@ -20,7 +21,7 @@ const pages = [
   ["tracking /track", `/track#no=${receipt.case_no}&code=${receipt.query_code}`],
   ["hotline /hotline", "/hotline"],
   ["complaints /complaints", "/complaints"],
-];
+].filter(([name], i) => i === 0 || !process.env.LIGHTHOUSE_ONLY || name.includes(process.env.LIGHTHOUSE_ONLY));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const chrome = await chromeLauncher.launch({
