@@ -15,13 +15,18 @@ const pages = [
   ["tracking /track#no=…", `/track#no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]"],
 ];
 
+// The staff app's first screen, sign-in (issue 14: at most half of its
+// 286 KB brotli of 2026-11-26).
+const STAFF_BUDGET_BROTLI = 143 * 1024;
+pages.push(["staff sign-in /staff/login", "/staff/login", "#username", STAFF_BUDGET_BROTLI]);
+
 const browser = await launch();
-for (const [name, path, ready] of pages) {
+for (const [name, path, ready, budget = PAGE_BUDGET_BROTLI] of pages) {
   const { rows, total } = await measureFirstLoad(browser, base + path, ready);
   console.log(`\n${name}: first load`);
   console.table(rows.map((r) => ({ url: r.url.replace(/\?v=\w+/, "?v=…").replace(/(no|code)=\w+/g, "$1=…"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })));
-  const verdict = total.brotli <= PAGE_BUDGET_BROTLI ? "within" : "OVER";
-  console.log(`total: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (${verdict} the ${kb(PAGE_BUDGET_BROTLI)} budget)`);
+  const verdict = total.brotli <= budget ? "within" : "OVER";
+  console.log(`total: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (${verdict} the ${kb(budget)} budget)`);
 }
 await browser.close();
 

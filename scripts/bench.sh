@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): prints figures, asserts nothing about time.
 #   scripts/bench.sh sizes    page weights and the Worker's size
+#   scripts/bench.sh lighthouse  Lighthouse 12 (mobile, slow 4G), median of 3 runs, on each applicant page and
+#                                on a bare Leptos app (bench/bare) served beside them: scores, LCP, CLS, bytes
 #   scripts/bench.sh submit   an application with a 3 MB photo vs the no-op route
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
 #   scripts/bench.sh cases  rows read and latency (1,000 requests each: p50/p90/p99/max) of inbox, tracking (a case
@@ -24,6 +26,12 @@ source scripts/lib/stack.sh
 port="${BENCH_PORT:-8798}"
 case "${1:-sizes}" in
   sizes) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/sizes.mjs ;;
+  lighthouse)
+    # Into the assets before wrangler dev starts (it sees only files present then); gone afterwards.
+    bash scripts/build.sh bare
+    start_stack "$port" "$root/target/bench-output"
+    trap 'stop_stack; rm -rf "$root/frontend/dist/pkg/bare"' EXIT  # start_stack's trap, and the bare app
+    BASE_URL="$BASE_URL" node bench/lighthouse.mjs ;;
   submit) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/submit.mjs ;;
   dashboard)
     for n in 1000 100000; do
@@ -77,5 +85,5 @@ case "${1:-sizes}" in
       ITEMS="$n" BASE_URL="$BASE_URL" node bench/information.mjs
       stop_stack
     done ;;
-  *) echo "usage: scripts/bench.sh [sizes|submit|dashboard|cases|tickets|supervision|documents|information]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [sizes|lighthouse|submit|dashboard|cases|tickets|supervision|documents|information]" >&2; exit 2 ;;
 esac

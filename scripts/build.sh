@@ -14,16 +14,20 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
+# Twice: the second pass still finds work (measured on the form page:
+# 540 bytes raw, 1.6 KB brotli, 2026-11-26).
+optimise() {
+  wasm-opt -Oz "${wasm_features[@]}" "$1" -o "$1"
+  wasm-opt -Oz "${wasm_features[@]}" --strip-debug --strip-producers "$1" -o "$1"
+}
+
 # One web app: "app" (catalogue, index.html), "apply" (the form, apply.html),
 # "track" (tracking, track.html) or "staff" (staff.html).
 bundle() {
   local name="$1" page="$2" title="$3" out="$4" extra_css=""
   wasm-bindgen "$target/wasm32-unknown-unknown/release/$name.wasm" \
     --target web --no-typescript --out-dir "$out/pkg" --out-name "$name"
-  # Twice: the second pass still finds work (measured on the form page:
-  # 540 bytes raw, 1.6 KB brotli, 2026-11-26).
-  wasm-opt -Oz "${wasm_features[@]}" "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
-  wasm-opt -Oz "${wasm_features[@]}" --strip-debug --strip-producers "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
+  optimise "$out/pkg/${name}_bg.wasm"
   # Fixed file names (wrangler dev only sees files present at start-up) with a
   # content hash in the query string, so browsers can cache them for a year.
   local version
@@ -67,6 +71,20 @@ build_frontend() {
   mkdir -p "$out"
   cp -r "$out.tmp/." "$out/"
   rm -rf "$out.tmp"
+}
+
+# The bare Leptos app that `scripts/bench.sh lighthouse` compares the
+# applicant pages with (bench/bare, a workspace of its own), built and
+# optimised as the real apps are, into /pkg/bare/ of the assets: the same
+# wrangler dev serves both. Only the bench builds it.
+build_bare() {
+  local out=frontend/dist/pkg/bare
+  (cd bench/bare && CARGO_TARGET_DIR="$target/bare" cargo build --quiet --locked --target wasm32-unknown-unknown --release)
+  rm -rf "$out" && mkdir -p "$out"
+  wasm-bindgen "$target/bare/wasm32-unknown-unknown/release/bare.wasm" --target web --no-typescript --out-dir "$out" --out-name bare
+  optimise "$out/bare_bg.wasm"
+  cp bench/bare/index.html "$out/index.html"
+  printf 'import init from "/pkg/bare/bare.js";\ninit({ module_or_path: "/pkg/bare/bare_bg.wasm" });\n' > "$out/start.js"
 }
 
 # worker-build in a crate's directory (backend or notifier), into the given
@@ -114,6 +132,7 @@ case "${1:-all}" in
   office) backend_worker office ;;
   # The queue's consumer, a Worker of its own (notifier/wrangler.toml).
   notifier) worker_build notifier build ;;
+  bare) build_bare ;;
   all) build_frontend; build_worker; worker_build notifier build ;;
-  *) echo "usage: scripts/build.sh [frontend|worker|office|notifier|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [frontend|worker|office|notifier|bare|all]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,8 @@
 //! first screen shows the county's names and phones without a second
 //! request, and no page carries a county's name in its build.
 
+mod first_screen;
+
 use crate::db::{self, Db};
 use shared::admin::settings::PublicSettings;
 use worker::{Env, Request, Response, Result};
@@ -36,7 +38,14 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
             PublicSettings::default()
         }
     };
-    let mut response = Response::from_html(with_settings(&html, &settings))?;
+    let mut html = with_settings(&html, &settings);
+    // The catalogue's first screen without a second round trip (issue 14):
+    // the unfiltered list the app would fetch at once, read as the API reads it.
+    let url = req.url()?;
+    if shell == "/index.html" && url.path() == "/" && url.query().is_none() {
+        html = with_catalogue(&html, &settings, db).await;
+    }
+    let mut response = Response::from_html(html)?;
     // Settings change: browsers revalidate the shell (its scripts stay cached by hash).
     response.headers_mut().set("Cache-Control", "no-cache")?;
     Ok(response)
@@ -45,11 +54,35 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
 /// The shell with the settings as a JSON data block (read by
 /// `frontend::county`) and the Center's name in the title.
 fn with_settings(html: &str, s: &PublicSettings) -> String {
-    // `<` escaped, so no value can close the script element.
-    let json = serde_json::to_string(s).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c");
-    let block = format!("<script type=\"application/json\" id=\"county\">{json}</script>\n</head>");
+    let block = format!("<script type=\"application/json\" id=\"county\">{}</script>\n</head>", json(s));
     let title = format!(" - {}</title>", escape(s.centre()));
     html.replacen("</title>", &title, 1).replacen("</head>", &block, 1)
+}
+
+/// The catalogue's first screen as markup (painted before the app loads)
+/// and the departments and matters as `GET /api/departments` and
+/// `GET /api/matters` answer them, as data blocks that
+/// `frontend::widgets::load_inline` takes; without them (unreadable, or an
+/// empty catalogue) the app fetches as before.
+async fn with_catalogue(html: &str, s: &PublicSettings, db: &Db) -> String {
+    use db::approvals::catalogue::{departments, matters};
+    use shared::approvals::matter::{DepartmentList, MatterList};
+    let (Ok(departments), Ok(matters)) = (departments(db).await, matters(db, &Default::default()).await) else {
+        return html.to_string();
+    };
+    if matters.is_empty() {
+        return html.to_string();
+    }
+    let markup = first_screen::html(s, &departments, &matters);
+    let blocks = [("catalogue-departments", json(&DepartmentList { departments })), ("catalogue-matters", json(&MatterList { matters }))];
+    let blocks: String =
+        blocks.iter().map(|(id, json)| format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")).collect();
+    html.replacen("</head>", &format!("{blocks}</head>"), 1).replacen("<body>", &format!("<body>\n{markup}"), 1)
+}
+
+/// JSON for a data block: `<` escaped, so no value can close the script element.
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
 }
 
 fn escape(text: &str) -> String {

@@ -55,6 +55,24 @@ where
     data
 }
 
+/// [`load`], unless the Worker put the answer into the page's HTML as a JSON
+/// block with this id (`backend/src/shell.rs`): then it is there in the
+/// first frame, without a second round trip, and nothing moves when it
+/// "arrives". Taken once: the block is removed, and a later visit to the
+/// same page within the app fetches afresh.
+pub fn load_inline<E: shared::api::Endpoint>(id: &str, args: &[&str], query: E::Query) -> Loaded<E::Response>
+where
+    E::Response: Send + Sync + 'static,
+{
+    if let Some(block) = document().get_element_by_id(id) {
+        block.remove();
+        if let Some(value) = block.text_content().and_then(|t| serde_json::from_str(&t).ok()) {
+            return RwSignal::new(Some(Ok(value)));
+        }
+    }
+    load::<E>(args, query)
+}
+
 /// Starts POSTing endpoint `E` with its JSON body (a look-up whose key must
 /// stay out of the URL), as [`load`].
 pub fn load_posted<E: shared::api::Endpoint>(args: &[&str], body: E::Body) -> Loaded<E::Response>

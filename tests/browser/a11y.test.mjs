@@ -33,7 +33,8 @@ async function phone() {
 async function settled(page) {
   await page.locator("main h1").first().waitFor();
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => !document.querySelector(".loading"));
+  // Loaded, and the catalogue's served first screen replaced by the app.
+  await page.waitForFunction(() => !document.querySelector(".loading") && !document.getElementById("first-screen"));
 }
 
 /** Runs axe on the page as it is (every <details> opened); returns each violation. */

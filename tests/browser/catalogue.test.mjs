@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL, get } from "../support/http.mjs";
-import { assertNoErrors, launch, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
+import { appStarted, assertNoErrors, launch, phonePage, screenshot, scrollWidth } from "../support/browser.mjs";
 import { measureFirstLoad, PAGE_BUDGET_BROTLI } from "../support/weight.mjs";
 
 let browser;
@@ -13,6 +13,7 @@ after(async () => { await browser?.close(); });
 test("search, open a matter, see its materials and expected date at 360×740", async () => {
   const page = await phonePage(browser);
   await page.goto(BASE_URL + "/");
+  await appStarted(page);
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   await page.locator(".card").first().waitFor();
   assert.ok((await page.locator(".card").count()) >= 40);
@@ -57,6 +58,7 @@ test("search, open a matter, see its materials and expected date at 360×740", a
 test("filter by department, and an empty search says what to do", async () => {
   const page = await phonePage(browser);
   await page.goto(BASE_URL + "/");
+  await appStarted(page);
   await page.locator("#department option").nth(2).waitFor({ state: "attached" });
   await page.getByLabel("办理部门").selectOption({ label: "县公安局（5项）" });
   await page.getByText("共 5 项").waitFor();
@@ -73,6 +75,7 @@ test("filter by department, and an empty search says what to do", async () => {
 test("every form control has a label and keyboard reaches the matters", async () => {
   const page = await phonePage(browser);
   await page.goto(BASE_URL + "/");
+  await appStarted(page);
   await page.locator(".card").first().waitFor();
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).length,

@@ -60,6 +60,16 @@ export async function newPage(browser, options) {
 }
 
 /** A phone-sized page (360×740, touch, zh-CN); `options` add to the context's. */
+/**
+ * Waits until the catalogue app has started: the first screen that the
+ * Worker serves as markup, to paint before the wasm arrives, is gone (the
+ * app removes it as it mounts). Until then a click or a key reaches markup
+ * without handlers.
+ */
+export async function appStarted(page) {
+  await page.waitForFunction(() => !document.getElementById("first-screen"));
+}
+
 export async function phonePage(browser, options = {}) {
   return newPage(browser, {
     viewport: { width: 360, height: 740 },

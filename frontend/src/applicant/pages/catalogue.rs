@@ -2,19 +2,28 @@
 
 use crate::route::Route;
 use frontend::router::{set_title, use_router, Link};
-use frontend::widgets::{load, show};
+use frontend::widgets::{load, load_inline, show};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, MattersQuery};
 use shared::approvals::matter::MatterSummary;
+
+/// The ids of the shell's data blocks (`backend/src/shell.rs`).
+const DEPARTMENTS_BLOCK: &str = "catalogue-departments";
+const MATTERS_BLOCK: &str = "catalogue-matters";
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
 #[component]
 pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
     let router = use_router::<Route>();
-    let departments = load::<ep::ListDepartments>(&[], Empty {});
+    // The unfiltered catalogue comes in the page's HTML (the Worker's shell).
+    let departments = load_inline::<ep::ListDepartments>(DEPARTMENTS_BLOCK, &[], Empty {});
     let query = MattersQuery { q: Some(q.clone()), department: department.map(|d| d.to_string()) };
-    let matters = load::<ep::ListMatters>(&[], query);
+    let matters = if department.is_none() && q.is_empty() {
+        load_inline::<ep::ListMatters>(MATTERS_BLOCK, &[], query)
+    } else {
+        load::<ep::ListMatters>(&[], query)
+    };
 
     let search = RwSignal::new(q.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
