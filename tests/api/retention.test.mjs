@@ -9,6 +9,7 @@ import { BASE_URL } from "../support/http.mjs";
 import { cookieOf, freshResidentId, sqlLocal, sqlLocalRows, storedObjectKeys, submitFood, track } from "../support/cases.mjs";
 import { as, call, closedTicket, disposedCase, need, signIn } from "../support/objects.mjs";
 import { complaint, newComplaint, step } from "../support/complaints.mjs";
+import { outboxOf } from "../support/notify.mjs";
 
 const DAY = 86_400_000;
 const cstDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600e3 + offsetDays * DAY).toISOString().slice(0, 10);
@@ -91,6 +92,9 @@ test("a hotline caller and a complainant are anonymised three years after their 
   sqlLocal(`UPDATE hotline_ticket SET closed_at = '${past}' WHERE ticket_no = '${ticket.ticket_no}'`);
   sqlLocal(`UPDATE complaint SET closed_at = '${past}' WHERE complaint_no = '${answered.complaint_no}'`);
 
+  // Their messages sent, or held by the daily cap (the demo callers' shared
+  // numbers reach it), first: one on its way would be logged after the erasure.
+  await untilNoneInFlight([ticket.ticket_no, answered.complaint_no]);
   await dailyJob();
   const t = await need(call(office, "GET", `/api/hotline/tickets/${ticket.ticket_no}`), 200, "ticket");
   assert.deepEqual([t.caller.name, t.caller.phone], ["（已匿名）", ""]);
@@ -100,4 +104,22 @@ test("a hotline caller and a complainant are anonymised three years after their 
   const after = (await complaint(office, answered.complaint_no)).body;
   assert.deepEqual([after.complainant.name, after.complainant.phone, after.complainant.id_number], ["（已匿名）", "", ""]);
   assert.equal(after.state, "closed");
+  // Their SMS go with them: the outbox and the log provider's copies keep no number.
+  const numbers = (no) =>
+    sqlLocalRows(`SELECT o.phone AS sent, l.phone AS logged FROM notice_outbox o LEFT JOIN notice_log l ON l.outbox_id = o.id WHERE o.case_no = '${no}'`);
+  const gone = [...numbers(ticket.ticket_no), ...numbers(answered.complaint_no)];
+  assert.ok(gone.length >= 4, JSON.stringify(gone));
+  assert.ok(gone.every((r) => r.sent === "" && (r.logged ?? "") === ""), JSON.stringify(gone));
+  assert.ok(numbers(young.ticket_no).every((r) => r.sent !== ""), "a younger ticket's messages keep theirs");
 });
+
+/** Waits until each item's messages are sent or held (queued with a reason why). */
+async function untilNoneInFlight(items) {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    const rows = items.flatMap((no) => outboxOf(no));
+    if (rows.length >= 4 && rows.every((r) => r.state !== "queued" || r.reason)) return;
+    if (Date.now() > until) assert.fail(`messages still on their way: ${JSON.stringify(rows)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

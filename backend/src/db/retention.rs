@@ -16,9 +16,9 @@ pub struct Anonymised {
     /// The assignments that blank the personal columns; `?4` is
     /// `shared::retention::ANONYMISED`.
     pub set: &'static str,
-    /// Another table's copies of the same people, blanked first:
-    /// `{due}` stands for the ids about to be anonymised.
-    pub copies: Option<&'static str>,
+    /// Other tables' copies of the same people, blanked first: `{due}`
+    /// stands for the ids about to be anonymised.
+    pub copies: &'static [&'static str],
 }
 
 /// Anonymises up to `limit` rows closed before `before` (a day), marking
@@ -32,8 +32,11 @@ pub fn anonymise(db: &Db, t: &Anonymised, today: &str, before: &str, limit: u32)
     );
     let params = [today.into(), before.into(), num(limit.into()), shared::retention::ANONYMISED.into()];
     let mut statements = Vec::new();
-    if let Some(copies) = t.copies {
-        statements.push(db.statement(&copies.replace("{due}", &due), &params)?);
+    for copies in t.copies {
+        // D1 refuses more bindings than the largest `?n`: a copy that
+        // blanks without the marker (`?4`) gets only what `{due}` uses.
+        let used = if copies.contains("?4") { 4 } else { 3 };
+        statements.push(db.statement(&copies.replace("{due}", &due), &params[..used])?);
     }
     let sql = format!("UPDATE {} SET {}, anonymised_on = ?1 WHERE id IN ({due})", t.table, t.set);
     statements.push(db.statement(&sql, &params)?);

@@ -19,7 +19,12 @@ pub const COMPLAINANTS: crate::db::retention::Anonymised = crate::db::retention:
     table: "complaint",
     index: "complaint_anonymise_due",
     set: "name = CASE anonymous WHEN 1 THEN '' ELSE ?4 END, phone = '', id_number = ''",
-    copies: None,
+    // The complainant's SMS (db/notify.rs::raised_notice) and the log provider's copies.
+    copies: &[
+        "UPDATE notice_log SET phone = '' WHERE outbox_id IN
+             (SELECT id FROM notice_outbox WHERE case_no IN (SELECT complaint_no FROM complaint WHERE id IN ({due})))",
+        "UPDATE notice_outbox SET phone = '' WHERE case_no IN (SELECT complaint_no FROM complaint WHERE id IN ({due}))",
+    ],
 };
 
 use crate::db::{num, Db};

@@ -22,7 +22,13 @@ pub const CALLERS: crate::db::retention::Anonymised = crate::db::retention::Anon
     table: "hotline_ticket",
     index: "hotline_ticket_anonymise_due",
     set: "caller_name = ?4, caller_phone = ''",
-    copies: Some("UPDATE hotline_caller SET name = ?4, phone = '' WHERE ticket_id IN ({due})"),
+    copies: &[
+        "UPDATE hotline_caller SET name = ?4, phone = '' WHERE ticket_id IN ({due})",
+        // The caller's SMS (db/notify.rs::raised_notice) and the log provider's copies.
+        "UPDATE notice_log SET phone = '' WHERE outbox_id IN
+             (SELECT id FROM notice_outbox WHERE case_no IN (SELECT ticket_no FROM hotline_ticket WHERE id IN ({due})))",
+        "UPDATE notice_outbox SET phone = '' WHERE case_no IN (SELECT ticket_no FROM hotline_ticket WHERE id IN ({due}))",
+    ],
 };
 
 use crate::db::{num, Db};

@@ -10,7 +10,21 @@ use frontend::widgets::{load, show, ErrorRegion, HeaderCells};
 use leptos::prelude::*;
 use shared::api::{Empty, NoticesQuery};
 use shared::error::ApiError;
-use shared::notify::{NoticeCount, NoticeRow, NoticeState};
+use shared::notify::{NoticeCount, NoticeEvent, NoticeRow, NoticeState};
+
+/// The page of the item a message is about: a case, a hotline ticket or a
+/// complaint (the outbox's `case_no` holds its number).
+fn item_route(event: NoticeEvent, no: String) -> Route {
+    match event {
+        NoticeEvent::CaseReceived
+        | NoticeEvent::CaseSupplement
+        | NoticeEvent::CaseAccepted
+        | NoticeEvent::CaseCompleted
+        | NoticeEvent::CaseEvaluate => Route::Case(no),
+        NoticeEvent::HotlineReceived | NoticeEvent::HotlineReplied | NoticeEvent::HotlineCallback => Route::Ticket(no),
+        NoticeEvent::ComplaintReceived | NoticeEvent::ComplaintReplied | NoticeEvent::ComplaintCallback => Route::Complaint(no),
+    }
+}
 
 /// Rendered afresh for each URL.
 #[component]
@@ -98,7 +112,7 @@ fn NoticeLine(n: NoticeRow) -> impl IntoView {
         <tr data-state=move || state.get().as_str()>
             <td>{n.created_at.get(..16).unwrap_or_default().replace('T', " ")}</td>
             <td>{n.event.zh()}</td>
-            <td><Link to=Route::Case(n.case_no.clone())>{n.case_no.clone()}</Link></td>
+            <td><Link to=item_route(n.event, n.case_no.clone())>{n.case_no.clone()}</Link></td>
             <td>{n.phone}</td>
             <td>{move || state.get().zh()}</td>
             <td>{n.provider.unwrap_or_default()}</td>
