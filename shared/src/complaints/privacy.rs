@@ -4,6 +4,11 @@
 //! any answer (lists, detail, CSV, audit trail). Whoever is not the office
 //! gets no identity at all, not a masked one: a surname and four digits
 //! are enough to pick out a colleague's neighbour.
+//!
+//! The one copy of any of it: a named complainant's phone number in the
+//! notification outbox, to send them their SMS (`shared::notify`). Only the
+//! office's page of messages reads it, masked and for office admins, and
+//! the retention erasure blanks it with the rest.
 
 use crate::staff::Role;
 use serde::{Deserialize, Serialize};
