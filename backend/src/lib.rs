@@ -32,7 +32,7 @@ mod routes;
 mod security_headers;
 mod security_log;
 mod shell;
-// The all-in-one build answers everything itself and forwards nothing.
+// The all-in-one build passes nothing to the office Worker.
 #[cfg_attr(all(feature = "portal", feature = "office"), allow(dead_code))]
 mod split;
 mod storage;
@@ -94,9 +94,13 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
     Ok(response)
 }
 
-/// The daily job (wrangler.toml `[triggers]`), run where the office's code is.
+/// The cron triggers (wrangler.toml `[triggers]`): the daily job, run where
+/// the office's code is; any other is one of the notifier's.
 #[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if event.cron() != split::DAILY_JOB_CRON {
+        return split::run_notifier_cron(&env, &event.cron()).await;
+    }
     #[cfg(feature = "office")]
     daily::run(&env).await;
     #[cfg(not(feature = "office"))]

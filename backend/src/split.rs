@@ -11,6 +11,9 @@ use worker::{Env, Request, Response, Result};
 /// can reach, since the portal forwards only the office's API routes.
 pub const DAILY_JOB_PATH: &str = "/daily-job";
 
+/// The daily job's cron trigger (wrangler.toml).
+pub const DAILY_JOB_CRON: &str = "0 17 * * *";
+
 const BINDING: &str = "OFFICE";
 
 /// Passes the request on unchanged (headers, cookies and body) and returns
@@ -25,14 +28,26 @@ pub async fn forward(req: &Request, env: &Env) -> Result<Response> {
 /// The cron trigger fires in the portal; the job runs in the office Worker,
 /// whose code it needs. Its outcome is in the office Worker's log.
 pub async fn run_daily_job(env: &Env) {
-    let url = format!("https://office{DAILY_JOB_PATH}");
-    let outcome = match env.service(BINDING) {
-        Ok(office) => office.fetch(url, None).await.map(|r| r.status_code()),
+    call(env, BINDING, &format!("https://office{DAILY_JOB_PATH}"), "daily job").await;
+}
+
+/// One of the notifier's crons, fired here (every schedule is in the
+/// portal's wrangler.toml) and run in the notifier (notifier/src/lib.rs).
+pub async fn run_notifier_cron(env: &Env, cron: &str) {
+    let url = format!("https://notifier/cron?cron={}", cron.replace(' ', "+"));
+    call(env, "NOTIFIER", &url, "notifier cron").await;
+}
+
+/// A GET through a service binding, its failure logged: a cron has no one
+/// to answer to.
+async fn call(env: &Env, binding: &str, url: &str, what: &str) {
+    let outcome = match env.service(binding) {
+        Ok(worker) => worker.fetch(url, None).await.map(|r| r.status_code()),
         Err(e) => Err(e),
     };
     match outcome {
         Ok(200..=299) => {}
-        Ok(status) => worker::console_error!("daily job: the office Worker answered {status}"),
-        Err(e) => worker::console_error!("daily job: the office Worker could not be reached: {e}"),
+        Ok(status) => worker::console_error!("{what}: {binding} answered {status}"),
+        Err(e) => worker::console_error!("{what}: {binding} could not be reached: {e}"),
     }
 }

@@ -20,8 +20,7 @@ use shared::notify::limits::hold;
 use shared::notify::{retry_delay, NoticeEvent, NoticeState, Vars};
 use worker::wasm_bindgen::JsValue;
 use worker::{
-    event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Result, ScheduleContext,
-    ScheduledEvent,
+    event, Context, Env, MessageBatch, MessageExt, QueueContentType, QueueRetryOptionsBuilder, RawMessageBuilder, Request, Response, Result,
 };
 
 /// The queue's message (backend's notify.rs): the row, and the query code,
@@ -63,24 +62,39 @@ async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result
     Ok(())
 }
 
-/// The daily invitations to rate: 10:00 China time (notifier/wrangler.toml).
+/// The daily invitations to rate: 10:00 China time (the portal's wrangler.toml).
 const INVITATIONS_CRON: &str = "0 2 * * *";
 
-/// The notifier's own crons (notifier/wrangler.toml): the daily invitations
-/// to rate, and delivery receipts every ten minutes.
-#[event(scheduled)]
-async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    let db = match Db::from_env(&env) {
+/// The notifier's crons: the daily invitations to rate, and delivery
+/// receipts every ten minutes. The portal's cron triggers (wrangler.toml)
+/// fire them and pass each on through its NOTIFIER binding as
+/// `/cron?cron=…` (backend/src/split.rs): the notifier has no public
+/// address (workers_dev = false), so only the portal reaches this.
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let url = req.url()?;
+    let cron = url.query_pairs().find(|(k, _)| k == "cron").map(|(_, v)| v.into_owned());
+    match (url.path(), cron) {
+        ("/cron", Some(cron)) => {
+            run_cron(&cron, &env).await;
+            Response::empty()
+        }
+        _ => Response::error("not found", 404),
+    }
+}
+
+async fn run_cron(cron: &str, env: &Env) {
+    let db = match Db::from_env(env) {
         Ok(db) => db,
         Err(e) => return worker::console_error!("notifier cron: no database: {e}"),
     };
-    if event.cron() == INVITATIONS_CRON {
-        match invite(&env, &db).await {
+    if cron == INVITATIONS_CRON {
+        match invite(env, &db).await {
             Ok(n) => worker::console_log!("notifier cron: {n} invitations to rate"),
             Err(e) => worker::console_error!("notifier cron: invitations failed (the next day catches up): {e}"),
         }
     } else {
-        match receipts::pull(&env, &db, &now()).await {
+        match receipts::pull(env, &db, &now()).await {
             Ok(n) => worker::console_log!("notifier cron: {n} receipts"),
             Err(e) => worker::console_error!("notifier cron: receipts failed: {e}"),
         }

@@ -20,19 +20,12 @@ start_stack() {
   # (scripts/test-providers.sh).
   STACK_BUILT=1 wrangler dev "${APP_CONFIGS[@]}" -c "${NOTIFIER_CONFIG:-notifier/wrangler.toml}" --ip 127.0.0.1 --port "$port" --persist-to "$state" --inspector-port 0 --test-scheduled "${LOCAL_VARS[@]}" >"$out/wrangler.log" 2>&1 &
   STACK_PID=$!
-  # The notifier alone as well, on port + 200, on the same local D1: the
-  # tests run its crons there (a second Worker in one wrangler dev is
-  # reachable only through a binding of the first, so its scheduled handler
-  # cannot be triggered by URL). Its own queue stays idle but for what its
-  # crons enqueue.
-  STACK_BUILT=1 wrangler dev -c "${NOTIFIER_CONFIG:-notifier/wrangler.toml}" --ip 127.0.0.1 --port "$((port + 200))" --persist-to "$state" --inspector-port 0 --test-scheduled >"$out/wrangler-notifier.log" 2>&1 &
-  NOTIFIER_PID=$!
   trap stop_stack EXIT
   BASE_URL="http://127.0.0.1:$port"
   # Tests may set up the past (an overdue case) directly in local D1.
   export STACK_STATE="$state"
   for _ in $(seq 1 120); do
-    curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1 && curl -sS -o /dev/null "http://127.0.0.1:$((port + 200))/" 2>/dev/null && return 0
+    curl -fsS "$BASE_URL/api/health" >/dev/null 2>&1 && return 0
     if ! kill -0 "$STACK_PID" 2>/dev/null; then
       cat "$out/wrangler.log"; echo "wrangler dev exited" >&2; return 1
     fi
@@ -42,6 +35,6 @@ start_stack() {
 }
 
 stop_stack() {
-  kill "$STACK_PID" "$NOTIFIER_PID" 2>/dev/null || true
-  wait "$STACK_PID" "$NOTIFIER_PID" 2>/dev/null || true
+  kill "$STACK_PID" 2>/dev/null || true
+  wait "$STACK_PID" 2>/dev/null || true
 }
