@@ -20,7 +20,9 @@ const BINDING: &str = "OFFICE";
 /// the office's answer with headers the portal may still add to (a fetched
 /// answer's own headers cannot be changed).
 pub async fn forward(req: &Request, env: &Env) -> Result<Response> {
-    let answer = env.service(BINDING)?.fetch_request(req.clone()?).await?;
+    // A new Request from this one takes its body over (the Fetch standard's
+    // constructor); `clone` would tee it and hold a whole upload in memory.
+    let answer = env.service(BINDING)?.fetch_request(req.clone_mut()?).await?;
     let headers = answer.headers().clone();
     Ok(answer.with_headers(headers))
 }

@@ -36,7 +36,7 @@ pub struct Awaiting {
 
 /// How long a claim holds while the provider is called: a delivery that
 /// died mid-send is retried by the queue after this.
-const LEASE_SECONDS: i64 = 60;
+pub const LEASE_SECONDS: i64 = 60;
 
 fn num(n: i64) -> JsValue {
     JsValue::from_f64(n as f64)
@@ -132,14 +132,17 @@ impl Db {
         .await
     }
 
-    /// Sent messages of `provider` still without a receipt, oldest first.
-    pub async fn awaiting_receipts(&self, provider: &str, limit: u32) -> Result<Vec<Awaiting>> {
+    /// Sent messages of `provider` still without a receipt, sent since
+    /// `since`, oldest first; not one whose number the retention erasure
+    /// blanked (the provider is asked by number).
+    pub async fn awaiting_receipts(&self, provider: &str, limit: u32, since: &str) -> Result<Vec<Awaiting>> {
         self.0
             .prepare(
                 "SELECT id, phone, provider_message_id, sent_at FROM notice_outbox
-                 WHERE state = 'sent' AND provider = ?1 AND provider_message_id IS NOT NULL ORDER BY id LIMIT ?2",
+                 WHERE state = 'sent' AND provider = ?1 AND provider_message_id IS NOT NULL AND phone <> '' AND sent_at >= ?3
+                 ORDER BY id LIMIT ?2",
             )
-            .bind(&[provider.into(), num(limit.into())])?
+            .bind(&[provider.into(), num(limit.into()), since.into()])?
             .all()
             .await?
             .results()

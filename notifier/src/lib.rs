@@ -51,11 +51,13 @@ async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result
         match result {
             Ok(None) => message.ack(),
             Ok(Some(delay)) => message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(delay).build()),
-            // D1 itself failed: the queue tries again (and in the end the
-            // dead-letter queue records it).
+            // D1, the settings or the provider's answer failed: the queue
+            // tries again once the claim has lapsed (and in the end the
+            // dead-letter queue records it as failed).
             Err(e) => {
                 worker::console_error!("notifier: {} failed: {e}", body.key);
-                message.retry();
+                let after = QueueRetryOptionsBuilder::new().with_delay_seconds(db::LEASE_SECONDS as u32 + 1).build();
+                message.retry_with_options(&after);
             }
         }
     }
@@ -64,6 +66,8 @@ async fn consume(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result
 
 /// The daily invitations to rate: 10:00 China time (the portal's wrangler.toml).
 const INVITATIONS_CRON: &str = "0 2 * * *";
+/// Delivery receipts: every ten minutes (the portal's wrangler.toml).
+const RECEIPTS_CRON: &str = "*/10 * * * *";
 
 /// The notifier's crons: the daily invitations to rate, and delivery
 /// receipts every ten minutes. The portal's cron triggers (wrangler.toml)
@@ -88,16 +92,16 @@ async fn run_cron(cron: &str, env: &Env) {
         Ok(db) => db,
         Err(e) => return worker::console_error!("notifier cron: no database: {e}"),
     };
-    if cron == INVITATIONS_CRON {
-        match invite(env, &db).await {
+    match cron {
+        INVITATIONS_CRON => match invite(env, &db).await {
             Ok(n) => worker::console_log!("notifier cron: {n} invitations to rate"),
             Err(e) => worker::console_error!("notifier cron: invitations failed (the next day catches up): {e}"),
-        }
-    } else {
-        match receipts::pull(env, &db, &now()).await {
+        },
+        RECEIPTS_CRON => match receipts::pull(env, &db, &now()).await {
             Ok(n) => worker::console_log!("notifier cron: {n} receipts"),
             Err(e) => worker::console_error!("notifier cron: receipts failed: {e}"),
-        }
+        },
+        _ => worker::console_error!("notifier cron: unknown schedule {cron:?} (wrangler.toml and this list must agree)"),
     }
 }
 
@@ -138,10 +142,12 @@ async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
         enqueue(env, m, Some(seconds.clamp(1, MAX_DELAY_SECONDS) as u32)).await?;
         return Ok(None);
     }
-    // Not queued any more (sent, delivered, failed) or claimed by another
-    // delivery of the same message right now: nothing to do.
+    // Still queued (peek) but claimed: by another delivery of the same
+    // message right now, or by a try that failed after claiming. Come back
+    // when that claim lapses; acknowledging would strand the row, which the
+    // sweep (rows never enqueued) would not pick up again.
     let Some(row) = db.claim(&m.key, instant).await? else {
-        return Ok(None);
+        return Ok(Some(db::LEASE_SECONDS as u32 + 1));
     };
     let mut vars: Vars = serde_json::from_str(&row.vars)?;
     vars.code = m.code.clone();
@@ -168,7 +174,7 @@ async fn deliver(env: &Env, db: &Db, m: &Message) -> Result<Option<u32>> {
     }
 }
 
-fn now_instant() -> Instant {
+pub(crate) fn now_instant() -> Instant {
     Instant::from_unix_ms(worker::js_sys::Date::now())
 }
 

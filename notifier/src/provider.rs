@@ -161,6 +161,12 @@ pub async fn http(call: &Call) -> Result<(u16, String)> {
     Ok((response.status_code(), response.text().await?))
 }
 
+/// `12345678` → `******78`.
+fn mask_code(code: &str) -> String {
+    let keep = code.chars().count().saturating_sub(2);
+    code.chars().enumerate().map(|(i, c)| if i < keep { '*' } else { c }).collect()
+}
+
 /// The `log` provider: the message goes into `notice_log`, once per row.
 async fn log(faults: bool, db: &Db, row: &Row, event: NoticeEvent, vars: &Vars, now: &str) -> Result<Outcome> {
     match (faults, test_fault(&row.phone)) {
@@ -170,6 +176,9 @@ async fn log(faults: bool, db: &Db, row: &Row, event: NoticeEvent, vars: &Vars, 
         }
         _ => {}
     }
-    db.log_message(row.id, &row.phone, event.as_str(), &serde_json::to_string(vars)?, now).await?;
+    // The query code is never stored whole (it would open the case): the
+    // log keeps its last two digits, enough to tell which code went out.
+    let kept = Vars { code: vars.code.as_deref().map(mask_code), ..vars.clone() };
+    db.log_message(row.id, &row.phone, event.as_str(), &serde_json::to_string(&kept)?, now).await?;
     Ok(Outcome::Sent { message_id: format!("log-{}", row.id), delivered: true })
 }

@@ -15,6 +15,10 @@ use worker::{Env, Result};
 const ALIYUN_PER_ROUND: u32 = 50;
 /// Receipts pulled per round (Tencent's most per call is 100).
 const TENCENT_PER_ROUND: u32 = 100;
+/// How long a sent message is asked about: one the provider still reports
+/// as waiting after this stays `sent`, and stops taking a place in the
+/// round from newer ones.
+const ASK_FOR_SECONDS: i64 = 3 * 86_400;
 
 /// One round; returns how many messages changed state.
 pub async fn pull(env: &Env, db: &Db, now: &str) -> Result<usize> {
@@ -26,7 +30,8 @@ pub async fn pull(env: &Env, db: &Db, now: &str) -> Result<usize> {
     let receipts: Vec<(String, Receipt)> = match &api {
         Api::Aliyun(a) => {
             let mut out = Vec::new();
-            for m in db.awaiting_receipts("aliyun", ALIYUN_PER_ROUND).await? {
+            let since = crate::now_instant().plus_seconds(-ASK_FOR_SECONDS).to_string();
+            for m in db.awaiting_receipts("aliyun", ALIYUN_PER_ROUND, &since).await? {
                 let nonce = sha256_hex(format!("receipt:{}:{}", m.id, clock.ms).as_bytes());
                 // The day it was sent, in China: YYYYMMDD.
                 let day = m.sent_at.get(..10).unwrap_or_default().replace('-', "");

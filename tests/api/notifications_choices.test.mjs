@@ -55,6 +55,16 @@ test("an applicant who ticks SMS off gets messages recorded as skipped, until th
   assert.deepEqual([last.event, last.state], ["case_completed", "skipped"]);
 });
 
+test("turning SMS off also stops a message still waiting (the night's quiet hours, the daily cap)", async () => {
+  const { receipt } = await submitFood({ mobile: freshMobile() });
+  const [received] = await settled(receipt.case_no, 1);
+  // As if the acknowledgement had been held until the morning.
+  sqlLocal(`UPDATE notice_outbox SET state = 'queued', reason = '夜间免打扰', lease_until = NULL WHERE id = ${received.id}`);
+  assert.equal((await choose(receipt.case_no, receipt.query_code, true)).status, 200);
+  const [after] = outboxOf(receipt.case_no);
+  assert.deepEqual([after.state, after.reason], ["skipped", "申请人选择不接收短信"]);
+});
+
 /** A case completed at once by its window, its completion moved `days` back. */
 async function completedDaysAgo(days, overrides = {}) {
   const { receipt } = await submitFood({ mobile: freshMobile(), ...overrides });

@@ -10,7 +10,7 @@ import { clientIp } from "../support/cases.mjs";
 import { anonymousForm, complaintForm } from "../support/complaints.mjs";
 import { UNIT, callerForm } from "../support/hotline.mjs";
 import { DISPATCH_TO_4, REPLY, as, call, need, signIn, ticketStep } from "../support/objects.mjs";
-import { freshMobile, loggedFor, outboxOf, settled } from "../support/notify.mjs";
+import { freshMobile, loggedFor, maskedCode, outboxOf, settled } from "../support/notify.mjs";
 
 before(async () => {
   for (const u of ["office_admin", "zj_window", "zj_head"]) await signIn(u);
@@ -24,7 +24,7 @@ test("a caller hears that the ticket was taken in, replied and closed after the 
   await need(call("", "POST", "/api/hotline/tickets", { json: callerForm({ caller_phone: phone }), headers }), 201, "retry");
   const [received] = await settled(receipt.ticket_no, 1);
   assert.deepEqual([received.event, received.state, received.phone], ["hotline_received", "delivered", phone]);
-  assert.deepEqual(JSON.parse(loggedFor(receipt.ticket_no)[0].vars), { no: receipt.ticket_no, code: receipt.query_code });
+  assert.deepEqual(JSON.parse(loggedFor(receipt.ticket_no)[0].vars), { no: receipt.ticket_no, code: maskedCode(receipt.query_code) });
 
   const view = await need(call(as("office_admin"), "GET", `/api/hotline/tickets/${receipt.ticket_no}`), 200, "ticket view");
   let t = { ...receipt, version: view.version };
@@ -50,7 +50,7 @@ test("a named complainant hears the complaint was received; the unit it is assig
   const receipt = await need(call("", "POST", "/api/complaints", { json: complaintForm({ phone }), headers }), 201, "complaint");
   const [received] = await settled(receipt.complaint_no, 1);
   assert.deepEqual([received.event, received.state], ["complaint_received", "delivered"]);
-  assert.deepEqual(JSON.parse(loggedFor(receipt.complaint_no)[0].vars), { no: receipt.complaint_no, code: receipt.query_code });
+  assert.deepEqual(JSON.parse(loggedFor(receipt.complaint_no)[0].vars), { no: receipt.complaint_no, code: maskedCode(receipt.query_code) });
   // An anonymous complaint has no number to tell.
   const anonymous = await need(
     call("", "POST", "/api/complaints", { json: anonymousForm(), headers: { "Idempotency-Key": randomUUID(), "CF-Connecting-IP": clientIp() } }),

@@ -7,6 +7,9 @@ import { BASE_URL } from "./http.mjs";
 
 const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
+/** A query code as the log provider keeps it: its last two digits only. */
+export const maskedCode = (code) => "*".repeat(code.length - 2) + code.slice(-2);
+
 /** The outbox rows of a case, oldest first. */
 export function outboxOf(caseNo) {
   return sqlLocalRows(`SELECT * FROM notice_outbox WHERE case_no = ${quote(caseNo)} ORDER BY id`);

@@ -57,6 +57,19 @@ pub fn case_notice(
     Ok(Some(statement))
 }
 
+/// When the applicant turns SMS off: the case's messages still waiting (a
+/// night's quiet hours, the daily cap, a retry) are recorded as skipped
+/// rather than sent in the morning. Not one claimed by a send in progress.
+/// Part of the choice's batch, written only if the choice (`nonce`) landed.
+pub fn skip_waiting(db: &Db, case_no: &str, nonce: &str, now: &str) -> Result<D1PreparedStatement> {
+    db.statement(
+        "UPDATE notice_outbox SET state = 'skipped', reason = ?3, lease_until = NULL, updated_at = ?4
+         WHERE case_no = ?1 AND state = 'queued' AND event LIKE 'case%' AND (lease_until IS NULL OR lease_until < ?4)
+           AND EXISTS (SELECT 1 FROM case_record WHERE case_no = ?1 AND last_change = ?2)",
+        &[case_no.into(), nonce.into(), SKIPPED_REASON.into(), now.into()],
+    )
+}
+
 /// The message a hotline ticket's or a complaint's change sends the person
 /// who raised it (their number in `phone_column`; none if empty), in the
 /// change's batch and only if it landed (`?1` the record, `?2` the change's

@@ -13,19 +13,20 @@ const QUIET_FROM_SECONDS: i64 = 22 * 3600;
 const QUIET_UNTIL_SECONDS: i64 = 8 * 3600;
 
 impl NoticeEvent {
-    /// Whether the message may wake someone at night. None of the
-    /// applicant's messages may: each can wait for the morning.
+    /// Whether the message may wake someone at night. A caller's and a
+    /// complainant's acknowledgement may: DOMAIN §3 wants it within 3
+    /// minutes of the message, day or night. The rest can wait for the
+    /// morning (the daily cap holds for every message).
     pub fn urgent(self) -> bool {
         match self {
+            NoticeEvent::HotlineReceived | NoticeEvent::ComplaintReceived => true,
             NoticeEvent::CaseReceived
             | NoticeEvent::CaseSupplement
             | NoticeEvent::CaseAccepted
             | NoticeEvent::CaseCompleted
             | NoticeEvent::CaseEvaluate
-            | NoticeEvent::HotlineReceived
             | NoticeEvent::HotlineReplied
             | NoticeEvent::HotlineCallback
-            | NoticeEvent::ComplaintReceived
             | NoticeEvent::ComplaintReplied
             | NoticeEvent::ComplaintCallback => false,
         }
@@ -89,6 +90,15 @@ mod tests {
         assert_eq!(hold(at("2026-11-26T23:00:00+08:00"), e, 0, false), None);
         // 23:00 UTC is 07:00 the next day in China.
         assert_eq!(hold(at("2026-11-26T23:00:00Z"), e, 0, true), Some((Hold::QuietHours, 3600)));
+    }
+
+    #[test]
+    fn acknowledgements_go_at_night_but_keep_the_cap() {
+        for e in [NoticeEvent::HotlineReceived, NoticeEvent::ComplaintReceived] {
+            assert_eq!(hold(at("2026-11-26T23:00:00+08:00"), e, 0, true), None);
+            assert_eq!(hold(at("2026-11-26T23:00:00+08:00"), e, DAILY_CAP, true), Some((Hold::DailyCap, 9 * 3600)));
+        }
+        assert!(hold(at("2026-11-26T23:00:00+08:00"), NoticeEvent::HotlineReplied, 0, true).is_some());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub async fn list(req: &Request, q: NoticesQuery, db: &Db) -> Reply {
     let state = match q.state.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => Some(
             NoticeState::parse(s)
-                .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "状态应为 queued、sent、delivered 或 failed"))?,
+                .ok_or_else(|| ApiError::new(ErrorCode::InvalidParameter, "状态应为 queued、sent、delivered、failed 或 skipped"))?,
         ),
         None => None,
     };

@@ -110,14 +110,18 @@ pub async fn last_round(db: &Db, case_id: i64) -> Result<u32> {
 /// nothing). The case's version stays: staff working on the case are not
 /// interrupted by it.
 pub async fn choose_sms(db: &Db, case_no: &str, state: CaseState, opt_out: bool, nonce: &str, now: &str) -> Result<bool> {
-    let statements = vec![
+    let mut statements = vec![
         db.statement(
             "UPDATE case_record SET sms_opt_out = ?2, last_change = ?3 WHERE case_no = ?1 AND sms_opt_out <> ?2",
             &[case_no.into(), num(opt_out as i64), nonce.into()],
         )?,
         event_statement(db, case_no, nonce, "申请人", None, Some(state), state, shared::notify::sms_choice_note(opt_out), now)?,
-        super::refresh_tracking(db, case_no, nonce)?,
     ];
+    if opt_out {
+        statements.push(crate::db::notify::skip_waiting(db, case_no, nonce, now)?);
+    }
+    // Last: every case batch ends with the tracking row (refresh_tracking).
+    statements.push(super::refresh_tracking(db, case_no, nonce)?);
     let results = db.batch(statements).await?;
     Ok(crate::db::wrote(results.first()))
 }
