@@ -110,8 +110,8 @@ test("a hotline caller and a complainant are anonymised three years after their 
   const gone = [...numbers(ticket.ticket_no), ...numbers(answered.complaint_no)];
   assert.ok(gone.length >= 4, JSON.stringify(gone));
   assert.ok(gone.every((r) => r.sent === "" && (r.logged ?? "") === ""), JSON.stringify(gone));
-  const kept = numbers(young.ticket_no);
-  assert.ok(kept.length >= 1 && kept.every((r) => r.sent !== ""), `a younger ticket's messages keep theirs: ${JSON.stringify(kept)}`);
+  const younger = numbers(young.ticket_no);
+  assert.ok(younger.length >= 1 && younger.every((r) => r.sent !== ""), `a younger ticket's messages keep theirs: ${JSON.stringify(younger)}`);
 });
 
 /** Waits until each item's messages are sent or held (queued with a reason why). */
