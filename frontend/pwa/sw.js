@@ -1,0 +1,118 @@
+// The applicants' service worker, published at /sw.js (scope /) by
+// scripts/build.sh with this build's version and asset list in place of the
+// placeholders; registered by frontend/pwa/pwa.js. ARCHITECTURE.md
+// ("Offline") says what it keeps and why.
+//
+// - This build's scripts, wasm and styles (their URLs carry a content hash):
+//   precached on install, then answered from the cache.
+// - Applicant pages: from the network, a copy kept; offline, the copy.
+// - The public catalogue's API answers (departments, matters, a matter's
+//   guide): the same, but a copy is only ever served offline and marked as
+//   such (header X-Offline-Saved, and the page is told, so its notice says
+//   when the copy was saved). Every other API request, every write and every
+//   staff page goes to the network as if there were no worker.
+const VERSION = "__VERSION__";
+const ASSETS = __ASSETS__;
+// Shells name this build's assets: pages are replaced with the build.
+const STATIC = `static-${VERSION}`;
+const PAGES = `pages-${VERSION}`;
+// Catalogue answers do not depend on the build: kept across builds.
+const DATA = "data";
+// The list unfiltered or by department, and a guide: a bounded set (a
+// search's answers are not kept).
+const catalogue = (url) => /^\/api\/(departments|matters)(\/\d+)?$/.test(url.pathname) && /^(\?department=\d+)?$/.test(url.search);
+const SAVED = "X-Offline-Saved";
+
+self.addEventListener("install", (event) => {
+  // The catalogue, so that it opens offline whichever page came first.
+  event.waitUntil(caches.open(STATIC).then((c) => c.addAll(ASSETS)).then(() => keep(new URL("/", location))).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((n) => ![STATIC, PAGES, DATA].includes(n)).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== location.origin || url.pathname === "/staff" || url.pathname.startsWith("/staff/")) return;
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(event, PAGES, pageKey(url), event.resultingClientId));
+  } else if (catalogue(url)) {
+    event.respondWith(networkFirst(event, DATA, url.href, event.clientId));
+  } else if (url.searchParams.has("v")) {
+    event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+  }
+});
+
+// Which cached copy a page URL reads offline. The Worker's shell for a URL
+// (backend/src/shell.rs) is its app's, the same for every URL of that app,
+// but for the catalogue's own `/`, which carries its first screen and data.
+function pageKey(url) {
+  const path = url.pathname;
+  const app = path === "/" && !url.search ? "" : path.startsWith("/apply/") ? "apply" : path === "/track" ? "track" : "app";
+  return new URL(app ? `/?shell=${app}` : "/", location).href;
+}
+
+// What `client` was shown from the cache: the oldest copy's time, asked
+// for by the page's notice once it has loaded.
+const shown = new Map();
+
+async function networkFirst(event, cacheName, key, client) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) event.waitUntil(put(cache, key, response.clone()));
+    return response;
+  } catch (offline) {
+    // A page of an app whose other pages were never opened: the catalogue's
+    // shell starts the same app, which shows the page the URL names.
+    const copy = (await cache.match(key)) ?? (cacheName === PAGES && key.endsWith("shell=app") && (await cache.match(pageKey(new URL("/", location)))));
+    if (!copy) throw offline;
+    tell(client, copy.headers.get(SAVED));
+    return copy;
+  }
+}
+
+async function put(cache, key, response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED, new Date().toISOString());
+  await cache.put(key, new Response(await response.blob(), { status: response.status, headers }));
+}
+
+function tell(client, saved) {
+  if (!saved) return;
+  const before = shown.get(client);
+  if (!before || saved < before) shown.set(client, saved);
+  self.clients.get(client).then((c) => c?.postMessage({ saved }));
+}
+
+// Fetches a URL the way a page would and keeps it, unless a copy is kept.
+async function keep(url) {
+  if (url.origin !== location.origin) return;
+  const [cacheName, key] = catalogue(url) ? [DATA, url.href] : url.pathname.startsWith("/api/") ? [] : [PAGES, pageKey(url)];
+  if (!cacheName) return;
+  const cache = await caches.open(cacheName);
+  if (await cache.match(key)) return;
+  const response = await fetch(url);
+  if (response.ok) await put(cache, key, response);
+}
+
+self.addEventListener("message", (event) => {
+  const { data, source } = event;
+  if (data === "saved?") {
+    const saved = shown.get(source.id);
+    shown.delete(source.id);
+    if (saved) source.postMessage({ saved });
+  } else if (Array.isArray(data?.keep)) {
+    // A first visit, before this worker answered: the page and the
+    // catalogue answers it read (its other resources are not kept).
+    const [page, ...read] = data.keep.map((u) => new URL(u));
+    const urls = [page, ...read.filter(catalogue)];
+    event.waitUntil(Promise.all(urls.map((u) => keep(u).catch(() => {}))));
+  }
+});

@@ -1,0 +1,117 @@
+// Issue 14, an installable app: Chromium finds it installable; its service
+// worker (frontend/pwa/sw.js) installs on a first visit, and with the
+// network off the catalogue opens and a guide opened before shows, under a
+// notice that says so and when the copy was saved; an API answer is never
+// served from the cache as if fresh; the notice goes when the network is
+// back. Every wait is on a condition (the worker ready, a copy kept, the
+// notice's text), none on time. What is served: tests/api/installable.test.mjs.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE_URL } from "../support/http.mjs";
+import { appStarted, assertNoErrors, launch, phonePage, screenshot } from "../support/browser.mjs";
+import { matterByName } from "../support/cases.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const OFFLINE = "当前处于离线状态";
+
+/** The page's fetch of `path`: its status and the worker's mark, or "failed". */
+const pageFetch = (page, path) =>
+  page.evaluate(async (path) => {
+    try {
+      const res = await fetch(path);
+      return { status: res.status, saved: res.headers.get("X-Offline-Saved") };
+    } catch {
+      return "failed";
+    }
+  }, path);
+
+test("Chromium finds the applicant app installable, with the manifest's icons", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors, []);
+  const { url, errors } = await cdp.send("Page.getAppManifest");
+  assert.equal(new URL(url).pathname, "/manifest.webmanifest");
+  assert.deepEqual(errors, []);
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test("offline, the catalogue and a guide opened before show, marked as saved copies; back online the notice goes", async () => {
+  const matter = await matterByName("食品经营许可（新办）");
+  const guide = `/matters/${matter.id}`;
+  const page = await phonePage(browser);
+  // A first visit, straight to a guide: the worker is not there yet, and
+  // keeps the page and what it read once it is.
+  await page.goto(BASE_URL + guide);
+  await page.getByRole("heading", { level: 1, name: matter.name }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(async (api) => Boolean((await caches.match(api)) && (await caches.match("/"))), `/api/matters/${matter.id}`);
+  const notice = page.locator('.offline[role="status"]');
+  assert.equal(await notice.textContent(), "", "no notice while online");
+
+  // Online, an answer comes from the network, unmarked.
+  assert.deepEqual(await pageFetch(page, `/api/matters/${matter.id}`), { status: 200, saved: null });
+
+  await page.context().setOffline(true);
+  await notice.filter({ hasText: OFFLINE }).waitFor();
+  assert.match(await notice.textContent(), /提交的申请会先保存在本手机上，恢复网络后自动发送/);
+
+  // The catalogue opens (its shell carries its data: a saved copy).
+  await page.goto(BASE_URL + "/");
+  await appStarted(page);
+  assert.ok((await page.locator(".card").count()) >= 40);
+  await notice.filter({ hasText: OFFLINE }).waitFor();
+  await notice.filter({ hasText: /当前显示的是 .+ 时保存的内容/ }).waitFor();
+
+  // The guide opened before, from a new navigation.
+  await page.goto(BASE_URL + guide);
+  await page.getByRole("heading", { level: 1, name: matter.name }).waitFor();
+  await page.getByTestId("materials").getByText("营业执照", { exact: true }).waitFor();
+  await notice.filter({ hasText: /当前显示的是 .+ 时保存的内容/ }).waitFor();
+  await screenshot(page, "offline-guide-360");
+
+  // An API answer offline: a kept catalogue answer only marked as a saved
+  // copy; anything else (never kept) fails as the network does.
+  const copy = await pageFetch(page, `/api/matters/${matter.id}`);
+  assert.equal(copy.status, 200);
+  assert.ok(!Number.isNaN(Date.parse(copy.saved)), `marked with when it was saved: ${JSON.stringify(copy)}`);
+  assert.equal(await pageFetch(page, "/api/health"), "failed");
+  assert.equal(await pageFetch(page, "/api/matters?q=%E9%A3%9F%E5%93%81"), "failed", "a search's answer is not kept");
+
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => document.querySelector(".offline").textContent === "");
+  assert.deepEqual(await pageFetch(page, `/api/matters/${matter.id}`), { status: 200, saved: null });
+
+  // What the worker keeps: this build's assets, applicant pages, catalogue
+  // answers; nothing of the staff's, no other API answer.
+  const kept = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname + new URL(req.url).search);
+    }
+    return urls;
+  });
+  for (const url of kept) {
+    assert.match(url, /^\/(\?shell=\w+)?$|^\/api\/(departments|matters)(\/\d+)?$|^\/(pkg\/[\w-]+\.(js|wasm)|style\.css)\?v=\w+$/, url);
+    assert.doesNotMatch(url, /staff/, url);
+  }
+  assertNoErrors(page);
+  await page.context().close();
+});
+
+test("offline, the staff pages are not answered from any cache", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.goto(BASE_URL + "/staff/login");
+  await page.locator("#username").waitFor();
+  await page.context().setOffline(true);
+  await assert.rejects(page.goto(BASE_URL + "/staff/login"), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+  await page.context().close();
+});
