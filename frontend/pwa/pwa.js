@@ -15,7 +15,7 @@ document.body.append(bar);
 // When the oldest copy shown on this page was saved (ISO time), if any.
 let saved = "";
 const show = () => {
-  const when = saved && new Date(saved).toLocaleString("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = saved && new Date(saved).toLocaleString("zh-CN", { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
   bar.textContent = navigator.onLine && !saved ? "" :
     "当前处于离线状态：已打开过的事项列表和办事指南仍可查看，查询办件进度需要联网；提交的申请会先保存在本手机上，恢复网络后自动发送。" +
     (when ? `当前显示的是 ${when} 时保存的内容。` : "");
