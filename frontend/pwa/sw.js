@@ -22,10 +22,15 @@ const DATA = "data";
 // search's answers are not kept).
 const catalogue = (url) => /^\/api\/(departments|matters)(\/\d+)?$/.test(url.pathname) && /^(\?department=\d+)?$/.test(url.search);
 const SAVED = "X-Offline-Saved";
+// The rest of the API, the staff's pages, Open311: the network's, untouched.
+const untouched = (url) => /^\/(staff|api|open311|cdn-cgi)(\/|$)/.test(url.pathname);
 
 self.addEventListener("install", (event) => {
-  // The catalogue, so that it opens offline whichever page came first.
-  event.waitUntil(caches.open(STATIC).then((c) => c.addAll(ASSETS)).then(() => keep(new URL("/", location))).then(() => self.skipWaiting()));
+  // The catalogue, and the form's and tracking's shells (the same for every
+  // URL of their app), so that each opens offline whichever page came first:
+  // a guide's "在线申请" offline opens the form.
+  const shells = () => Promise.all(["/", "/apply/", "/track"].map((path) => keep(new URL(path, location))));
+  event.waitUntil(caches.open(STATIC).then((c) => c.addAll(ASSETS)).then(shells).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
@@ -39,11 +44,14 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin || url.pathname === "/staff" || url.pathname.startsWith("/staff/")) return;
+  if (request.method !== "GET" || url.origin !== location.origin) return;
+  if (catalogue(url)) {
+    if (request.mode !== "navigate") event.respondWith(networkFirst(event, DATA, url.href, event.clientId));
+    return;
+  }
+  if (untouched(url)) return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(event, PAGES, pageKey(url), event.resultingClientId));
-  } else if (catalogue(url)) {
-    event.respondWith(networkFirst(event, DATA, url.href, event.clientId));
   } else if (url.searchParams.has("v")) {
     event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
   }
@@ -66,7 +74,7 @@ async function networkFirst(event, cacheName, key, client) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(event.request);
-    if (response.ok) event.waitUntil(put(cache, key, response.clone()));
+    if (kept(response)) event.waitUntil(put(cache, key, response.clone()));
     return response;
   } catch (offline) {
     // A page of an app whose other pages were never opened: the catalogue's
@@ -77,6 +85,10 @@ async function networkFirst(event, cacheName, key, client) {
     return copy;
   }
 }
+
+// Only a page or a catalogue answer as the app reads it (never an error,
+// which would stand in for a good copy).
+const kept = (response) => response.ok && /^(text\/html|application\/json)/.test(response.headers.get("Content-Type") ?? "");
 
 async function put(cache, key, response) {
   const headers = new Headers(response.headers);
@@ -94,12 +106,12 @@ function tell(client, saved) {
 // Fetches a URL the way a page would and keeps it, unless a copy is kept.
 async function keep(url) {
   if (url.origin !== location.origin) return;
-  const [cacheName, key] = catalogue(url) ? [DATA, url.href] : url.pathname.startsWith("/api/") ? [] : [PAGES, pageKey(url)];
+  const [cacheName, key] = catalogue(url) ? [DATA, url.href] : untouched(url) ? [] : [PAGES, pageKey(url)];
   if (!cacheName) return;
   const cache = await caches.open(cacheName);
   if (await cache.match(key)) return;
   const response = await fetch(url);
-  if (response.ok) await put(cache, key, response);
+  if (kept(response)) await put(cache, key, response);
 }
 
 self.addEventListener("message", (event) => {

@@ -99,6 +99,14 @@ test("offline, the catalogue and a guide opened before show, marked as saved cop
   await notice.filter({ hasText: /当前显示的是 .+ 时保存的内容/ }).waitFor();
   await screenshot(page, "offline-guide-360");
 
+  // Its "在线申请" opens the form (never opened before): the worker kept the
+  // form app's shell and assets on install.
+  await page.getByRole("link", { name: "在线申请" }).click();
+  await page.locator("form.apply").waitFor();
+  await notice.filter({ hasText: OFFLINE }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: matter.name }).waitFor();
+
   // An API answer offline: a kept catalogue answer only marked as a saved
   // copy; anything else (never kept) fails as the network does.
   const copy = await pageFetch(page, `/api/matters/${matter.id}`);
