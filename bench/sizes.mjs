@@ -33,11 +33,11 @@ await browser.close();
 
 // What the service worker (frontend/pwa/sw.js) downloads in the background
 // once per build after an applicant's first page: the three applicant apps'
-// assets and the catalogue's page (not part of any page's first load; the
+// assets and the catalogue's, the form's and tracking's pages (not part of any page's first load; the
 // current app's files come from the browser's cache).
 {
   const sw = await (await fetch(base + "/sw.js")).text();
-  const urls = [...sw.matchAll(/"(\/[^"]*\?v=\w+)"/g)].map((m) => m[1]).concat("/");
+  const urls = [...sw.matchAll(/"(\/[^"]*\?v=\w+)"/g)].map((m) => m[1]).concat("/", "/apply/", "/track");
   let brotli = 0;
   for (const url of urls) {
     const body = Buffer.from(await (await fetch(base + url)).arrayBuffer());
