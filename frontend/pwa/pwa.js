@@ -32,7 +32,8 @@ if (sw) {
       show();
     }
   });
-  sw.register("/sw.js");
+  // Refused (a private window in some browsers): the pages work as before.
+  sw.register("/sw.js").catch(() => {});
   sw.ready.then(({ active }) =>
     // A page the worker answered: did it answer from its cache? A first
     // visit, before the worker: it keeps this page and what it read.
