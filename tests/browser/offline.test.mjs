@@ -146,3 +146,24 @@ test("offline, the staff pages are not answered from any cache", async () => {
   await assert.rejects(page.goto(BASE_URL + "/staff/login"), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
   await page.context().close();
 });
+
+test("a new build's worker takes over and deletes the caches of the builds before it", async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + "/");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // What an earlier build's worker left.
+  await page.evaluate(async () => {
+    await (await caches.open("static-0earlierbld")).put("/pkg/app.js?v=0earlierbld", new Response("old"));
+    await caches.open("pages-0earlierbld");
+  });
+  // A worker installed anew, as a new build's is (here by another script
+  // URL: the same bytes under a new URL are a new worker).
+  await page.evaluate(() => navigator.serviceWorker.register("/sw.js?next").then(() => true));
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("/sw.js?next"));
+  // It takes over as it activates, and deletes them on activation.
+  await page.waitForFunction(async () => !(await caches.keys()).some((n) => n.includes("0earlierbld")));
+  const names = await page.evaluate(() => caches.keys());
+  assert.ok(names.some((n) => n.startsWith("static-")) && names.some((n) => n.startsWith("pages-")), names.join(" "));
+  assertNoErrors(page);
+  await page.context().close();
+});
