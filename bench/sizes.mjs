@@ -4,6 +4,7 @@
 import { launch } from "../tests/support/browser.mjs";
 import { measureFirstLoad, PAGE_BUDGET_BROTLI, WORKER_BUDGET_GZIP, workerSizes } from "../tests/support/weight.mjs";
 import { submitFood } from "../tests/support/cases.mjs";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const base = process.env.BASE_URL;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -29,6 +30,21 @@ for (const [name, path, ready, budget = PAGE_BUDGET_BROTLI] of pages) {
   console.log(`total: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (${verdict} the ${kb(budget)} budget)`);
 }
 await browser.close();
+
+// What the service worker (frontend/pwa/sw.js) downloads in the background
+// once per build after an applicant's first page: the three applicant apps'
+// assets and the catalogue's, the form's and tracking's pages (not part of any page's first load; the
+// current app's files come from the browser's cache).
+{
+  const sw = await (await fetch(base + "/sw.js")).text();
+  const urls = [...sw.matchAll(/"(\/[^"]*\?v=\w+)"/g)].map((m) => m[1]).concat("/", "/apply/", "/track");
+  let brotli = 0;
+  for (const url of urls) {
+    const body = Buffer.from(await (await fetch(base + url)).arrayBuffer());
+    brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  console.log(`\nservice worker install: ${urls.length} files precached, brotli ${kb(brotli)} (in the background, once per build)`);
+}
 
 
 // Each Worker (wasm + JS) against the platform's 1 MB gzip budget, which

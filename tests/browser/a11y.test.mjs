@@ -127,6 +127,25 @@ test("applicant pages at 360 px have no axe violations", async () => {
   check();
 });
 
+/** The offline notice (frontend/pwa/pwa.js) shown: on a guide as the network goes, on the catalogue opened offline. */
+test("applicant pages offline, with their notice, have no axe violations", async () => {
+  const { audit, check } = auditor();
+  const food = await matterByName("食品经营许可（新办）");
+  const page = await phone();
+  await visit(page, `/matters/${food.id}`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(async () => Boolean(await caches.match("/")));
+  await page.context().setOffline(true);
+  const notice = page.locator(".offline").filter({ hasText: "当前处于离线状态" });
+  await notice.waitFor();
+  await audit(page, "guide, gone offline");
+  await visit(page, "/");
+  await notice.filter({ hasText: "保存的内容" }).waitFor();
+  await audit(page, "catalogue opened offline");
+  await page.context().close();
+  check();
+});
+
 /** Every staff page (frontend/src/staff/route.rs) at desktop width, as the office and as window staff. */
 test("staff pages at 1280 px have no axe violations", async () => {
   const { audit, check } = auditor();
