@@ -9,21 +9,22 @@ import { assertNoErrors, launch, phonePage } from "../support/browser.mjs";
 import { casesNamed, cookieOf, matterByName, sqlLocalRows, staffGet } from "../support/cases.mjs";
 import { cameraPhoto, fillFoodForm, jpegSize } from "../support/photos.mjs";
 
-let browser, matter, required, big, small;
+let browser, matter, required, big, scan, small;
 before(async () => {
   browser = await launch();
   matter = await matterByName("食品经营许可（新办）");
   required = matter.materials.filter((m) => m.required);
-  assert.ok(required.length >= 2, "the food licence asks for two materials at least");
+  assert.ok(required.length >= 3, "the food licence asks for three materials at least");
   big = await cameraPhoto(browser, { seed: 7 });
   small = await cameraPhoto(browser, { width: 640, height: 480, seed: 8 });
+  scan = await cameraPhoto(browser, { width: 2400, height: 1600, seed: 9, grain: 2, type: "image/png" });
   assert.ok(big.length > 3e6 && big.length < 8e6, `a camera photo's weight (${big.length})`);
 });
 after(async () => { await browser?.close(); });
 
-/** Chooses `name` (a JPEG) for material `m` and waits until it is ready to go. */
-async function choose(phone, m, name, buffer) {
-  await phone.locator(`#material-${m.id}`).setInputFiles({ name, mimeType: "image/jpeg", buffer });
+/** Chooses `name` (a JPEG, or `mimeType`) for material `m` and waits until it is ready to go. */
+async function choose(phone, m, name, buffer, mimeType = "image/jpeg") {
+  await phone.locator(`#material-${m.id}`).setInputFiles({ name, mimeType, buffer });
   await phone.locator(`#material-${m.id}`).locator("xpath=..").locator("ul.chosen li").first().waitFor();
   await phone.getByRole("button", { name: "提交申请" }).waitFor();
 }
@@ -55,7 +56,7 @@ function keptFiles(phone) {
   }), matter.id);
 }
 
-test("a camera photo goes up scaled, a small one unchanged, each with its progress shown", async () => {
+test("a camera photo and a large PNG go up scaled as JPEGs, a small one unchanged, each with its progress shown", async () => {
   const name = `示范县照片餐饮有限公司-${Date.now()}`;
   const phone = await phonePage(browser);
   // Every progress bar that reaches its end, seen as the page changes (the
@@ -71,7 +72,8 @@ test("a camera photo goes up scaled, a small one unchanged, each with its progre
   });
   await fillFoodForm(phone, matter, name);
   await choose(phone, required[0], "营业执照.jpg", big);
-  for (const [i, m] of required.slice(1).entries()) await choose(phone, m, `small-${i}.jpg`, small);
+  await choose(phone, required[1], "平面图.png", scan, "image/png");
+  for (const [i, m] of required.slice(2).entries()) await choose(phone, m, `small-${i}.jpg`, small);
   // The list shows the scaled photo's weight, not the camera's.
   const listed = await phone.locator(`#material-${required[0].id}`).locator("xpath=..").locator("ul.chosen li").innerText();
   assert.match(listed, /^营业执照\.jpg（/);
@@ -80,9 +82,9 @@ test("a camera photo goes up scaled, a small one unchanged, each with its progre
   await phone.getByRole("button", { name: "提交申请" }).click();
   const caseNo = await receiptCaseNo(phone);
 
-  const names = ["营业执照.jpg", ...required.slice(1).map((_, i) => `small-${i}.jpg`)];
+  const names = ["营业执照.jpg", "平面图.jpg", ...required.slice(2).map((_, i) => `small-${i}.jpg`)];
   assert.deepEqual([...full].map((l) => l.replace(/ \d+%$/, "")).sort(), [...names].sort(), "every file's progress reached its end");
-  const [photo, smallOne] = storedFiles(caseNo);
+  const [photo, scanned, smallOne] = storedFiles(caseNo);
   assert.equal(photo.file_name, "营业执照.jpg");
   assert.equal(photo.content_type, "image/jpeg");
   assert.ok(photo.size < big.length / 2, `scaled: ${photo.size} of ${big.length} bytes`);
@@ -90,6 +92,10 @@ test("a camera photo goes up scaled, a small one unchanged, each with its progre
   const stored = (await staffGet(cookie, `/api/staff/files/${photo.id}`)).body;
   assert.equal(stored.length, photo.size);
   assert.deepEqual(jpegSize(stored), { width: 2000, height: 1500 });
+  // A PNG scan goes as a JPEG, named so.
+  assert.deepEqual([scanned.file_name, scanned.content_type], ["平面图.jpg", "image/jpeg"]);
+  assert.ok(scanned.size < scan.length, `scaled: ${scanned.size} of ${scan.length} bytes`);
+  assert.deepEqual(jpegSize((await staffGet(cookie, `/api/staff/files/${scanned.id}`)).body), { width: 2000, height: 1333 });
   assert.equal(smallOne.file_name, "small-0.jpg");
   assert.equal(smallOne.size, small.length, "a small photo goes up unchanged");
   assert.ok((await staffGet(cookie, `/api/staff/files/${smallOne.id}`)).body.equals(small));

@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { BASE_URL } from "./http.mjs";
 
-/** A `width`×`height` JPEG with text and grain (`seed` varies the grain). */
-export async function cameraPhoto(browser, { width = 4000, height = 3000, seed = 1, grain = 24 } = {}) {
+/** A `width`×`height` JPEG (or `type`) with text and grain (`seed` varies the grain). */
+export async function cameraPhoto(browser, { width = 4000, height = 3000, seed = 1, grain = 24, type = "image/jpeg" } = {}) {
   const page = await browser.newPage();
   try {
-    const base64 = await page.evaluate(async ({ width, height, seed, grain }) => {
+    const base64 = await page.evaluate(async ({ width, height, seed, grain, type }) => {
       const canvas = new OffscreenCanvas(width, height);
       const g = canvas.getContext("2d");
       const light = g.createLinearGradient(0, 0, width, height);
@@ -30,12 +30,12 @@ export async function cameraPhoto(browser, { width = 4000, height = 3000, seed =
         d[i + 2] += r;
       }
       g.putImageData(pixels, 0, 0);
-      const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.92 });
+      const blob = await canvas.convertToBlob({ type, quality: 0.92 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let text = "";
       for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(text);
-    }, { width, height, seed, grain });
+    }, { width, height, seed, grain, type });
     return Buffer.from(base64, "base64");
   } finally {
     await page.close();
