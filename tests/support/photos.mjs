@@ -3,6 +3,7 @@
 // what a camera's do (4000×3000 at quality 0.92: about 5.6 MB).
 import assert from "node:assert/strict";
 import { BASE_URL } from "./http.mjs";
+import { appStarted } from "./browser.mjs";
 
 /** A `width`×`height` JPEG (or `type`) with text and grain (`seed` varies the grain). */
 export async function cameraPhoto(browser, { width = 4000, height = 3000, seed = 1, grain = 24, type = "image/jpeg" } = {}) {
@@ -60,6 +61,7 @@ export function jpegSize(bytes) {
 /** Opens the food licence's form on `phone` and fills it in for applicant `name`. */
 export async function fillFoodForm(phone, matter, name) {
   await phone.goto(`${BASE_URL}/apply/${matter.id}`);
+  await appStarted(phone);
   await phone.getByLabel("单位（企业、社会组织）").check();
   await phone.getByLabel("单位名称").fill(name);
   await phone.getByLabel("统一社会信用代码（18位）").fill("91350100M000100Y43");
