@@ -28,5 +28,6 @@ pub mod retention;
 pub mod second_factor;
 pub mod security;
 pub mod staff;
+pub mod staff_app;
 pub mod streamline;
 pub mod supervision;
