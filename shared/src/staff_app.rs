@@ -5,11 +5,13 @@
 //! function, and the apps' router navigates in place only to URLs of its
 //! own app, loading any other the ordinary way. One place decides both.
 
-/// A staff app: the core (sign-in, one's account, the inbox, messages) or
+/// A staff app: the core (sign-in and the inbox, the first screens) or
 /// one area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StaffApp {
     Core,
+    /// One's password and second factor, one's messages.
+    Account,
     /// A case, its notice; the office's oversight: overview, reviews,
     /// statistics, the report.
     Cases,
@@ -24,8 +26,9 @@ pub enum StaffApp {
 }
 
 impl StaffApp {
-    pub const ALL: [StaffApp; 9] = [
+    pub const ALL: [StaffApp; 10] = [
         StaffApp::Core,
+        StaffApp::Account,
         StaffApp::Cases,
         StaffApp::Streamline,
         StaffApp::Admin,
@@ -46,6 +49,7 @@ impl StaffApp {
             return None;
         }
         Some(match segments.next().unwrap_or_default() {
+            "password" | "second-factor" | "messages" => StaffApp::Account,
             "cases" | "overview" | "reviews" | "statistics" | "report" => StaffApp::Cases,
             "dashboard" | "meetings" | "documents" | "quotas" | "calendar" => StaffApp::Streamline,
             "admin" => StaffApp::Admin,
@@ -62,6 +66,7 @@ impl StaffApp {
     pub fn name(self) -> &'static str {
         match self {
             StaffApp::Core => "staff",
+            StaffApp::Account => "staff-account",
             StaffApp::Cases => "staff-cases",
             StaffApp::Streamline => "staff-streamline",
             StaffApp::Admin => "staff-admin",
@@ -77,6 +82,7 @@ impl StaffApp {
     pub fn shell(self) -> &'static str {
         match self {
             StaffApp::Core => "/staff.html",
+            StaffApp::Account => "/staff-account.html",
             StaffApp::Cases => "/staff-cases.html",
             StaffApp::Streamline => "/staff-streamline.html",
             StaffApp::Admin => "/staff-admin.html",
@@ -99,9 +105,9 @@ mod tests {
         ("/staff/login", Core),
         ("/staff", Core),
         ("/staff?state=accepted&page=2", Core),
-        ("/staff/password", Core),
-        ("/staff/second-factor", Core),
-        ("/staff/messages", Core),
+        ("/staff/password", Account),
+        ("/staff/second-factor", Account),
+        ("/staff/messages", Account),
         ("/staff/no-such-page", Core),
         ("/staff/cases/QX2026-1", Cases),
         ("/staff/cases/QX2026-1/notice", Cases),

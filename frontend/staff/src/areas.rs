@@ -14,14 +14,21 @@ fn not_found() -> AnyView {
     view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
 }
 
-/// The core: sign-in, one's password and second factor, the inbox, messages.
+/// The core: sign-in and the inbox, the first screens.
 pub fn core(route: Route) -> AnyView {
-    use pages::admin::{password::PasswordPage, second_factor::SecondFactorPage};
     match route {
         Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
         Route::Inbox { state, class, assignee, q, at } => {
             view! { <pages::approvals::inbox::InboxPage state class assignee q at/> }.into_any()
         }
+        _ => not_found(),
+    }
+}
+
+/// One's password and second factor, one's messages.
+pub fn account(route: Route) -> AnyView {
+    use pages::admin::{password::PasswordPage, second_factor::SecondFactorPage};
+    match route {
         Route::Password => view! { <PasswordPage/> }.into_any(),
         Route::SecondFactor => view! { <SecondFactorPage/> }.into_any(),
         Route::Messages => view! { <pages::messages::MessagesPage/> }.into_any(),

@@ -1,4 +1,4 @@
-//! The staff app of the core: sign-in, one's password and second factor, the inbox and messages (shared/src/staff_app.rs).
+//! The staff app of the core: sign-in and the inbox, the first screens (shared/src/staff_app.rs).
 
 fn main() {
     staff::app::mount(staff::areas::core);
