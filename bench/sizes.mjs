@@ -3,7 +3,7 @@
 // against its 143 KB and each staff app's first load, and each Worker's size
 // against their 1 MB gzip budget. Run by scripts/bench.sh against a live stack.
 import { handOverSession, launch } from "../tests/support/browser.mjs";
-import { measureFirstLoad, PAGE_BUDGET_BROTLI, STAFF_BUDGET_BROTLI, staffAppSizes, WORKER_BUDGET_GZIP, workerSizes } from "../tests/support/weight.mjs";
+import { measureFirstLoad, PAGE_BUDGET_BROTLI, STAFF_BUDGET_BROTLI, staffAppSize, staffApps, WORKER_BUDGET_GZIP, workerSizes } from "../tests/support/weight.mjs";
 import { submitFood } from "../tests/support/cases.mjs";
 
 const base = process.env.BASE_URL;
@@ -53,7 +53,7 @@ await browser.close();
 console.log("\nstaff apps: first loads (browser, API answers included)");
 console.table(staffRows);
 console.log("staff apps: files as built (no API answers)");
-console.table(staffAppSizes().map(({ name, raw, brotli }) => ({ app: name, raw: kb(raw), brotli: kb(brotli) })));
+console.table(staffApps().map((app) => ({ app: app.name, ...Object.fromEntries(Object.entries(staffAppSize(app)).map(([k, n]) => [k, kb(n)])) })));
 
 
 // Each Worker (wasm + JS) against the platform's 1 MB gzip budget, which

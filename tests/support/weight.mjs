@@ -16,10 +16,10 @@ const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_
 /**
  * Each staff app as built (frontend/dist/staff*.html, one per area:
  * shared/src/staff_app.rs): its shell and every file the shell and its
- * start script name (styles, JS, wasm), raw and brotli. What a first visit
- * fetches before any API answer.
+ * start script name (styles, JS, wasm), what a first visit fetches before
+ * any API answer.
  */
-export function staffAppSizes(dist = "frontend/dist") {
+export function staffApps(dist = "frontend/dist") {
   const local = (text) => [...text.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*"(\/[^"?]+)/g)].map((m) => m[1]);
   return readdirSync(dist)
     .filter((f) => /^staff(-[a-z]+)?\.html$/.test(f))
@@ -30,29 +30,14 @@ export function staffAppSizes(dist = "frontend/dist") {
         files.add(file);
         if (file.endsWith("-start.js")) local(readFileSync(`${dist}${file}`, "utf8")).forEach((f) => files.add(f));
       }
-      const bodies = [...files].map((f) => readFileSync(`${dist}${f}`));
-      return {
-        name: shell.replace(/\.html$/, ""),
-        files: [...files],
-        raw: bodies.reduce((n, b) => n + b.length, 0),
-        brotli: bodies.reduce((n, b) => n + brotli(b), 0),
-      };
+      return { name: shell.replace(/\.html$/, ""), files: [...files] };
     });
 }
-/** The platform's limit for one Worker's upload (wasm + JS), gzip. */
-export const WORKER_BUDGET_GZIP = 1024 * 1024;
 
-/** Each Worker the stack runs, as built: raw and gzip bytes (level 9). */
-export function workerSizes() {
-  const workers = { portal: "backend/build", office: "backend/build-office", notifier: "notifier/build" };
-  return Object.entries(workers).map(([name, dir]) => {
-    const files = ["index_bg.wasm", "index.js"].map((f) => readFileSync(`${dir}/${f}`));
-    return {
-      name,
-      raw: files.reduce((n, b) => n + b.length, 0),
-      gzip: files.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
-    };
-  });
+/** A staff app's files (`staffApps`), raw and brotli bytes. */
+export function staffAppSize({ files }, dist = "frontend/dist") {
+  const bodies = files.map((f) => readFileSync(`${dist}${f}`));
+  return { raw: bodies.reduce((n, b) => n + b.length, 0), brotli: bodies.reduce((n, b) => n + brotli(b), 0) };
 }
 
 /**
