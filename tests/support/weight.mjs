@@ -40,6 +40,22 @@ export function staffAppSize({ files }, dist = "frontend/dist") {
   return { raw: bodies.reduce((n, b) => n + b.length, 0), brotli: bodies.reduce((n, b) => n + brotli(b), 0) };
 }
 
+/** The platform's limit for one Worker's upload (wasm + JS), gzip. */
+export const WORKER_BUDGET_GZIP = 1024 * 1024;
+
+/** Each Worker the stack runs, as built: raw and gzip bytes (level 9). */
+export function workerSizes() {
+  const workers = { portal: "backend/build", office: "backend/build-office", notifier: "notifier/build" };
+  return Object.entries(workers).map(([name, dir]) => {
+    const files = ["index_bg.wasm", "index.js"].map((f) => readFileSync(`${dir}/${f}`));
+    return {
+      name,
+      raw: files.reduce((n, b) => n + b.length, 0),
+      gzip: files.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    };
+  });
+}
+
 /**
  * Every response of a first visit to `url`, until `readySelector` shows and
  * the network is idle. `before(page)`, if given, runs first and its
