@@ -20,7 +20,8 @@ const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_
  * any API answer.
  */
 export function staffApps(dist = "frontend/dist") {
-  const local = (text) => [...text.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*"(\/[^"?]+)/g)].map((m) => m[1]);
+  // `href="/…"`, `src="/…"`, `from "/…"`, `import("/…"`, `module_or_path: "/…"`.
+  const local = (text) => [...text.matchAll(/(?:href=|src=|from |import\(|module_or_path: )"(\/[^"?]+)/g)].map((m) => m[1]);
   return readdirSync(dist)
     .filter((f) => /^staff(-[a-z]+)?\.html$/.test(f))
     .sort()
