@@ -40,8 +40,13 @@ bundle() {
   sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" -e "s|__STAFF_CSS__|$extra_css|" \
     frontend/index.html > "$out/$page"
   # The app's start, a file of its own so the HTML carries no inline script.
-  printf 'import init from "/pkg/%s.js?v=%s";\ninit({ module_or_path: "/pkg/%s_bg.wasm?v=%s" });\n' \
-    "$name" "$version" "$name" "$version" > "$out/pkg/$name-start.js"
+  # Under a first screen the Worker served (backend/src/shell/first_screen),
+  # the app is fetched once that screen has been painted (a frame, then a
+  # task), so it takes none of the bandwidth the paint needs (issue 14).
+  printf '%s\n' \
+    "const start = () => import(\"/pkg/$name.js?v=$version\").then((app) => app.default({ module_or_path: \"/pkg/${name}_bg.wasm?v=$version\" }));" \
+    'if (document.getElementById("first-screen")) requestAnimationFrame(() => setTimeout(start)); else start();' \
+    > "$out/pkg/$name-start.js"
 }
 
 # The API's OpenAPI document is a static asset, which the Worker passes on

@@ -6,6 +6,7 @@
 mod first_screen;
 
 use crate::db::{self, Db};
+use first_screen::FirstScreen;
 use shared::admin::settings::PublicSettings;
 use shared::staff_app::StaffApp;
 use worker::{Env, Request, Response, Result};
@@ -41,11 +42,12 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
         }
     };
     let mut html = with_settings(&html, &settings);
-    // The catalogue's first screen without a second round trip (issue 14):
-    // the unfiltered list the app would fetch at once, read as the API reads it.
-    let url = req.url()?;
-    if shell == "/index.html" && url.path() == "/" && url.query().is_none() {
-        html = with_catalogue(&html, &settings, db).await;
+    // The applicant pages' first screens without a second round trip (issue 14).
+    if shell != "/staff.html" {
+        let url = req.url()?;
+        if let Some(first) = first_screen::read(url.path(), url.query(), &settings, db).await {
+            html = with_first_screen(&html, &first);
+        }
     }
     let mut response = Response::from_html(html)?;
     // Settings change: browsers revalidate the shell (its scripts stay cached by hash).
@@ -61,25 +63,20 @@ fn with_settings(html: &str, s: &PublicSettings) -> String {
     html.replacen("</title>", &title, 1).replacen("</head>", &block, 1)
 }
 
-/// The catalogue's first screen as markup (painted before the app loads)
-/// and the departments and matters as `GET /api/departments` and
-/// `GET /api/matters` answer them, as data blocks that
-/// `frontend::widgets::load_inline` takes; without them (unreadable, or an
-/// empty catalogue) the app fetches as before.
-async fn with_catalogue(html: &str, s: &PublicSettings, db: &Db) -> String {
-    use db::approvals::catalogue::{departments, matters};
-    use shared::approvals::matter::{DepartmentList, MatterList};
-    let (Ok(departments), Ok(matters)) = (departments(db).await, matters(db, &Default::default()).await) else {
-        return html.to_string();
-    };
-    if matters.is_empty() {
-        return html.to_string();
-    }
-    let markup = first_screen::html(s, &departments, &matters);
-    let blocks = [("catalogue-departments", json(&DepartmentList { departments })), ("catalogue-matters", json(&MatterList { matters }))];
+/// The shell with a first screen in its body and its data blocks in its
+/// head, and without the preloads of the app's script and wasm: the start
+/// script (`scripts/build.sh`) fetches those once the first screen has been
+/// painted, so on a slow line they do not share the bandwidth the style
+/// sheet and the markup need for that paint.
+fn with_first_screen(html: &str, first: &FirstScreen) -> String {
     let blocks: String =
-        blocks.iter().map(|(id, json)| format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")).collect();
-    html.replacen("</head>", &format!("{blocks}</head>"), 1).replacen("<body>", &format!("<body>\n{markup}"), 1)
+        first.blocks.iter().map(|(id, json)| format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")).collect();
+    let html: String = html
+        .lines()
+        .filter(|line| !line.contains("rel=\"preload\"") && !line.contains("rel=\"modulepreload\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    html.replacen("</head>", &format!("{blocks}</head>"), 1).replacen("<body>", &format!("<body>\n{}", first.markup), 1)
 }
 
 /// JSON for a data block: `<` escaped, so no value can close the script element.
@@ -107,5 +104,15 @@ mod tests {
         assert_eq!(app_of("/track"), "/track.html");
         assert_eq!(app_of("/apply/3"), "/apply.html");
         assert_eq!(app_of("/matters/3"), "/index.html");
+    }
+
+    #[test]
+    fn a_first_screen_goes_into_the_body_and_the_preloads_go() {
+        let shell = "<head>\n  <link rel=\"stylesheet\" href=\"/style.css\">\n  <link rel=\"preload\" href=\"/pkg/app_bg.wasm\" as=\"fetch\">\n  <link rel=\"modulepreload\" href=\"/pkg/app.js\">\n</head>\n<body>\n</body>";
+        let first = FirstScreen { markup: "<div id=\"first-screen\"></div>".into(), blocks: vec![("matter", "{}".into())] };
+        let html = with_first_screen(shell, &first);
+        assert!(html.contains("/style.css") && !html.contains("preload"), "{html}");
+        assert!(html.contains("<script type=\"application/json\" id=\"matter\">{}</script>\n</head>"));
+        assert!(html.contains("<body>\n<div id=\"first-screen\"></div>"));
     }
 }

@@ -4,5 +4,6 @@
 
 pub mod api;
 pub mod county;
+pub mod first_screen;
 pub mod router;
 pub mod widgets;

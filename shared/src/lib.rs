@@ -27,6 +27,7 @@ pub mod report;
 pub mod retention;
 pub mod second_factor;
 pub mod security;
+pub mod shell;
 pub mod staff;
 pub mod staff_app;
 pub mod streamline;

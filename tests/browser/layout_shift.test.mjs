@@ -44,13 +44,13 @@ async function shiftsOf(path, ready) {
   const painted = new Promise((resolve) => { release = resolve; });
   await page.route("**/api/**", async (route) => { await painted; await route.continue(); });
   await page.goto(BASE_URL + path);
+  // The served first screen (if the page has one) has been replaced by the
+  // app: the shifts that count include the app taking its place.
+  await appStarted(page);
   await page.locator("main").waitFor();
   await twoFrames(page);
   release();
   await page.locator(ready).first().waitFor();
-  // The catalogue's served first screen already has its cards: the shifts
-  // that count include the app taking its place.
-  if (path === "/") await appStarted(page);
   await page.waitForLoadState("networkidle");
   await twoFrames(page);
   const shifts = await page.evaluate(() => window.__shifts);

@@ -61,8 +61,9 @@ export async function newPage(browser, options) {
 
 /** A phone-sized page (360×740, touch, zh-CN); `options` add to the context's. */
 /**
- * Waits until the catalogue app has started: the first screen that the
- * Worker serves as markup, to paint before the wasm arrives, is gone (the
+ * Waits until an applicant app has started: the first screen that the
+ * Worker serves as markup (the catalogue, a guide, the form, tracking, the
+ * hotline and complaints), to paint before the wasm arrives, is gone (the
  * app removes it as it mounts). Until then a click or a key reaches markup
  * without handlers.
  */

@@ -9,5 +9,6 @@ mod pages;
 mod route;
 
 fn main() {
-    leptos::mount::mount_to_body(app::App);
+    // In place of the first screen the Worker served.
+    frontend::first_screen::mount(app::App);
 }

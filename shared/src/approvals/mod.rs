@@ -5,5 +5,6 @@
 pub mod application;
 pub mod case;
 pub mod evaluation;
+pub mod guide;
 pub mod matter;
 pub mod stats;

@@ -3,6 +3,7 @@
 
 use crate::clock;
 use crate::db::{self, Db};
+use crate::error::AppError;
 use crate::routes::{json, Cache, Reply};
 use shared::api::MattersQuery;
 use shared::approvals::matter::{CatalogueQuery, DepartmentList, MatterDetail, MatterList};
@@ -23,13 +24,19 @@ pub async fn matters(q: MattersQuery, db: &Db) -> Reply {
 pub async fn matter(id: &str, db: &Db) -> Reply {
     let not_found = || ApiError::not_found("该事项");
     let id = id.parse::<i64>().map_err(|_| not_found())?;
-    let (row, materials) = db::approvals::catalogue::matter(db, id).await?.ok_or_else(not_found)?;
+    json(&detail(db, id).await?.ok_or_else(not_found)?, Cache::PublicMinute)
+}
+
+/// One matter's guide, as the API answers it and as the Worker's shell
+/// writes the guide's and the form's first screens (`crate::shell`).
+pub async fn detail(db: &Db, id: i64) -> Result<Option<MatterDetail>, AppError> {
+    let Some((row, materials)) = db::approvals::catalogue::matter(db, id).await? else { return Ok(None) };
     let today = clock::today_cst();
     let calendar = db::calendar::for_limits_starting_in(db, today.year()).await?;
     let if_accepted_today = DeadlineAnswer::from(calendar.add_working_days(today, row.committed_days));
     let procedure = row.procedure_steps()?;
     let form_fields = row.form_fields()?;
-    let detail = MatterDetail {
+    Ok(Some(MatterDetail {
         id: row.id,
         code: row.code,
         name: row.name,
@@ -49,6 +56,5 @@ pub async fn matter(id: &str, db: &Db) -> Reply {
         complaint_phone: db::admin::settings::read(db).await?.settings.public.complaint_phone,
         if_accepted_today,
         form_fields,
-    };
-    json(&detail, Cache::PublicMinute)
+    }))
 }

@@ -6,10 +6,7 @@ use frontend::widgets::{load, load_inline, show};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty, MattersQuery};
 use shared::approvals::matter::MatterSummary;
-
-/// The ids of the shell's data blocks (`backend/src/shell.rs`).
-const DEPARTMENTS_BLOCK: &str = "catalogue-departments";
-const MATTERS_BLOCK: &str = "catalogue-matters";
+use shared::shell::{CATALOGUE_DEPARTMENTS, CATALOGUE_MATTERS};
 
 /// Rendered afresh for each URL, so the form always shows what the list shows.
 #[component]
@@ -17,10 +14,10 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
     let router = use_router::<Route>();
     // The unfiltered catalogue comes in the page's HTML (the Worker's shell).
-    let departments = load_inline::<ep::ListDepartments>(DEPARTMENTS_BLOCK, &[], Empty {});
+    let departments = load_inline::<ep::ListDepartments>(CATALOGUE_DEPARTMENTS, &[], Empty {});
     let query = MattersQuery { q: Some(q.clone()), department: department.map(|d| d.to_string()) };
     let matters = if department.is_none() && q.is_empty() {
-        load_inline::<ep::ListMatters>(MATTERS_BLOCK, &[], query)
+        load_inline::<ep::ListMatters>(CATALOGUE_MATTERS, &[], query)
     } else {
         load::<ep::ListMatters>(&[], query)
     };

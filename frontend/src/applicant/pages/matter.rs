@@ -3,16 +3,15 @@
 
 use crate::route::Route;
 use frontend::router::{set_title, Link};
-use frontend::widgets::{load, show_page};
+use frontend::widgets::{load_inline, show_page};
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty};
-use shared::approvals::matter::{HandlingClass, Material, MatterDetail};
-use shared::engine::deadline::DeadlineAnswer;
+use shared::approvals::matter::{Material, MatterDetail};
 
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
     set_title("事项详情");
-    let matter = load::<ep::GetMatter>(&[&id.to_string()], Empty {});
+    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {});
     view! {
         <nav class="back">
             <Link to=Route::home()>"‹ 返回事项列表"</Link>
@@ -31,6 +30,7 @@ fn Guide(m: MatterDetail) -> impl IntoView {
     } else {
         format!("承诺时限 {} 个工作日（法定时限 {} 个工作日）", m.committed_days, m.statutory_days)
     };
+    let where_handled = m.where_handled();
     let phone_digits: String = m.complaint_phone.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
     view! {
         <article class="guide">
@@ -41,11 +41,11 @@ fn Guide(m: MatterDetail) -> impl IntoView {
                     <span>{m.department_name.clone()}</span>
                     <span>{format!("事项编码 {}", m.code)}</span>
                 </p>
-                <ExpectedDate answer=m.if_accepted_today.clone() class=m.class/>
+                <ExpectedDate m=m.clone()/>
                 <a href=format!("/apply/{}", m.id) class="button">"在线申请"</a>
             </header>
             <Section title="一、事项名称及办理部门">
-                <p>{format!("{}，由{}办理，地点：县行政审批服务中心{}。", m.name, m.department_name, m.window)}</p>
+                <p>{where_handled}</p>
             </Section>
             <Section title="二、设定依据"><p>{m.legal_basis}</p></Section>
             <Section title="三、申请条件"><p>{m.conditions}</p></Section>
@@ -76,40 +76,15 @@ fn Section(title: &'static str, children: Children) -> impl IntoView {
     }
 }
 
-/// "如今天受理，预计X月X日前办结", and which non-working days moved it.
+/// "如今天受理，预计X月X日前办结", and which non-working days moved it
+/// (the sentences are `shared::approvals::guide`'s).
 #[component]
-fn ExpectedDate(answer: DeadlineAnswer, class: HandlingClass) -> impl IntoView {
-    let deadline = answer.deadline_date();
-    let headline = if answer.days == 0 {
-        "材料齐全的，今天受理、当场办结".to_string()
-    } else {
-        format!("如今天受理，预计{}前办结", deadline.zh_month_day())
-    };
-    let holidays: Vec<String> =
-        answer.skipped.iter().filter(|s| s.kind == shared::engine::calendar::SkipKind::Holiday).map(|s| s.reason.clone()).fold(
-            Vec::new(),
-            |mut names, n| {
-                if !names.contains(&n) {
-                    names.push(n);
-                }
-                names
-            },
-        );
-    let detail = (answer.days > 0).then(|| {
-        let mut text = format!("按 {} 个工作日计算，受理当日不计，截止 {} 24 时（北京时间）", answer.days, deadline.zh_full());
-        if !holidays.is_empty() {
-            text.push_str(&format!("；期间遇{}假期顺延", holidays.join("、")));
-        }
-        if class == HandlingClass::ReportUp {
-            text.push_str("；此为县级初审时限，上级审批时间另计");
-        }
-        text
-    });
+fn ExpectedDate(m: MatterDetail) -> impl IntoView {
     view! {
         <div class="expected" data-testid="expected-date">
-            <p class="expected-headline">{headline}</p>
-            {detail.map(|d| view! { <p class="muted">{d}</p> })}
-            {answer.warnings.into_iter().map(|w| view! { <p class="warning">{w.message}</p> }).collect_view()}
+            <p class="expected-headline">{m.expected_headline()}</p>
+            {m.expected_detail().map(|d| view! { <p class="muted">{d}</p> })}
+            {m.if_accepted_today.warnings.into_iter().map(|w| view! { <p class="warning">{w.message}</p> }).collect_view()}
         </div>
     }
     .into_any()

@@ -6,7 +6,7 @@
 use crate::draft::{self, Draft};
 use frontend::api;
 use frontend::router::{set_title, track_href};
-use frontend::widgets::{load, show_page, ErrorRegion};
+use frontend::widgets::{load_inline, show_page, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty};
@@ -21,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 #[component]
 pub fn ApplyPage(id: i64) -> impl IntoView {
     set_title("在线申请");
-    let matter = load::<ep::GetMatter>(&[&id.to_string()], Empty {});
+    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {});
     view! {
         <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
         {show_page(matter, "在线申请".into(), |m| view! { <ApplyForm m/> })}

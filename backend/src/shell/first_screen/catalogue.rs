@@ -1,38 +1,50 @@
-//! The catalogue's first screen as HTML (issue 14): a phone paints it as
-//! soon as the page arrives, before the app's wasm (three times the bare
-//! Leptos app's bytes) has loaded; the app then replaces it with the same
-//! markup, rendered from the data blocks beside it. It copies the app's
-//! markup (`frontend::widgets::PublicShell`, the catalogue page): what
-//! differs shows only until the app starts. The search works before that
-//! too, as a plain GET form. Only what a screen shows: every byte here is
-//! in the catalogue's 150 KB first load beside the same data as JSON.
+//! The catalogue's first screen (`/`): the search, the department list and
+//! the first cards, with the departments and matters beside it as data
+//! blocks. The search works before the app starts too, as a plain GET form.
+//! Only what a screen shows: every byte here is in the catalogue's 150 KB
+//! first load beside the same data as JSON.
 
-use super::escape;
+use super::{escape, frame, FirstScreen};
+use crate::db::{self, Db};
 use shared::admin::settings::PublicSettings;
-use shared::approvals::matter::{Department, MatterSummary};
-
-/// The element `frontend`'s catalogue app removes before it mounts.
-pub const ID: &str = "first-screen";
+use shared::approvals::matter::{Department, DepartmentList, MatterList, MatterSummary};
+use shared::shell::{CATALOGUE_DEPARTMENTS, CATALOGUE_MATTERS};
 
 /// Cards in the first screen: more than a phone's (or a desktop's) screen
 /// shows; the rest of the list, the panels under it and the footer come with
 /// the app, below the fold (`main` is a screen tall), so nothing shifts.
 const CARDS: usize = 12;
 
-pub fn html(s: &PublicSettings, departments: &[Department], matters: &[MatterSummary]) -> String {
+/// The unfiltered list the app would fetch at once, read as the API reads
+/// it; none (the app fetches) if unreadable or empty.
+pub async fn read(s: &PublicSettings, db: &Db) -> Option<FirstScreen> {
+    use db::approvals::catalogue::{departments, matters};
+    let (Ok(departments), Ok(matters)) = (departments(db).await, matters(db, &Default::default()).await) else { return None };
+    if matters.is_empty() {
+        return None;
+    }
+    let markup = html(s, &departments, &matters);
+    let blocks = vec![
+        (CATALOGUE_DEPARTMENTS, super::json(&DepartmentList { departments })),
+        (CATALOGUE_MATTERS, super::json(&MatterList { matters })),
+    ];
+    Some(FirstScreen { markup, blocks })
+}
+
+fn html(s: &PublicSettings, departments: &[Department], matters: &[MatterSummary]) -> String {
     let options: String =
         departments.iter().map(|d| format!("<option value=\"{}\">{}（{}项）</option>", d.id, escape(&d.name), d.matter_count)).collect();
     let cards: String = matters.iter().take(CARDS).map(card).collect();
-    format!(
-        "<div id=\"{ID}\"><header class=\"site-header\"><a href=\"/\" class=\"brand\">{centre}</a>\
-<nav class=\"tagline\" aria-label=\"主要栏目\"><a href=\"/\">办事指南</a><a href=\"/track\">办件查询</a></nav></header>\
-<main id=\"main\"><section class=\"panel\"><h1>办事指南</h1><form class=\"filters\" role=\"search\" action=\"/\">\
+    frame(
+        s,
+        &format!(
+            "<section class=\"panel\"><h1>办事指南</h1><form class=\"filters\" role=\"search\" action=\"/\">\
 <label for=\"q\">搜索事项</label><div class=\"search-row\"><input id=\"q\" name=\"q\" type=\"search\" \
 placeholder=\"输入事项名称或部门，如“营业执照”\" maxlength=\"50\" autocomplete=\"off\"><button type=\"submit\">搜索</button></div>\
 <label for=\"department\">办理部门</label><select id=\"department\" name=\"department\"><option value=\"\" selected>全部部门</option>{options}</select>\
-</form></section><section aria-label=\"事项列表\"><p class=\"count\" role=\"status\">共 {count} 项</p><ul class=\"cards\">{cards}</ul></section></main></div>",
-        centre = escape(s.centre()),
-        count = matters.len(),
+</form></section><section aria-label=\"事项列表\"><p class=\"count\" role=\"status\">共 {count} 项</p><ul class=\"cards\">{cards}</ul></section>",
+            count = matters.len(),
+        ),
     )
 }
 
@@ -76,7 +88,7 @@ mod tests {
                 id: 7, name: "县&局".into(), window: "3号窗口".into(), window_staff: 2, phone: String::new(), matter_count: 2
             }];
         let html = html(&s, &departments, &[matter(3, "食品经营许可</a>", 0, true), matter(4, "取水许可", 20, false)]);
-        assert!(html.starts_with("<div id=\"first-screen\">") && html.ends_with("</div>"));
+        assert!(html.starts_with("<div id=\"first-screen\">") && html.ends_with("</main></div>"));
         assert_eq!(html.matches("<li><a class=\"card\"").count(), 2);
         assert!(html.contains("<p class=\"count\" role=\"status\">共 2 项</p>"));
         assert!(html.contains("href=\"/matters/3\"><span class=\"card-title\">食品经营许可&lt;/a&gt;</span>"));

@@ -1,0 +1,74 @@
+// Issue 14: an applicant page's first screen comes as markup with the page
+// (backend/src/shell/first_screen) and the app then takes its place. The
+// two must say the same, or a phone shows one page and then another: the
+// first screen's text, read with the app held back, is where the app's
+// page begins. What is typed before the app starts is kept.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE_URL } from "../support/http.mjs";
+import { appStarted, assertNoErrors, launch, phonePage } from "../support/browser.mjs";
+import { submitFood } from "../support/cases.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const words = (text) => text.replace(/\s+/g, " ").trim();
+
+// The served first screen's text, the app's scripts never fetched.
+async function firstScreenText(path) {
+  const page = await phonePage(browser);
+  await page.route("**/pkg/**", (route) => route.abort());
+  await page.goto(BASE_URL + path);
+  const text = await page.locator("#first-screen").innerText();
+  await page.context().close();
+  return words(text);
+}
+
+// The app's page in its place, once its content is in.
+async function appText(path, ready) {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL + path);
+  await appStarted(page);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const text = await page.evaluate(() => document.querySelector("header.site-header").innerText + "\n" + document.querySelector("main").innerText);
+  assertNoErrors(page);
+  await page.context().close();
+  return words(text);
+}
+
+test("each applicant page's served first screen is the top of the app's page", async () => {
+  const { matter } = await submitFood();
+  const pages = [
+    ["/", ".card"],
+    [`/matters/${matter.id}`, "[data-testid=materials]"],
+    [`/apply/${matter.id}`, "form.apply input"],
+    ["/track", "form.filters"],
+    ["/hotline", "form textarea"],
+    ["/complaints", "form textarea"],
+  ];
+  for (const [path, ready] of pages) {
+    const first = await firstScreenText(path);
+    assert.ok(first.length > 20, `${path} has a first screen: "${first}"`);
+    const app = await appText(path, ready);
+    assert.ok(app.startsWith(first), `${path}: the app's page begins as its first screen did\n first: ${first}\n app:   ${app.slice(0, first.length + 40)}`);
+  }
+});
+
+test("a case number typed before the tracking app starts is kept", async () => {
+  const page = await phonePage(browser);
+  // The app's script waits until the number has been typed: an order, not a delay.
+  let release;
+  const typed = new Promise((resolve) => { release = resolve; });
+  await page.route("**/pkg/track.js*", async (route) => { await typed; await route.continue(); });
+  await page.goto(`${BASE_URL}/track`);
+  await page.locator("#first-screen #no").fill("SP20261126000001");
+  await page.locator("#first-screen #no").focus();
+  release();
+  await appStarted(page);
+  assert.equal(await page.locator("#no").inputValue(), "SP20261126000001");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "no", "the focus stays in the field");
+  assertNoErrors(page);
+  await page.context().close();
+});
