@@ -42,9 +42,10 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
         }
     };
     let mut html = with_settings(&html, &settings);
-    // The applicant pages' first screens without a second round trip (issue 14).
-    if shell != "/staff.html" {
-        let url = req.url()?;
+    // The applicant pages' first screens without a second round trip (issue
+    // 14); the staff apps (one shell per area) have none.
+    let url = req.url()?;
+    if StaffApp::of_path(url.path()).is_none() {
         if let Some(first) = first_screen::read(url.path(), url.query(), &settings, db).await {
             html = with_first_screen(&html, &first);
         }
