@@ -5,6 +5,7 @@
 import { handOverSession, launch } from "../tests/support/browser.mjs";
 import { measureFirstLoad, PAGE_BUDGET_BROTLI, STAFF_BUDGET_BROTLI, staffAppSize, staffApps, WORKER_BUDGET_GZIP, workerSizes } from "../tests/support/weight.mjs";
 import { submitFood } from "../tests/support/cases.mjs";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const base = process.env.BASE_URL;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -54,6 +55,21 @@ console.log("\nstaff apps: first loads (browser, API answers included)");
 console.table(staffRows);
 console.log("staff apps: files as built (no API answers)");
 console.table(staffApps().map((app) => ({ app: app.name, ...Object.fromEntries(Object.entries(staffAppSize(app)).map(([k, n]) => [k, kb(n)])) })));
+
+// What the service worker (frontend/pwa/sw.js) downloads in the background
+// once per build after an applicant's first page: the three applicant apps'
+// assets and the catalogue's, the form's and tracking's pages (not part of any page's first load; the
+// current app's files come from the browser's cache).
+{
+  const sw = await (await fetch(base + "/sw.js")).text();
+  const urls = [...sw.matchAll(/"(\/[^"]*\?v=\w+)"/g)].map((m) => m[1]).concat("/", "/apply/", "/track");
+  let brotli = 0;
+  for (const url of urls) {
+    const body = Buffer.from(await (await fetch(base + url)).arrayBuffer());
+    brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  console.log(`\nservice worker install: ${urls.length} files precached, brotli ${kb(brotli)} (in the background, once per build)`);
+}
 
 
 // Each Worker (wasm + JS) against the platform's 1 MB gzip budget, which

@@ -4,6 +4,8 @@
 #   scripts/bench.sh lighthouse  Lighthouse 12 (mobile, slow 4G), median of 3 runs, on each applicant page and
 #                                on a bare Leptos app (bench/bare) served beside them: scores, LCP, CLS, bytes
 #   scripts/bench.sh submit   an application with a 3 MB photo vs the no-op route
+#   scripts/bench.sh photos   bytes uploaded for a five-photo application from the phone form, before and after
+#                             the browser scales camera photos
 #   scripts/bench.sh dashboard  rows read by the office's requests at 1,000 and 100,000 records
 #   scripts/bench.sh cases  rows read and latency (1,000 requests each: p50/p90/p99/max) of inbox, tracking (a case
 #                           with a long history too) and statistics at 10,000 and 100,000 cases; tracking and the
@@ -33,6 +35,7 @@ case "${1:-sizes}" in
     trap 'stop_stack; rm -rf "$root/frontend/dist/pkg/bare"' EXIT  # start_stack's trap, and the bare app
     BASE_URL="$BASE_URL" node bench/lighthouse.mjs ;;
   submit) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/submit.mjs ;;
+  photos) start_stack "$port" "$root/target/bench-output"; BASE_URL="$BASE_URL" node bench/photos.mjs ;;
   dashboard)
     for n in 1000 100000; do
       { node bench/registers-sql.mjs "$n"; cargo xtask counters-sql; } > "$root/target/registers-$n.sql"

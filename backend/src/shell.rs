@@ -4,6 +4,7 @@
 //! request, and no page carries a county's name in its build.
 
 mod first_screen;
+mod manifest;
 
 use crate::db::{self, Db};
 use first_screen::FirstScreen;
@@ -26,21 +27,14 @@ pub fn app_of(path: &str) -> &'static str {
 }
 
 pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Response> {
-    let url = format!("{}{shell}", req.url()?.origin().ascii_serialization());
-    let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
-    if asset.status_code() != 200 {
-        // A fetched response's headers cannot be changed: answer afresh.
-        return Response::error("页面暂时无法打开，请稍后再试", asset.status_code());
+    if req.path() == manifest::PATH {
+        return manifest::serve(req, env, db).await;
     }
-    let html = asset.text().await?;
-    // A page still works (with neutral names) if the settings cannot be read.
-    let settings = match db::admin::settings::read(db).await {
-        Ok(view) => view.settings.public,
-        Err(e) => {
-            worker::console_error!("shell: settings unreadable: {e}");
-            PublicSettings::default()
-        }
+    let html = match asset_text(req, env, shell).await? {
+        Ok(html) => html,
+        Err(status) => return Response::error("页面暂时无法打开，请稍后再试", status),
     };
+    let settings = public_settings(db).await;
     let mut html = with_settings(&html, &settings);
     // The applicant pages' first screens without a second round trip (issue
     // 14); the staff apps (one shell per area) have none.
@@ -54,6 +48,29 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
     // Settings change: browsers revalidate the shell (its scripts stay cached by hash).
     response.headers_mut().set("Cache-Control", "no-cache")?;
     Ok(response)
+}
+
+/// A static asset's text, or the status it answered with (a fetched
+/// response's headers cannot be changed: the caller answers afresh).
+async fn asset_text(req: &Request, env: &Env, path: &str) -> Result<std::result::Result<String, u16>> {
+    let url = format!("{}{path}", req.url()?.origin().ascii_serialization());
+    let mut asset = env.assets("ASSETS")?.fetch(url, None).await?;
+    if asset.status_code() != 200 {
+        return Ok(Err(asset.status_code()));
+    }
+    Ok(Ok(asset.text().await?))
+}
+
+/// The county's public settings; neutral names if they cannot be read, so
+/// a page still works.
+async fn public_settings(db: &Db) -> PublicSettings {
+    match db::admin::settings::read(db).await {
+        Ok(view) => view.settings.public,
+        Err(e) => {
+            worker::console_error!("shell: settings unreadable: {e}");
+            PublicSettings::default()
+        }
+    }
 }
 
 /// The shell with the settings as a JSON data block (read by

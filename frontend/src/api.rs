@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 use shared::api::{query_string, Endpoint};
 use shared::error::{ApiError, ErrorBody, ErrorCode};
 
-fn network_error() -> ApiError {
+/// The error of a request that got no answer (the network is down).
+pub fn network_error() -> ApiError {
     ApiError::new(ErrorCode::Unknown, "网络连接失败，请检查网络后重试；已填写的内容不会丢失")
 }
 
@@ -18,7 +19,13 @@ async fn send(request: Result<gloo_net::http::Request, gloo_net::Error>) -> Resu
 }
 
 fn decode<T: DeserializeOwned>(response: &gloo_net::http::Response, body: &str) -> Result<T, ApiError> {
-    if response.ok() {
+    decode_answer(response.ok(), body)
+}
+
+/// An answer's body: `T` when the status was a success (`ok`), else the
+/// error it carries (also for requests not made by gloo-net).
+pub fn decode_answer<T: DeserializeOwned>(ok: bool, body: &str) -> Result<T, ApiError> {
+    if ok {
         serde_json::from_str(body).map_err(|_| ApiError::internal())
     } else {
         Err(serde_json::from_str::<ErrorBody>(body).map(|b| b.error).unwrap_or_else(|_| ApiError::internal()))

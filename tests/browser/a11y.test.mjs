@@ -8,7 +8,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { BASE_URL } from "../support/http.mjs";
 import { deskPage, launch, phonePage } from "../support/browser.mjs";
-import { acceptedCase, act, clientIp, dispose, login, matterByName, staffGet, submitFood } from "../support/cases.mjs";
+import { JPEG, acceptedCase, act, clientIp, dispose, login, matterByName, staffGet, submitFood } from "../support/cases.mjs";
+import { fillFoodForm } from "../support/photos.mjs";
 import { newComplaint } from "../support/complaints.mjs";
 
 const AXE = "node_modules/axe-core/axe.min.js";
@@ -119,10 +120,44 @@ test("applicant pages at 360 px have no axe violations", async () => {
   await page.locator("[role=alert] .error").waitFor();
   await audit(page, "application form with errors");
 
+  // The form sent offline: its files' progress bars and the notice that it
+  // waits for the connection.
+  await fillFoodForm(page, food, "示范县无障碍餐饮有限公司");
+  for (const m of food.materials.filter((x) => x.required)) {
+    await page.locator(`#material-${m.id}`).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: JPEG });
+    await page.locator(`#material-${m.id}`).locator("xpath=..").locator("ul.chosen li").waitFor();
+  }
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await page.getByText(/申请已保存在本机/).waitFor();
+  await page.getByRole("progressbar").first().waitFor();
+  await audit(page, "application form sent offline (upload progress)");
+  await page.context().setOffline(false);
+  await page.getByTestId("receipt").waitFor();
+
   // An unknown matter: an error in place of the guide.
   await page.goto(`${BASE_URL}/matters/999999`);
   await page.getByRole("alert").getByText("该事项不存在或已下线").waitFor();
   await audit(page, "unknown matter");
+  await page.context().close();
+  check();
+});
+
+/** The offline notice (frontend/pwa/pwa.js) shown: on a guide as the network goes, on the catalogue opened offline. */
+test("applicant pages offline, with their notice, have no axe violations", async () => {
+  const { audit, check } = auditor();
+  const food = await matterByName("食品经营许可（新办）");
+  const page = await phone();
+  await visit(page, `/matters/${food.id}`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(async () => Boolean(await caches.match("/")));
+  await page.context().setOffline(true);
+  const notice = page.locator(".offline").filter({ hasText: "当前处于离线状态" });
+  await notice.waitFor();
+  await audit(page, "guide, gone offline");
+  await visit(page, "/");
+  await notice.filter({ hasText: "保存的内容" }).waitFor();
+  await audit(page, "catalogue opened offline");
   await page.context().close();
   check();
 });

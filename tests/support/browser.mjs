@@ -40,6 +40,8 @@ export function watchErrors(page) {
     if (m.type() !== "error") return;
     // An HTTP error status is judged below, from the response itself.
     if (/^Failed to load resource: the server responded with a status of \d{3}/.test(m.text())) return;
+    // A request the test made fail by taking the page offline (setOffline).
+    if (m.text() === "Failed to load resource: net::ERR_INTERNET_DISCONNECTED") return;
     errors.push(`console.error: ${m.text()} (${m.location().url})`);
   });
   page.on("response", (res) => {

@@ -5,8 +5,11 @@
 
 mod app;
 mod draft;
+mod kept_files;
 mod pages;
+mod photo;
 mod route;
+mod xhr;
 
 fn main() {
     // In place of the first screen the Worker served.

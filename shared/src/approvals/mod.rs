@@ -7,4 +7,5 @@ pub mod case;
 pub mod evaluation;
 pub mod guide;
 pub mod matter;
+pub mod photo;
 pub mod stats;

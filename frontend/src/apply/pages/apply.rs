@@ -1,22 +1,20 @@
 //! The online application form (在线申请), phone first. The same rules as
 //! the server (shared::approvals::application) check it before anything is sent; the
-//! draft is saved on every keystroke; files go up with the form in one
-//! request carrying the draft's Idempotency-Key.
+//! draft is saved on every keystroke, its chosen files with it; files go up
+//! with the form in one request carrying the draft's Idempotency-Key
+//! (`send`), kept until the phone is back online when it gets no answer.
 
-use crate::draft::{self, Draft};
-use frontend::api;
+use super::send::{send, Progress};
+use super::upload::{UploadProgress, UploadSlot, Uploads};
+use crate::draft;
+use crate::kept_files;
 use frontend::router::{set_title, track_href};
 use frontend::widgets::{load_inline, show_page, ErrorRegion};
-use leptos::html::Input;
 use leptos::prelude::*;
 use shared::api::{self as ep, Empty};
-use shared::approvals::application::{
-    check_uploads, human_size, ApplicantKind, ApplicationForm, UploadMeta, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
-};
-use shared::approvals::case::Receipt;
-use shared::approvals::matter::{Material, MatterDetail};
+use shared::approvals::application::{human_size, ApplicantKind, ApplicationForm, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use shared::approvals::matter::MatterDetail;
 use shared::error::{ApiError, ErrorCode, FieldError};
-use wasm_bindgen_futures::JsFuture;
 
 #[component]
 pub fn ApplyPage(id: i64) -> impl IntoView {
@@ -28,14 +26,6 @@ pub fn ApplyPage(id: i64) -> impl IntoView {
     }
 }
 
-/// A file input for one material, and the names of the files chosen.
-#[derive(Clone)]
-struct Slot {
-    material: Material,
-    input: NodeRef<Input>,
-    chosen: RwSignal<Vec<String>>,
-}
-
 #[component]
 fn ApplyForm(m: MatterDetail) -> impl IntoView {
     set_title(&format!("在线申请：{}", m.name));
@@ -44,8 +34,8 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
-    let slots: Vec<Slot> =
-        m.materials.iter().map(|mat| Slot { material: mat.clone(), input: NodeRef::new(), chosen: RwSignal::new(Vec::new()) }).collect();
+    let uploads = Uploads::new(m.id, &m.materials);
+    let progress = Progress::new();
     let fields = m.form_fields.clone();
 
     let edit = move |f: fn(&mut ApplicationForm, String)| {
@@ -57,11 +47,16 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
     };
     let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| x.message.clone()));
 
-    let slots_for_submit = slots.clone();
+    let (preparing, files_restored) = (uploads.preparing, uploads.restored);
+    let uploads_for_submit = uploads.clone();
     let materials = m.materials.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (slots, materials, fields) = (slots_for_submit.clone(), materials.clone(), fields.clone());
+        // Waiting for the connection, the button sends again at once.
+        if progress.retry_now() || sending.get_untracked() || preparing.get_untracked() > 0 {
+            return;
+        }
+        let (files, materials, fields) = (uploads_for_submit.chosen(), materials.clone(), fields.clone());
         let current = draft.get_untracked();
         message.set(None);
         if let Err(e) = current.form.validate(&fields) {
@@ -72,11 +67,12 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
         errors.set(Vec::new());
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = send(&current, &slots, &materials).await;
+            let result = send(&current, &files, &materials, progress).await;
             sending.set(false);
             match result {
                 Ok(receipt) => {
                     draft::clear(current.form.matter_id);
+                    kept_files::clear(current.form.matter_id).await;
                     // The receipt is the tracking app's page: a page load.
                     let _ = window().location().assign(&track_href(&receipt.case_no, &receipt.query_code, true));
                 }
@@ -110,7 +106,13 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
             <section class="panel">
                 <h1>{format!("在线申请：{}", m.name)}</h1>
                 <p class="muted">{format!("{} · 承诺时限 {} 个工作日", m.department_name, m.committed_days)}</p>
-                {restored.then(|| view! { <p class="notice" role="status">"已恢复您上次填写的内容；所选文件需重新选择。"</p> })}
+                {move || (restored || files_restored.get()).then(|| view! {
+                    <p class="notice" role="status">{move || if files_restored.get() {
+                        "已恢复您上次填写的内容和所选文件。"
+                    } else {
+                        "已恢复您上次填写的内容；如已选过文件，请重新选择。"
+                    }}</p>
+                })}
                 <ErrorRegion error=message/>
             </section>
             <section class="panel">
@@ -156,7 +158,7 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
             <section class="panel">
                 <h2>"申请材料"</h2>
                 <p class="muted">{format!("可拍照或选择 PDF 文件；每个文件不超过 {}，合计不超过 {}。", human_size(MAX_FILE_BYTES), human_size(MAX_TOTAL_BYTES))}</p>
-                {slots.into_iter().map(|s| view! { <UploadSlot upload=s/> }).collect_view()}
+                {uploads.slots.iter().map(|s| view! { <UploadSlot upload=s.clone() uploads=uploads.clone()/> }).collect_view()}
             </section>
             <section class="panel">
                 <h2>"个人信息保护"</h2>
@@ -177,8 +179,22 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                     "接收短信通知（受理、补正、办结等进度）；不接收时请凭办件编号和查询码在查询页查看进度"
                 </label>
             </section>
-            <button type="submit" class="primary" disabled=move || sending.get()>
-                {move || if sending.get() { "正在提交…" } else { "提交申请" }}
+            <UploadProgress rows=progress.rows/>
+            {move || progress.offline.get().then(|| view! {
+                <p class="notice" role="status">
+                    "手机当前没有网络连接。申请已保存在本机，网络恢复后将自动提交，请保持本页面打开。"
+                </p>
+            })}
+            <button type="submit" class="primary" disabled=move || { preparing.get() > 0 || (sending.get() && !progress.offline.get()) }>
+                {move || if preparing.get() > 0 {
+                    "正在处理照片…"
+                } else if progress.offline.get() {
+                    "等待网络恢复（点此立即重试）"
+                } else if sending.get() {
+                    "正在提交…"
+                } else {
+                    "提交申请"
+                }}
             </button>
         </form>
     }
@@ -208,69 +224,4 @@ fn TextField(
 #[component]
 fn FieldMessage(#[prop(optional, into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
     view! { <p class="field-error" id=id>{move || message.get()}</p> }
-}
-
-#[component]
-fn UploadSlot(upload: Slot) -> impl IntoView {
-    let Slot { material, input, chosen } = upload;
-    let id = format!("material-{}", material.id);
-    let need = if material.required { "必需" } else { "视情况提交" };
-    let on_change = move |_| {
-        let names = input.get().and_then(|i| i.files()).map(|list| {
-            (0..list.length()).filter_map(|i| list.get(i)).map(|f| format!("{}（{}）", f.name(), human_size(f.size() as u64))).collect()
-        });
-        chosen.set(names.unwrap_or_default());
-    };
-    view! {
-        <div class="field upload">
-            <label for=id.clone()>{format!("{}（{}）", material.name, need)}</label>
-            {(!material.note.is_empty()).then(|| view! { <span class="muted">{material.note.clone()}</span> })}
-            <input id=id type="file" multiple accept="image/jpeg,image/png,application/pdf" node_ref=input on:change=on_change/>
-            <ul class="chosen">{move || chosen.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-        </div>
-    }
-}
-
-/// Checks the chosen files with the server's own rules, then sends form and
-/// files in one request.
-async fn send(draft: &Draft, slots: &[Slot], materials: &[Material]) -> Result<Receipt, ApiError> {
-    let mut files = Vec::new();
-    for s in slots {
-        if let Some(list) = s.input.get_untracked().and_then(|i| i.files()) {
-            for i in 0..list.length() {
-                if let Some(f) = list.get(i) {
-                    files.push((s.material.id, f));
-                }
-            }
-        }
-    }
-    let mut heads = Vec::with_capacity(files.len());
-    for (_, f) in &files {
-        heads.push(read_head(f).await);
-    }
-    let names: Vec<String> = files.iter().map(|(_, f)| f.name()).collect();
-    let metas: Vec<UploadMeta<'_>> = files
-        .iter()
-        .zip(&heads)
-        .zip(&names)
-        .map(|(((material_id, f), head), name)| UploadMeta { material_id: *material_id, file_name: name, size: f.size() as u64, head })
-        .collect();
-    check_uploads(&metas, materials)?;
-
-    let form = web_sys::FormData::new().map_err(|_| ApiError::internal())?;
-    let json = serde_json::to_string(&draft.form).map_err(|_| ApiError::internal())?;
-    form.set_with_str("form", &json).map_err(|_| ApiError::internal())?;
-    for (material_id, f) in &files {
-        form.append_with_blob_and_filename(&format!("material:{material_id}"), f, &f.name()).map_err(|_| ApiError::internal())?;
-    }
-    api::post_form::<ep::SubmitApplication>(&[], &form, &[("Idempotency-Key", &draft.key)]).await
-}
-
-/// The first bytes of a file: its type is judged by them, as on the server.
-async fn read_head(f: &web_sys::File) -> Vec<u8> {
-    let Ok(blob) = f.slice_with_i32_and_i32(0, 16) else { return Vec::new() };
-    match JsFuture::from(blob.array_buffer()).await {
-        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-        Err(_) => Vec::new(),
-    }
 }

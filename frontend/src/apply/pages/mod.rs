@@ -1,3 +1,5 @@
-//! One module per page.
+//! The apply app's page: the form, its materials and their sending.
 
 pub mod apply;
+mod send;
+mod upload;
