@@ -22,7 +22,8 @@ optimise() {
 }
 
 # One web app: "app" (catalogue, index.html), "apply" (the form, apply.html),
-# "track" (tracking, track.html) or "staff" (staff.html).
+# "track" (tracking, track.html) or a staff app ("staff", the sign-in and
+# the inbox, staff.html; "staff-<area>", staff-<area>.html).
 bundle() {
   local name="$1" page="$2" title="$3" out="$4" extra_css="" pwa_link="" pwa_start=""
   wasm-bindgen "$target/wasm32-unknown-unknown/release/$name.wasm" \
@@ -37,8 +38,8 @@ bundle() {
   local version
   # (pwa.js is in it: the applicant start scripts name its version.)
   version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css frontend/staff.css "$out/pkg/pwa.js" | sha256sum | cut -c1-12)
-  # The desktop-only styles go to the staff app alone.
-  if [ "$name" = staff ]; then
+  # The desktop-only styles go to the staff apps alone.
+  if [[ "$name" == staff* ]]; then
     extra_css="\n  <link rel=\"stylesheet\" href=\"/staff.css?v=$version\">"
   fi
   if [[ " app apply track " == *" $name "* ]]; then
@@ -96,14 +97,20 @@ publish_openapi() {
 
 build_frontend() {
   local out=frontend/dist
-  cargo build --quiet -p frontend --target wasm32-unknown-unknown --release --bins
+  cargo build --quiet -p frontend -p staff --target wasm32-unknown-unknown --release --bins
   rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
   publish_pwa_script "$out.tmp"
   # The Worker adds the Center's name (from the settings) to each title.
   bundle app index.html "办事指南" "$out.tmp"
   bundle apply apply.html "在线申请" "$out.tmp"
   bundle track track.html "办件查询" "$out.tmp"
-  bundle staff staff.html "窗口办理" "$out.tmp"
+  # The staff apps, one per area (frontend/staff/src/bin; which URLs are
+  # whose: shared/src/staff_app.rs), so the sign-in loads no area's code.
+  local bin
+  for bin in frontend/staff/src/bin/*.rs; do
+    bin=$(basename "$bin" .rs)
+    bundle "$bin" "$bin.html" "窗口办理" "$out.tmp"
+  done
   publish_pwa "$out.tmp"
   # The style sheets minified (comments and spaces are bytes every phone
   # downloads), by the esbuild that builds the Worker.

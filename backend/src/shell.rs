@@ -9,12 +9,14 @@ mod manifest;
 use crate::db::{self, Db};
 use first_screen::FirstScreen;
 use shared::admin::settings::PublicSettings;
+use shared::staff_app::StaffApp;
 use worker::{Env, Request, Response, Result};
 
-/// Which single-page app a page URL belongs to.
+/// Which single-page app a page URL belongs to: the staff pages are split
+/// by area, each its own app (`shared::staff_app`).
 pub fn app_of(path: &str) -> &'static str {
-    if path == "/staff" || path.starts_with("/staff/") {
-        "/staff.html"
+    if let Some(app) = StaffApp::of_path(path) {
+        app.shell()
     } else if path.starts_with("/apply/") {
         "/apply.html"
     } else if path == "/track" {
@@ -34,9 +36,10 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
     };
     let settings = public_settings(db).await;
     let mut html = with_settings(&html, &settings);
-    // The applicant pages' first screens without a second round trip (issue 14).
-    if shell != "/staff.html" {
-        let url = req.url()?;
+    // The applicant pages' first screens without a second round trip (issue
+    // 14); the staff apps (one shell per area) have none.
+    let url = req.url()?;
+    if StaffApp::of_path(url.path()).is_none() {
         if let Some(first) = first_screen::read(url.path(), url.query(), &settings, db).await {
             html = with_first_screen(&html, &first);
         }
@@ -114,7 +117,8 @@ mod tests {
         assert!(html.contains("<title>办事指南 - 某县&lt;中心&gt;</title>"));
         assert!(html.contains(r#"<script type="application/json" id="county">"#));
         assert!(!html.contains("</script><b>"), "a value cannot close the data block");
-        assert_eq!(app_of("/staff/cases/1"), "/staff.html");
+        assert_eq!(app_of("/staff/login"), "/staff.html");
+        assert_eq!(app_of("/staff/cases/1"), "/staff-cases.html");
         assert_eq!(app_of("/track"), "/track.html");
         assert_eq!(app_of("/apply/3"), "/apply.html");
         assert_eq!(app_of("/matters/3"), "/index.html");

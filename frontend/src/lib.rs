@@ -1,5 +1,6 @@
 //! Pieces both web apps use: typed API calls, the router, small widgets.
-//! The apps themselves are `applicant/` (phones) and `staff/` (desktop).
+//! The apps themselves are `applicant/`, `apply/` and `track/` (phones) and
+//! the `staff` package, `frontend/staff/` (desktop, one app per area).
 
 pub mod api;
 pub mod county;

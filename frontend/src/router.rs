@@ -10,6 +10,11 @@ use wasm_bindgen::prelude::*;
 pub trait Page: Clone + PartialEq + Send + Sync + 'static {
     fn parse(path: &str, search: &str) -> Self;
     fn href(&self) -> String;
+    /// Whether this app draws the page; another app's page (the staff apps
+    /// are one per area) is loaded from the server instead.
+    fn is_local(&self) -> bool {
+        true
+    }
 }
 
 /// A case's tracking page (the track app): the number and code in the
@@ -86,8 +91,13 @@ impl<P: Page> Router<P> {
     }
 
     fn go(self, page: P, replace: bool) {
-        let history = window().history().expect("history");
         let href = page.href();
+        if !page.is_local() {
+            let location = window().location();
+            let _ = if replace { location.replace(&href) } else { location.assign(&href) };
+            return;
+        }
+        let history = window().history().expect("history");
         let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&href))
         } else {
@@ -172,13 +182,14 @@ pub fn use_router<P: Page>() -> Router<P> {
 }
 
 /// A link that changes page without reloading; modified clicks (new tab)
-/// keep the browser's behaviour.
+/// and links to another app's pages keep the browser's behaviour.
 #[component]
 pub fn Link<P: Page>(to: P, #[prop(optional, into)] class: String, children: Children) -> impl IntoView {
     let router = use_router::<P>();
     let href = to.href();
+    let local = to.is_local();
     let on_click = move |ev: web_sys::MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        if local && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
             router.push(to.clone());
         }

@@ -29,5 +29,6 @@ pub mod second_factor;
 pub mod security;
 pub mod shell;
 pub mod staff;
+pub mod staff_app;
 pub mod streamline;
 pub mod supervision;

@@ -162,7 +162,7 @@ test("applicant pages offline, with their notice, have no axe violations", async
   check();
 });
 
-/** Every staff page (frontend/src/staff/route.rs) at desktop width, as the office and as window staff. */
+/** Every staff page (frontend/staff/src/route.rs) at desktop width, as the office and as window staff. */
 test("staff pages at 1280 px have no axe violations", async () => {
   const { audit, check } = auditor();
   const submitted = (await submitFood()).receipt;
@@ -320,13 +320,21 @@ test("after a client-side navigation the focus is on the new page's heading, not
   assert.equal((await focused(signedOut)).tag, "body", "a redirect on first load leaves the focus alone");
   await signedOut.context().close();
 
+  // The staff apps are one per area (shared/src/staff_app.rs): a link to
+  // another area is a page load, which leaves the focus alone; within an
+  // area the focus goes to the new page's heading.
   const desk = await deskPage(browser, "office_admin", AXE_CONTEXT);
   await settled(desk);
   await desk.getByRole("link", { name: "会议登记" }).click();
-  await desk.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent.startsWith("会议登记"));
+  await desk.getByRole("heading", { level: 1, name: /^会议登记/ }).waitFor();
+  await settled(desk);
+  await desk.getByRole("link", { name: "会议文件统计" }).click();
+  await desk.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "精简会议文件统计");
   await desk.getByRole("link", { name: "时限监察" }).click();
-  // Its heading comes with the data.
-  await desk.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "时限监察");
+  await desk.getByRole("heading", { level: 1, name: "时限监察" }).waitFor();
+  await settled(desk);
+  await desk.getByRole("link", { name: "差评整改", exact: true }).click();
+  await desk.waitForFunction(() => document.activeElement?.tagName === "H1" && document.activeElement.textContent === "差评核实与整改");
   await desk.context().close();
 });
 

@@ -93,20 +93,13 @@ export async function screenshot(page, name) {
 /** Signs `page` in to the staff app as `username`. */
 export async function signIn(page, username) {
   const { BASE_URL } = await import("./http.mjs");
-  const { DEMO_PASSWORD, cookieOf } = await import("./cases.mjs");
+  const { DEMO_PASSWORD } = await import("./cases.mjs");
   const { HAS_SECOND_FACTOR } = await import("./totp.mjs");
   if (HAS_SECOND_FACTOR.has(username)) {
-    // Its codes sign in once each: the stack's live session (`cookieOf`)
-    // goes into the browser (tests/browser/second_factor.test.mjs signs in
-    // through the form with a code), from a response of the app's origin as
-    // the sign-in's would be: DevTools refuses a Secure cookie for http.
-    const cookie = await cookieOf(username);
-    const handover = `${BASE_URL}/staff/test-session-handover`;
-    await page.route(handover, (route) =>
-      route.fulfill({ status: 200, contentType: "text/plain", body: "", headers: { "Set-Cookie": `${cookie}; HttpOnly; Secure; SameSite=Strict; Path=/` } }),
-    );
-    await page.goto(handover);
-    await page.unroute(handover);
+    // Its codes sign in once each: the stack's live session goes into the
+    // browser (tests/browser/second_factor.test.mjs signs in through the
+    // form with a code).
+    await handOverSession(page, username);
     await page.goto(`${BASE_URL}/staff`);
     await page.getByTestId("who").waitFor();
     return page;
@@ -117,6 +110,24 @@ export async function signIn(page, username) {
   await page.getByRole("button", { name: "登录" }).click();
   await page.getByTestId("who").waitFor();
   return page;
+}
+
+/**
+ * Puts a session of `username` (`cookieOf`: the stack's live one for an
+ * account with a second factor) into `page`'s browser, from a response of
+ * the app's origin as the sign-in's would be: DevTools refuses a Secure
+ * cookie for http. Loads no page of the app.
+ */
+export async function handOverSession(page, username) {
+  const { BASE_URL } = await import("./http.mjs");
+  const { cookieOf } = await import("./cases.mjs");
+  const cookie = await cookieOf(username);
+  const handover = `${BASE_URL}/staff/test-session-handover`;
+  await page.route(handover, (route) =>
+    route.fulfill({ status: 200, contentType: "text/plain", body: "", headers: { "Set-Cookie": `${cookie}; HttpOnly; Secure; SameSite=Strict; Path=/` } }),
+  );
+  await page.goto(handover);
+  await page.unroute(handover);
 }
 
 /** A desktop page signed in to the staff app as `username`. */

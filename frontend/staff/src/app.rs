@@ -16,8 +16,15 @@ use shared::staff::StaffUser;
 /// The signed-in staff member, once known.
 pub type Me = RwSignal<Option<StaffUser>>;
 
+/// Starts a staff app: `page` draws its area's pages (`crate::areas`).
+pub fn mount(page: fn(Route) -> AnyView) {
+    leptos::mount::mount_to_body(move || view! { <App page/> });
+}
+
+/// The chrome every staff app shares: who is signed in, the header, and
+/// the page for the current route.
 #[component]
-pub fn App() -> impl IntoView {
+fn App(page: fn(Route) -> AnyView) -> impl IntoView {
     let router = Router::<Route>::install();
     let me: Me = RwSignal::new(None);
     provide_context(me);
@@ -45,71 +52,11 @@ pub fn App() -> impl IntoView {
             pages::messages::refresh(unread);
         }
     });
-    let page = move || match router.get() {
-        Route::Login => view! { <pages::login::LoginPage/> }.into_any(),
-        Route::Inbox { state, class, assignee, q, at } => {
-            view! { <pages::approvals::inbox::InboxPage state class assignee q at/> }.into_any()
-        }
-        Route::Case(no) => view! { <pages::approvals::case::CasePage no/> }.into_any(),
-        Route::Notice(no) => view! { <pages::approvals::notice::NoticePage no/> }.into_any(),
-        Route::Dashboard(p) => view! { <pages::streamline::dashboard::DashboardPage period=p/> }.into_any(),
-        Route::Meetings(p, class, at) => view! { <pages::streamline::meetings::MeetingsPage period=p class at/> }.into_any(),
-        Route::Documents(p, filter, at) => view! { <pages::streamline::documents::DocumentsPage period=p filter at/> }.into_any(),
-        Route::Quotas(p) => view! { <pages::streamline::quotas::QuotasPage period=p/> }.into_any(),
-        Route::Calendar(year) => view! { <pages::calendar::CalendarPage year/> }.into_any(),
-        Route::Overview(at) => view! { <pages::approvals::overview::OverviewPage at/> }.into_any(),
-        Route::Reviews(state) => view! { <pages::approvals::review::ReviewsPage state/> }.into_any(),
-        Route::Statistics { from, to } => view! { <pages::approvals::statistics::StatisticsPage from to/> }.into_any(),
-        Route::Password => view! { <pages::admin::password::PasswordPage/> }.into_any(),
-        Route::SecondFactor => view! { <pages::admin::second_factor::SecondFactorPage/> }.into_any(),
-        Route::Messages => view! { <pages::messages::MessagesPage/> }.into_any(),
-        Route::Settings => view! { <pages::admin::settings::SettingsPage/> }.into_any(),
-        Route::Units => view! { <pages::admin::units::UnitsPage/> }.into_any(),
-        Route::Accounts => view! { <pages::admin::accounts::AccountsPage/> }.into_any(),
-        Route::ApplicantData => view! { <pages::admin::applicant_data::ApplicantDataPage/> }.into_any(),
-        Route::SecurityEvents { filters, at } => view! { <pages::admin::security::SecurityPage filters at/> }.into_any(),
-        Route::Notices { state, at } => view! { <pages::admin::notices::NoticesPage state at/> }.into_any(),
-        Route::Catalogue { state, matter } => view! { <pages::admin::catalogue::CataloguePage state matter/> }.into_any(),
-        Route::Version(id) => view! { <pages::admin::version::VersionPage id/> }.into_any(),
-        Route::NewVersion(matter) => view! { <pages::admin::version::NewVersionPage matter/> }.into_any(),
-        Route::Tickets { view, state, q, at } => view! { <pages::hotline::list::TicketsPage view state q at/> }.into_any(),
-        Route::NewTicket => view! { <pages::hotline::intake::NewTicketPage/> }.into_any(),
-        Route::Ticket(no) => view! { <pages::hotline::ticket::TicketPage no/> }.into_any(),
-        Route::HotlineCategories => view! { <pages::hotline::categories::CategoriesPage/> }.into_any(),
-        Route::Knowledge(q) => view! { <pages::hotline::knowledge::KnowledgePage q/> }.into_any(),
-        Route::HotlineFigures { from, to, unit } => view! { <pages::hotline::figures::FiguresPage from to unit/> }.into_any(),
-        Route::Partners => view! { <pages::hotline::partners::PartnersPage/> }.into_any(),
-        Route::Supervision(page) => supervision(page),
-        Route::Complaints { view, state, q, at } => view! { <pages::complaints::list::ComplaintsPage view state q at/> }.into_any(),
-        Route::NewComplaint => view! { <pages::complaints::intake::NewComplaintPage/> }.into_any(),
-        Route::ComplaintFigures { from, to } => view! { <pages::complaints::figures::ComplaintFiguresPage from to/> }.into_any(),
-        Route::Complaint(no) => view! { <pages::complaints::complaint::ComplaintPage no/> }.into_any(),
-        Route::Transmit(page) => pages::documents::page(page),
-        Route::Report { from, to } => view! { <pages::report::ReportPage from to/> }.into_any(),
-        Route::Information(page) => information(page),
-        Route::NotFound => {
-            view! { <section class="panel"><h1>"页面不存在"</h1><Link to=Route::inbox()>"返回办件列表"</Link></section> }.into_any()
-        }
-    };
+    let page = move || page(router.get());
     view! {
         <SkipLink/>
         <Header me/>
         <main id="main" class="wide">{page}</main>
-    }
-}
-
-/// Supervision's page for its URL.
-fn supervision(page: Sv) -> AnyView {
-    use pages::supervision as sv;
-    match page {
-        Sv::Tasks { view, at } => view! { <sv::tasks::TasksPage view at/> }.into_any(),
-        Sv::Items { state, source, q, origin, at } => view! { <sv::items::ItemsPage state source q origin at/> }.into_any(),
-        Sv::NewItem { source, origin, title, reference } => view! { <sv::register::NewItemPage source origin title reference/> }.into_any(),
-        Sv::Item(no) => view! { <sv::item::ItemPage no/> }.into_any(),
-        Sv::Slips { kind, at } => view! { <sv::slips::SlipsPage kind at/> }.into_any(),
-        Sv::Slip(id) => view! { <sv::slips::SlipPage id/> }.into_any(),
-        Sv::Dashboard { from, to } => view! { <sv::dashboard::DashboardPage from to/> }.into_any(),
-        Sv::Publications => view! { <sv::publications::PublicationsPage/> }.into_any(),
     }
 }
 
@@ -197,21 +144,5 @@ fn Header(me: Me) -> impl IntoView {
             <button type="button" class="link-button" on:click=logout>"退出登录"</button>
         })}
     </header>
-    }
-}
-
-/// Information's page for its URL.
-fn information(page: Info) -> AnyView {
-    use pages::information as info;
-    match page {
-        Info::Items { state, at } => view! { <info::items::ItemsPage state at/> }.into_any(),
-        Info::New { commission } => view! { <info::items::NewItemPage commission/> }.into_any(),
-        Info::Commissions => view! { <info::commissions::CommissionsPage/> }.into_any(),
-        Info::Emergencies => view! { <info::emergencies::EmergenciesPage/> }.into_any(),
-        Info::Research => view! { <info::research::ResearchPage/> }.into_any(),
-        Info::Item(no) => view! { <info::item::ItemPage no/> }.into_any(),
-        Info::Issues => view! { <info::issues::IssuesPage/> }.into_any(),
-        Info::Issue(id) => view! { <info::issues::IssuePage id/> }.into_any(),
-        Info::League { year } => view! { <info::league::LeaguePage year/> }.into_any(),
     }
 }

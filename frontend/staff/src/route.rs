@@ -1,4 +1,5 @@
-//! The staff pages and their URLs, all under `/staff`.
+//! The staff pages and their URLs, all under `/staff`; which app draws
+//! each is `shared::staff_app`'s to say.
 
 use crate::doc_route::Dr;
 use crate::info_route::Info;
@@ -6,6 +7,7 @@ use crate::sv_route::Sv;
 pub use crate::url_query::{pair, with_query, PageAt, PeriodQuery, SecurityFilters};
 use frontend::api::encode;
 use frontend::router::{query_param, segments, Page};
+use shared::staff_app::StaffApp;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -168,6 +170,13 @@ impl Route {
 }
 
 impl Page for Route {
+    /// One of this app's pages (the URL's app is the current URL's), not
+    /// another area's.
+    fn is_local(&self) -> bool {
+        let here = leptos::prelude::window().location().pathname().unwrap_or_default();
+        StaffApp::of_path(&self.href()) == StaffApp::of_path(&here)
+    }
+
     fn parse(path: &str, search: &str) -> Route {
         match segments(path).as_slice() {
             ["staff"] => Route::Inbox {
