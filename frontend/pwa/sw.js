@@ -63,7 +63,9 @@ self.addEventListener("fetch", (event) => {
 // kept under its own URL: a guide's copy carries that matter's data, and
 // must never stand in for another's. Any other URL of an app is kept once,
 // as its app's shell, which shows the page the URL names.
-const ownPage = (url) => !url.search && /^\/((matters|apply)\/\d+|track|hotline|complaints)?$/.test(url.pathname);
+// By path alone, as the Worker decides (a guide shared as
+// `/matters/3?from=…` is still matter 3's page); `/` with a search is not.
+const ownPage = (url) => /^\/((matters|apply)\/\d+|track|hotline|complaints)$/.test(url.pathname) || (url.pathname === "/" && !url.search);
 function pageKey(url) {
   if (ownPage(url)) return new URL(url.pathname, location).href;
   const app = url.pathname.startsWith("/apply/") ? "apply" : url.pathname === "/track" ? "track" : "app";

@@ -60,13 +60,20 @@ where
 /// first frame, without a second round trip, and nothing moves when it
 /// "arrives". Taken once: the block is removed, and a later visit to the
 /// same page within the app fetches afresh.
-pub fn load_inline<E: shared::api::Endpoint>(id: &str, args: &[&str], query: E::Query) -> Loaded<E::Response>
+/// The block is used only if `fits` it (a guide's block must be the guide
+/// of the URL's matter, whatever copy of a page a phone kept offline).
+pub fn load_inline<E: shared::api::Endpoint>(
+    id: &str,
+    args: &[&str],
+    query: E::Query,
+    fits: impl Fn(&E::Response) -> bool,
+) -> Loaded<E::Response>
 where
     E::Response: Send + Sync + 'static,
 {
     if let Some(block) = document().get_element_by_id(id) {
         block.remove();
-        if let Some(value) = block.text_content().and_then(|t| serde_json::from_str(&t).ok()) {
+        if let Some(value) = block.text_content().and_then(|t| serde_json::from_str(&t).ok()).filter(|v| fits(v)) {
             return RwSignal::new(Some(Ok(value)));
         }
     }

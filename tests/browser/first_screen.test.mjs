@@ -25,9 +25,12 @@ async function firstScreenText(path) {
   return words(text);
 }
 
-// The app's page in its place, once its content is in.
+// The app's page in its place, once its content is in, and the API
+// requests it made.
 async function appText(path, ready) {
   const page = await phonePage(browser);
+  const asked = [];
+  page.on("request", (r) => new URL(r.url()).pathname.startsWith("/api/") && asked.push(new URL(r.url()).pathname));
   await page.goto(BASE_URL + path);
   await appStarted(page);
   await page.locator(ready).first().waitFor();
@@ -35,7 +38,7 @@ async function appText(path, ready) {
   const text = await page.evaluate(() => document.querySelector("header.site-header").innerText + "\n" + document.querySelector("main").innerText);
   assertNoErrors(page);
   await page.context().close();
-  return words(text);
+  return { text: words(text), asked };
 }
 
 test("each applicant page's served first screen is the top of the app's page", async () => {
@@ -51,7 +54,9 @@ test("each applicant page's served first screen is the top of the app's page", a
   for (const [path, ready] of pages) {
     const first = await firstScreenText(path);
     assert.ok(first.length > 20, `${path} has a first screen: "${first}"`);
-    const app = await appText(path, ready);
+    const { text: app, asked } = await appText(path, ready);
+    // The data the first screen came with is the app's: it does not ask again.
+    assert.deepEqual(asked.filter((p) => /^\/api\/(departments|matters)/.test(p)), [], `${path} asked again: ${asked}`);
     assert.ok(app.startsWith(first), `${path}: the app's page begins as its first screen did\n first: ${first}\n app:   ${app.slice(0, first.length + 40)}`);
   }
 });

@@ -141,3 +141,30 @@ test("a submission made offline is kept, says so, and is sent once when back onl
   assertNoErrors(phone);
   await phone.context().close();
 });
+
+test("a submission the server stored but whose answer was lost is sent again by itself and names the same case", async () => {
+  const name = `示范县断线餐饮有限公司-${Date.now()}`;
+  const phone = await phonePage(browser);
+  await fillFoodForm(phone, matter, name);
+  for (const m of required) await choose(phone, m, "photo.jpg", small);
+  // The first POST reaches the server, which stores the case; its answer is
+  // lost on the way back, while the browser still thinks it is online (no
+  // `online` event will come): the form tries again by itself, with the
+  // same Idempotency-Key, and the server answers with the stored case.
+  const keys = [];
+  await phone.route("**/api/applications", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    await route.abort("internetdisconnected");
+  });
+  await phone.getByRole("button", { name: "提交申请" }).click();
+  await phone.getByRole("status").getByText(/申请已保存在本机，网络恢复后将自动提交/).waitFor();
+  assert.equal(await phone.locator("fieldset.plain").evaluate((f) => f.disabled), true, "the form is locked while it waits");
+  await receiptCaseNo(phone);
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], "the same Idempotency-Key");
+  assert.equal(casesNamed(name), 1, "exactly one case");
+  assertNoErrors(phone);
+  await phone.context().close();
+});

@@ -61,15 +61,19 @@ pub async fn post_form<T: DeserializeOwned>(
     api::decode_answer((200..300).contains(&status), &body).map_err(Failure::Refused)
 }
 
-/// Resolves at the browser's next `online` event, or at once when the
-/// returned function is called (the applicant asks to try again now).
-pub fn back_online() -> (JsFuture, Option<Function>) {
+/// Resolves at the browser's next `online` event, after `after_ms`, or at
+/// once when the returned function is called (the applicant asks to try
+/// again now). The timer because a request can fail while the browser still
+/// thinks it is online (an upload dropped on the way, a server out of
+/// reach): no `online` event comes then.
+pub fn back_online(after_ms: i32) -> (JsFuture, Option<Function>) {
     let mut wake = None;
     let promise = Promise::new(&mut |resolve: Function, _| {
         if let Some(w) = web_sys::window() {
             let once = web_sys::AddEventListenerOptions::new();
             once.set_once(true);
             let _ = w.add_event_listener_with_callback_and_add_event_listener_options("online", &resolve, &once);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, after_ms);
         }
         wake = Some(resolve);
     });

@@ -14,10 +14,10 @@ pub fn CataloguePage(department: Option<i64>, q: String) -> impl IntoView {
     set_title("办事指南");
     let router = use_router::<Route>();
     // The unfiltered catalogue comes in the page's HTML (the Worker's shell).
-    let departments = load_inline::<ep::ListDepartments>(CATALOGUE_DEPARTMENTS, &[], Empty {});
+    let departments = load_inline::<ep::ListDepartments>(CATALOGUE_DEPARTMENTS, &[], Empty {}, |_| true);
     let query = MattersQuery { q: Some(q.clone()), department: department.map(|d| d.to_string()) };
     let matters = if department.is_none() && q.is_empty() {
-        load_inline::<ep::ListMatters>(CATALOGUE_MATTERS, &[], query)
+        load_inline::<ep::ListMatters>(CATALOGUE_MATTERS, &[], query, |_| true)
     } else {
         load::<ep::ListMatters>(&[], query)
     };

@@ -11,7 +11,7 @@ use shared::approvals::matter::{Material, MatterDetail};
 #[component]
 pub fn MatterPage(id: i64) -> impl IntoView {
     set_title("事项详情");
-    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {});
+    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {}, move |m| m.id == id);
     view! {
         <nav class="back">
             <Link to=Route::home()>"‹ 返回事项列表"</Link>

@@ -19,7 +19,7 @@ use shared::error::{ApiError, ErrorCode, FieldError};
 #[component]
 pub fn ApplyPage(id: i64) -> impl IntoView {
     set_title("在线申请");
-    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {});
+    let matter = load_inline::<ep::GetMatter>(shared::shell::MATTER, &[&id.to_string()], Empty {}, move |m| m.id == id);
     view! {
         <nav class="back"><a href=format!("/matters/{id}")>"‹ 返回办事指南"</a></nav>
         {show_page(matter, "在线申请".into(), |m| view! { <ApplyForm m/> })}
@@ -103,6 +103,9 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
 
     view! {
         <form class="apply" on:submit=submit novalidate>
+            // Locked while it is being sent, and while it waits for the
+            // network: a resend carries the form as it was submitted.
+            <fieldset class="plain" disabled=move || sending.get()>
             <section class="panel">
                 <h1>{format!("在线申请：{}", m.name)}</h1>
                 <p class="muted">{format!("{} · 承诺时限 {} 个工作日", m.department_name, m.committed_days)}</p>
@@ -179,10 +182,11 @@ fn ApplyForm(m: MatterDetail) -> impl IntoView {
                     "接收短信通知（受理、补正、办结等进度）；不接收时请凭办件编号和查询码在查询页查看进度"
                 </label>
             </section>
+            </fieldset>
             <UploadProgress rows=progress.rows/>
             {move || progress.offline.get().then(|| view! {
                 <p class="notice" role="status">
-                    "手机当前没有网络连接。申请已保存在本机，网络恢复后将自动提交，请保持本页面打开。"
+                    "暂时连接不上网络。申请已保存在本机，网络恢复后将自动提交，请保持本页面打开；提交前表单不可修改。"
                 </p>
             })}
             <button type="submit" class="primary" disabled=move || { preparing.get() > 0 || (sending.get() && !progress.offline.get()) }>

@@ -48,6 +48,9 @@ pub async fn send(draft: &Draft, files: &[(i64, File)], materials: &[Material], 
     progress.rows.set(files.iter().map(|(_, f)| Sending { name: f.name(), sent: 0, size: f.size() as u64 }).collect());
     let url = frontend::api::url::<ep::SubmitApplication>(&[], &Default::default());
     let rows = progress.rows;
+    // Tries again on the `online` event, or after 5 s, then 10, 20, 40, 60:
+    // safe, the Idempotency-Key names the same case.
+    let mut wait_ms = 5_000;
     loop {
         let headers = [("Idempotency-Key", draft.key.as_str())];
         match xhr::post_form::<Receipt>(&url, &form, &headers, move |sent, total| record_progress(rows, sent, total)).await {
@@ -58,7 +61,8 @@ pub async fn send(draft: &Draft, files: &[(i64, File)], materials: &[Material], 
             }
             Err(Failure::Network) => {
                 progress.offline.set(true);
-                let (online, wake) = xhr::back_online();
+                let (online, wake) = xhr::back_online(wait_ms);
+                wait_ms = (wait_ms * 2).min(60_000);
                 progress.retry.set_value(wake);
                 let _ = online.await;
                 progress.retry.set_value(None);
