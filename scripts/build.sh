@@ -36,8 +36,9 @@ bundle() {
   # Fixed file names (wrangler dev only sees files present at start-up) with a
   # content hash in the query string, so browsers can cache them for a year.
   local version
-  # (pwa.js is in it: the applicant start scripts name its version.)
-  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css frontend/staff.css "$out/pkg/pwa.js" | sha256sum | cut -c1-12)
+  # (pwa.js is in it: the applicant start scripts name its version; and the
+  # track start script's own part.)
+  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css frontend/staff.css "$out/pkg/pwa.js" frontend/track-start.js | sha256sum | cut -c1-12)
   # The desktop-only styles go to the staff apps alone.
   if [[ "$name" == staff* ]]; then
     extra_css="\n  <link rel=\"stylesheet\" href=\"/staff.css?v=$version\">"
@@ -56,10 +57,16 @@ bundle() {
   # Under a first screen the Worker served (backend/src/shell/first_screen),
   # the app is fetched once that screen has been painted (a frame, then a
   # task), so it takes none of the bandwidth the paint needs (issue 14).
-  printf '%s\n' \
-    "const start = () => import(\"/pkg/$name.js?v=$version\").then((app) => app.default({ module_or_path: \"/pkg/${name}_bg.wasm?v=$version\" }))$pwa_start;" \
-    'if (document.getElementById("first-screen")) requestAnimationFrame(() => setTimeout(start)); else start();' \
-    > "$out/pkg/$name-start.js"
+  # The track app's start first asks for a case's first screen
+  # (frontend/track-start.js).
+  {
+    printf '%s\n' "const start = () => import(\"/pkg/$name.js?v=$version\").then((app) => app.default({ module_or_path: \"/pkg/${name}_bg.wasm?v=$version\" }))$pwa_start;"
+    if [[ "$name" == track ]]; then
+      cat frontend/track-start.js
+    else
+      printf '%s\n' 'if (document.getElementById("first-screen")) requestAnimationFrame(() => setTimeout(start)); else start();'
+    fi
+  } > "$out/pkg/$name-start.js"
 }
 
 # The installable app (frontend/pwa/, ARCHITECTURE.md "Offline"): pwa.js

@@ -36,16 +36,26 @@ impl AppError {
         self
     }
 
+    /// The refusal the client can act on; `None` for a platform failure.
+    pub fn refusal(&self) -> Option<&ApiError> {
+        match self {
+            AppError::Api(e) | AppError::Limited(e, _) => Some(e),
+            AppError::Platform(_) => None,
+        }
+    }
+
     pub fn into_response(self) -> worker::Result<Response> {
-        let (error, retry_after) = match self {
-            AppError::Api(e) => (e, None),
-            AppError::Limited(e, seconds) => (e, Some(seconds)),
-            AppError::Platform(_) => (ApiError::internal(), None),
-        };
-        let status = error.code.http_status();
-        let mut response = Response::from_json(&ErrorBody { error })?.with_status(status);
-        if let Some(seconds) = retry_after {
-            response.headers_mut().set("Retry-After", &seconds.max(1).to_string())?;
+        let error = self.refusal().cloned().unwrap_or_else(ApiError::internal);
+        self.with_status(Response::from_json(&ErrorBody { error })?)
+    }
+
+    /// `response` (its body saying this error) with the status its code
+    /// implies, and with a 429's `Retry-After`.
+    pub fn with_status(&self, response: Response) -> worker::Result<Response> {
+        let status = self.refusal().map_or_else(|| ApiError::internal().code, |e| e.code).http_status();
+        let mut response = response.with_status(status);
+        if let AppError::Limited(_, seconds) = self {
+            response.headers_mut().set("Retry-After", &(*seconds).max(1).to_string())?;
         }
         Ok(response)
     }

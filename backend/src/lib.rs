@@ -74,7 +74,7 @@ async fn respond(req: Request, env: &Env) -> Result<Response> {
     }
     if path != "/api" && !path.starts_with("/api/") {
         #[cfg(feature = "portal")]
-        return shell::serve(&req, env, &db, shell::app_of(&path)).await;
+        return shell::serve(&mut { req }, env, &db, shell::app_of(&path)).await;
         #[cfg(not(feature = "portal"))]
         return routes::unknown_route().into_response();
     }

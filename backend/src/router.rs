@@ -11,7 +11,6 @@ use crate::routes::streamline;
 use crate::routes::supervision as sv;
 use crate::routes::{self, admin, calendar, second_factor, staff_auth, Reply};
 use shared::api::{self, Endpoint, Health, Method};
-use shared::error::{ApiError, ErrorCode};
 use worker::{Env, Request, Response};
 
 pub async fn route(req: &mut Request, env: &Env, db: &Db) -> Reply {
@@ -33,7 +32,7 @@ async fn dispatch(req: &mut Request, env: &Env, db: &Db) -> Reply {
         _ => return Err(routes::unknown_route()),
     };
     if method == Method::Post && routes::cross_site(req) {
-        return Err(ApiError::new(ErrorCode::Forbidden, "已拒绝来自其他网站的请求：请在本系统的页面内操作").into());
+        return Err(routes::cross_site_refusal().into());
     }
     // `on!(Endpoint, |path args, query| handler)`: the first declaration
     // that matches the method and path answers.

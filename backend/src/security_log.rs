@@ -67,7 +67,7 @@ pub async fn record_limited(db: &Db, req: &Request, env: &Env, kind: SecurityKin
 /// route but those that log their own (sign-in, changing one's password).
 /// One insert, which finds the member by the request's session.
 pub async fn refusal(req: &Request, env: &Env, db: &Db, error: &AppError) {
-    let (AppError::Api(e) | AppError::Limited(e, _)) = error else { return };
+    let Some(e) = error.refusal() else { return };
     let (kind, outcome) = match e.code {
         ErrorCode::Forbidden => (SecurityKind::Forbidden, Outcome::Refused),
         ErrorCode::TooManyRequests => (SecurityKind::Throttled, Outcome::Limited),

@@ -10,7 +10,7 @@ use crate::db::{self, Db};
 use first_screen::FirstScreen;
 use shared::admin::settings::PublicSettings;
 use shared::staff_app::StaffApp;
-use worker::{Env, Request, Response, Result};
+use worker::{Env, Method, Request, Response, Result};
 
 /// Which single-page app a page URL belongs to: the staff pages are split
 /// by area, each its own app (`shared::staff_app`).
@@ -26,9 +26,12 @@ pub fn app_of(path: &str) -> &'static str {
     }
 }
 
-pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Response> {
+pub async fn serve(req: &mut Request, env: &Env, db: &Db, shell: &str) -> Result<Response> {
     if req.path() == manifest::PATH {
         return manifest::serve(req, env, db).await;
+    }
+    if req.path() == "/track" && req.method() == Method::Post {
+        return track_case(req, env, db).await;
     }
     let html = match asset_text(req, env, shell).await? {
         Ok(html) => html,
@@ -47,6 +50,39 @@ pub async fn serve(req: &Request, env: &Env, db: &Db, shell: &str) -> Result<Res
     let mut response = Response::from_html(html)?;
     // Settings change: browsers revalidate the shell (its scripts stay cached by hash).
     response.headers_mut().set("Cache-Control", "no-cache")?;
+    Ok(response)
+}
+
+/// `POST /track` (`{no, code}`): a case's first screen and its look-up's
+/// answer, for the start script of `/track#no=…&code=…`, which puts them in
+/// the page's first screen's place (`first_screen::track`). A refusal comes
+/// the same way, with its status; what the app must retry itself (a
+/// failure, a malformed request) comes as the API's JSON error.
+async fn track_case(req: &mut Request, env: &Env, db: &Db) -> Result<Response> {
+    let answer = if crate::routes::cross_site(req) {
+        Err(crate::routes::cross_site_refusal().into())
+    } else {
+        first_screen::track::answer(req, env, db, &public_settings(db).await).await
+    };
+    let response = match answer {
+        Ok((first, refusal)) => {
+            let html = Response::from_html(format!("{}\n{}", first.markup, blocks(&first)))?;
+            match refusal {
+                Some(refusal) => {
+                    crate::security_log::refusal(req, env, db, &refusal).await;
+                    refusal.with_status(html)?
+                }
+                None => html,
+            }
+        }
+        Err(e) => {
+            crate::security_log::refusal(req, env, db, &e).await;
+            e.into_response()?
+        }
+    };
+    let mut response = response;
+    // It holds a case's progress and its query code.
+    response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)
 }
 
@@ -87,8 +123,7 @@ fn with_settings(html: &str, s: &PublicSettings) -> String {
 /// painted, so on a slow line they do not share the bandwidth the style
 /// sheet and the markup need for that paint.
 fn with_first_screen(html: &str, first: &FirstScreen) -> String {
-    let blocks: String =
-        first.blocks.iter().map(|(id, json)| format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")).collect();
+    let blocks = blocks(first);
     let html: String = html
         .lines()
         .filter(|line| !line.contains("rel=\"preload\"") && !line.contains("rel=\"modulepreload\""))
@@ -97,13 +132,19 @@ fn with_first_screen(html: &str, first: &FirstScreen) -> String {
     html.replacen("</head>", &format!("{blocks}</head>"), 1).replacen("<body>", &format!("<body>\n{}", first.markup), 1)
 }
 
+/// A first screen's data blocks, as HTML.
+fn blocks(first: &FirstScreen) -> String {
+    first.blocks.iter().map(|(id, json)| format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")).collect()
+}
+
 /// JSON for a data block: `<` escaped, so no value can close the script element.
 fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
 }
 
+/// Text for an element or a quoted attribute.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

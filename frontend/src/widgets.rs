@@ -71,13 +71,18 @@ pub fn load_inline<E: shared::api::Endpoint>(
 where
     E::Response: Send + Sync + 'static,
 {
-    if let Some(block) = document().get_element_by_id(id) {
-        block.remove();
-        if let Some(value) = block.text_content().and_then(|t| serde_json::from_str(&t).ok()).filter(|v| fits(v)) {
-            return RwSignal::new(Some(Ok(value)));
-        }
+    match take_block(id).filter(|v| fits(v)) {
+        Some(value) => RwSignal::new(Some(Ok(value))),
+        None => load::<E>(args, query),
     }
-    load::<E>(args, query)
+}
+
+/// The JSON block with this id the Worker put into the page, taken (removed)
+/// once: see [`load_inline`].
+pub fn take_block<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
+    let block = document().get_element_by_id(id)?;
+    block.remove();
+    serde_json::from_str(&block.text_content()?).ok()
 }
 
 /// Starts POSTing endpoint `E` with its JSON body (a look-up whose key must

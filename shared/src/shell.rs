@@ -12,3 +12,23 @@ pub const CATALOGUE_DEPARTMENTS: &str = "catalogue-departments";
 pub const CATALOGUE_MATTERS: &str = "catalogue-matters";
 /// `GET /api/matters/{id}`'s answer, on the guide and the form of that matter.
 pub const MATTER: &str = "matter";
+/// On `/track#no=…&code=…`: the look-up's answer, as `POST /track` put it
+/// beside that case's first screen (the start script fetches it, since the
+/// code travels only in the fragment, which never reaches the server).
+pub const TRACK_ANSWER: &str = "track-answer";
+
+/// The [`TRACK_ANSWER`] block: the case number asked for, and what
+/// `POST /api/track/{case_no}` would have answered, the error too, so the app
+/// shows it without a second look-up (each counts against the throttle).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrackAnswer {
+    pub case_no: String,
+    pub answer: Result<crate::approvals::case::TrackView, crate::error::ApiError>,
+}
+
+/// The body of `POST /track`: the fragment's number and code.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrackAsked {
+    pub no: String,
+    pub code: String,
+}

@@ -77,3 +77,24 @@ test("a case number typed before the tracking app starts is kept", async () => {
   assertNoErrors(page);
   await page.context().close();
 });
+
+test("a case's page shows its progress, or its refusal, before the app, which does not look up again", async () => {
+  const { receipt } = await submitFood();
+  const cases = [
+    [`/track#no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]", "办理记录"],
+    [`/track#no=${receipt.case_no}&code=00000000`, "p.error", "查询码"],
+  ];
+  for (const [path, ready, says] of cases) {
+    // The app held back: only its start script runs, which asks for the case's first screen.
+    const page = await phonePage(browser);
+    await page.route("**/pkg/track.js*", (route) => route.abort());
+    await page.goto(BASE_URL + path);
+    await page.locator(`#first-screen ${ready}`).waitFor();
+    const first = words(await page.locator("#first-screen").innerText());
+    await page.context().close();
+    assert.ok(first.includes(says), `${path}: ${first}`);
+    const { text: app, asked } = await appText(path, ready);
+    assert.deepEqual(asked.filter((p) => p.startsWith("/api/track/")), [], `${path}: the app looked up again`);
+    assert.ok(app.startsWith(first), `${path}: the app's page begins as its first screen did\n first: ${first}\n app:   ${app.slice(0, first.length + 40)}`);
+  }
+});

@@ -105,6 +105,11 @@ pub fn cross_site(req: &worker::Request) -> bool {
     matches!(req.headers().get("Sec-Fetch-Site"), Ok(Some(site)) if site != "same-origin" && site != "none")
 }
 
+/// The refusal of a [`cross_site`] POST.
+pub fn cross_site_refusal() -> ApiError {
+    ApiError::new(ErrorCode::Forbidden, "已拒绝来自其他网站的请求：请在本系统的页面内操作")
+}
+
 pub fn client_ip(req: &worker::Request) -> String {
     req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "local".into())
 }

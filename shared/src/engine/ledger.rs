@@ -92,6 +92,17 @@ pub struct Derived {
     pub explanation: Vec<String>,
 }
 
+impl Derived {
+    /// The countdown the applicant reads on the tracking page.
+    pub fn countdown(&self) -> String {
+        match self.deadline {
+            Some(_) if self.remaining_days >= 0 => format!("剩余{}个工作日", self.remaining_days),
+            Some(_) => "已超过承诺期限".to_string(),
+            None => "暂停计时中".to_string(),
+        }
+    }
+}
+
 impl Ledger {
     fn paused_on(&self, d: Date) -> Option<&Pause> {
         self.pauses.iter().find(|p| d >= p.from && p.resumed.is_none_or(|r| d < r))

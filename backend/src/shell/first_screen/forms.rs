@@ -1,15 +1,9 @@
-//! The first screens of the pages that need no data: tracking's look-up
-//! form, and the tops of the hotline's and the complaints' forms (their
-//! fields come with the app, below these).
+//! The first screens of the hotline's and the complaints' pages, which need
+//! no data: the tops of their forms (their fields come with the app, below
+//! these).
 
 use super::escape;
 use shared::admin::settings::PublicSettings;
-
-/// As the `track` app's `TrackPage` before a look-up.
-pub const TRACK: &str = "<section class=\"panel\"><h1>办件查询</h1><form class=\"filters\">\
-<label for=\"no\">办件编号</label><input id=\"no\" autocomplete=\"off\" placeholder=\"如 SP20261126123456\">\
-<label for=\"code\">查询码</label><input id=\"code\" inputmode=\"numeric\" autocomplete=\"off\" placeholder=\"回执上的8位数字\">\
-<button type=\"submit\" class=\"primary\">查询</button></form></section>";
 
 /// As `frontend`'s `ComplaintsPage`'s first panel.
 pub const COMPLAINTS: &str = "<section class=\"panel\"><h1>效能投诉 · 我要投诉</h1>\

@@ -14,6 +14,7 @@
 mod catalogue;
 mod forms;
 mod guide;
+pub mod track;
 
 use super::{escape, json};
 use crate::db::Db;
@@ -37,8 +38,8 @@ enum Page {
     /// `/apply/{id}`
     Form(i64),
     /// `/track`: the look-up's form (a case's number and code travel in
-    /// the fragment, which never reaches the server, so its progress comes
-    /// with the app).
+    /// the fragment, which never reaches the server: its start script asks
+    /// for the case's first screen, `track::answer`).
     Track,
     /// `/hotline`
     Hotline,
@@ -73,7 +74,7 @@ pub async fn read(path: &str, query: Option<&str>, s: &PublicSettings, db: &Db) 
         Page::Catalogue => catalogue::read(s, db).await,
         Page::Guide(id) => guide::read(s, db, id, guide::Kind::Guide).await,
         Page::Form(id) => guide::read(s, db, id, guide::Kind::Form).await,
-        Page::Track => alone(frame(s, forms::TRACK)),
+        Page::Track => alone(frame(s, &track::form("", ""))),
         Page::Hotline => alone(frame(s, &forms::hotline(s))),
         Page::Complaints => alone(frame(s, forms::COMPLAINTS)),
     }

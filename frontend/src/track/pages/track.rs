@@ -6,7 +6,7 @@ use super::sms::SmsSwitch;
 use crate::route::Route;
 use frontend::api::{self, encode};
 use frontend::router::{set_title, use_router};
-use frontend::widgets::{load_posted, show, ErrorRegion};
+use frontend::widgets::{load_posted, show, take_block, ErrorRegion};
 use leptos::html::Input;
 use leptos::prelude::*;
 use shared::api as ep;
@@ -16,6 +16,7 @@ use shared::approvals::matter::Material;
 use shared::engine::case_action::ExtensionState;
 use shared::error::ApiError;
 use shared::hotline::views::QueryCode;
+use shared::shell::{TrackAnswer, TRACK_ANSWER};
 
 /// Rendered afresh for each URL.
 #[component]
@@ -29,7 +30,13 @@ pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
         let code = code_input.get_untracked().trim().to_string();
         router.replace(Route::Track { no, code, new: false });
     };
-    let case = (!no.is_empty()).then(|| load_posted::<ep::TrackCase>(&[&no], QueryCode { code: code.clone() }));
+    // The look-up's answer, if the start script fetched it with the page's
+    // first screen (`backend/src/shell/first_screen/track.rs`).
+    let answered = take_block::<TrackAnswer>(TRACK_ANSWER).filter(|a| a.case_no == no);
+    let case = (!no.is_empty()).then(|| match answered {
+        Some(a) => RwSignal::new(Some(a.answer)),
+        None => load_posted::<ep::TrackCase>(&[&no], QueryCode { code: code.clone() }),
+    });
     view! {
         {new.then(|| view! { <Receipt no=no.clone() code=code.clone()/> })}
         {(!new).then(|| view! {
@@ -109,11 +116,7 @@ fn Progress(view: TrackView, code: String) -> impl IntoView {
             })}
             {view.ledger.clone().map(|l| view! {
                 <div data-testid="explanation">
-                    <p class="state">{match l.deadline {
-                        Some(_) if l.remaining_days >= 0 => format!("剩余{}个工作日", l.remaining_days),
-                        Some(_) => "已超过承诺期限".to_string(),
-                        None => "暂停计时中".to_string(),
-                    }}</p>
+                    <p class="state">{l.countdown()}</p>
                     <p class="muted">"期限是这样算出来的："</p>
                     <ul class="explanation">{l.explanation.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
                 </div>

@@ -109,3 +109,19 @@ fn zero_days_is_the_acceptance_day() {
     let r = ledger("2026-02-15", 0).derive(&cal(), d("2026-02-15"), 2);
     assert_eq!(r.deadline, Some(d("2026-02-15")));
 }
+
+#[test]
+fn the_countdown_says_days_left_overdue_or_paused() {
+    let derived = |deadline: Option<Date>, remaining_days| Derived {
+        deadline,
+        total_days: 5,
+        used_days: 0,
+        remaining_days,
+        standing: Standing::OnTrack,
+        explanation: vec![],
+    };
+    assert_eq!(derived(Some(d("2026-12-01")), 3).countdown(), "剩余3个工作日");
+    assert_eq!(derived(Some(d("2026-12-01")), 0).countdown(), "剩余0个工作日");
+    assert_eq!(derived(Some(d("2026-12-01")), -1).countdown(), "已超过承诺期限");
+    assert_eq!(derived(None, 2).countdown(), "暂停计时中");
+}
