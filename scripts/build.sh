@@ -37,11 +37,11 @@ bundle() {
   # content hash in the query string, so browsers can cache them for a year.
   local version
   # (pwa.js is in it: the applicant start scripts name its version; and the
-  # track start script's own part.)
-  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" frontend/style.css frontend/staff.css "$out/pkg/pwa.js" frontend/track-start.js | sha256sum | cut -c1-12)
+  # start scripts' own parts. The style sheets have versions of their own.)
+  version=$(cat "$out/pkg/${name}_bg.wasm" "$out/pkg/$name.js" "$out/pkg/pwa.js" frontend/start.js frontend/track-start.js | sha256sum | cut -c1-12)
   # The desktop-only styles go to the staff apps alone.
   if [[ "$name" == staff* ]]; then
-    extra_css="\n  <link rel=\"stylesheet\" href=\"/staff.css?v=$version\">"
+    extra_css="\n  <link rel=\"stylesheet\" href=\"/staff.css?v=$staff_css_version\">"
   fi
   if [[ " app apply track " == *" $name "* ]]; then
     # The applicant apps are one installable app (publish_pwa): the
@@ -49,24 +49,21 @@ bundle() {
     # started once the wasm has (no bytes in the wasm, none before it).
     pwa_link="\n  <link rel=\"manifest\" href=\"/manifest.webmanifest\">"
     pwa_start=".finally(() => import(\"/pkg/pwa.js?v=$pwa_version\"))"
-    pwa_assets+=("/pkg/$name.js?v=$version" "/pkg/${name}_bg.wasm?v=$version" "/pkg/$name-start.js?v=$version" "/style.css?v=$version")
+    pwa_assets+=("/pkg/$name.js?v=$version" "/pkg/${name}_bg.wasm?v=$version" "/pkg/$name-start.js?v=$version")
   fi
-  sed -e "s/__VERSION__/$version/g" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" -e "s|__STAFF_CSS__|$extra_css|" \
+  sed -e "s/__VERSION__/$version/g" -e "s/__STYLE_VERSION__/$style_version/" -e "s/__APP__/$name/g" -e "s/__TITLE__/$title/g" -e "s|__STAFF_CSS__|$extra_css|" \
     -e "s|__MANIFEST__|$pwa_link|" frontend/index.html > "$out/$page"
-  # The app's start, a file of its own so the HTML carries no inline script.
-  # Under a first screen the Worker served (backend/src/shell/first_screen),
-  # the app is fetched once that screen has been painted (a frame, then a
-  # task), so it takes none of the bandwidth the paint needs (issue 14).
-  # The track app's start first asks for a case's first screen
-  # (frontend/track-start.js).
+  # The app's start (frontend/start.js), then how it starts; minified, as
+  # it is on every page's critical path.
   {
-    printf '%s\n' "const start = () => import(\"/pkg/$name.js?v=$version\").then((app) => app.default({ module_or_path: \"/pkg/${name}_bg.wasm?v=$version\" }))$pwa_start;"
+    sed -e "s|__APP_JS__|/pkg/$name.js?v=$version|" -e "s|__APP_WASM__|/pkg/${name}_bg.wasm?v=$version|" \
+      -e "s|__PWA_START__|$pwa_start|" frontend/start.js
     if [[ "$name" == track ]]; then
       cat frontend/track-start.js
     else
-      printf '%s\n' 'if (document.getElementById("first-screen")) requestAnimationFrame(() => setTimeout(start)); else start();'
+      printf '%s\n' 'if (document.getElementById("first-screen")) later(); else start();'
     fi
-  } > "$out/pkg/$name-start.js"
+  } | "$root/node_modules/@esbuild/linux-x64/bin/esbuild" --minify --charset=utf8 --log-level=warning > "$out/pkg/$name-start.js"
 }
 
 # The installable app (frontend/pwa/, ARCHITECTURE.md "Offline"): pwa.js
@@ -77,12 +74,16 @@ bundle() {
 # Worker, backend/src/shell/manifest.rs) and the icons (scripts/icons.mjs).
 pwa_assets=()
 pwa_version=""
+# The style sheets' versions: each page names the same URL, so a phone
+# fetches (and the service worker keeps) one copy whichever page it opens.
+style_version=$(sha256sum frontend/style.css | cut -c1-12)
+staff_css_version=$(sha256sum frontend/staff.css | cut -c1-12)
 publish_pwa_script() {
   # --bundle shortens its top-level names (a module's, without it, stay);
   # UTF-8, not \u escapes, for its Chinese: half the bytes.
   "$root/node_modules/@esbuild/linux-x64/bin/esbuild" frontend/pwa/pwa.js --bundle --format=esm --minify --charset=utf8 --log-level=warning --outfile="$1/pkg/pwa.js"
   pwa_version=$(sha256sum "$1/pkg/pwa.js" | cut -c1-12)
-  pwa_assets=("/pkg/pwa.js?v=$pwa_version")
+  pwa_assets=("/pkg/pwa.js?v=$pwa_version" "/style.css?v=$style_version")
 }
 publish_pwa() {
   local list version

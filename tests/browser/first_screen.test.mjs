@@ -85,9 +85,10 @@ test("a case's page shows its progress, or its refusal, before the app, which do
     [`/track#no=${receipt.case_no}&code=00000000`, "p.error", "查询码"],
   ];
   for (const [path, ready, says] of cases) {
-    // The app held back: only its start script runs, which asks for the case's first screen.
+    // The app held back (its request never answered): only its start
+    // script runs, which asks for the case's first screen.
     const page = await phonePage(browser);
-    await page.route("**/pkg/track.js*", (route) => route.abort());
+    await page.route("**/pkg/track.js*", () => {});
     await page.goto(BASE_URL + path);
     await page.locator(`#first-screen ${ready}`).waitFor();
     const first = words(await page.locator("#first-screen").innerText());
@@ -97,4 +98,33 @@ test("a case's page shows its progress, or its refusal, before the app, which do
     assert.deepEqual(asked.filter((p) => p.startsWith("/api/track/")), [], `${path}: the app looked up again`);
     assert.ok(app.startsWith(first), `${path}: the app's page begins as its first screen did\n first: ${first}\n app:   ${app.slice(0, first.length + 40)}`);
   }
+});
+
+test("a page whose app cannot be fetched says so, over its first screen", async () => {
+  const page = await phonePage(browser);
+  await page.route("**/pkg/app_bg.wasm*", (route) => route.abort());
+  await page.goto(`${BASE_URL}/`);
+  const alert = page.locator("#first-screen [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /页面未能加载完成/);
+  // Its button loads the page again, this time with the app.
+  await page.unroute("**/pkg/app_bg.wasm*");
+  await alert.getByRole("button", { name: "重新加载" }).click();
+  await appStarted(page);
+  await page.locator(".card").first().waitFor();
+  await page.context().close();
+});
+
+test("a page opened in a background tab, where no frame comes, starts its app", async () => {
+  const page = await phonePage(browser);
+  await page.addInitScript(() => {
+    Object.defineProperty(document, "hidden", { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(`${BASE_URL}/hotline`);
+  // (Not appStarted: its waitForFunction polls by the page's frames.)
+  await page.locator("#first-screen").waitFor({ state: "detached" });
+  await page.locator("form textarea").waitFor();
+  assertNoErrors(page);
+  await page.context().close();
 });
