@@ -126,6 +126,25 @@ test("the chosen photos survive a reload and go up with the form", async () => {
   await phone.context().close();
 });
 
+test("a photo chosen again while the first is still being scaled is the one kept", async () => {
+  const phone = await phonePage(browser);
+  await phone.goto(`${BASE_URL}/apply/${matter.id}`);
+  const input = phone.locator(`#material-${required[0].id}`);
+  // The camera photo takes a while to scale; the small one, chosen at once after it, none.
+  await input.setInputFiles({ name: "first.jpg", mimeType: "image/jpeg", buffer: big });
+  await input.setInputFiles({ name: "second.jpg", mimeType: "image/jpeg", buffer: small });
+  // Ready to send once both are done.
+  await phone.getByRole("button", { name: "提交申请" }).waitFor();
+  const listed = input.locator("xpath=..").locator("ul.chosen li");
+  assert.deepEqual((await listed.allInnerTexts()).map((t) => t.replace(/（.*$/, "")), ["second.jpg"]);
+  assert.equal(await input.evaluate((i) => i.files[0]?.name), "second.jpg");
+  for (let kept = 0; kept < 1; kept = await keptFiles(phone));
+  await phone.reload();
+  await input.locator("xpath=..").locator("ul.chosen li").getByText("second.jpg").waitFor();
+  assertNoErrors(phone);
+  await phone.context().close();
+});
+
 test("a submission made offline is kept, says so, and is sent once when back online", async () => {
   const name = `示范县离线餐饮有限公司-${Date.now()}`;
   const phone = await phonePage(browser);

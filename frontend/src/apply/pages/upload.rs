@@ -16,6 +16,9 @@ pub struct Slot {
     pub material: Material,
     input: NodeRef<Input>,
     pub files: RwSignal<Vec<File>, LocalStorage>,
+    /// How many times the applicant has chosen files here: a choice's
+    /// scaled files are taken only if no later one came meanwhile.
+    choices: RwSignal<u32>,
 }
 
 /// The materials' slots of one matter's form.
@@ -27,25 +30,36 @@ pub struct Uploads {
     pub preparing: RwSignal<u32>,
     /// Whether files kept with the draft were put back.
     pub restored: RwSignal<bool>,
+    /// Whether the kept files have been read: until then a choice is not
+    /// kept, as that would replace the other slots' kept files with none.
+    loaded: RwSignal<bool>,
 }
 
 impl Uploads {
     /// The slots of `materials`, then (later) the draft's kept files in them.
     pub fn new(matter_id: i64, materials: &[Material]) -> Uploads {
-        let slots =
-            materials.iter().map(|m| Slot { material: m.clone(), input: NodeRef::new(), files: RwSignal::new_local(Vec::new()) }).collect();
-        let uploads = Uploads { matter_id, slots, preparing: RwSignal::new(0), restored: RwSignal::new(false) };
+        let slots = materials
+            .iter()
+            .map(|m| Slot { material: m.clone(), input: NodeRef::new(), files: RwSignal::new_local(Vec::new()), choices: RwSignal::new(0) })
+            .collect();
+        let uploads =
+            Uploads { matter_id, slots, preparing: RwSignal::new(0), restored: RwSignal::new(false), loaded: RwSignal::new(false) };
         let restoring = uploads.clone();
         leptos::task::spawn_local(async move {
             let kept = kept_files::load(restoring.matter_id).await;
             for s in &restoring.slots {
                 let mine: Vec<File> = kept.iter().filter(|(m, _)| *m == s.material.id).map(|(_, f)| f.clone()).collect();
-                // A file chosen meanwhile is the applicant's newer choice.
-                if !mine.is_empty() && s.files.with_untracked(Vec::is_empty) {
+                // A file chosen meanwhile (even one still being scaled) is
+                // the applicant's newer choice.
+                if !mine.is_empty() && s.choices.get_untracked() == 0 {
                     show_in_input(s.input, &mine);
                     s.files.set(mine);
                     restoring.restored.set(true);
                 }
+            }
+            restoring.loaded.set(true);
+            if restoring.slots.iter().any(|s| s.choices.get_untracked() > 0) {
+                restoring.keep().await;
             }
         });
         uploads
@@ -57,7 +71,9 @@ impl Uploads {
     }
 
     async fn keep(&self) {
-        kept_files::save(self.matter_id, &self.chosen()).await;
+        if self.loaded.get_untracked() {
+            kept_files::save(self.matter_id, &self.chosen()).await;
+        }
     }
 }
 
@@ -75,7 +91,7 @@ fn show_in_input(input: NodeRef<Input>, files: &[File]) {
 
 #[component]
 pub fn UploadSlot(upload: Slot, uploads: Uploads) -> impl IntoView {
-    let Slot { material, input, files } = upload;
+    let Slot { material, input, files, choices } = upload;
     let id = format!("material-{}", material.id);
     let need = if material.required { "必需" } else { "视情况提交" };
     let on_change = move |_| {
@@ -83,15 +99,24 @@ pub fn UploadSlot(upload: Slot, uploads: Uploads) -> impl IntoView {
         let chosen: Vec<File> = list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
         let uploads = uploads.clone();
         uploads.preparing.update(|n| *n += 1);
+        let choice = choices.get_untracked() + 1;
+        choices.set(choice);
         leptos::task::spawn_local(async move {
             let mut sized = Vec::with_capacity(chosen.len());
             for f in chosen {
                 sized.push(photo::sized(f).await);
             }
-            show_in_input(input, &sized);
-            files.set(sized);
+            // An earlier choice that took longer to scale than a later one
+            // does not overwrite it.
+            let latest = choices.get_untracked() == choice;
+            if latest {
+                show_in_input(input, &sized);
+                files.set(sized);
+            }
             uploads.preparing.update(|n| *n -= 1);
-            uploads.keep().await;
+            if latest {
+                uploads.keep().await;
+            }
         });
     };
     let names = move || files.with(|fs| fs.iter().map(|f| format!("{}（{}）", f.name(), human_size(f.size() as u64))).collect::<Vec<_>>());
