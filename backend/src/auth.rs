@@ -20,6 +20,11 @@ fn token(req: &Request) -> Option<String> {
     header.split(';').find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('=').map(str::to_string)).filter(|t| !t.is_empty())
 }
 
+/// Whether the request carries a session cookie at all (valid or not).
+pub fn has_session_cookie(req: &Request) -> bool {
+    token(req).is_some()
+}
+
 /// The signed-in staff member, or 401; 403 while they still sign in with a
 /// one-time password, or lack the second factor their role requires (they
 /// may only choose a password or set the factor up: [`require_session`]).

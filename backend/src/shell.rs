@@ -33,6 +33,19 @@ pub async fn serve(req: &mut Request, env: &Env, db: &Db, shell: &str) -> Result
     if req.path() == "/track" && req.method() == Method::Post {
         return track_case(req, env, db).await;
     }
+    // A staff area's page without a session goes to the sign-in (the
+    // core's) before its app is fetched; an expired session's is still
+    // sent there by the app.
+    if StaffApp::of_path(&req.path()).is_some_and(|app| app != StaffApp::Core) && !crate::auth::has_session_cookie(req) {
+        let mut login = req.url()?;
+        login.set_path("/staff/login");
+        login.set_query(None);
+        // Not `Response::redirect`: its headers are immutable, and every
+        // answer gets the security headers (lib.rs).
+        let mut response = Response::empty()?.with_status(302);
+        response.headers_mut().set("Location", login.as_str())?;
+        return Ok(response);
+    }
     let html = match asset_text(req, env, shell).await? {
         Ok(html) => html,
         Err(status) => return Response::error("页面暂时无法打开，请稍后再试", status),

@@ -89,3 +89,16 @@ test("an administrator signs a member out everywhere; the member's sessions end 
   const events = (await staffGet(office, `/api/admin/security-events?kind=sessions_ended&user=scjg_head`)).body.events;
   assert.ok(events.some((e) => e.target === `account:${a.id}` && /结束其全部会话：2个/.test(e.detail)), JSON.stringify(events.slice(0, 3)));
 });
+
+test("a staff area's page without a session cookie goes to the sign-in before any app loads; the sign-in's app's pages do not", async () => {
+  for (const path of ["/staff/admin/settings", "/staff/cases/SP1?x=1", "/staff/hotline"]) {
+    const res = await fetch(BASE_URL + path, { redirect: "manual" });
+    assert.equal(res.status, 302, path);
+    assert.equal(new URL(res.headers.get("location")).pathname + new URL(res.headers.get("location")).search, "/staff/login", path);
+  }
+  for (const path of ["/staff", "/staff/login"]) assert.equal((await fetch(BASE_URL + path, { redirect: "manual" })).status, 200, path);
+  // With a cookie (even one whose session has ended) the area's app is served, and it says so itself.
+  const withCookie = await fetch(`${BASE_URL}/staff/admin/settings`, { redirect: "manual", headers: { Cookie: "__Host-sid=ended" } });
+  assert.equal(withCookie.status, 200);
+  assert.match(await withCookie.text(), /staff-admin/);
+});

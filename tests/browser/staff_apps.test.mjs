@@ -67,11 +67,15 @@ test("a link to another area loads its app; within an area pages change in place
   await page.context().close();
 });
 
-test("a signed-out visit to an area's page goes to the core's sign-in", async () => {
+test("a signed-out visit to an area's page goes to the core's sign-in, without its app", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
   const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${BASE_URL}/staff/complaints`);
   await page.waitForURL(/\/staff\/login$/);
   await page.getByLabel("用户名").waitFor();
+  // The Worker sends it there: the area's app is never fetched.
+  assert.deepEqual(fetched.filter((p) => p.startsWith("/pkg/staff-complaints")), []);
   await context.close();
 });
