@@ -9,16 +9,30 @@
 const first = document.getElementById("first-screen");
 const asked = new URLSearchParams(location.hash.slice(1));
 const [no, code] = [asked.get("no"), asked.get("code")];
+// Whether the reader has started on the form: then its markup stays.
+const inUse = () =>
+  first.contains(document.activeElement) || [...first.querySelectorAll("input")].some((i) => i.value !== i.defaultValue);
 if (!first) start();
 else if (!no || !code || asked.get("new") === "1") later();
 else
-  fetch("/track", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ no, code }) })
+  fetch("/track", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ no, code }),
+    // A stalled line does not keep the app from starting.
+    signal: AbortSignal.timeout?.(8000),
+  })
     .then(async (answer) => {
-      // Else the app looks up itself (a failure, or a malformed request).
-      if (!answer.headers.get("Content-Type")?.startsWith("text/html")) return;
       const html = await answer.text();
-      // Not over a field the reader has started on.
-      if (!first.contains(document.activeElement)) first.outerHTML = html;
+      // Only the Worker's answer (not a proxy's or a platform's error page);
+      // else the app looks up itself.
+      if (!html.startsWith('<div id="first-screen">')) return;
+      const got = document.createElement("template");
+      got.innerHTML = html;
+      // The look-up's answer goes to the app in any case: it counted
+      // against the throttle once already.
+      if (inUse()) document.body.append(got.content.getElementById("track-answer"));
+      else first.replaceWith(got.content);
     })
     .catch(() => {})
     .finally(later);

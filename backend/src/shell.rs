@@ -75,7 +75,7 @@ async fn track_case(req: &mut Request, env: &Env, db: &Db) -> Result<Response> {
     let answer = if crate::routes::cross_site(req) {
         Err(crate::routes::cross_site_refusal().into())
     } else {
-        first_screen::track::answer(req, env, db, &public_settings(db).await).await
+        first_screen::track::answer(req, env, db, &public_settings(db).await).await.map_err(|e| e.in_operation("POST", "/track"))
     };
     let response = match answer {
         Ok((first, refusal)) => {
@@ -132,7 +132,7 @@ fn with_settings(html: &str, s: &PublicSettings) -> String {
 
 /// The shell with a first screen in its body and its data blocks in its
 /// head, and without the preloads of the app's script and wasm: the start
-/// script (`scripts/build.sh`) fetches those once the first screen has been
+/// script (`frontend/start.js`) fetches those once the first screen has been
 /// painted, so on a slow line they do not share the bandwidth the style
 /// sheet and the markup need for that paint.
 fn with_first_screen(html: &str, first: &FirstScreen) -> String {

@@ -1,6 +1,7 @@
 //! Taking over the first screen the Worker served (`backend/src/shell`):
-//! the applicant apps start after it has been painted (the start script
-//! that `scripts/build.sh` writes loads them one frame later), remove it and
+//! the applicant apps start after it has been painted (their start script,
+//! `frontend/start.js`, loads them a frame later; tracking's first puts a
+//! case's first screen in, `frontend/track-start.js`), remove it and
 //! render the same page from the same data in its place, in one task, so
 //! no frame shows neither. What was typed into its text fields meanwhile,
 //! and which field had the focus, carry over by the fields' ids.
@@ -40,8 +41,9 @@ where
 }
 
 /// The text fields of the first screen the user has typed in: id and value.
+/// (Not a checkbox: its `value` is not what was chosen.)
 fn typed_values(first: &web_sys::Element) -> Vec<(String, String)> {
-    let Ok(fields) = first.query_selector_all("input[id]") else { return Vec::new() };
+    let Ok(fields) = first.query_selector_all("input[id]:not([type=checkbox]):not([type=radio])") else { return Vec::new() };
     (0..fields.length())
         .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
         .filter(|input| input.value() != input.default_value())

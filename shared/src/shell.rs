@@ -17,12 +17,13 @@ pub const MATTER: &str = "matter";
 /// code travels only in the fragment, which never reaches the server).
 pub const TRACK_ANSWER: &str = "track-answer";
 
-/// The [`TRACK_ANSWER`] block: the case number asked for, and what
-/// `POST /api/track/{case_no}` would have answered, the error too, so the app
-/// shows it without a second look-up (each counts against the throttle).
+/// The [`TRACK_ANSWER`] block: what was asked (the app takes the block only
+/// for its URL's number and code), and what `POST /api/track/{case_no}`
+/// would have answered, the error too, so the app shows it without a second
+/// look-up (each counts against the throttle).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TrackAnswer {
-    pub case_no: String,
+    pub asked: TrackAsked,
     pub answer: Result<crate::approvals::case::TrackView, crate::error::ApiError>,
 }
 

@@ -28,7 +28,7 @@ test("a case's first screen shows its progress, and carries the look-up's answer
   assert.match(res.text, /data-testid="progress"/);
   assert.ok(res.text.includes(`<dd>${matter.name}</dd>`), "the matter's name");
   assert.ok(res.text.includes(`id="no" value="${receipt.case_no}"`), "the form is filled in");
-  assert.equal(res.answer.case_no, receipt.case_no);
+  assert.deepEqual(res.answer.asked, { no: receipt.case_no, code: receipt.query_code });
   assert.deepEqual(res.answer.answer, { Ok: (await track(receipt.case_no, receipt.query_code)).body });
 });
 
@@ -37,7 +37,7 @@ test("a wrong code is refused as the look-up refuses it, and the refusal is show
   const res = await firstScreen(receipt.case_no, "00000000");
   const api = await track(receipt.case_no, "00000000");
   assert.equal(res.status, api.status);
-  assert.deepEqual(res.answer, { case_no: receipt.case_no, answer: { Err: api.body.error } });
+  assert.deepEqual(res.answer, { asked: { no: receipt.case_no, code: "00000000" }, answer: { Err: api.body.error } });
   assert.ok(res.text.includes(`<p class="error" role="alert">${api.body.error.message}</p>`), res.text);
   assert.doesNotMatch(res.text, /data-testid="progress"/);
 });

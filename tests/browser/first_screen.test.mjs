@@ -82,7 +82,7 @@ test("a case's page shows its progress, or its refusal, before the app, which do
   const { receipt } = await submitFood();
   const cases = [
     [`/track#no=${receipt.case_no}&code=${receipt.query_code}`, "[data-testid=progress]", "办理记录"],
-    [`/track#no=${receipt.case_no}&code=00000000`, "p.error", "查询码"],
+    [`/track#no=${receipt.case_no}&code=00000000`, "p.error", "办件编号或查询码不正确"],
   ];
   for (const [path, ready, says] of cases) {
     // The app held back (its request never answered): only its start
@@ -98,6 +98,29 @@ test("a case's page shows its progress, or its refusal, before the app, which do
     assert.deepEqual(asked.filter((p) => p.startsWith("/api/track/")), [], `${path}: the app looked up again`);
     assert.ok(app.startsWith(first), `${path}: the app's page begins as its first screen did\n first: ${first}\n app:   ${app.slice(0, first.length + 40)}`);
   }
+});
+
+test("a case's first screen arriving while the form is in use leaves the form, and the app still takes its answer", async () => {
+  const { receipt } = await submitFood();
+  const page = await phonePage(browser);
+  const asked = [];
+  page.on("request", (r) => new URL(r.url()).pathname.startsWith("/api/track/") && asked.push(r.url()));
+  // The case's first screen is answered once the reader has typed: an order, not a delay.
+  let release;
+  const typed = new Promise((resolve) => { release = resolve; });
+  await page.route("**/track", async (route) => {
+    if (route.request().method() === "POST") await typed;
+    await route.continue();
+  });
+  await page.goto(`${BASE_URL}/track#no=${receipt.case_no}&code=${receipt.query_code}`);
+  await page.locator("#first-screen #code").fill("1234");
+  release();
+  await appStarted(page);
+  await page.getByTestId("progress").waitFor();
+  assert.equal(await page.locator("#code").inputValue(), "1234", "what was typed stays");
+  assert.deepEqual(asked, [], "the app took the answer that came");
+  assertNoErrors(page);
+  await page.context().close();
 });
 
 test("a page whose app cannot be fetched says so, over its first screen", async () => {

@@ -53,7 +53,7 @@ pub async fn answer(req: &mut Request, env: &Env, db: &Db, s: &PublicSettings) -
         Err(e) => format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&e.message)),
     };
     let markup = frame(s, &format!("{}{below}", form(&asked.no, &asked.code)));
-    let block = json(&TrackAnswer { case_no: asked.no, answer });
+    let block = json(&TrackAnswer { asked, answer });
     Ok((FirstScreen { markup, blocks: vec![(TRACK_ANSWER, block)] }, refusal))
 }
 
@@ -104,11 +104,12 @@ fn progress(v: &TrackView) -> String {
     top + &sms(v.sms_opt_out) + &record(v)
 }
 
-/// As the `track` app's `SmsSwitch`.
+/// As the `track` app's `SmsSwitch`; the box turned off until the app,
+/// which acts on it, has started.
 fn sms(opt_out: bool) -> String {
     format!(
         "<section class=\"panel\" data-testid=\"sms-choice\"><h2>短信通知</h2><label class=\"choice\">\
-<input type=\"checkbox\" id=\"sms\"{checked}>接收本办件的短信通知</label>\
+<input type=\"checkbox\" id=\"sms\"{checked} disabled>接收本办件的短信通知</label>\
 <p class=\"muted\">不接收短信时，请凭办件编号和查询码在本页查看办理进度。</p><div role=\"alert\"></div></section>",
         checked = if opt_out { "" } else { " checked" },
     )
@@ -171,7 +172,7 @@ mod tests {
     fn a_case_shows_its_progress_its_sms_choice_and_its_record() {
         let html = progress(&view(CaseState::Submitted));
         assert!(html.contains("<dd>食品&lt;经营&gt;许可</dd>"), "{html}");
-        assert!(html.contains("data-testid=\"sms-choice\"") && html.contains("id=\"sms\">"), "opted out: unchecked");
+        assert!(html.contains("data-testid=\"sms-choice\"") && html.contains("id=\"sms\" disabled>"), "opted out: unchecked");
         assert!(html.contains("<li><span class=\"muted\">2026-11-26 09:30</span> "), "{html}");
     }
 

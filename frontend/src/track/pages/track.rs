@@ -32,7 +32,7 @@ pub fn TrackPage(no: String, code: String, new: bool) -> impl IntoView {
     };
     // The look-up's answer, if the start script fetched it with the page's
     // first screen (`backend/src/shell/first_screen/track.rs`).
-    let answered = take_block::<TrackAnswer>(TRACK_ANSWER).filter(|a| a.case_no == no);
+    let answered = take_block::<TrackAnswer>(TRACK_ANSWER).filter(|a| a.asked.no == no && a.asked.code == code);
     let case = (!no.is_empty()).then(|| match answered {
         Some(a) => RwSignal::new(Some(a.answer)),
         None => load_posted::<ep::TrackCase>(&[&no], QueryCode { code: code.clone() }),
